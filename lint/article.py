@@ -1,0 +1,220 @@
+"""The article model: the file's text, the prose rules see, and its blocks.
+
+An article is read from a `.txt` file (line 1 the headline, line 2 the teaser when present, then a
+paragraph per line; short lines without closing punctuation are subheadings) or a `.md` file
+(optional YAML front matter, then Markdown). Every block keeps its offsets into the file; `prose`
+is the file's text with everything that is not prose blanked, so offsets in it are offsets in the
+file. Offsets become lines and columns in one place: `Article.position`.
+
+The shared analysis (sentences, words, quotations) is computed on first use and kept, so every
+rule reuses it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from . import markdown
+from .frontmatter import FrontMatter, parse_front_matter
+
+BLOCK_KINDS = ("headline", "teaser", "subheading", "paragraph")
+
+_SUBHEADING_MAX = 160
+_CLOSING_PUNCTUATION = ".!?…:;“”\"»«)]'’"
+_DATELINE_START = regex.compile(r"[\p{Lu}][\p{L}\p{M}.\-/ ]{0,40}?(?:\s\([^)\n]{1,40}\))?\s[–—-]\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A headline, teaser, subheading or paragraph: `text` is the prose from `start` to `end`."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+class Article:
+    """One article: its text as on disk, the prose rules see, its blocks and metadata."""
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        prose: str,
+        blocks: list[Block],
+        meta: FrontMatter,
+        published: dt.date | None = None,
+        lang: str = "de",
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.prose = prose
+        self.blocks = tuple(blocks)
+        self.meta = meta
+        #: publication date: the front matter's, else the one the run was given
+        self.published = meta.date or published
+        #: language: the front matter's, else the configured one
+        self.lang = (meta.lang or lang).strip() or "de"
+
+    # -- structure --------------------------------------------------------------------------
+
+    @property
+    def headline(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "headline"), None)
+
+    @property
+    def teaser(self) -> Block | None:
+        return next((b for b in self.blocks if b.kind == "teaser"), None)
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == "paragraph")
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block that holds `offset`, if any."""
+        starts = [b.start for b in self.blocks]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and self.blocks[index].start <= offset < self.blocks[index].end:
+            return self.blocks[index]
+        return None
+
+    # -- positions --------------------------------------------------------------------------
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        position = find("\n")
+        while position != -1:
+            starts.append(position + 1)
+            position = find("\n", position + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count Unicode characters."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    # -- shared analysis --------------------------------------------------------------------
+
+    @cached_property
+    def sentences(self):
+        """Sentences of every block, in order (see `lint.segment`)."""
+        from .segment import sentences
+
+        return sentences(self)
+
+    @cached_property
+    def words(self):
+        """Words with their offsets, in order (see `lint.segment`)."""
+        from .segment import words
+
+        return words(self)
+
+    @cached_property
+    def quotes(self):
+        """Quotation marks paired into quotations, and the stray ones (see `lint.quotes`)."""
+        from .quotes import scan
+
+        return scan(self)
+
+
+def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de") -> Article:
+    """Build the article model of a file's text; Markdown when the path ends in `.md`."""
+    if path.lower().endswith((".md", ".markdown")):
+        return _parse_markdown(path, text, published, lang)
+    return _parse_plain(path, text, published, lang)
+
+
+def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> Article:
+    lines = []
+    position = 0
+    for raw in text.split("\n"):
+        content = raw.rstrip("\r")
+        stripped = content.strip()
+        if stripped:
+            start = position + (len(content) - len(content.lstrip()))
+            lines.append((start, start + len(stripped), stripped))
+        else:
+            lines.append(None)
+        position += len(raw) + 1
+
+    blocks: list[Block] = []
+    for number, line in enumerate(lines):
+        if line is None:
+            continue
+        start, end, content = line
+        if not blocks:
+            kind = "headline"
+        elif number == 1 and _is_teaser(content, lines):
+            kind = "teaser"
+        elif _is_subheading(content) and _has_prose_after(lines, number):
+            kind = "subheading"
+        else:
+            kind = "paragraph"
+        blocks.append(Block(kind, start, end, content))
+    return Article(path, text, text, blocks, FrontMatter(), published, lang)
+
+
+def _is_teaser(content: str, lines: list) -> bool:
+    """Line 2 is the teaser when it is prose, not the body's dateline, and the body follows."""
+    return (
+        not _is_subheading(content)
+        and not _DATELINE_START.match(content)
+        and _has_prose_after(lines, 1)
+    )
+
+
+def _is_subheading(content: str) -> bool:
+    return len(content) <= _SUBHEADING_MAX and content[-1] not in _CLOSING_PUNCTUATION
+
+
+def _has_prose_after(lines: list, number: int) -> bool:
+    return any(line is not None for line in lines[number + 1 :])
+
+
+def _parse_markdown(path: str, text: str, published: dt.date | None, lang: str) -> Article:
+    meta = parse_front_matter(text)
+    blanks = [(0, meta.end)] if meta.end else []
+    blocks: list[Block] = []
+    for field in ("title", "teaser"):
+        span = meta.spans.get(field)
+        if span:
+            blanks = _except(blanks, span)
+            kind = "headline" if field == "title" else "teaser"
+            blocks.append(Block(kind, span[0], span[1], text[span[0] : span[1]]))
+    body_blanks, body_blocks = markdown.parse_body(text, meta.end)
+    prose = markdown.blank(text, blanks + body_blanks)
+    has_title = meta.title is not None
+    for number, (kind, start, end) in enumerate(body_blocks):
+        content = prose[start:end]
+        stripped = content.strip()
+        if not stripped:
+            continue
+        start += len(content) - len(content.lstrip())
+        end = start + len(stripped)
+        if kind == "heading1":
+            kind = "headline" if number == 0 and not has_title else "subheading"
+        blocks.append(Block(kind, start, end, stripped))
+    blocks.sort(key=lambda block: block.start)
+    return Article(path, text, prose, blocks, meta, published, lang)
+
+
+def _except(ranges: list[tuple[int, int]], keep: tuple[int, int]) -> list[tuple[int, int]]:
+    """`ranges` with the span `keep` cut out of them."""
+    result = []
+    for start, end in ranges:
+        if end <= keep[0] or start >= keep[1]:
+            result.append((start, end))
+            continue
+        if start < keep[0]:
+            result.append((start, keep[0]))
+        if end > keep[1]:
+            result.append((keep[1], end))
+    return result

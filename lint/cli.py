@@ -1,0 +1,134 @@
+"""The command line: `newslint check`, `newslint rules`, `newslint explain`.
+
+Exit codes: 0 when no finding reaches --fail-on, 1 when one does, 2 for a usage, configuration or
+input error (the message on stderr names the file and what is wrong).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+FORMATS = ("text", "json")
+
+
+def _rule_ids(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"newslint: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="newslint", message="%(prog)s %(version)s")
+def main() -> None:
+    """newslint: an editorial and data-quality linter for news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", metavar="RULE,...", help="Run only these rules.")
+@click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file instead of searching for one.")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date for articles whose front matter gives none.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="File name for the article read from '-' (decides format and configuration).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+def check(paths, format_name, select, ignore, config_file, published, fail_on, stdin_filename, output):
+    """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
+    from .config import ConfigError, parse_date
+    from .reports import render
+    from .runner import Engine, FileResult, RunOptions, discover
+
+    if not paths:
+        _fail("no paths given; try 'newslint check seeds/' or 'newslint check --help'")
+    try:
+        options = RunOptions(
+            config_file=config_file,
+            select=_rule_ids(select),
+            ignore=_rule_ids(ignore) or (),
+            published=parse_date(published, "--published") if published else None,
+            stdin_filename=stdin_filename,
+        )
+        engine = Engine(options)
+    except ConfigError as error:
+        _fail(str(error))
+
+    results = []
+    for item in discover(list(paths)):
+        results.append(item if isinstance(item, FileResult) else engine.check(item))
+    for result in results:
+        if result.error is not None:
+            click.echo(f"newslint: {result.path}: {result.error}", err=True)
+
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = render(format_name, results, color=color)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(report)
+        except OSError as error:
+            _fail(f"{output}: cannot write the report ({error.strerror or error})")
+    else:
+        click.echo(report, nl=False, color=color)
+    sys.exit(exit_code(results, fail_on))
+
+
+def exit_code(results: list, fail_on: str) -> int:
+    """2 for any file that could not be checked, else 1 when a finding reaches `fail_on`."""
+    if any(result.error is not None for result in results):
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_CLEAN
+    from .finding import SEVERITIES
+
+    failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+    if any(d.severity in failing for result in results for d in result.diagnostics):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List the rules, with their default severity and summary."""
+    from .registry import all_rules
+
+    rules = all_rules()
+    width = max((len(rule.id) for rule in rules), default=0)
+    for rule in rules:
+        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}")
+
+
+@main.command()
+@click.argument("rule_id", metavar="RULE")
+def explain(rule_id: str) -> None:
+    """Print a rule's documentation."""
+    import difflib
+
+    from .registry import rules_by_id
+
+    rules = rules_by_id()
+    if rule_id not in rules:
+        close = difflib.get_close_matches(rule_id, list(rules), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; 'newslint rules' lists them"
+        _fail(f"unknown rule '{rule_id}'{hint}")
+    rule = rules[rule_id]
+    click.echo(f"{rule.id} (default severity: {rule.severity})\n")
+    click.echo(rule.doc.text)

@@ -1,0 +1,298 @@
+"""Configuration: `[tool.newslint]` in pyproject.toml, or newslint.toml, found by walking up.
+
+```toml
+[tool.newslint]
+select = ["spelling-consistency", "credit-line"]   # default: every rule
+ignore = ["grammar"]
+published = 2024-06-21          # publication date for articles that do not give one
+lang = "de"
+max-file-size = 10485760        # bytes
+
+[tool.newslint.per-file-ignores]
+"archive/**" = ["credit-line"]
+
+[tool.newslint.credit-line]     # a rule's section: its severity and options
+severity = "error"
+```
+
+In newslint.toml the same keys stand at the top level. An unknown key, rule or option is an error
+that names it and suggests the closest valid name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import os
+import sys
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .finding import SEVERITIES
+from .source import DEFAULT_MAX_FILE_SIZE
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = ("newslint.toml", "pyproject.toml")
+TOP_LEVEL_KEYS = ("select", "ignore", "per-file-ignores", "published", "lang", "max-file-size")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    severity: str
+    options: Any
+
+
+@dataclass(frozen=True)
+class Config:
+    """The effective configuration for the articles under one directory."""
+
+    path: str | None = None
+    root: str = "."
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    published: dt.date | None = None
+    lang: str = "de"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+
+    def enabled(self, rule_id: str, path: str, select: tuple[str, ...] | None = None) -> bool:
+        """Whether a rule runs on the article at `path`; `select` replaces the configured one."""
+        select = select if select is not None else self.select
+        if select is not None and rule_id not in select:
+            return False
+        if rule_id in self.ignore:
+            return False
+        relative = _relative(path, self.root)
+        for pattern, rule_ids in self.per_file_ignores:
+            if rule_id in rule_ids and glob_match(pattern, relative):
+                return False
+        return True
+
+    def fingerprint(self) -> str:
+        """A stable text of everything that changes findings, for caches."""
+        return repr(
+            (self.select, self.ignore, self.per_file_ignores, self.published, self.lang,
+             sorted((k, v.severity, repr(v.options)) for k, v in self.rules.items()))
+        )
+
+
+def find_config_file(directory: str) -> str | None:
+    """The nearest newslint.toml, or pyproject.toml with a [tool.newslint] table, from `directory` up."""
+    directory = os.path.abspath(directory)
+    while True:
+        for name in CONFIG_FILES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def load_config(path: str | None, rules: dict) -> Config:
+    """Read and check the configuration file at `path` (None: the defaults)."""
+    if path is None:
+        return build_config({}, rules)
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot be read ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        data = data.get("tool", {}).get("newslint", {})
+        where = f"{path}: [tool.newslint]"
+    else:
+        where = path
+    return build_config(data, rules, path=path, where=where)
+
+
+def build_config(data: dict, rules: dict, path: str | None = None, where: str = "") -> Config:
+    """Check a configuration table and turn it into a Config; `rules` maps ids to Rules."""
+    where = where or "configuration"
+    rule_ids = list(rules)
+    values: dict[str, Any] = {}
+    rule_settings = {
+        rule_id: RuleSettings(rule.severity, rule.options()) for rule_id, rule in rules.items()
+    }
+    for key, value in data.items():
+        if key in rules:
+            rule_settings[key] = _rule_settings(rules[key], value, f"{where}: [{key}]")
+        elif key in ("select", "ignore"):
+            values[key] = tuple(_rule_list(value, rule_ids, f"{where}: {key}"))
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
+            values["per_file_ignores"] = tuple(
+                (pattern, tuple(_rule_list(ids, rule_ids, f"{where}: per-file-ignores.{pattern}")))
+                for pattern, ids in value.items()
+            )
+        elif key == "published":
+            values["published"] = parse_date(value, f"{where}: published")
+        elif key == "lang":
+            values["lang"] = _typed(value, str, f"{where}: lang")
+        elif key == "max-file-size":
+            values["max_file_size"] = _typed(value, int, f"{where}: max-file-size")
+        else:
+            raise ConfigError(_unknown(f"{where}: unknown key '{key}'", key, [*TOP_LEVEL_KEYS, *rule_ids]))
+    root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+    return Config(path=path, root=root, rules=rule_settings, **values)
+
+
+def parse_date(value: Any, where: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{where}: '{value}' is not a date (write YYYY-MM-DD)") from None
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """Match a path (with '/') against a glob: '*' within a folder, '**' across folders.
+
+    A pattern without '/' matches the file name in any folder, as in .gitignore.
+    """
+    if "/" not in pattern:
+        path = path.rsplit("/", 1)[-1]
+    return _glob_regex(pattern).fullmatch(path) is not None
+
+
+def _glob_regex(pattern: str):
+    parts = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            parts.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            parts.append("[^/]")
+            index += 1
+        else:
+            parts.append(regex.escape(pattern[index]))
+            index += 1
+    return regex.compile("".join(parts))
+
+
+def _relative(path: str, root: str) -> str:
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, root)
+    except ValueError:
+        relative = absolute
+    if relative.startswith(".."):
+        relative = absolute
+    return relative.replace(os.sep, "/")
+
+
+def _has_tool_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return "newslint" in tomllib.load(handle).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def _rule_list(value: Any, rule_ids: list[str], where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: expected a list of rule ids")
+    for item in value:
+        if item not in rule_ids:
+            raise ConfigError(_unknown(f"{where}: unknown rule '{item}'", item, rule_ids))
+    return value
+
+
+def _rule_settings(rule, table: Any, where: str) -> RuleSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table of settings")
+    severity = rule.severity
+    fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(rule.options)}
+    hints = typing.get_type_hints(rule.options)
+    values = {}
+    for key, value in table.items():
+        if key == "severity":
+            if value not in SEVERITIES:
+                raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)}, not '{value}'")
+            severity = value
+        elif key in fields:
+            name = fields[key].name
+            values[name] = convert(value, hints[name], f"{where}: {key}")
+        else:
+            raise ConfigError(_unknown(f"{where}: unknown option '{key}'", key, ["severity", *fields]))
+    try:
+        options = rule.options(**values)
+    except (TypeError, ValueError) as error:
+        raise ConfigError(f"{where}: {error}") from None
+    return RuleSettings(severity, options)
+
+
+def convert(value: Any, hint: Any, where: str) -> Any:
+    """Check a TOML value against an option's type; lists become tuples."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        return convert(value, inner, where)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: expected a list")
+        return tuple(convert(item, args[0], where) for item in value)
+    if origin in (dict, typing.Mapping) or hint is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: expected a table")
+        key_type, value_type = args or (str, Any)
+        return {str(k): convert(v, value_type, f"{where}.{k}") for k, v in value.items()}
+    if hint is Any:
+        return value
+    if hint is dt.date:
+        return parse_date(value, where)
+    return _typed(value, hint, where)
+
+
+def _typed(value: Any, expected: type, where: str) -> Any:
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise ConfigError(f"{where}: expected {_type_name(expected)}, got {value!r}")
+    return value
+
+
+def _type_name(expected: type) -> str:
+    return {str: "text", int: "a whole number", float: "a number", bool: "true or false"}.get(
+        expected, expected.__name__
+    )
+
+
+def _unknown(message: str, name: str, valid: list[str]) -> str:
+    close = difflib.get_close_matches(name, valid, n=1)
+    return f"{message}; did you mean '{close[0]}'?" if close else message

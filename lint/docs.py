@@ -1,0 +1,95 @@
+"""Rule documentation: the rule module's docstring, in ruff's sections.
+
+A rule's docstring starts with a one-line summary, then the sections "What it does",
+"Why is this bad?", "Example" (an article the rule flags), "Use instead" (the same article put
+right, which the rule passes) and "Options". `newslint explain` prints it and the README's rules
+table is made from it, so the docs cannot drift from the code; the examples are run by the tests.
+
+An example is a fenced block: ```text for a plain-text article or ```markdown for a Markdown one;
+`key=value` words after the format set the article's path, publication date or the rule's options
+(for instance ```text published=2024-06-21).
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+
+import regex
+
+SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
+_HEADING = regex.compile(r"^## (.+?)\s*$", regex.MULTILINE)
+_FENCE = regex.compile(r"^```(\w+)([^\n]*)\n(.*?)^```\s*$", regex.MULTILINE | regex.DOTALL)
+
+
+@dataclass(frozen=True)
+class Example:
+    format: str  # "text" or "markdown"
+    text: str
+    settings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        default = "example.md" if self.format == "markdown" else "example.txt"
+        return self.settings.get("path", default)
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    summary: str
+    sections: dict[str, str]
+    text: str
+
+    def examples(self, section: str) -> list[Example]:
+        return [
+            Example(m.group(1), m.group(3), _settings(m.group(2)))
+            for m in _FENCE.finditer(self.sections.get(section, ""))
+        ]
+
+
+def parse_doc(docstring: str) -> RuleDoc:
+    text = inspect.cleandoc(docstring)
+    summary = text.split("\n", 1)[0].strip()
+    sections = {}
+    headings = list(_HEADING.finditer(text))
+    for number, heading in enumerate(headings):
+        end = headings[number + 1].start() if number + 1 < len(headings) else len(text)
+        sections[heading.group(1)] = text[heading.end() : end].strip("\n")
+    return RuleDoc(summary, sections, text)
+
+
+def _settings(words: str) -> dict[str, str]:
+    return dict(word.split("=", 1) for word in words.split() if "=" in word)
+
+
+TABLE_START = "<!-- rules-table:start -->"
+TABLE_END = "<!-- rules-table:end -->"
+
+
+def rules_table(rules) -> str:
+    """The README's rules table, made from the rules' docs."""
+    lines = ["| Rule | Default severity | What it checks |", "| --- | --- | --- |"]
+    for rule in rules:
+        lines.append(f"| `{rule.id}` | {rule.severity} | {rule.summary} |")
+    return "\n".join(lines)
+
+
+def update_readme(path: str = "README.md") -> bool:
+    """Rewrite the rules table in the README; True when it changed."""
+    from .registry import all_rules
+
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    start = text.index(TABLE_START) + len(TABLE_START)
+    end = text.index(TABLE_END)
+    updated = text[:start] + "\n" + rules_table(all_rules()) + "\n" + text[end:]
+    if updated != text:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(updated)
+    return updated != text
+
+
+if __name__ == "__main__":
+    import sys
+
+    print("README.md updated" if update_readme(*sys.argv[1:2]) else "README.md is up to date")

@@ -1,0 +1,58 @@
+"""What rules report, and what the engine makes of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule's judgement on a span of the article: character offsets into the file's text.
+
+    `end` points just past the last character. `suggestion` is the text to write instead, if the
+    rule knows it.
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """A finding placed in a file: what every report format prints.
+
+    Lines and columns are 1-based and count Unicode characters; `end_line`/`end_column` point just
+    past the last character, as in SARIF. `start`/`end` keep the character offsets.
+    """
+
+    path: str
+    rule: str
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    suggestion: str | None
+    start: int
+    end: int
+
+    def sort_key(self) -> tuple:
+        return (self.line, self.column, self.end_line, self.end_column, self.rule, self.message)
+
+    def as_json(self) -> dict:
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }

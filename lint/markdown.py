@@ -1,0 +1,154 @@
+"""Markdown bodies: find the blocks, and blank out the markup that is not prose.
+
+Blanking replaces characters by spaces (newlines stay), so the prose that rules see has the same
+length as the file and every offset in it is an offset into the file. Code, HTML comments and tags,
+link targets, image references, URLs and markup characters are blanked.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_COMMENT_OR_TAG = regex.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^<>\n]*>", regex.DOTALL)
+_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
+_HEADING = regex.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_HEADING_CLOSE = regex.compile(r"[ \t]+#+[ \t]*$")
+_SETEXT = regex.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+_BREAK = regex.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LINK_DEFINITION = regex.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S")
+_TABLE_RULE = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
+_QUOTE_PREFIX = regex.compile(r" {0,3}(?:>[ \t]?)+")
+_LIST_MARKER = regex.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+# Inline markup: each alternative names what to blank (the whole match or parts around the text).
+_INLINE = regex.compile(
+    r"""
+      (?P<all>(`+).+?(?<!`)\2(?!`))                          # code span
+    | (?P<all>!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\]))     # image
+    | (?P<open>\[)(?=[^\]\n]*\](?:\(|\[))                   # link text opens
+    | (?P<all>\]\([^)\n]*\)|\]\[[^\]\n]*\])                  # link target or reference
+    | (?P<all><(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>)  # autolink
+    | (?P<all>\bhttps?://[^\s<>\]\[)(]+)                      # bare URL
+    | (?P<all>\*{1,3}(?=\S)|(?<=\S)\*{1,3})                  # emphasis
+    | (?P<all>(?<![\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\p{L}\p{N}]))
+    | (?P<all>~~)                                           # strikethrough
+    | (?P<all>\\(?=[\\`*_{}\[\]()\#+\-.!|~<>"']))           # backslash escape
+    | (?P<all>\|)                                           # table cell border
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+
+
+def parse_body(text: str, start: int) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
+    """Read the Markdown body of `text` from offset `start`.
+
+    Returns the ranges to blank and the blocks as (kind, start, end), where kind is "heading1"
+    (a top-level heading), "subheading" or "paragraph".
+    """
+    blanks: list[tuple[int, int]] = [m.span() for m in _COMMENT_OR_TAG.finditer(text, start)]
+    visible = _blank(text, blanks)
+    blocks: list[tuple[str, int, int]] = []
+    paragraph: list[int] | None = None  # [start, end] of the open paragraph
+    fence: str | None = None
+
+    def close() -> None:
+        nonlocal paragraph
+        if paragraph is not None:
+            blocks.append(("paragraph", paragraph[0], paragraph[1]))
+            paragraph = None
+
+    for line_start, line_end in _lines(visible, start):
+        line = visible[line_start:line_end]
+        if fence is not None:
+            blanks.append((line_start, line_end))
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        match = _FENCE.match(line)
+        if match:
+            close()
+            fence = match.group(1)
+            blanks.append((line_start, line_end))
+            continue
+        if not line.strip():
+            close()
+            continue
+        match = _HEADING.match(line)
+        if match:
+            close()
+            blanks.append((line_start, line_start + match.end()))
+            closing = _HEADING_CLOSE.search(line, match.end())
+            end = line_start + (closing.start() if closing else len(line))
+            if closing:
+                blanks.append((end, line_end))
+            kind = "heading1" if len(match.group(1)) == 1 else "subheading"
+            blocks.append((kind, line_start + match.end(), end))
+            continue
+        if paragraph is not None and _SETEXT.match(line):
+            blanks.append((line_start, line_end))
+            kind = "heading1" if "=" in line else "subheading"
+            blocks.append((kind, paragraph[0], paragraph[1]))
+            paragraph = None
+            continue
+        if _BREAK.match(line) or _LINK_DEFINITION.match(line) or _TABLE_RULE.match(line):
+            close()
+            blanks.append((line_start, line_end))
+            continue
+        content_start = line_start
+        match = _QUOTE_PREFIX.match(line)
+        if match:
+            blanks.append((line_start, line_start + match.end()))
+            content_start += match.end()
+        match = _LIST_MARKER.match(visible, content_start, line_end)
+        if match:
+            close()
+            blanks.append((content_start, match.end()))
+            content_start = match.end()
+        if paragraph is None:
+            paragraph = [content_start, line_end]
+        else:
+            paragraph[1] = line_end
+    close()
+
+    for _kind, block_start, block_end in blocks:
+        for match in _INLINE.finditer(visible, block_start, block_end):
+            if match.group("open"):
+                blanks.append(match.span("open"))
+            else:
+                blanks.append(match.span())
+    return blanks, blocks
+
+
+def blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with the given ranges replaced by spaces (newlines kept)."""
+    return _blank(text, ranges)
+
+
+def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    if not ranges:
+        return text
+    pieces = []
+    position = 0
+    for start, end in sorted(ranges):
+        start = max(start, position)
+        if start >= end:
+            continue
+        pieces.append(text[position:start])
+        segment = text[start:end]
+        pieces.append(regex.sub(r"[^\n]", " ", segment) if "\n" in segment else " " * len(segment))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _lines(text: str, start: int):
+    """(start, end) of each line from `start`, end before the line break."""
+    position = start
+    length = len(text)
+    while position < length:
+        newline = text.find("\n", position)
+        if newline == -1:
+            newline = length
+        end = newline - 1 if newline > position and text[newline - 1] == "\r" else newline
+        yield position, end
+        position = newline + 1

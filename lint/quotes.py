@@ -1,0 +1,123 @@
+"""Quotation marks paired into quotations, per block.
+
+Styles: „…“ (German, ‚…‘ inside), »…« (book style), «…» (Swiss and wire copy, ‹…› inside),
+“…” and ‘…’ (English), and straight "…". Marks that serve both as opening and closing marks
+(“ closes „ but opens an English quotation) are decided by what is open and by their neighbours.
+An apostrophe (’ in "geht’s") is not a quotation mark. Marks that find no partner in their block
+are reported as stray, with what is wrong: "unclosed" or "unopened".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+_MARKS = regex.compile(r"[„“”‚‘’»«‹›\"]")
+# the closing marks each opening mark accepts
+_CLOSERS = {
+    "„": "“”",
+    "‚": "‘’",
+    "»": "«",
+    "«": "»",
+    "›": "‹",
+    "‹": "›",
+    "“": "”",
+    "‘": "’",
+    '"': '"',
+}
+_OPEN_BEFORE = " \t\n([{/–—-„‚»«‹›“‘\""
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A pair of quotation marks: `start` is the opening mark, `end` is just past the closing one."""
+
+    start: int
+    end: int
+    opening: str
+    closing: str
+    depth: int
+    text: str
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+@dataclass(frozen=True, slots=True)
+class StrayMark:
+    """A quotation mark without its partner in its block."""
+
+    offset: int
+    mark: str
+    problem: str  # "unclosed" or "unopened"
+
+
+class QuoteScan(NamedTuple):
+    quotations: tuple[Quotation, ...]
+    stray: tuple[StrayMark, ...]
+
+
+def scan(article) -> QuoteScan:
+    """Pair the quotation marks of every block of the article."""
+    quotations: list[Quotation] = []
+    stray: list[StrayMark] = []
+    for block in article.blocks:
+        scan_text(article.prose, block.start, block.end, quotations, stray)
+    quotations.sort(key=lambda q: q.start)
+    return QuoteScan(tuple(quotations), tuple(stray))
+
+
+def scan_text(text: str, start: int, end: int, quotations: list, stray: list) -> None:
+    """Pair the marks in text[start:end], adding to `quotations` and `stray`."""
+    stack: list[tuple[str, int]] = []
+    for match in _MARKS.finditer(text, start, end):
+        mark, offset = match.group(), match.start()
+        before = text[offset - 1] if offset > start else " "
+        after = text[offset + 1] if offset + 1 < end else " "
+        depth = _open_depth(stack, mark)
+        if depth is not None and _may_close(mark, before, after):
+            for unclosed, at in stack[depth + 1 :]:
+                stray.append(StrayMark(at, unclosed, "unclosed"))
+            opening, at = stack[depth]
+            del stack[depth:]
+            quotations.append(
+                Quotation(at, offset + 1, opening, mark, depth, text[at + 1 : offset])
+            )
+        elif mark in _CLOSERS and _may_open(mark, before, after):
+            stack.append((mark, offset))
+        elif mark in "’‘" and before.isalnum():
+            continue  # an apostrophe
+        elif mark == "’" or (mark == '"' and not stack):
+            if not (before.isalnum() and after.isalnum()):
+                stray.append(StrayMark(offset, mark, "unopened"))
+        else:
+            stray.append(StrayMark(offset, mark, "unopened"))
+    for mark, at in stack:
+        stray.append(StrayMark(at, mark, "unclosed"))
+
+
+def _open_depth(stack: list[tuple[str, int]], mark: str) -> int | None:
+    """The innermost open quotation that `mark` can close."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if mark in _CLOSERS[stack[depth][0]]:
+            return depth
+    return None
+
+
+def _may_close(mark: str, before: str, after: str) -> bool:
+    if mark in "’‘":  # not an apostrophe inside a word ("geht’s")
+        return not (before.isalnum() and after.isalnum())
+    if mark in "«»‹›\"":
+        return not before.isspace() or not after.isalnum()
+    return True
+
+
+def _may_open(mark: str, before: str, after: str) -> bool:
+    if after.isspace():
+        return False
+    if mark in "‘’\"«»‹›“":
+        return before in _OPEN_BEFORE
+    return True

@@ -1,0 +1,25 @@
+"""Report formats: each module renders the results of a run as one text.
+
+A format module has `render(results, color=False) -> str`, where `results` is the list of
+FileResults of the run in input order. Modules are imported only when their format is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {
+    "text": "lint.reports.text",
+    "json": "lint.reports.json_report",
+}
+
+
+def render(format_name: str, results: list, color: bool = False) -> str:
+    module = importlib.import_module(FORMATS[format_name])
+    return module.render(results, color=color)
+
+
+def counts(results: list) -> tuple[int, int]:
+    """(files checked, findings) of a run."""
+    checked = sum(1 for result in results if result.error is None)
+    return checked, sum(len(result.diagnostics) for result in results)

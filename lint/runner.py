@@ -1,0 +1,168 @@
+"""The engine: find the articles, read them, run the enabled rules, place the findings.
+
+Everything that is not a rule's judgement happens here: which rules run (select, ignore,
+per-file ignores), their severity, inline suppressions, ordering and bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass, field
+
+from .article import Article, parse
+from .config import Config, ConfigError, find_config_file, load_config
+from .finding import Diagnostic
+from .registry import Rule, rules_by_id
+from .source import InputError, decode, read_file
+from .suppress import find_suppressions
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+SKIPPED_DIRECTORIES = frozenset(
+    "node_modules __pycache__ build dist venv env site-packages _build htmlcov".split()
+)
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line says about a run."""
+
+    config_file: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    published: dt.date | None = None
+    stdin_filename: str | None = None
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: its findings, or the error that kept it from being checked."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+
+
+def discover(paths: list[str]) -> list[FileResult | str]:
+    """Expand the given paths into article files, in order; problems become FileResults."""
+    found: list[FileResult | str] = []
+    for path in paths:
+        if path == STDIN:
+            found.append(path)
+        elif os.path.isdir(path):
+            files = list(_walk(path))
+            if files:
+                found.extend(files)
+            else:
+                found.append(FileResult(path, error="no articles (*.txt, *.md) in this directory"))
+        elif os.path.exists(path):
+            found.append(path)
+        else:
+            found.append(FileResult(path, error="no such file or directory"))
+    return found
+
+
+def _walk(directory: str):
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRECTORIES
+        )
+        for name in sorted(files):
+            if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+class Engine:
+    """Checks articles with the configuration that applies to each."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self.rules = rules_by_id()
+        self._configs: dict[str | None, Config] = {}
+        if options.select:
+            self._check_ids(options.select, "--select")
+        self._check_ids(options.ignore, "--ignore")
+        if options.config_file:
+            self.config_for(".")  # fail early on a broken --config
+
+    def _check_ids(self, ids, option: str) -> None:
+        import difflib
+
+        for rule_id in ids:
+            if rule_id not in self.rules:
+                close = difflib.get_close_matches(rule_id, list(self.rules), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                raise ConfigError(f"{option}: unknown rule '{rule_id}'{hint}")
+
+    def config_for(self, path: str) -> Config:
+        """The configuration for a file: --config, else the nearest config file."""
+        if self.options.config_file:
+            config_path = self.options.config_file
+        else:
+            directory = os.path.dirname(os.path.abspath(path))
+            config_path = find_config_file(directory)
+        if config_path not in self._configs:
+            self._configs[config_path] = load_config(config_path, self.rules)
+        return self._configs[config_path]
+
+    def active_rules(self, config: Config, path: str) -> list[Rule]:
+        """The rules that run on a file: --select replaces the configured selection."""
+        return [
+            rule
+            for rule_id, rule in self.rules.items()
+            if rule_id not in self.options.ignore
+            and config.enabled(rule_id, path, self.options.select)
+        ]
+
+    def check(self, path: str) -> FileResult:
+        """Check one file ('-' reads standard input)."""
+        display = path
+        lookup = (self.options.stdin_filename or "stdin.txt") if path == STDIN else path
+        try:
+            config = self.config_for(lookup)
+            if path == STDIN:
+                text = decode(sys.stdin.buffer.read(config.max_file_size + 1), config.max_file_size)
+            else:
+                text = read_file(path, config.max_file_size)
+            return FileResult(display, self.check_text(lookup, text, config, display))
+        except InputError as error:
+            return FileResult(display, error=str(error))
+        except ConfigError as error:
+            return FileResult(display, error=str(error))
+
+    def check_text(self, path: str, text: str, config: Config, display: str | None = None) -> list[Diagnostic]:
+        """Findings for an article's text; `path` decides its format and configuration."""
+        article = parse(path, text, self.options.published or config.published, config.lang)
+        return run_rules(article, self.active_rules(config, path), config, display or path)
+
+
+def run_rules(article: Article, rules: list[Rule], config: Config, display: str) -> list[Diagnostic]:
+    """Run rules on an article and place their findings in the file."""
+    suppressions = find_suppressions(article.text) if article.path.endswith(".md") else None
+    diagnostics = []
+    length = len(article.text)
+    for rule in rules:
+        settings = config.rules[rule.id]
+        try:
+            findings = list(rule.check(article, settings.options))
+        except Exception as error:  # a bug in a rule must not hide the other rules' findings
+            raise InputError(
+                f"internal error in rule '{rule.id}' ({type(error).__name__}: {error}); "
+                "please report it with this article"
+            ) from error
+        for finding in findings:
+            start = min(max(finding.start, 0), length)
+            end = min(max(finding.end, start), length)
+            line, column = article.position(start)
+            end_line, end_column = article.position(end)
+            if suppressions and suppressions.covers(rule.id, line):
+                continue
+            diagnostics.append(
+                Diagnostic(display, rule.id, settings.severity, line, column, end_line,
+                           end_column, finding.message, finding.suggestion, start, end)
+            )
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return diagnostics
+

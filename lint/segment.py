@@ -1,0 +1,125 @@
+"""Words and sentences of an article, with their offsets.
+
+The sentence splitter is small and German-aware. A full stop does not end a sentence after an
+ordinal ("am 20. Juni", "im 19. Jahrhundert"), an abbreviation ("Dr.", "z. B.", "u. a.", "Nr.") or
+an initial ("Donald J. Trump"), nor before a lower-case word. A quotation that ends with a full
+stop, question or exclamation mark ends the sentence with its closing mark ("„Wir kommen.“ Dann …"),
+but not when a comma and the attribution follow ("„Wir kommen?“, fragte er.").
+Sentences never cross block boundaries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‑'’][\p{L}\p{M}\p{N}]+)*")
+
+_CANDIDATE_END = regex.compile(r"[.!?…]+[“”\"»«‘’'\)\]]*(?=\s+(\S))")
+_LAST_TOKEN = regex.compile(r"(\S+?)[.!?…]*[“”\"»«‘’'\)\]]*$")
+_SENTENCE_START = regex.compile(r"[\p{Lu}\p{N}„“\"»«‚‘(\[–—-]")
+
+MONTHS = frozenset(
+    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember "
+    "Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez".split()
+)
+_ORDINAL_NOUNS = frozenset(
+    "Jahrhundert Jahrtausend Jahrestag Geburtstag Todestag Platz Rang Runde Spieltag Etappe Liga "
+    "Bundesliga Klasse Stock Etage Mal Tag Woche Stelle Sitzung Amtszeit Legislaturperiode Auflage "
+    "Ausgabe Kapitel Mai".split()
+)
+_ORDINAL_CONTEXT = frozenset(
+    "am im zum zur vom beim der die das dem den des seit bis ab ihr ihre ihrem ihren sein seine "
+    "seinem seinen ein eine einem einen".split()
+)
+ABBREVIATIONS = frozenset(
+    """Abb Abs Abt Adm Anm Art Aufl Bd Bde Bsp bspw bzw ca Chr Co Corp dgl Dipl Dir Dr Dres Drs etc
+    ev evtl Fa Fam ff Fr Frl geb Gebr gegr Gen ggf Gov Hbf Hg hl Hr Hrn Hrsg Ing Inc inkl Jh Jhd
+    Jr jun Kap Kfm kath Kl Komm Kr lat lt Ltd max Mio Mr Mrd Mrs Ms Mt mind min Mon Nachf nachm Nr
+    Nrn op Pf Pfd Pkt Pl Pol Pr Prof Prov Red Reg rk Rep röm sen Sen sog Sp spez St Std Str
+    Tel Tsd usw Univ vgl Vors vs Wwe zit zzgl""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the article's prose: `text` runs from `start` to `end`."""
+
+    start: int
+    end: int
+    text: str
+
+
+def words(article) -> tuple[Span, ...]:
+    """Every word of every block: letters and digits, with inner hyphens and apostrophes."""
+    found = []
+    for block in article.blocks:
+        for match in WORD.finditer(article.prose, block.start, block.end):
+            found.append(Span(match.start(), match.end(), match.group()))
+    return tuple(found)
+
+
+def sentences(article) -> tuple[Span, ...]:
+    """Every sentence of every block, in order."""
+    found = []
+    for block in article.blocks:
+        found.extend(split_sentences(article.prose, block.start, block.end))
+    return tuple(found)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Split text[start:end] into sentences, trimmed of surrounding white space."""
+    end = len(text) if end is None else end
+    found = []
+    sentence_start = start
+    for match in _CANDIDATE_END.finditer(text, start, end):
+        if match.end() >= end or not _ends_sentence(text, sentence_start, match):
+            continue
+        found.append(_trimmed(text, sentence_start, match.end()))
+        sentence_start = match.end()
+    if text[sentence_start:end].strip():
+        found.append(_trimmed(text, sentence_start, end))
+    return [span for span in found if span.text]
+
+
+def _ends_sentence(text: str, sentence_start: int, match) -> bool:
+    following = match.group(1)
+    if not _SENTENCE_START.match(following):
+        return False
+    punctuation = match.group()
+    if not punctuation.startswith("."):
+        return True
+    if punctuation[1:2] == ".":  # an ellipsis written as dots ends a sentence
+        return True
+    before = _LAST_TOKEN.search(text, max(sentence_start, match.start() - 40), match.start() + 1)
+    token = before.group(1) if before else ""
+    if len(punctuation) > 1 and punctuation[1] in "“”\"»«‘’'":
+        return True  # a quotation that ends with its sentence
+    bare = token.lstrip("(„“\"»«‚‘[")
+    if not bare:
+        return True
+    if bare.isdigit():
+        return not _is_ordinal(text, match, sentence_start)
+    if bare in ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+        return False
+    if "." in bare and all(len(part) <= 2 for part in bare.split(".")):
+        return False  # "z.B.", "u.a.", "U.S."
+    return True
+
+
+def _is_ordinal(text: str, match, sentence_start: int) -> bool:
+    """A number before a full stop is an ordinal ("am 20. Juni"), not the end of a sentence."""
+    following = WORD.match(text, match.start(1))
+    next_word = following.group() if following else ""
+    if next_word in MONTHS or next_word in _ORDINAL_NOUNS:
+        return True
+    previous = WORD.findall(text[max(sentence_start, match.start() - 30) : match.start()])
+    return len(previous) >= 2 and previous[-2] in _ORDINAL_CONTEXT
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    segment = text[start:end]
+    stripped = segment.strip()
+    offset = start + (len(segment) - len(segment.lstrip()))
+    return Span(offset, offset + len(stripped), stripped)

@@ -1,0 +1,81 @@
+"""Reading article files from disk: bytes to text, with a clear word for every kind of bad input."""
+
+from __future__ import annotations
+
+import os
+
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+class InputError(Exception):
+    """An article that cannot be checked; the message says why, without the path."""
+
+
+def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read an article file as text, or raise InputError saying what is wrong with it."""
+    try:
+        size = os.path.getsize(path)
+    except FileNotFoundError:
+        raise InputError("no such file or directory") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    if size > max_size:
+        raise InputError(
+            f"file is {_megabytes(size)}, larger than the limit of {_megabytes(max_size)} "
+            "(set max-file-size in the configuration to raise it)"
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_size + 1)
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    return decode(data, max_size)
+
+
+def decode(data: bytes, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Decode an article's bytes as UTF-8 (a byte-order mark is dropped)."""
+    if len(data) > max_size:
+        raise InputError(f"input is larger than the limit of {_megabytes(max_size)}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("file is UTF-16, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8")
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes), not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(_not_utf8(data, error)) from None
+    if not text.strip():
+        raise InputError("empty file, no article to check")
+    return text
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
+    line = data.count(b"\n", 0, error.start) + 1
+    byte = data[error.start]
+    guess = _guess_encoding(data)
+    message = f"not valid UTF-8 (byte 0x{byte:02X} on line {line})"
+    if guess:
+        message += f"; it looks like {guess}, convert it with: iconv -f {guess} -t UTF-8"
+    return message
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """Name the legacy encoding a German text most likely uses, if one fits."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "ISO-8859-1" if _mostly_printable(data.decode("latin-1")) else None
+    if any(ch in text for ch in "€‚„…‘’“”–—"):
+        return "WINDOWS-1252"
+    return "ISO-8859-1" if _mostly_printable(text) else None
+
+
+def _mostly_printable(text: str) -> bool:
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+    return printable >= 0.95 * len(text)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
