@@ -7,6 +7,13 @@ from dataclasses import dataclass
 SEVERITIES = ("error", "warning", "info")
 
 
+class RuleError(Exception):
+    """A rule could not judge this article (a service it needs failed, say); the message says why.
+
+    The engine reports it as an error of the file, keeps the other rules' findings and goes on.
+    """
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A rule's judgement on a span of the article: character offsets into the file's text.

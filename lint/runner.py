@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .article import Article, parse
 from .config import Config, ConfigError, find_config_file, load_config
-from .finding import Diagnostic
+from .finding import Diagnostic, RuleError
 from .registry import Rule, rules_by_id
 from .source import InputError, decode, read_file
 from .suppress import find_suppressions
@@ -126,32 +126,40 @@ class Engine:
                 text = decode(sys.stdin.buffer.read(config.max_file_size + 1), config.max_file_size)
             else:
                 text = read_file(path, config.max_file_size)
-            return FileResult(display, self.check_text(lookup, text, config, display))
+            return self.check_text(lookup, text, config, display)
         except InputError as error:
             return FileResult(display, error=str(error))
         except ConfigError as error:
             return FileResult(display, error=str(error))
 
-    def check_text(self, path: str, text: str, config: Config, display: str | None = None) -> list[Diagnostic]:
-        """Findings for an article's text; `path` decides its format and configuration."""
+    def check_text(self, path: str, text: str, config: Config, display: str | None = None) -> FileResult:
+        """Check an article's text; `path` decides its format and configuration."""
         article = parse(path, text, self.options.published or config.published, config.lang)
         return run_rules(article, self.active_rules(config, path), config, display or path)
 
 
-def run_rules(article: Article, rules: list[Rule], config: Config, display: str) -> list[Diagnostic]:
-    """Run rules on an article and place their findings in the file."""
+def run_rules(article: Article, rules: list[Rule], config: Config, display: str) -> FileResult:
+    """Run rules on an article and place their findings in the file.
+
+    A rule that fails on the article becomes the file's error; the other rules' findings stay.
+    """
     suppressions = find_suppressions(article.text) if article.path.endswith(".md") else None
     diagnostics = []
+    errors = []
     length = len(article.text)
     for rule in rules:
         settings = config.rules[rule.id]
         try:
             findings = list(rule.check(article, settings.options))
+        except RuleError as error:
+            errors.append(f"{rule.id}: {error}")
+            continue
         except Exception as error:  # a bug in a rule must not hide the other rules' findings
-            raise InputError(
+            errors.append(
                 f"internal error in rule '{rule.id}' ({type(error).__name__}: {error}); "
                 "please report it with this article"
-            ) from error
+            )
+            continue
         for finding in findings:
             start = min(max(finding.start, 0), length)
             end = min(max(finding.end, start), length)
@@ -164,5 +172,4 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
                            end_column, finding.message, finding.suggestion, start, end)
             )
     diagnostics.sort(key=Diagnostic.sort_key)
-    return diagnostics
-
+    return FileResult(display, diagnostics, "; ".join(errors) or None)

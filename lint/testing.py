@@ -34,7 +34,10 @@ def findings(
         table["published"] = published if isinstance(published, dt.date) else dt.date.fromisoformat(published)
     config = build_config(table, rules)
     engine = Engine(RunOptions(select=(rule,) if rule else None))
-    return engine.check_text(path, text, config)
+    result = engine.check_text(path, text, config)
+    if result.error:
+        raise AssertionError(f"{path}: {result.error}")
+    return result.diagnostics
 
 
 def assert_findings(text: str, expected: list[tuple[int, int, str]], **kwargs) -> list[Diagnostic]:
