@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -67,8 +68,7 @@ def parse_front_matter(text: str) -> FrontMatter:
 def _load(source: str, first_line: int):
     import yaml
 
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_class(source)
+    loader = _loader_class()(source)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -77,11 +77,24 @@ def _load(source: str, first_line: int):
         where = f", line {first_line + mark.line}" if mark else ""
         reason = error.problem or error.context or "not valid YAML"
         raise InputError(f"front matter{where}: {reason}") from None
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, TypeError) as error:
         raise InputError(f"front matter: {error}") from None
     finally:
         loader.dispose()
     return node, data
+
+
+@lru_cache(maxsize=None)
+def _loader_class():
+    """YAML's safe loader (the C one when available), with dates left as text for our own check."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    resolvers = {
+        first: [(tag, pattern) for tag, pattern in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in base.yaml_implicit_resolvers.items()
+    }
+    return type("FrontMatterLoader", (base,), {"yaml_implicit_resolvers": resolvers})
 
 
 def _value_span(source: str, node, value: str) -> tuple[int, int] | None:
