@@ -15,7 +15,7 @@ from . import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 
 
 def _rule_ids(value: str | None) -> tuple[str, ...] | None:
@@ -51,11 +51,25 @@ def main() -> None:
               help="File name for the article read from '-' (decides format and configuration).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
-def check(paths, format_name, select, ignore, config_file, published, fail_on, stdin_filename, output):
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: the number of CPUs; one for a handful of files).")
+@click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+              envvar="NEWSLINT_CACHE_DIR", help="Where the result cache lives (default: .newslint_cache).")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings (text or json).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings that are not recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Record today's findings in FILE (exit code 0 unless a file cannot be checked).")
+def check(paths, format_name, select, ignore, config_file, published, fail_on, stdin_filename, output,
+          jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
+    from .batch import check_paths
+    from .cache import DEFAULT_DIRECTORY, ResultCache
     from .config import ConfigError, parse_date
     from .reports import render
-    from .runner import Engine, FileResult, RunOptions, discover
+    from .runner import Engine, RunOptions
 
     if not paths:
         _fail("no paths given; try 'newslint check seeds/' or 'newslint check --help'")
@@ -70,16 +84,39 @@ def check(paths, format_name, select, ignore, config_file, published, fail_on, s
         engine = Engine(options)
     except ConfigError as error:
         _fail(str(error))
+    baseline = _report_options(baseline_file, write_baseline, statistics, format_name)
 
-    results = []
-    for item in discover(list(paths)):
-        results.append(item if isinstance(item, FileResult) else engine.check(item))
+    cache = None if no_cache else ResultCache(cache_dir or DEFAULT_DIRECTORY)
+    try:
+        results = check_paths(engine, list(paths), jobs, cache, progress=True)
+    finally:
+        if cache is not None:
+            cache.close()
     for result in results:
         if result.error is not None:
             click.echo(f"newslint: {result.path}: {result.error}", err=True)
 
+    if baseline is not None:
+        from .baseline import new_findings
+
+        results = new_findings(results, baseline)
+    if write_baseline:
+        from .baseline import write
+
+        try:
+            recorded = write(write_baseline, results)
+        except OSError as error:
+            _fail(f"{write_baseline}: cannot write the baseline ({error.strerror or error})")
+        click.echo(f"newslint: recorded {recorded} findings in {write_baseline}", err=True)
+        fail_on = "never"
+
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = render(format_name, results, color=color)
+    if statistics:
+        from .reports.statistics import render as render_statistics
+
+        report = render_statistics(results, color=color, as_json=format_name == "json")
+    else:
+        report = render(format_name, results, color=color)
     if output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
@@ -89,6 +126,22 @@ def check(paths, format_name, select, ignore, config_file, published, fail_on, s
     else:
         click.echo(report, nl=False, color=color)
     sys.exit(exit_code(results, fail_on))
+
+
+def _report_options(baseline_file, write_baseline, statistics, format_name):
+    """Check the baseline and statistics options; the baseline's findings, if one is given."""
+    if baseline_file and write_baseline:
+        _fail("--baseline and --write-baseline cannot be combined; write a new baseline instead")
+    if statistics and format_name not in ("text", "json"):
+        _fail("--statistics prints text or json; drop --format or use --format json")
+    if not baseline_file:
+        return None
+    from .baseline import BaselineError, load
+
+    try:
+        return load(baseline_file)
+    except BaselineError as error:
+        _fail(str(error))
 
 
 def exit_code(results: list, fail_on: str) -> int:

@@ -38,11 +38,16 @@ class RunOptions:
 
 @dataclass
 class FileResult:
-    """The outcome for one file: its findings, or the error that kept it from being checked."""
+    """The outcome for one file: its findings, or the error that kept it from being checked.
+
+    `text` is the article's text as read (None when it could not be read), for the reports that
+    show the article or fingerprint its findings.
+    """
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
+    text: str | None = None
 
 
 def discover(paths: list[str]) -> list[FileResult | str]:
@@ -116,26 +121,35 @@ class Engine:
             and config.enabled(rule_id, path, self.options.select)
         ]
 
+    def read(self, path: str) -> tuple[str, str, Config]:
+        """Read a file ('-' is standard input): (name for format and configuration, text, config).
+
+        Raises InputError or ConfigError.
+        """
+        lookup = (self.options.stdin_filename or "stdin.txt") if path == STDIN else path
+        config = self.config_for(lookup)
+        if path == STDIN:
+            text = decode(sys.stdin.buffer.read(config.max_file_size + 1), config.max_file_size)
+        else:
+            text = read_file(path, config.max_file_size)
+        return lookup, text, config
+
     def check(self, path: str) -> FileResult:
         """Check one file ('-' reads standard input)."""
-        display = path
-        lookup = (self.options.stdin_filename or "stdin.txt") if path == STDIN else path
         try:
-            config = self.config_for(lookup)
-            if path == STDIN:
-                text = decode(sys.stdin.buffer.read(config.max_file_size + 1), config.max_file_size)
-            else:
-                text = read_file(path, config.max_file_size)
-            return self.check_text(lookup, text, config, display)
-        except InputError as error:
-            return FileResult(display, error=str(error))
-        except ConfigError as error:
-            return FileResult(display, error=str(error))
+            lookup, text, config = self.read(path)
+        except (InputError, ConfigError) as error:
+            return FileResult(path, error=str(error))
+        return self.check_text(lookup, text, config, path)
 
     def check_text(self, path: str, text: str, config: Config, display: str | None = None) -> FileResult:
         """Check an article's text; `path` decides its format and configuration."""
-        article = parse(path, text, self.options.published or config.published, config.lang)
-        return run_rules(article, self.active_rules(config, path), config, display or path)
+        display = display or path
+        try:
+            article = parse(path, text, self.options.published or config.published, config.lang)
+        except InputError as error:
+            return FileResult(display, error=str(error))
+        return run_rules(article, self.active_rules(config, path), config, display)
 
 
 def run_rules(article: Article, rules: list[Rule], config: Config, display: str) -> FileResult:
@@ -172,4 +186,4 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
                            end_column, finding.message, finding.suggestion, start, end)
             )
     diagnostics.sort(key=Diagnostic.sort_key)
-    return FileResult(display, diagnostics, "; ".join(errors) or None)
+    return FileResult(display, diagnostics, "; ".join(errors) or None, article.text)
