@@ -29,6 +29,7 @@ import sys
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -76,9 +77,8 @@ class Config:
             return False
         if rule_id in self.ignore:
             return False
-        relative = _relative(path, self.root)
         for pattern, rule_ids in self.per_file_ignores:
-            if rule_id in rule_ids and glob_match(pattern, relative):
+            if rule_id in rule_ids and glob_match(pattern, _relative(path, self.root)):
                 return False
         return True
 
@@ -178,6 +178,7 @@ def glob_match(pattern: str, path: str) -> bool:
     return _glob_regex(pattern).fullmatch(path) is not None
 
 
+@lru_cache(maxsize=256)
 def _glob_regex(pattern: str):
     parts = []
     index = 0

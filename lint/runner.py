@@ -86,6 +86,7 @@ class Engine:
         self.options = options
         self.rules = rules_by_id()
         self._configs: dict[str | None, Config] = {}
+        self._config_files: dict[str, str | None] = {}  # directory: its configuration file
         if options.select:
             self._check_ids(options.select, "--select")
         self._check_ids(options.ignore, "--ignore")
@@ -106,8 +107,10 @@ class Engine:
         if self.options.config_file:
             config_path = self.options.config_file
         else:
-            directory = os.path.dirname(os.path.abspath(path))
-            config_path = find_config_file(directory)
+            directory = os.path.dirname(path)
+            if directory not in self._config_files:
+                self._config_files[directory] = find_config_file(directory or ".")
+            config_path = self._config_files[directory]
         if config_path not in self._configs:
             self._configs[config_path] = load_config(config_path, self.rules)
         return self._configs[config_path]

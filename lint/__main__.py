@@ -1,0 +1,5 @@
+"""`python -m lint` runs the newslint command line."""
+
+from .cli import main
+
+main()
