@@ -20,6 +20,7 @@ from functools import cached_property
 import regex
 
 from . import markdown
+from .credits import starts_with_dateline
 from .frontmatter import FrontMatter, parse_front_matter
 
 BLOCK_KINDS = ("headline", "teaser", "subheading", "paragraph")
@@ -124,6 +125,20 @@ class Article:
 
         return scan(self)
 
+    @cached_property
+    def dates(self):
+        """Weekdays, dates and relative references with their offsets (see `lint.dates`)."""
+        from .dates import scan
+
+        return scan(self)
+
+    @cached_property
+    def attributions(self):
+        """Each top-level quotation with its kind and speaker (see `lint.attribution`)."""
+        from .attribution import attribute
+
+        return attribute(self)
+
 
 def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de") -> Article:
     """Build the article model of a file's text; Markdown when the path ends in `.md`."""
@@ -167,6 +182,7 @@ def _is_teaser(content: str, lines: list) -> bool:
     return (
         not _is_subheading(content)
         and not _DATELINE_START.match(content)
+        and not starts_with_dateline(content)
         and _has_prose_after(lines, 1)
     )
 

@@ -51,7 +51,8 @@ def check_paths(
         key = None
         if cache is not None:
             rule_ids = [rule.id for rule in engine.active_rules(config, lookup)]
-            key = cache_key(text, lookup, config.fingerprint(), rule_ids)
+            settings = f"{config.fingerprint()}|published={engine.options.published}"
+            key = cache_key(text, lookup, settings, rule_ids)
             cached = cache.get(key, item)
             if cached is not None:
                 results[index] = FileResult(item, cached, None, text)

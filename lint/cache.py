@@ -25,11 +25,11 @@ _FIELDS = ("rule", "severity", "line", "column", "end_line", "end_column", "mess
            "suggestion", "start", "end")
 
 
-def cache_key(text: str, lookup: str, config_fingerprint: str, rule_ids: list[str]) -> str:
+def cache_key(text: str, lookup: str, settings: str, rule_ids: list[str]) -> str:
     """The key of a file's findings: everything that decides them."""
     kind = "md" if lookup.lower().endswith((".md", ".markdown")) else "txt"
     digest = hashlib.sha256()
-    for part in (__version__, kind, config_fingerprint, ",".join(rule_ids), text):
+    for part in (__version__, kind, settings, ",".join(rule_ids), text):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest.hexdigest()

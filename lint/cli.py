@@ -41,6 +41,8 @@ def main() -> None:
               help="Output format.")
 @click.option("--select", metavar="RULE,...", help="Run only these rules.")
 @click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
+@click.option("--require", multiple=True, metavar="RULE,...",
+              help="Exit with 2 when one of these rules cannot run (grammar without LanguageTool).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Use this configuration file instead of searching for one.")
 @click.option("--published", metavar="YYYY-MM-DD",
@@ -62,8 +64,8 @@ def main() -> None:
               help="Report only findings that are not recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Record today's findings in FILE (exit code 0 unless a file cannot be checked).")
-def check(paths, format_name, select, ignore, config_file, published, fail_on, stdin_filename, output,
-          jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline):
+def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
+          output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
     from .batch import check_paths
     from .cache import DEFAULT_DIRECTORY, ResultCache
@@ -80,6 +82,7 @@ def check(paths, format_name, select, ignore, config_file, published, fail_on, s
             ignore=_rule_ids(ignore) or (),
             published=parse_date(published, "--published") if published else None,
             stdin_filename=stdin_filename,
+            require=tuple(rule_id for value in require for rule_id in _rule_ids(value)),
         )
         engine = Engine(options)
     except ConfigError as error:
@@ -95,6 +98,13 @@ def check(paths, format_name, select, ignore, config_file, published, fail_on, s
     for result in results:
         if result.error is not None:
             click.echo(f"newslint: {result.path}: {result.error}", err=True)
+    missing_required = False
+    for rule_id, reason, required in engine.skipped_rules():
+        if required:
+            click.echo(f"newslint: {rule_id} is required but cannot run: {reason}", err=True)
+            missing_required = True
+        else:
+            click.echo(f"newslint: {rule_id} skipped: {reason}", err=True)
 
     if baseline is not None:
         from .baseline import new_findings
@@ -125,7 +135,7 @@ def check(paths, format_name, select, ignore, config_file, published, fail_on, s
             _fail(f"{output}: cannot write the report ({error.strerror or error})")
     else:
         click.echo(report, nl=False, color=color)
-    sys.exit(exit_code(results, fail_on))
+    sys.exit(EXIT_ERROR if missing_required else exit_code(results, fail_on))
 
 
 def _report_options(baseline_file, write_baseline, statistics, format_name):
@@ -185,3 +195,52 @@ def explain(rule_id: str) -> None:
     rule = rules[rule_id]
     click.echo(f"{rule.id} (default severity: {rule.severity})\n")
     click.echo(rule.doc.text)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "format_name", type=click.Choice(("text", "json")), default="text", show_default=True,
+              help="Output format.")
+@click.option("--all", "include_other", is_flag=True,
+              help="List titles, names, terms and scare quotes too.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file instead of searching for one.")
+def quotes(paths, format_name, include_other, config_file):
+    """List each quote with the speaker it is attributed to (or none): a fact-checker's view."""
+    from .article import parse
+    from .config import ConfigError
+    from .quote_list import list_quotes, render_json, render_text
+    from .runner import Engine, FileResult, RunOptions, discover
+    from .source import InputError
+
+    if not paths:
+        _fail("no paths given; try 'newslint quotes seeds/'")
+    try:
+        engine = Engine(RunOptions(config_file=config_file))
+    except ConfigError as error:
+        _fail(str(error))
+    entries, errors, files = [], [], 0
+    for item in discover(list(paths)):
+        if isinstance(item, FileResult):
+            errors.append((item.path, item.error))
+            continue
+        try:
+            lookup, text, config = engine.read(item)
+            article = parse(lookup, text, config.published, config.lang)
+        except (InputError, ConfigError) as error:
+            errors.append((item, str(error)))
+            continue
+        files += 1
+        entries.extend(list_quotes(article, item, include_other))
+    for path, message in errors:
+        click.echo(f"newslint: {path}: {message}", err=True)
+    if format_name == "json":
+        click.echo(render_json(entries, errors, files), nl=False)
+    else:
+        click.echo(render_text(entries, files), nl=False)
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
+from .audit.command import audit  # noqa: E402  (the archive audit lives in its own package)
+
+main.add_command(audit)

@@ -4,6 +4,7 @@
 [tool.newslint]
 select = ["spelling-consistency", "credit-line"]   # default: every rule
 ignore = ["grammar"]
+require = []                    # rules that must run (exit 2 when one cannot), e.g. ["grammar"]
 published = 2024-06-21          # publication date for articles that do not give one
 lang = "de"
 max-file-size = 10485760        # bytes
@@ -43,7 +44,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
-TOP_LEVEL_KEYS = ("select", "ignore", "per-file-ignores", "published", "lang", "max-file-size")
+TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size")
 
 
 class ConfigError(Exception):
@@ -64,6 +65,7 @@ class Config:
     root: str = "."
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    require: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     published: dt.date | None = None
     lang: str = "de"
@@ -136,7 +138,7 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
     for key, value in data.items():
         if key in rules:
             rule_settings[key] = _rule_settings(rules[key], value, f"{where}: [{key}]")
-        elif key in ("select", "ignore"):
+        elif key in ("select", "ignore", "require"):
             values[key] = tuple(_rule_list(value, rule_ids, f"{where}: {key}"))
         elif key == "per-file-ignores":
             if not isinstance(value, dict):

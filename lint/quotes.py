@@ -3,8 +3,13 @@
 Styles: „…“ (German, ‚…‘ inside), »…« (book style), «…» (Swiss and wire copy, ‹…› inside),
 “…” and ‘…’ (English), and straight "…". Marks that serve both as opening and closing marks
 (“ closes „ but opens an English quotation) are decided by what is open and by their neighbours.
-An apostrophe (’ in "geht’s") is not a quotation mark. Marks that find no partner in their block
-are reported as stray, with what is wrong: "unclosed" or "unopened".
+„ closed by a straight " is paired too (the pair is then mixed, which `quote-marks` reports).
+An apostrophe (’ in "geht’s", "’Ndrangheta") is not a quotation mark. Marks that find no partner
+in their block are reported as stray, with what is wrong: "unclosed" or "unopened".
+
+A quotation that runs over several paragraphs follows the news convention: each paragraph but the
+last leaves it open, and the next paragraph starts with the same opening mark again. Such a piece
+is a `Quotation` with `continued=True`, ending at its paragraph's end, without a closing mark.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import regex
 _MARKS = regex.compile(r"[„“”‚‘’»«‹›\"]")
 # the closing marks each opening mark accepts
 _CLOSERS = {
-    "„": "“”",
+    "„": "“”\"",
     "‚": "‘’",
     "»": "«",
     "«": "»",
@@ -32,7 +37,11 @@ _OPEN_BEFORE = " \t\n([{/–—-„‚»«‹›“‘\""
 
 @dataclass(frozen=True, slots=True)
 class Quotation:
-    """A pair of quotation marks: `start` is the opening mark, `end` is just past the closing one."""
+    """A pair of quotation marks: `start` is the opening mark, `end` is just past the closing one.
+
+    A `continued` quotation runs on into the next paragraph: it ends at its paragraph's end and
+    its `closing` is empty.
+    """
 
     start: int
     end: int
@@ -40,10 +49,11 @@ class Quotation:
     closing: str
     depth: int
     text: str
+    continued: bool = False
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
+        return self.start + 1, self.end - len(self.closing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +74,27 @@ def scan(article) -> QuoteScan:
     """Pair the quotation marks of every block of the article."""
     quotations: list[Quotation] = []
     stray: list[StrayMark] = []
-    for block in article.blocks:
-        scan_text(article.prose, block.start, block.end, quotations, stray)
+    blocks = article.blocks
+    text = article.prose
+    for number, block in enumerate(blocks):
+        unclosed: list[StrayMark] = []
+        scan_text(text, block.start, block.end, quotations, unclosed)
+        following = blocks[number + 1] if number + 1 < len(blocks) else None
+        open_marks = [mark for mark in unclosed if mark.problem == "unclosed"]
+        if (
+            len(open_marks) == 1
+            and following is not None
+            and block.kind == following.kind == "paragraph"
+            and text[following.start] == open_marks[0].mark
+        ):
+            mark = open_marks[0]
+            unclosed.remove(mark)
+            quotations.append(
+                Quotation(mark.offset, block.end, mark.mark, "", 0, text[mark.offset + 1 : block.end], True)
+            )
+        stray.extend(unclosed)
     quotations.sort(key=lambda q: q.start)
+    stray.sort(key=lambda s: s.offset)
     return QuoteScan(tuple(quotations), tuple(stray))
 
 
@@ -88,20 +116,25 @@ def scan_text(text: str, start: int, end: int, quotations: list, stray: list) ->
             )
         elif mark in _CLOSERS and _may_open(mark, before, after):
             stack.append((mark, offset))
-        elif mark in "’‘" and before.isalnum():
-            continue  # an apostrophe
-        elif mark == "’" or (mark == '"' and not stack):
-            if not (before.isalnum() and after.isalnum()):
-                stray.append(StrayMark(offset, mark, "unopened"))
+        elif mark in "’‘" and (before.isalnum() or after.isalnum()):
+            continue  # an apostrophe ("geht’s", "’Ndrangheta")
+        elif mark == '"' and not stack and before.isalnum() and after.isalnum():
+            continue
         else:
             stray.append(StrayMark(offset, mark, "unopened"))
     for mark, at in stack:
         stray.append(StrayMark(at, mark, "unclosed"))
 
 
+_ALL_CLOSERS = frozenset("".join(_CLOSERS.values()))
+_MAX_NESTING = 8  # how far down the open quotations a closing mark looks for its partner
+
+
 def _open_depth(stack: list[tuple[str, int]], mark: str) -> int | None:
     """The innermost open quotation that `mark` can close."""
-    for depth in range(len(stack) - 1, -1, -1):
+    if mark not in _ALL_CLOSERS:
+        return None
+    for depth in range(len(stack) - 1, max(len(stack) - 1 - _MAX_NESTING, -1), -1):
         if mark in _CLOSERS[stack[depth][0]]:
             return depth
     return None
@@ -116,6 +149,8 @@ def _may_close(mark: str, before: str, after: str) -> bool:
 
 
 def _may_open(mark: str, before: str, after: str) -> bool:
+    if mark == "„":  # only ever an opening mark
+        return True
     if after.isspace():
         return False
     if mark in "‘’\"«»‹›“":

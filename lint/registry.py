@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from .docs import RuleDoc, parse_doc
 from .finding import SEVERITIES, Finding
@@ -20,6 +20,8 @@ class Rule:
     options: type
     check: Callable[..., Iterator[Finding]]
     doc: RuleDoc
+    #: the module's optional `unavailable(options) -> str | None`: why the rule cannot run here
+    unavailable: Callable[[Any], str | None] | None = None
 
     @property
     def summary(self) -> str:
@@ -41,6 +43,7 @@ class Rule:
             options=module.Options,
             check=module.check,
             doc=parse_doc(module.__doc__ or ""),
+            unavailable=getattr(module, "unavailable", None),
         )
 
 

@@ -34,6 +34,7 @@ class RunOptions:
     ignore: tuple[str, ...] = ()
     published: dt.date | None = None
     stdin_filename: str | None = None
+    require: tuple[str, ...] = ()  # rules that must run: a run where one cannot is an error
 
 
 @dataclass
@@ -90,6 +91,8 @@ class Engine:
         if options.select:
             self._check_ids(options.select, "--select")
         self._check_ids(options.ignore, "--ignore")
+        self._check_ids(options.require, "--require")
+        self._unavailable: dict[tuple[str, str], str | None] = {}
         if options.config_file:
             self.config_for(".")  # fail early on a broken --config
 
@@ -116,13 +119,46 @@ class Engine:
         return self._configs[config_path]
 
     def active_rules(self, config: Config, path: str) -> list[Rule]:
-        """The rules that run on a file: --select replaces the configured selection."""
+        """The rules that run on a file: --select replaces the configured selection.
+
+        A rule that cannot run here (see `unavailable`) is left out.
+        """
         return [
             rule
             for rule_id, rule in self.rules.items()
             if rule_id not in self.options.ignore
             and config.enabled(rule_id, path, self.options.select)
+            and self.unavailable(rule, config) is None
         ]
+
+    def unavailable(self, rule: Rule, config: Config) -> str | None:
+        """Why a rule cannot run with this configuration (its module's hook, asked once), or None."""
+        if rule.unavailable is None:
+            return None
+        options = config.rules[rule.id].options
+        key = (rule.id, repr(options))
+        if key not in self._unavailable:
+            self._unavailable[key] = rule.unavailable(options)
+        return self._unavailable[key]
+
+    def skipped_rules(self) -> list[tuple[str, str, bool]]:
+        """The selected rules that could not run in this run: (rule id, why, whether required).
+
+        Looks at every configuration the run has used, so call it after checking the files.
+        """
+        skipped: dict[str, tuple[str, str, bool]] = {}
+        for config in self._configs.values():
+            select = self.options.select if self.options.select is not None else config.select
+            for rule_id, rule in self.rules.items():
+                if (select is not None and rule_id not in select) or rule_id in config.ignore \
+                        or rule_id in self.options.ignore:
+                    continue
+                reason = self.unavailable(rule, config)
+                if reason is not None:
+                    required = rule_id in self.options.require or rule_id in config.require
+                    if required or rule_id not in skipped:
+                        skipped[rule_id] = (rule_id, reason, required)
+        return list(skipped.values())
 
     def read(self, path: str) -> tuple[str, str, Config]:
         """Read a file ('-' is standard input): (name for format and configuration, text, config).

@@ -38,7 +38,8 @@ ABBREVIATIONS = frozenset(
     ev evtl Fa Fam ff Fr Frl geb Gebr gegr Gen ggf Gov Hbf Hg hl Hr Hrn Hrsg Ing Inc inkl Jh Jhd
     Jr jun Kap Kfm kath Kl Komm Kr lat lt Ltd max Mio Mr Mrd Mrs Ms Mt mind min Mon Nachf nachm Nr
     Nrn op Pf Pfd Pkt Pl Pol Pr Prof Prov Red Reg rk Rep röm sen Sen sog Sp spez St Std Str
-    Tel Tsd usw Univ vgl Vors vs Wwe zit zzgl""".split()
+    Tel Tsd usw Univ vgl Vors vs Wwe zit zzgl amerik dt engl franz frz griech ital jap lat
+    niederl poln russ schwed span türk ehem einschl""".split()
 )
 
 

@@ -5,6 +5,33 @@ A rule module has a docstring in ruff's sections (its user documentation, see `l
 dataclass `Options` whose fields all have defaults, and `check(article, options)`, which yields
 `lint.finding.Finding`s with character offsets into the article. No I/O, no printing and no global
 state in rules; shared analysis comes from the article (`article.sentences`, `.words`, `.quotes`).
+
+A rule that depends on something outside newslint (a service, an optional package) may also
+define `unavailable(options) -> str | None`: None when it can run, else why not and how to
+enable it. The engine asks it once per run and configuration, before the rule's first article,
+and leaves the rule out where it says no: the run goes on, with one notice on stderr naming the
+rule and the reason, and exits with 2 only when `--require RULE` or `require = [...]` in the
+configuration demands the rule. The hook must be cheap and must not contact the service; a
+service that fails during the run is the rule's `lint.finding.RuleError`, reported for the
+article it could not check.
 """
 
-REGISTRY = ()
+from . import (
+    credit_line,
+    date_consistency,
+    dateline,
+    grammar,
+    quote_attribution,
+    quote_marks,
+    spelling_consistency,
+)
+
+REGISTRY = (
+    spelling_consistency,
+    quote_attribution,
+    quote_marks,
+    date_consistency,
+    credit_line,
+    dateline,
+    grammar,
+)

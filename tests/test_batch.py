@@ -1,5 +1,7 @@
 """Many files: input order across jobs, the result cache, and what the cache keeps."""
 
+import datetime as dt
+
 import pytest
 
 from lint import registry
@@ -90,3 +92,11 @@ def test_the_cache_keeps_findings_not_articles(fake_rule, archive, tmp_path):
     stored = (tmp_path / "cache" / "results.sqlite").read_bytes()
     assert b"found" in stored
     assert b"Geheimnis" not in stored
+
+
+def test_the_publication_date_of_the_run_is_part_of_the_key(counting_rule, archive, tmp_path):
+    cache_dir = str(tmp_path / "cache")
+    check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir))
+    later = Engine(RunOptions(published=dt.date(2025, 6, 21)))
+    check_paths(later, [str(archive)], jobs=1, cache=ResultCache(cache_dir))
+    assert len(counting_rule) == 120

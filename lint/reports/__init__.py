@@ -11,6 +11,10 @@ import importlib
 FORMATS = {
     "text": "lint.reports.text",
     "json": "lint.reports.json_report",
+    "sarif": "lint.reports.sarif",
+    "github": "lint.reports.github",
+    "junit": "lint.reports.junit",
+    "html": "lint.reports.html",
 }
 
 

@@ -1,0 +1,349 @@
+"""Where an article says it comes from: its credit line and its dateline, parsed once.
+
+A credit line stands in parentheses at the end of the article, either closing the last paragraph
+("… nach Lwiw. (dpa)") or on a line of its own: an optional editor's abbreviation (Kürzel, a few
+lowercase letters), then agencies separated by slashes, e.g. "(dpa)", "(AFP/dpa)", "(erpe/dpa/AFP)".
+A dateline opens the body: a place, optionally the source in parentheses, then a spaced dash
+("Pjöngjang – ", "Berlin (dpa) – ", "WASHINGTON (AP) — ").
+
+The parse is tolerant on purpose, so that the rules can report what is wrong: a missing
+parenthesis, commas or spaces between the parts, empty parts, an agency in the wrong casing or
+misspelt, a hyphen after the dateline. It is also careful not to take ordinary parentheses for a
+credit line: a parenthesis counts only when it stands at the end of a paragraph and names at least
+one agency (or something within one typing error of one), so "(20. Juni)", "(Ohio)" or "(NEMA)"
+are left alone.
+
+`sourcing(article, agencies)` returns the result and keeps it on the article, so the rules
+`credit-line` and `dateline` share one parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .segment import Span
+
+#: Agencies in their own casing; the first ones are preferred when a misspelling is equally close
+#: to two of them.
+AGENCIES = (
+    "dpa", "AFP", "AP", "Reuters", "KNA", "epd", "SID", "dts", "APA", "Keystone-SDA", "dpa-AFX",
+    "sda", "KAP", "Kathpress", "idea", "EFE", "ANSA", "Belga", "ANP", "PAP", "TASS", "Interfax",
+    "Xinhua", "Kyodo", "Yonhap", "UPI", "Bloomberg", "ddp", "dapd",
+)
+
+KUERZEL = regex.compile(r"[a-zäöüß]{1,6}")
+_TERMINAL = ".!?…)]"
+_CLOSING_QUOTES = "“”\"»«’'"
+_CREDIT_CHARS = regex.compile(r"[\p{L}\p{M}\-/,; \t]{1,50}")
+_BARE_CREDIT = regex.compile(r"[\p{L}\p{M}\-/,;]{1,50}")  # one without its opening parenthesis
+_TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-]*")
+_TAIL = 80  # a credit line is short: only the end of a paragraph is searched
+
+_WORD = r"[\p{Lu}][\p{L}\p{M}'’.]*(?:-[\p{L}\p{M}'’.]+)*"
+_PARTICLE = (
+    r"(?:am|an|der|den|im|in|bei|ob|auf|vor|de|del|della|di|da|do|dos|la|le|les|sur|sul|upon|on"
+    r"|en|el|al|y|von|zu)"
+)
+_DATELINE = regex.compile(
+    rf"""
+    (?P<place>{_WORD}(?:(?:[ ]|[ ]?/[ ]?)(?:{_PARTICLE}(?=[ ])|{_WORD})){{0,4}})
+    (?P<groups>(?:[ ]?\([^()\n]{{1,50}}\)){{0,2}})
+    (?:,[ ](?P<date>[\p{{L}}\p{{N}}. ]{{1,25}}?)[ ]?(?P<late>\([^()\n]{{1,50}}\)))?
+    (?P<dash>[ \t]*(?:--|[–—―])[ \t]*|[ \t]+(?:[-‐‑‒−])[ \t]*|(?<=\))(?:[-‐‑‒−])[ \t]*)
+    (?=[\p{{L}}\p{{N}}„“"»«‚‘’'(])
+    """,
+    regex.VERBOSE,
+)
+_GROUP = regex.compile(r"\(([^()\n]{1,50})\)")
+# Words that open ordinary sentences, not datelines ("Die Kürzung der Pauschale – auch …").
+_NOT_A_PLACE = frozenset(
+    """Der Die Das Den Dem Des Ein Eine Einer Eines Einem Einen Im Am Um An Auf Aus Bei Mit Nach
+    Vor Seit Von Zu Zum Zur Für Über Unter Gegen Ohne Durch Noch Auch Nur Schon Doch Dann Jetzt
+    Heute Gestern Morgen Ganz Mitte Ende Anfang Seine Ihre Sein Ihr Unser Mehr Viele Alle Es Er
+    Sie Wir Ich Man Wie Was Wer Wo Als Wenn Und Oder Aber Dies Diese Dieser Dieses The A An In
+    On At For With""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a credit line.
+
+    `role` is "agency" (`name` is its canonical spelling), "kuerzel" (an editor's abbreviation)
+    or "unknown" (`name` is the closest known agency, or None when none is close).
+    """
+
+    start: int
+    end: int
+    text: str
+    role: str
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A credit line as written, from its opening to its closing parenthesis (when present).
+
+    `separators` holds what stands before the first part, between the parts and after the last
+    one: ("", "/", "") for "(dpa/AFP)".
+    """
+
+    start: int
+    end: int
+    text: str
+    opened: bool
+    closed: bool
+    parts: tuple[Part, ...]
+    separators: tuple[str, ...]
+
+    @property
+    def kuerzel(self) -> Part | None:
+        return next((p for p in self.parts if p.role == "kuerzel"), None)
+
+    @property
+    def agencies(self) -> tuple[str, ...]:
+        """The agencies named, canonical and without repeats (misspelt ones as their closest)."""
+        names = []
+        for part in self.parts:
+            if part.role != "kuerzel" and part.name and part.name not in names:
+                names.append(part.name)
+        return tuple(names)
+
+    @property
+    def well_formed(self) -> bool:
+        inner = self.separators[1:-1]
+        return (
+            self.opened and self.closed and not self.separators[0] and not self.separators[-1]
+            and all(sep == "/" for sep in inner)
+        )
+
+    def fixed(self) -> str:
+        """The credit line as it should be written: canonical agencies, once each, slashes."""
+        names = [self.kuerzel.text] if self.kuerzel else []
+        names += list(self.agencies)
+        names += [p.text for p in self.parts if p.role == "unknown" and not p.name]
+        return "(" + "/".join(names) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline that opens the body: `start`..`end` runs from the place to past the dash."""
+
+    start: int
+    end: int
+    place: Span
+    source: Credit | None
+    dash: Span  # the dash with the spaces around it
+
+    def fixed(self, dash: str) -> str:
+        """The dateline written with `dash`, spaced."""
+        source = f" {self.source.fixed()}" if self.source else ""
+        return f"{self.place.text}{source} {dash} "
+
+
+@dataclass(frozen=True, slots=True)
+class Sourcing:
+    """An article's credit lines and dateline."""
+
+    credit: Credit | None  # the credit line that ends the article
+    misplaced: tuple[Credit, ...]  # credit lines anywhere else (before the end, or a second one)
+    dateline: Dateline | None
+
+
+def sourcing(article, agencies: tuple[str, ...] = AGENCIES) -> Sourcing:
+    """The article's credit lines and dateline, judged against `agencies`; computed once per
+    agency list and kept on the article."""
+    cache = article.__dict__.setdefault("_sourcing", {})
+    if agencies not in cache:
+        cache[agencies] = _scan(article, _Agencies(agencies))
+    return cache[agencies]
+
+
+class _Agencies:
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+        self.by_key = {}
+        for name in names:
+            self.by_key.setdefault(name.casefold(), name)
+
+    def exact(self, text: str) -> str | None:
+        return self.by_key.get(text.casefold())
+
+    def closest(self, text: str) -> str | None:
+        return closest_name(text, self.names)
+
+
+def closest_name(text: str, names) -> str | None:
+    """The name within one typing error of `text` (two for long ones), ignoring case; the first
+    of equally close ones. Nothing for texts shorter than three letters."""
+    key = text.casefold()
+    if len(key) < 3:
+        return None
+    limit = 1 if len(key) < 6 else 2
+    best, best_distance = None, limit + 1
+    for name in names:
+        folded = name.casefold()
+        if abs(len(folded) - len(key)) > limit:
+            continue
+        distance = edit_distance(key, folded)
+        if distance < best_distance:
+            best, best_distance = name, distance
+    return best
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance counting a swap of two neighbouring letters as one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            cost = 0 if char == other else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# -- credit lines ---------------------------------------------------------------------------
+
+
+def _scan(article, agencies: _Agencies) -> Sourcing:
+    blocks = [b for b in article.blocks if b.kind != "headline"]
+    found: list[Credit] = []
+    for number, block in enumerate(blocks):
+        found.extend(_trailing_credits(block, agencies, last=number == len(blocks) - 1))
+    credit = None
+    if blocks and found and found[-1].end == _end_of(blocks[-1]):
+        credit = found.pop()
+    return Sourcing(credit, tuple(found), _dateline(article, agencies))
+
+
+def _end_of(block) -> int:
+    return block.start + len(block.text.rstrip())
+
+
+def _trailing_credits(block, agencies: _Agencies, last: bool) -> list[Credit]:
+    """Credit lines at the end of a block, last one last ("… (dpa) (AFP)" gives two)."""
+    credits: list[Credit] = []
+    text = block.text
+    end = len(text.rstrip())
+    while end > 0:
+        credit = _credit_before(text, end, block.start, agencies, strict=not (last and not credits))
+        if credit is None:
+            break
+        credits.insert(0, credit)
+        end = len(text[: credit.start - block.start].rstrip())
+    return credits
+
+
+def _credit_before(text: str, end: int, offset: int, agencies: _Agencies, strict: bool) -> Credit | None:
+    """The credit line that ends at `end` in a block's text, if one does.
+
+    After the end of a sentence (or alone on its line) a credit line may be malformed or name a
+    misspelt agency; right after a word it must name a known agency. Only at the very end of the
+    article may it lack a parenthesis; elsewhere (`strict`) it has both, names a known agency and,
+    unless it is well formed, follows the end of a sentence.
+    """
+    window = max(0, end - _TAIL)
+    closed = text[end - 1] == ")"
+    inner_end = end - 1 if closed else end
+    opening = text.rfind("(", window, inner_end)
+    if opening != -1 and ")" not in text[opening:inner_end]:
+        start, inner_start, opened = opening, opening + 1, True
+    elif closed and not strict:
+        run = _BARE_CREDIT.match(text[window:inner_end][::-1])
+        if run is None:
+            return None
+        start = inner_start = inner_end - run.end()
+        opened = False
+    else:
+        return None
+    if strict and not (opened and closed):
+        return None
+    inner = text[inner_start:inner_end]
+    if not _CREDIT_CHARS.fullmatch(inner) or not regex.search(r"\p{L}", inner):
+        return None
+    before = text[:start].rstrip()
+    after_terminal = not before or before[-1] in _TERMINAL or (  # „… mit.“ (dpa)
+        before[-1] in _CLOSING_QUOTES and len(before) > 1 and before[-2] in _TERMINAL)
+    credit = _credit(text, start, inner_start, inner_end, end, offset, opened, closed, agencies)
+    if credit is None:
+        return None
+    exact = any(p.role == "agency" for p in credit.parts)
+    if not after_terminal and not exact:
+        return None  # "… Flugsicherung (DFS)" is no misspelt "(dts)"
+    if not opened and not after_terminal and any(p.role == "unknown" for p in credit.parts):
+        return None
+    if strict and not (exact and (after_terminal or credit.well_formed)):
+        return None
+    return credit
+
+
+def _credit(text, start, inner_start, inner_end, end, offset, opened, closed, agencies) -> Credit | None:
+    """Parse the parts of a credit line; None when it names no agency (so is no credit line)."""
+    tokens = list(_TOKEN.finditer(text, inner_start, inner_end))
+    if not tokens or len(tokens) > 6:
+        return None
+    parts = []
+    for number, token in enumerate(tokens):
+        word = token.group()
+        name = agencies.exact(word)
+        if name:
+            role = "agency"
+        elif number == 0 and len(tokens) > 1 and KUERZEL.fullmatch(word):
+            role = "kuerzel"
+        else:
+            role, name = "unknown", agencies.closest(word)
+        parts.append(Part(offset + token.start(), offset + token.end(), word, role, name))
+    named = sum(1 for p in parts if p.role == "agency" or (p.role == "unknown" and p.name))
+    unnamed = sum(1 for p in parts if p.role == "unknown" and not p.name)
+    if named == 0 or unnamed > named:
+        return None
+    bounds = [inner_start] + [i for t in tokens for i in (t.start(), t.end())] + [inner_end]
+    separators = tuple(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
+    return Credit(offset + start, offset + end, text[start:end], opened, closed, tuple(parts), separators)
+
+
+# -- dateline -------------------------------------------------------------------------------
+
+
+def starts_with_dateline(text: str) -> bool:
+    """Whether a paragraph opens with something shaped like a dateline („Berlin (dpa) – …“)."""
+    match = _DATELINE.match(text)
+    return match is not None and _is_place(match.group("place"))
+
+
+def _is_place(text: str) -> bool:
+    first_word = regex.match(r"[\p{L}\p{M}'’.]+", text).group()
+    return first_word not in _NOT_A_PLACE and len(text) <= 40
+
+
+def _dateline(article, agencies: _Agencies) -> Dateline | None:
+    body = next((b for b in article.blocks if b.kind == "paragraph"), None)
+    if body is None:
+        return None
+    match = _DATELINE.match(body.text)
+    if match is None:
+        return None
+    if not _is_place(match.group("place")):
+        return None
+    offset = body.start
+    groups = list(_GROUP.finditer(body.text, match.start("groups"), match.end("groups")))
+    if match.group("late"):
+        groups.append(_GROUP.match(body.text, match.start("late")))
+    source = None
+    if groups:
+        last = groups[-1]
+        source = _credit(body.text, last.start(), last.start(1), last.end(1), last.end(), offset,
+                         True, True, agencies)
+    if match.group("late") and source is None:
+        return None
+    place_end = len(body.text[: source.start - offset if source else match.start("dash")].rstrip())
+    place = Span(offset, offset + place_end, body.text[:place_end])
+    dash = Span(offset + match.start("dash"), offset + match.end("dash"), match.group("dash"))
+    return Dateline(offset, offset + match.end(), place, source, dash)

@@ -1,0 +1,559 @@
+"""Proper names in articles, and spellings of one name that differ ("Pjönjang", "Pjöngjang").
+
+`mentions(article)` finds the name-like words of an article: capitalised words and parts of
+hyphenated words ("Peking" in "Peking-Reise"), with a note of whether an article or determiner
+stands before them, which marks a common noun ("die Regierung") rather than a name.
+
+`variant_groups(mentions)` gathers them into names, each with its inflected forms (Kiew, Kiews,
+Kiewer are one name, and so are Nordkorea, Nordkoreas, Nordkoreaner), and finds names that are
+spelt alike but not the same: one edit apart (a letter left out, added, changed, or two swapped)
+or differing only in accents ("Pjöngjang"/"Pjongjang"). It takes mentions from one article or
+from many, so an audit of an archive can use it as well. `close_pairs(name_forms(article))` is
+the cheap first look: most articles have no two name-like words spelt alike.
+
+Two spellings that are both common words ("Kiel"/"Kiew", "Bonn"/"Bern", "Miller"/"Müller") are
+different names, not variants; so are spellings whose first letters differ
+("Nordkorea"/"Südkorea"), and common nouns are left out (see `is_common_noun`). Which spelling
+is right comes from the evidence, in this order: the house list of preferred spellings,
+word-frequency data (the `wordfreq` package, loaded only when a pair of spellings needs it), then
+the majority of mentions. When none decides, the group says so.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
+from typing import Iterable, Mapping
+
+import regex
+
+#: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
+_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}])")
+
+#: endings of German inflection and word formation, longest first: genitive (Kiews), adjectives
+#: and inhabitants (Kiewer, Münchner, Nordkoreaner, Israelis), plurals and feminine forms
+SUFFIXES = (
+    "erinnen", "ianern", "ianer", "anern", "innen", "ischen", "ischer", "isches", "ischem",
+    "aners", "erin", "aner", "ners", "nern", "isch", "ische", "ern", "ers", "ner", "ens", "es",
+    "en", "em", "er", "in", "ns", "e", "n", "s",
+)
+_PLURAL_SUFFIXES = frozenset(("e", "en", "er", "ern", "n", "in", "innen", "erin", "erinnen"))
+_UMLAUTS = str.maketrans("äöüÄÖÜ", "aouAOU")
+_MIN_STEM = 4
+
+#: words before a common noun, not (usually) before a name: articles, determiners, contractions
+DETERMINERS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+    keines im am zum zur vom beim ins ans aufs dieser diese dieses diesem diesen jeder jede jedes
+    jedem jeden jener jene jenes jenem jenen mein meine meinen meinem meiner dein deine sein seine
+    seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren unserem
+    unserer euer eure welche welcher welches welchen welchem solche solcher solchen""".split()
+)
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+#: capitalised words that are never names here: months and days ("März" is not "Marí")
+NOT_NAMES = frozenset(
+    """Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
+    Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag""".split()
+)
+
+#: names that German writes with an article ("der Iran", "die Schweiz"), which would otherwise
+#: look like common nouns
+NAMES_WITH_ARTICLE = frozenset(
+    """Iran Irak Jemen Libanon Sudan Südsudan Tschad Niger Kongo Senegal Kosovo Vatikan Kreml
+    Türkei Schweiz Ukraine Slowakei Mongolei Krim Niederlande Philippinen Malediven Bahamas
+    Elfenbeinküste Karibik Arktis Antarktis""".split()
+)
+
+#: endings of German common nouns that names hardly have (Regierung, Mannschaft, Nation, …)
+NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "sion", "sionen", "ität", "itäten", "ismus", "nisse", "tümer",
+)
+
+#: two spellings that are both at least this common (Zipf scale) are different words
+DISTINCT_ZIPF = 2.5
+#: a word at least this common in German text counts as known there (Zipf scale)
+_SEEN_IN_GERMAN = 1.0
+#: compounds that end in the same common word of this length are different words
+_COMPOUND_TAIL = 6
+_COMMON_TAIL_ZIPF = 3.0
+_FIRST_PART_ZIPF = 2.0
+_PLURAL_STEM = 5
+_COMMON_STEM_ZIPF = 2.5
+
+#: the common spelling must be this much more frequent (Zipf scale: a factor of ten) to win
+FREQUENCY_MARGIN = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name-like word of an article: `text` from `start` to `end`.
+
+    `determined` is true when an article or determiner stands before it ("die Regierung"), a sign
+    of a common noun.
+    """
+
+    start: int
+    end: int
+    text: str
+    determined: bool = False
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """One name as written in one way, with its inflected forms: `forms` maps each form to its
+    mentions, `count` adds them up, `zipf` is how common the most common form is in German."""
+
+    forms: Mapping[str, int]
+    count: int
+    zipf: float
+
+    @property
+    def form(self) -> str:
+        """The form that stands for the spelling: the most frequent, the shortest on a tie."""
+        return min(self.forms, key=lambda form: (-self.forms[form], len(form), form))
+
+
+@dataclass(frozen=True)
+class VariantGroup:
+    """Spellings of one name that differ, in order of first mention.
+
+    `preferred` is the spelling to use, or None when the evidence is even; `evidence` says what
+    decided: "house" (the house list), "frequency" (word-frequency data), "majority" (more
+    mentions) or "even" (nothing decides).
+    """
+
+    spellings: tuple[Spelling, ...]
+    preferred: Spelling | None
+    evidence: str
+
+    def spelling_of(self, form: str) -> Spelling | None:
+        return next((s for s in self.spellings if form in s.forms), None)
+
+
+# -- mentions -------------------------------------------------------------------------------
+
+
+def name_forms(article) -> set[str]:
+    """The distinct name-like words of an article, cheaply: what `mentions` would find, before
+    leaving out sentence-initial ordinary words."""
+    if not article.blocks:
+        return set()
+    start, end = article.blocks[0].start, article.blocks[-1].end
+    found = set(_NAME_WORD.findall(article.prose, start, end))  # prose: other text is blanked
+    return {form for form in found if not form.isupper() and form not in NOT_NAMES}
+
+
+def mentions(article) -> list[Mention]:
+    """The name-like words of an article, in order: capitalised words and parts of hyphenated
+    words, of four letters or more, without digits and not all in capitals.
+
+    A capitalised word that the article also writes in lower case ("Weiter"/"weiter") is an
+    ordinary word at the start of a sentence, not a name, and is left out.
+    """
+    prose = article.prose
+    words = article.words
+    starts = [word.start for word in words]
+    lower = {word.text for word in words if word.text[0].islower()}
+    found: list[Mention] = []
+    for block in article.blocks:
+        for match in _NAME_WORD.finditer(prose, block.start, block.end):
+            text = match.group()
+            if text.isupper() or text in NOT_NAMES or text.lower() in lower:
+                continue
+            index = bisect.bisect_right(starts, match.start()) - 1
+            word = words[index]
+            last_part = match.end() == word.end
+            determined = last_part and _after_determiner(prose, words, index)
+            found.append(Mention(match.start(), match.end(), text, determined))
+    return found
+
+
+def _after_determiner(prose: str, words, index: int) -> bool:
+    """Whether an article or determiner stands before words[index], perhaps with adjectives or
+    an ordinal between: "die Regierung", "der letzten Eiszeit", "der Belgrader Innenstadt",
+    "das 21. Turnier"."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        before, after = words[back], words[back + 1]
+        text = before.text
+        if text.lower() in DETERMINERS:
+            determiner = True
+        elif text.endswith(_ADJECTIVE_ENDINGS) and (text[0].islower() or text.endswith("er")):
+            determiner = False
+        elif text.isdigit():
+            determiner = False
+        else:
+            return False
+        gap = prose[before.end : after.start].strip()
+        if gap and not (gap == "." and text.isdigit()):
+            return False
+        if determiner:
+            return True
+    return False
+
+
+# -- variant groups -------------------------------------------------------------------------
+
+
+def variant_groups(
+    found: Iterable[Mention], preferred: Mapping[str, str] | None = None
+) -> list[VariantGroup]:
+    """Group the mentions' spellings that differ, and decide which of each group to use.
+
+    `preferred` maps each house-preferred spelling to itself (variants may map to their
+    preferred spelling too); a group that holds a preferred spelling prefers it. Groups of
+    common nouns are left out (see `is_common_noun`).
+    """
+    preferred = preferred or {}
+    counts: Counter[str] = Counter()
+    determined: Counter[str] = Counter()
+    for mention in found:
+        counts[mention.text] += 1
+        determined[mention.text] += mention.determined
+    if len(counts) < 2:
+        return []
+
+    pairs = close_pairs(counts)
+    if not pairs:
+        return []
+    lexeme_of = _lexemes(counts)
+
+    members: dict[int, dict[str, int]] = {}
+    for form, count in counts.items():
+        members.setdefault(lexeme_of[form], {})[form] = count
+    spellings: dict[int, Spelling] = {}
+
+    def spelling(lexeme: int) -> Spelling:
+        if lexeme not in spellings:
+            forms = members[lexeme]
+            spellings[lexeme] = Spelling(forms, sum(forms.values()), max(map(zipf, forms)))
+        return spellings[lexeme]
+
+    edges = {
+        (min(lexeme_of[a], lexeme_of[b]), max(lexeme_of[a], lexeme_of[b]))
+        for a, b in pairs
+        if lexeme_of[a] != lexeme_of[b]
+        and not _different_names(a, b, spelling(lexeme_of[a]), spelling(lexeme_of[b]))
+    }
+    order = {form: index for index, form in enumerate(counts)}
+    groups = []
+    for component in _components(edges):
+        ranked = sorted(component, key=lambda lexeme: min(map(order.get, members[lexeme])))
+        group = tuple(spelling(lexeme) for lexeme in ranked)
+        if not is_common_noun(group, determined, preferred):
+            groups.append(_decide(group, preferred))
+    return groups
+
+
+def _lexemes(counts: Mapping[str, int]) -> dict[str, int]:
+    """Number the forms so that the inflected forms of one word share a number."""
+    parent = list(range(len(counts)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    first: dict[str, int] = {}
+    for index, form in enumerate(counts):
+        for stem in stems(form):
+            other = first.setdefault(stem, index)
+            if other != index:
+                parent[root(index)] = root(other)
+    return {form: root(index) for index, form in enumerate(counts)}
+
+
+@lru_cache(maxsize=65536)
+def stems(form: str) -> frozenset[str]:
+    """The form, and what is left of it without each inflectional ending it may carry."""
+    found = {form}
+    for suffix in SUFFIXES:
+        if form.endswith(suffix) and len(form) - len(suffix) >= _MIN_STEM:
+            stem = form[: -len(suffix)]
+            if stem[-1] == suffix[0]:
+                continue  # "Brownn", "Armeee": a doubled letter, not an ending
+            found.add(stem)
+            if suffix in _PLURAL_SUFFIXES:
+                found.add(stem.translate(_UMLAUTS))  # Wasserstände, Thailänder
+    return frozenset(found)
+
+
+def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
+    """Pairs of forms that may be one name spelt two ways: one edit apart, not forms of one
+    word ("Kiew"/"Kiews"), not differing in capitals only, and not both common words.
+
+    Found without comparing every pair: forms meet in buckets keyed by their folded spelling
+    with one letter deleted (a deletion neighbourhood), which takes time in proportion to the
+    number of forms. Word-frequency data is loaded only for the pairs that meet.
+    """
+    neighbourhoods = {form: _neighbourhood(form)[1] for form in forms}
+    tally = Counter(chain.from_iterable(neighbourhoods.values()))
+    shared = {key for key, count in tally.items() if count > 1}
+    if not shared:
+        return set()
+    buckets: dict[str, list[str]] = {}
+    for form, keys in neighbourhoods.items():
+        for key in keys & shared:
+            buckets.setdefault(key, []).append(form)
+    met = {
+        (a, b) for bucket in buckets.values() for i, a in enumerate(bucket) for b in bucket[i + 1 :]
+    }
+    return {pair for pair in met if _may_be_variants(*pair)}
+
+
+@lru_cache(maxsize=65536)
+def _neighbourhood(form: str) -> tuple[str, frozenset[str]]:
+    """The folded form, and it with each letter but the first deleted (names keep the first)."""
+    key = fold(form)
+    return key, frozenset([key] + [key[:i] + key[i + 1 :] for i in range(1, len(key))])
+
+
+def _may_be_variants(a: str, b: str) -> bool:
+    if a[0].casefold() != b[0].casefold() or a.casefold() == b.casefold():
+        return False  # another initial ("Nordkorea"/"Südkorea"), or capitals only ("WhatsApp")
+    if not one_edit_apart(_neighbourhood(a)[0], _neighbourhood(b)[0]):
+        return False
+    if stems(a) & stems(b):
+        return False  # forms of one word: "Kiew"/"Kiews", "Wasserstand"/"Wasserstände"
+    if _umlauts_lost(a, b):
+        return True
+    return not (_known_form(a) and _known_form(b))
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether a and b are equal or differ by one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True  # substitution
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i:] == b[i + 1 :]  # insertion
+
+
+def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling) -> bool:
+    """Whether two close spellings (see `close_pairs`) are different names after all.
+
+    They are when both words are common in German or English with all their forms (Kiel/Kiew,
+    Bonn/Bern, Miller/Müller, Rainer/Rainier) unless only umlauts are lost ("Dusseldorf"), when
+    both are known and differ in the last letter only, an ending of another language
+    ("Cuban"/"Cubana"), or when they are compounds of one common word with different first
+    parts (Kulturministerin/Kultusministerin).
+    """
+    if _umlauts_lost(a, b):
+        return False
+    if _known(spelling_a) and _known(spelling_b):
+        return True
+    a, b = fold(a), fold(b)
+    if a != b and (a[:-1] == b[:-1] or a[:-1] == b or b[:-1] == a):
+        if _heard_of(spelling_a) and _heard_of(spelling_b):
+            return True
+    return _different_compounds(a, b)
+
+
+def _umlauts_lost(a: str, b: str) -> bool:
+    return a != b and a.translate(_UMLAUTS) == b.translate(_UMLAUTS)
+
+
+def _known_form(form: str) -> bool:
+    """Common in German, or common in English and found in German text too (names from abroad
+    such as "Rainier"; "Pecking" is English only)."""
+    german = zipf(form)
+    if german >= DISTINCT_ZIPF:
+        return True
+    return german >= _SEEN_IN_GERMAN and zipf(form, "en") >= DISTINCT_ZIPF
+
+
+def _heard_of(spelling: Spelling) -> bool:
+    return spelling.zipf > 0 or any(zipf(form, "en") > 0 for form in spelling.forms)
+
+
+def _known(spelling: Spelling) -> bool:
+    return any(_known_form(form) for form in spelling.forms)
+
+
+def _different_compounds(a: str, b: str) -> bool:
+    """Whether a and b are compounds of one common word with two different words before it:
+    "kulturministerin"/"kultusministerin", not "emissionshandel"/"emissonshandel"."""
+    common = 0
+    while common < min(len(a), len(b)) and a[-1 - common] == b[-1 - common]:
+        common += 1
+    for length in range(common, _COMPOUND_TAIL - 1, -1):
+        first_a, first_b = a[:-length], b[:-length]
+        if min(len(first_a), len(first_b)) < _MIN_STEM:
+            continue
+        if zipf(a[-length:]) >= _COMMON_TAIL_ZIPF:
+            return _is_word(first_a) and _is_word(first_b)
+    return False
+
+
+def _is_word(first_part: str) -> bool:
+    """Whether the first part of a compound is a word, perhaps with a joining "s"."""
+    return zipf(first_part) >= _FIRST_PART_ZIPF or (
+        first_part.endswith("s") and zipf(first_part[:-1]) >= _FIRST_PART_ZIPF
+    )
+
+
+def _components(edges: set[tuple[int, int]]) -> list[set[int]]:
+    neighbours: dict[int, set[int]] = {}
+    for a, b in edges:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    seen: set[int] = set()
+    components = []
+    for start in sorted(neighbours):
+        if start in seen:
+            continue
+        component, stack = set(), [start]
+        while stack:
+            node = stack.pop()
+            if node not in component:
+                component.add(node)
+                stack.extend(neighbours[node] - component)
+        seen |= component
+        components.append(component)
+    return components
+
+
+def is_common_noun(group, determined: Mapping[str, int], preferred: Mapping[str, str]) -> bool:
+    """Whether a group's best-attested spelling is a common noun rather than a name.
+
+    German capitalises every noun, so capitals do not make a name. A spelling on the house list
+    is a name, and so are the few that take an article ("der Iran"). A common noun shows itself
+    by an ending names hardly have ("-ung", "-schaft"), by an article before most of its mentions
+    ("die Innenstadt", "der letzten Eiszeit"), or as the plural of a common word ("Milliarden",
+    "Polizisten", "Emissionszertifikaten").
+    """
+    forms = [form for spelling in group for form in spelling.forms]
+    if any(form in preferred for form in forms):
+        return False
+    best = max(group, key=lambda spelling: (spelling.zipf, spelling.count))
+    if any(_has_noun_ending(form) for form in best.forms):
+        return True
+    if any(form in NAMES_WITH_ARTICLE for form in best.forms):
+        return False
+    if 2 * sum(determined.get(form, 0) for form in best.forms) > best.count:
+        return True
+    return any(_is_plural(form) for form in best.forms)
+
+
+def _has_noun_ending(form: str) -> bool:
+    return any(
+        form.endswith(ending) and len(form) - len(ending) >= _MIN_STEM for ending in NOUN_ENDINGS
+    )
+
+
+def _is_plural(form: str) -> bool:
+    """Whether a form is the plural of a common word or of a compound ending in one:
+    "Polizisten", "Milliarden", "Regeln", "Emissionszertifikaten"."""
+    word = form.casefold()
+    if word.endswith("en"):
+        singulars = (word[:-2], word[:-1])
+    elif word.endswith(("eln", "ern")):
+        singulars = (word[:-1],)
+    else:
+        return False
+    for singular in singulars:
+        for start in range(0, len(singular) - _PLURAL_STEM + 1):
+            if zipf(singular[start:]) >= _COMMON_STEM_ZIPF + (start > 0) / 2:
+                return True
+    return False
+
+
+def _decide(spellings: tuple[Spelling, ...], preferred: Mapping[str, str]) -> VariantGroup:
+    house = [s for s in spellings if any(preferred.get(form) == form for form in s.forms)]
+    if len(house) == 1:
+        return VariantGroup(spellings, house[0], "house")
+    ranked = sorted(spellings, key=lambda spelling: -spelling.zipf)
+    if ranked[0].zipf > 0 and ranked[0].zipf - ranked[1].zipf >= FREQUENCY_MARGIN:
+        return VariantGroup(spellings, ranked[0], "frequency")
+    if ranked[0].zipf == 0:  # no spelling is known in German: a name from abroad
+        english = sorted(
+            ((max(zipf(form, "en") for form in s.forms), n) for n, s in enumerate(spellings)),
+            reverse=True,
+        )
+        (top, best), (second, _) = english[0], english[1]
+        if top > 0 and top - second >= FREQUENCY_MARGIN:
+            return VariantGroup(spellings, spellings[best], "frequency")
+    ranked = sorted(spellings, key=lambda spelling: -spelling.count)
+    if ranked[0].count > ranked[1].count:
+        return VariantGroup(spellings, ranked[0], "majority")
+    return VariantGroup(spellings, None, "even")
+
+
+def suggest(form: str, preferred: Spelling) -> str:
+    """The preferred spelling in the inflected form of `form`: "Kievs" with "Kiew" is "Kiews".
+
+    The closest of the preferred spelling's forms in the article and of its stems with the
+    endings `form` may carry; a form the article has wins a tie.
+    """
+    candidates = set(preferred.forms)
+    endings = [ending for ending in SUFFIXES if form.endswith(ending)] + [""]
+    for base in {stem for existing in preferred.forms for stem in stems(existing)}:
+        candidates.update(base + ending for ending in endings)
+    candidates.discard(form)
+    target = fold(form)
+
+    def closeness(candidate: str) -> tuple:
+        count = preferred.forms.get(candidate, 0)
+        return _distance(fold(candidate), target), count == 0, -count, candidate
+
+    return min(candidates, key=closeness)
+
+
+# -- spelling helpers -----------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Pjöngjang" and "Pjongjang" fold alike."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance, a swap of two neighbouring letters counting as one edit (optimal string
+    alignment); the strings are single words."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, rows[-2][j - 2] + 1)
+            row.append(cost)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, lang: str = "de") -> float:
+    """How common a word is, on the Zipf scale (0: unknown, 3: once per million words).
+
+    The `wordfreq` data of a language is loaded on its first call.
+    """
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+__all__ = [
+    "Mention", "Spelling", "VariantGroup", "name_forms", "mentions", "close_pairs",
+    "variant_groups", "is_common_noun", "suggest", "stems", "fold", "one_edit_apart", "zipf",
+]

@@ -1,0 +1,42 @@
+"""`--format github`: GitHub Actions workflow commands, one annotation per finding.
+
+    ::warning file=a.txt,line=3,col=1,endLine=3,endColumn=9,title=newslint (rule)::message
+
+Severities become `error`, `warning` and `notice`. Values are escaped as the Actions runner
+expects: `%`, CR and LF everywhere, and also `:` and `,` in the properties.
+"""
+
+from __future__ import annotations
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, properties: dict, message: str) -> str:
+    fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {fields}::{escape_data(message)}"
+
+
+def render(results: list, color: bool = False) -> str:
+    lines = []
+    for result in results:
+        if result.error is not None:
+            lines.append(command("error", {"file": result.path, "title": "newslint"}, result.error))
+        for d in result.diagnostics:
+            properties = {
+                "file": d.path,
+                "line": d.line,
+                "col": d.column,
+                "endLine": d.end_line,
+                "endColumn": d.end_column,
+                "title": f"newslint ({d.rule})",
+            }
+            lines.append(command(COMMANDS[d.severity], properties, d.message))
+    return "".join(line + "\n" for line in lines)

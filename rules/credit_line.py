@@ -1,0 +1,152 @@
+"""The article ends with one credit line in house format: „(erpe/dpa/AFP)“.
+
+## What it does
+Checks the credit line that names an article's sources: in parentheses, an optional editor's
+abbreviation (Kürzel, a few lowercase letters), then the agencies separated by slashes, each in
+its own casing — `(dpa)`, `(AFP/dpa)`, `(jk/dpa)`, `(erpe/dpa/AFP)`. The credit line closes the
+last paragraph („… nach Lwiw. (dpa)“) or stands on the last line of its own.
+
+It reports:
+
+- no credit line, when one is required and the dateline does not carry the source
+  („Berlin (dpa) – …“);
+- a malformed one: a missing parenthesis („(ale/dpa/AFP“, „dpa/AFP)“), commas or spaces between
+  the parts („(dpa, AFP)“, „(dpa / AFP)“), empty parts („(dpa//AFP)“);
+- an agency in the wrong casing („(DPA)“, „(kna)“, „(dpa/afp)“), with the right form;
+- an unknown agency, with the closest known one („(dap)“ → dpa);
+- an agency named twice;
+- a credit line that is not at the end of the article, or a second one;
+- an editor's abbreviation that is not on the staff list, when one is configured.
+
+The source in the dateline („Berlin (DPA) – …“) is checked in the same way. Ordinary parentheses
+are left alone: a parenthesis counts as a credit line only at the end of a paragraph and when it
+names an agency, or something one typing error away from one.
+
+## Why is this bad?
+The credit line tells readers and the legal department where the text comes from; agency
+contracts require it in a fixed form. A misspelt agency, a stray parenthesis or a credit line in
+the middle of the text looks careless in print and breaks the tools that count agency use.
+
+## Example
+```text
+Russland und Nordkorea schließen Beistandspakt
+Pjöngjang – Russland und Nordkorea haben einen Beistandspakt unterzeichnet.
+Das teilte der Kreml am Mittwoch mit. (jk/DPA/AFP
+```
+
+## Use instead
+```text
+Russland und Nordkorea schließen Beistandspakt
+Pjöngjang – Russland und Nordkorea haben einen Beistandspakt unterzeichnet.
+Das teilte der Kreml am Mittwoch mit. (jk/dpa/AFP)
+```
+
+## Options
+- `required` (default `true`): report an article without a credit line, unless its dateline
+  carries the source. Set it to `false` for archives or own reporting without agency material.
+- `agencies` (default: dpa, AFP, AP, Reuters, KNA, epd, SID, dts, APA, Keystone-SDA, dpa-AFX,
+  sda, KAP, Kathpress, idea, EFE, ANSA, Belga, ANP, PAP, TASS, Interfax, Xinhua, Kyodo, Yonhap,
+  UPI, Bloomberg, ddp, dapd): the agencies, each written in its own casing. Set the same list
+  for `dateline`.
+- `staff` (default: empty, any abbreviation): the editors' abbreviations (Kürzel) allowed in a
+  credit line, e.g. `["erpe", "jk"]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from lint.credits import AGENCIES, KUERZEL, Credit, closest_name, sourcing
+from lint.finding import Finding
+
+ID = "credit-line"
+SEVERITY = "warning"
+
+
+@dataclass(frozen=True)
+class Options:
+    required: bool = True
+    agencies: tuple[str, ...] = AGENCIES
+    staff: tuple[str, ...] = ()
+
+
+def check(article, options: Options) -> Iterator[Finding]:
+    found = sourcing(article, options.agencies)
+    dateline_source = found.dateline.source if found.dateline else None
+    if dateline_source:
+        yield from _judge(dateline_source, options)
+    if found.credit:
+        yield from _judge(found.credit, options)
+    for credit in found.misplaced:
+        if found.credit:
+            message = (f"second credit line „{credit.text}“: an article has one credit line, "
+                       f"at its end („{found.credit.text}“)")
+        else:
+            message = f"credit line „{credit.text}“ is not at the end of the article: move it there"
+        yield Finding(credit.start, credit.end, message)
+    if options.required and not found.credit and not found.misplaced and not dateline_source:
+        yield _missing(article)
+
+
+def _missing(article) -> Finding:
+    blocks = [b for b in article.blocks if b.kind != "headline"] or list(article.blocks)
+    if blocks:
+        end = blocks[-1].start + len(blocks[-1].text.rstrip())
+        start = end - 1
+    else:
+        start = end = len(article.text)
+    return Finding(start, end, "no credit line: end the article with its sources, e.g. „(dpa)“")
+
+
+def _judge(credit: Credit, options: Options) -> Iterator[Finding]:
+    fixed = credit.fixed()
+    if not credit.well_formed:
+        yield Finding(credit.start, credit.end,
+                      f"credit line „{credit.text}“ {_flaw(credit)}: write „{fixed}“", fixed)
+    seen: set[str] = set()
+    for number, part in enumerate(credit.parts):
+        if part.role == "kuerzel":
+            if options.staff and part.text not in options.staff:
+                near = closest_name(part.text, options.staff)
+                hint = f": did you mean „{near}“?" if near else " (see the `staff` option)"
+                yield Finding(part.start, part.end, f"unknown editor abbreviation „{part.text}“{hint}", near)
+            continue
+        if part.role == "unknown":
+            yield _unknown(credit, part, number)
+        elif part.text != part.name:
+            yield Finding(part.start, part.end, f"„{part.text}“: the agency writes itself „{part.name}“",
+                          part.name)
+        if part.name in seen:
+            yield Finding(part.start, part.end,
+                          f"„{part.name}“ is named twice in the credit line: write „{fixed}“")
+        elif part.name:
+            seen.add(part.name)
+
+
+def _unknown(credit: Credit, part, number: int) -> Finding:
+    if part.name:
+        return Finding(part.start, part.end, f"unknown agency „{part.text}“: did you mean „{part.name}“?",
+                       part.name)
+    if number > 0 and KUERZEL.fullmatch(part.text):
+        others = [p.text for p in credit.parts if p is not part]
+        moved = "(" + "/".join([part.text, *others]) + ")"
+        return Finding(part.start, part.end,
+                       f"„{part.text}“ is no known agency; an editor's abbreviation goes first: „{moved}“")
+    return Finding(part.start, part.end,
+                   f"unknown agency „{part.text}“ (add it to the `agencies` option if it is one)")
+
+
+def _flaw(credit: Credit) -> str:
+    if not credit.opened:
+        return "lacks its opening parenthesis"
+    if not credit.closed:
+        return "lacks its closing parenthesis"
+    inner = credit.separators[1:-1]
+    if credit.separators[0].strip(" \t") or credit.separators[-1].strip(" \t") or any(
+        sep.count("/") > 1 for sep in inner
+    ):
+        return "has an empty part"
+    if any(sep.strip(" \t") in (",", ";") for sep in inner):
+        return "separates its parts with commas"
+    return "has spaces in it"

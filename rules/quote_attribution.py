@@ -1,0 +1,76 @@
+"""Direct quotes without a speaker.
+
+## What it does
+Finds direct quotes that nobody said: a quotation standing as its own sentence (or after a
+colon) with no speaker in the forms German news uses — after the quote („…“, sagte X. / „…“, so X.
+/ „…“, teilte X mit.), before it with a colon (X sagte: „…“), "laut X", "X zufolge", "nach Angaben
+von X", "hieß es in …", "wie X sagte", a pronoun (er, sie, der 71-Jährige), or the next sentence
+(„…“ Das sagte X am Montag.). A quote that follows an attributed quote in the same paragraph, or
+a sentence that reports what someone said, takes that speaker. A quotation that runs over several
+paragraphs needs its speaker once.
+
+Titles, names, terms and scare quotes („Cassini“, „Fars“) and quoted words inside a sentence
+(sprach von „kreativer Buchführung“) are not direct speech and are never flagged; neither are
+quotes in headlines and subheadings, which the body attributes. `newslint quotes FILE` lists every
+quote with the speaker newslint found.
+
+## Why is this bad?
+A direct quote that nobody said is a serious defect in journalism: the reader cannot judge the
+words, and the article cannot be checked.
+
+## Example
+```text
+Nordkorea erhält Waffen
+Pjöngjang – Russland will Nordkorea mit Waffen beliefern.
+„Das würde die koreanische Halbinsel destabilisieren.“ Die USA arbeiten mit Südkorea zusammen.
+```
+
+## Use instead
+```text
+Nordkorea erhält Waffen
+Pjöngjang – Russland will Nordkorea mit Waffen beliefern.
+„Das würde die koreanische Halbinsel destabilisieren“, mahnte US-Sprecher Matthew Miller.
+```
+
+## Options
+None: the verbs and forms of attribution are those of German newsroom style.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from lint.attribution import DIRECT
+from lint.finding import Finding
+
+ID = "quote-attribution"
+SEVERITY = "error"
+_UNCHECKED_BLOCKS = ("headline", "subheading")
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def check(article, options: Options) -> Iterator[Finding]:
+    continuing = False  # the quotation goes on from the paragraph before: flagged once, there
+    for attribution in article.attributions:
+        follows, continuing = continuing, attribution.quotation.continued
+        if attribution.kind != DIRECT or attribution.speaker is not None or follows:
+            continue
+        quotation = attribution.quotation
+        block = article.block_at(quotation.start)
+        if block is None or block.kind in _UNCHECKED_BLOCKS:
+            continue
+        yield Finding(quotation.start, quotation.end, _message(quotation.text))
+
+
+def _message(text: str) -> str:
+    words = text.split()
+    shown = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+    return (
+        f"Direct quote „{shown}“ has no speaker; "
+        "say who said it („…“, sagte X. or X sagte: „…“)"
+    )

@@ -1,0 +1,136 @@
+"""Quotation marks without a partner, wrongly nested, or not in the house style.
+
+## What it does
+Checks every quotation mark of the article:
+
+- an opening mark without its closing partner in its paragraph, and a closing mark that nothing
+  opened;
+- a quotation inside a quotation with the outer marks (write ‚…‘ inside „…“);
+- a pair that mixes styles („…" or „…”) and, with a house style set, quotations in another style
+  (»…«, «…», “…”, straight "…") — with the quotation rewritten in the house style as suggestion.
+
+Apostrophes (geht’s, ’Ndrangheta) are not quotation marks. A quotation that runs over several
+paragraphs follows the news convention: every paragraph but the last leaves it open, and the next
+paragraph starts with the opening mark again („Erster Absatz … / „Zweiter Absatz.“, sagte er.).
+Only when the next paragraph does not reopen it is the opening mark flagged as unclosed.
+
+## Why is this bad?
+A quote that never closes leaves the reader guessing where the speaker's words end and the
+reporter's begin; mixed quotation styles look careless and break house style.
+
+## Example
+```text
+Parlament tagt
+Berlin – Die Ministerin sagte: „Wir werden das Gesetz ändern.
+Die Opposition sprach von "Wortbruch".
+```
+
+## Use instead
+```text
+Parlament tagt
+Berlin – Die Ministerin sagte: „Wir werden das Gesetz ändern.“
+Die Opposition sprach von „Wortbruch“.
+```
+
+## Options
+- `style`: the house style — `"german"` („…“ with ‚…‘ inside, the default), `"guillemets"`
+  (»…« with ›…‹ inside), `"swiss"` («…» with ‹…› inside), or `"any"` (no house style: only a mix
+  of styles within one article is flagged, against the style the article uses first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from lint.finding import Finding
+
+ID = "quote-marks"
+SEVERITY = "warning"
+
+STYLES = {
+    "german": (("„", "“"), ("‚", "‘")),
+    "guillemets": (("»", "«"), ("›", "‹")),
+    "swiss": (("«", "»"), ("‹", "›")),
+}
+_PARTNER = {"„": "“", "‚": "‘", "»": "«", "«": "»", "›": "‹", "‹": "›", "“": "”", "‘": "’", '"': '"'}
+_OPENERS = {"“": "„", "”": "“", "‘": "‚", "’": "‘", "«": "»", "»": "«", "‹": "›", "›": "‹", '"': '"'}
+_DOUBLE = frozenset("„“”»«\"")
+
+
+@dataclass(frozen=True)
+class Options:
+    style: str = "german"
+
+    def __post_init__(self) -> None:
+        if self.style not in (*STYLES, "any"):
+            raise ValueError(f"style must be one of {', '.join([*STYLES, 'any'])}, not '{self.style}'")
+
+
+def check(article, options: Options) -> Iterator[Finding]:
+    scan = article.quotes
+    for stray in scan.stray:
+        if stray.problem == "unclosed":
+            closing = _PARTNER.get(stray.mark, stray.mark)
+            yield Finding(
+                stray.offset, stray.offset + 1,
+                f"{stray.mark} opens a quotation that is never closed in its paragraph; "
+                f"close it with {closing} (a quote over several paragraphs reopens with {stray.mark})",
+            )
+        else:
+            opening = _OPENERS.get(stray.mark, stray.mark)
+            yield Finding(
+                stray.offset, stray.offset + 1,
+                f"{stray.mark} closes a quotation that was never opened; open it with {opening} or remove it",
+            )
+    german = article.lang.lower().startswith("de")
+    house = STYLES.get(options.style)
+    if house is None:
+        first = next((q for q in scan.quotations if q.depth == 0 and q.opening != '"'), None)
+        house = _style_of(first.opening) if first is not None else None
+    outer: list = []  # the quotations that hold the current one, innermost last
+    for quotation in scan.quotations:  # in order of their start
+        while outer and outer[-1].end <= quotation.start:
+            outer.pop()
+        parent = outer[-1] if outer else None
+        finding = _judge(quotation, parent, house, german, options.style == "any")
+        if finding is not None:
+            yield finding
+        outer.append(quotation)
+
+
+def _style_of(opening: str):
+    for style in STYLES.values():
+        if style[0][0] == opening:
+            return style
+    return None
+
+
+def _judge(quotation, parent, house, german: bool, any_style: bool) -> Finding | None:
+    opening, closing = quotation.opening, quotation.closing
+    expected = house[min(quotation.depth, 1)] if house else None
+    pair = f"{opening}…{closing or ''}"
+    if parent is not None and opening in _DOUBLE and parent.opening in _DOUBLE:
+        if house:
+            inner_open, inner_close = house[1]
+            return _finding(quotation, f"a quotation inside a quotation takes {inner_open}…{inner_close}, not {pair}", house[1])
+    if closing and closing != _PARTNER.get(opening):
+        right = expected or (opening, _PARTNER.get(opening, closing))
+        return _finding(quotation, f"{pair} mixes quotation styles; write {right[0]}…{right[1]}", right)
+    if expected is None:
+        return None
+    if (opening, closing or expected[1]) == expected:
+        return None
+    if opening == '"' and german and not any_style:
+        return _finding(quotation, f'straight quotation marks "…" in German text; write {expected[0]}…{expected[1]}', expected)
+    if any_style:
+        if quotation.depth == 0 and opening != '"':
+            return _finding(quotation, f"{pair} differs from the article's other quotations; write {expected[0]}…{expected[1]}", expected)
+        return None
+    return _finding(quotation, f"{pair} differs from the house style {expected[0]}…{expected[1]}", expected)
+
+
+def _finding(quotation, message: str, marks: tuple[str, str]) -> Finding:
+    text = quotation.text
+    suggestion = marks[0] + text + (marks[1] if quotation.closing else "")
+    return Finding(quotation.start, quotation.end, message, suggestion)

@@ -1,0 +1,275 @@
+"""One name, one spelling: a name spelt two ways in an article, and spellings off the house list.
+
+## What it does
+Finds a name spelt in more than one way in one article — headline, teaser, subheadings, dateline
+and body: "Pjönjang" beside "Pjöngjang", "Kievs" beside "Kiews", "Selenskij" beside "Selenskyj".
+Forms of one name are not variants: the genitive ("Pjöngjangs"), inhabitants and adjectives
+("Kiewer", "Moskauer"), compounds ("Peking-Reise"). Nor are different names that look alike
+("Kiel"/"Kiew", "Bonn"/"Bern", "Nordkorea"/"Südkorea"), and common nouns are left alone (German
+capitalises them too; an article before them, a noun ending or a plural gives them away).
+Spellings count as variants when they are one edit apart — a letter left out, added or changed,
+two letters swapped — or differ in accents and umlauts; not when they differ in capitals only.
+Names in a short quotation, such as a newspaper's („Beijing Shibao“), keep their own spelling.
+
+The spelling to use comes from the evidence, in this order: the house list (below), word-frequency
+data (a known spelling beats one that hardly occurs: "Israel", not "Isreal"), then the majority in
+the article. Every other spelling is flagged, with the one to write instead and how often that one
+appears. When nothing decides (two unknown spellings, once each), the finding says so and
+suggests nothing.
+
+The house list also applies on its own: a spelling the house does not use is flagged even when the
+article uses it throughout ("Beijing" where the house writes "Peking"), with its endings
+("Beijinger" becomes "Pekinger").
+
+## Why is this bad?
+Readers notice "Pjönjang" in the dateline and "Pjöngjang" below it; a name spelt two ways looks
+careless and can even suggest two different people or places. A house style keeps a newsroom's
+articles consistent with each other.
+
+## Example
+```text
+Raketentest in Nordkorea
+Pjönjang – Nordkorea hat erneut eine Rakete getestet. Die Führung in Pjöngjang sprach von einem Erfolg.
+Beobachter in Pjöngjang zeigten sich besorgt.
+```
+
+## Use instead
+```text
+Raketentest in Nordkorea
+Pjöngjang – Nordkorea hat erneut eine Rakete getestet. Die Führung in Pjöngjang sprach von einem Erfolg.
+Beobachter in Pjöngjang zeigten sich besorgt.
+```
+
+## Options
+- `preferred` (table of spelling = [variants]): the house list, each preferred spelling with the
+  variants the house does not use. Setting it replaces the default list below; `{}` turns the
+  house list off.
+- `extend-preferred` (table of spelling = [variants]): entries added to `preferred`, for instance
+  to keep the default list but write "Kyjiw": an entry whose variant is a preferred spelling of
+  the list turns that one around.
+
+```toml
+[tool.newslint.spelling-consistency.extend-preferred]
+Kyjiw = ["Kiew", "Kiev"]
+```
+
+The default list (German exonyms as dpa and Duden write them, preferred = variants):
+Pjöngjang = Pjongjang, Pyongyang, Pjöngyang; Peking = Beijing; Tiflis = Tbilissi, Tbilisi;
+Neu-Delhi = New Delhi, Neu Delhi; Kiew = Kyjiw, Kyiv, Kiev; Charkiw = Charkow, Kharkiv;
+Odessa = Odesa; Lwiw = Lviv; Selenskyj = Selenskij, Selensky, Zelensky, Zelenskyy;
+Bagdad = Baghdad; Teheran = Tehran; Kairo = Cairo; Taipeh = Taipei; Belgrad = Beograd;
+Bukarest = Bucuresti, București.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from lint.finding import Finding
+from lint.names import (
+    Spelling,
+    VariantGroup,
+    close_pairs,
+    mentions,
+    name_forms,
+    suggest,
+    variant_groups,
+)
+
+ID = "spelling-consistency"
+SEVERITY = "warning"
+
+DEFAULT_PREFERRED: dict[str, tuple[str, ...]] = {
+    "Pjöngjang": ("Pjongjang", "Pyongyang", "Pjöngyang"),
+    "Peking": ("Beijing",),
+    "Tiflis": ("Tbilissi", "Tbilisi"),
+    "Neu-Delhi": ("New Delhi", "Neu Delhi"),
+    "Kiew": ("Kyjiw", "Kyiv", "Kiev"),
+    "Charkiw": ("Charkow", "Kharkiv"),
+    "Odessa": ("Odesa",),
+    "Lwiw": ("Lviv",),
+    "Selenskyj": ("Selenskij", "Selensky", "Zelensky", "Zelenskyy"),
+    "Bagdad": ("Baghdad",),
+    "Teheran": ("Tehran",),
+    "Kairo": ("Cairo",),
+    "Taipeh": ("Taipei",),
+    "Belgrad": ("Beograd",),
+    "Bukarest": ("Bucuresti", "București"),
+}
+
+#: endings a listed spelling may carry: genitive, inhabitants and adjectives ("Pekinger")
+_ENDINGS = r"(?:s|er|ern|ers|erin|erinnen)?"
+_TITLE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Options:
+    preferred: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_PREFERRED))
+    extend_preferred: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for table in (self.preferred, self.extend_preferred):
+            for spelling, variants in table.items():
+                if not spelling.strip() or not all(v.strip() for v in variants):
+                    raise ValueError("house list spellings must not be empty")
+                if spelling in variants:
+                    raise ValueError(f"'{spelling}' is both preferred and a variant of itself")
+
+
+@dataclass(frozen=True)
+class HouseList:
+    """The house list as the rule uses it: each variant with its preferred spelling."""
+
+    variants: Mapping[str, str]
+    spellings: frozenset[str]
+    pattern: regex.Pattern | None
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Every spelling on the list with the one to write: variants and preferred spellings."""
+        return {**{spelling: spelling for spelling in self.spellings}, **self.variants}
+
+    def preferred_of(self, written: str) -> str | None:
+        """The house spelling for a variant as written, with its ending ("Beijinger": "Pekinger")."""
+        match = self.pattern.fullmatch(written) if self.pattern else None
+        if match is None:
+            return None
+        target = self.variants.get(" ".join(match.group(1).split()))
+        return target + match.group(2) if target else None
+
+
+def house_list(options: Options) -> HouseList:
+    return _house_list(
+        tuple((k, tuple(v)) for k, v in options.preferred.items()),
+        tuple((k, tuple(v)) for k, v in options.extend_preferred.items()),
+    )
+
+
+@lru_cache(maxsize=32)
+def _house_list(*tables: tuple[tuple[str, tuple[str, ...]], ...]) -> HouseList:
+    variants: dict[str, str] = {}
+    for table in tables:
+        for spelling, others in table:
+            variants.pop(spelling, None)
+            for variant in others:
+                for old, target in variants.items():
+                    if target == variant:
+                        variants[old] = spelling
+                variants[variant] = spelling
+    spellings = frozenset(variants) | frozenset(variants.values())
+    if not spellings:
+        return HouseList({}, frozenset(), None)
+    words = sorted(spellings, key=len, reverse=True)
+    alternatives = "|".join(r"[ \t\xa0]+".join(map(regex.escape, word.split())) for word in words)
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])({alternatives})({_ENDINGS})(?![\p{{L}}\p{{N}}])"
+    )
+    return HouseList(variants, spellings, pattern)
+
+
+def check(article, options: Options) -> Iterator[Finding]:
+    house = house_list(options)
+    titles = _Titles(article)
+    reported: set[int] = set()
+    yield from _house_findings(article, house, titles, reported)
+
+    if not close_pairs(name_forms(article)):
+        return  # most articles: no two name-like words are spelt alike
+    found = mentions(article)
+    group_of = {
+        form: group
+        for group in variant_groups(found, house.names)
+        for spelling in group.spellings
+        for form in spelling.forms
+    }
+    for mention in found:
+        group = group_of.get(mention.text)
+        if group is None or mention.start in reported or titles.holds(mention.start):
+            continue
+        finding = _group_finding(group, mention, house)
+        if finding:
+            yield finding
+
+
+class _Titles:
+    """The article's short quotations without a sentence: names of papers, groups and works
+    („Beijing Shibao“, „Queer Beograd Kollektiv“), which keep their own spelling."""
+
+    def __init__(self, article) -> None:
+        self._article = article
+        self._spans: list[tuple[int, int]] | None = None
+
+    def holds(self, offset: int) -> bool:
+        if self._spans is None:
+            self._spans = [
+                (q.start, q.end) for q in self._article.quotes.quotations if _is_title(q.text)
+            ]
+        return any(start < offset < end for start, end in self._spans)
+
+
+def _house_findings(
+    article, house: HouseList, titles: _Titles, reported: set[int]
+) -> Iterator[Finding]:
+    if house.pattern is None or not article.blocks:
+        return
+    start, end = article.blocks[0].start, article.blocks[-1].end
+    matches = list(house.pattern.finditer(article.prose, start, end))  # prose: the rest is blank
+    uses: dict[str, int] = {}
+    for match in matches:
+        spelling = " ".join(match.group(1).split())
+        uses[spelling] = uses.get(spelling, 0) + 1
+    for match in matches:
+        target = house.variants.get(" ".join(match.group(1).split()))
+        if target is None or titles.holds(match.start()):
+            continue
+        reported.add(match.start())
+        suggestion = target + match.group(2)
+        elsewhere = uses.get(target, 0)
+        where = f" ({elsewhere}× elsewhere in this article)" if elsewhere else ""
+        yield Finding(
+            match.start(),
+            match.end(),
+            f"„{match.group()}“: the house spelling is „{suggestion}“{where}",
+            suggestion,
+        )
+
+
+def _is_title(text: str) -> bool:
+    """A short quotation without a sentence in it: the name of a paper, group or work."""
+    return len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith((".", "!", "?", ","))
+
+
+def _group_finding(group: VariantGroup, mention, house: HouseList) -> Finding | None:
+    own = group.spelling_of(mention.text)
+    if group.preferred is None:
+        first = group.spellings[0]
+        if own is first:
+            return None
+        return Finding(
+            mention.start,
+            mention.end,
+            f"„{mention.text}“ differs from „{first.form}“ ({first.count}× elsewhere in this "
+            "article); the evidence is even: check which spelling is right",
+        )
+    if own is group.preferred:
+        return None
+    closest = suggest(mention.text, group.preferred)
+    message = f"„{mention.text}“ differs from „{closest}“ ({_evidence(group, own)})"
+    suggestion = house.preferred_of(closest)
+    if suggestion:
+        message += f"; the house spelling is „{suggestion}“"
+    return Finding(mention.start, mention.end, message, suggestion or closest)
+
+
+def _evidence(group: VariantGroup, own: Spelling) -> str:
+    preferred = group.preferred
+    said = f"{preferred.count}× elsewhere in this article"
+    if preferred.count > own.count:
+        return said
+    if group.evidence == "house":
+        return f"{said}; the house spelling"
+    return f"{said}; the common spelling"
