@@ -1,0 +1,33 @@
+"""`newslint audit`: data quality across a whole archive.
+
+The audit reads folders of articles and JSON Lines exports (`inputs`, `records`), lints every
+article and collects its name forms (`work`, the map step), merges the counts (`summary`, the
+reduce step) and reports findings per rule, month and author and the names spelled more than one
+way across the archive (`report`), as JSON or as a self-contained HTML dashboard (`dashboard`).
+It runs in a local process pool, or on a Dask cluster with `--scheduler` (`execute`). The command
+line is in `command`.
+"""
+
+from __future__ import annotations
+
+
+def audit(paths: list[str], settings=None, jobs: int | None = None,
+          scheduler: str | None = None) -> dict:
+    """Audit files, directories and JSON Lines exports; the report as a JSON-ready dict.
+
+    `settings` is a `lint.audit.work.Settings`. The configuration that applies to the first path
+    decides the archive-wide settings (the house list of names). Raises
+    `lint.audit.execute.SchedulerError` when the scheduler cannot be used.
+    """
+    import os
+
+    from .execute import run_dask, run_local
+    from .inputs import plan
+    from .work import Settings
+
+    settings = settings or Settings()
+    tasks = plan(paths, settings.batch)
+    config_path = os.path.abspath(paths[0] if paths else ".")
+    if scheduler:
+        return run_dask(scheduler, tasks, settings, config_path)
+    return run_local(tasks, settings, jobs, config_path)

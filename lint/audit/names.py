@@ -1,0 +1,97 @@
+"""Names across the archive: the spelling-consistency analysis (`lint.names`) applied archive-wide.
+
+The map step counts each article's name mentions (`name_counts`); the reduce step hands the
+archive's counts to `lint.names.variant_groups`, which groups the spellings that differ and picks
+the preferred one (house list, word frequency, majority). How names are found and when two
+spellings are one name is decided there, not here.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import chain, repeat
+
+RULE = "spelling-consistency"
+
+
+def enabled(engine, active_rules) -> bool:
+    """Whether the run looks at names: the rule is active (or, unregistered, not deselected)."""
+    if RULE in engine.rules:
+        return any(rule.id == RULE for rule in active_rules)
+    return engine.options.select is None
+
+
+def name_counts(article) -> tuple[Counter, Counter]:
+    """(mentions per name form, mentions of it after an article or determiner) in an article."""
+    from ..names import mentions
+
+    forms: Counter = Counter()
+    determined: Counter = Counter()
+    for mention in mentions(article):
+        forms[mention.text] += 1
+        if mention.determined:
+            determined[mention.text] += 1
+    return forms, determined
+
+
+def variant_groups(forms: Counter, determined: Counter, house=None) -> list:
+    """The archive's names spelled more than one way, as `lint.names.VariantGroup`s.
+
+    `house` is the rule's house list (`rules.spelling_consistency.HouseList`, or None): its
+    preferred spellings win their groups, and a listed variant ("Beijing") joins the group of its
+    preferred spelling ("Peking") even though the two do not look alike.
+    """
+    from ..names import Mention, Spelling, VariantGroup, variant_groups as group
+
+    preferred = {}
+    if house is not None:
+        preferred = {spelling: spelling for spelling in house.spellings if spelling not in house.variants}
+
+    def mentions():
+        for form in sorted(forms):  # the same order however the counts were merged
+            count = forms[form]
+            after = determined.get(form, 0)
+            yield from chain(repeat(Mention(0, 0, form, True), after),
+                             repeat(Mention(0, 0, form, False), count - after))
+
+    groups = group(mentions(), preferred)
+    listed = _house_spellings(forms, house)
+    holder = {form: number for number, g in enumerate(groups) for s in g.spellings for form in s.forms}
+    for name in sorted(listed):
+        target = house.variants.get(name)
+        variant = listed[name]
+        if target is None or any(form in holder for form in variant):
+            continue  # a preferred spelling, or a variant already grouped by its looks
+        target_forms = listed.get(target) or {target: 0}
+        number = next((holder[form] for form in target_forms if form in holder), None)
+        if number is None:
+            spelling = Spelling(target_forms, sum(target_forms.values()), 0.0)
+            groups.append(VariantGroup((spelling,), spelling, "house"))
+            number = len(groups) - 1
+            holder.update(dict.fromkeys(target_forms, number))
+        old = groups[number]
+        extra = Spelling(variant, sum(variant.values()), 0.0)
+        groups[number] = VariantGroup(old.spellings + (extra,), old.preferred, old.evidence)
+        holder.update(dict.fromkeys(variant, number))
+    return groups
+
+
+def _house_spellings(forms: Counter, house) -> dict[str, dict[str, int]]:
+    """The house list's spellings (preferred and variants) in the archive, with their forms."""
+    found: dict[str, dict[str, int]] = {}
+    if house is None or house.pattern is None:
+        return found
+    for form, count in forms.items():
+        match = house.pattern.fullmatch(form)
+        if match:
+            found.setdefault(" ".join(match.group(1).split()), {})[form] = count
+    return found
+
+
+def house_list(engine, config):
+    """The spelling-consistency rule's house list in this configuration, or None."""
+    rule = engine.rules.get(RULE)
+    settings = config.rules.get(RULE)
+    if rule is None or settings is None or not hasattr(rule.module, "house_list"):
+        return None
+    return rule.module.house_list(settings.options)

@@ -1,0 +1,116 @@
+"""The map step: audit the articles of one task into a Summary.
+
+Runs in whatever process gets the task — this one, a pool worker or a Dask worker — and builds
+its engine once per process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..article import parse
+from ..config import ConfigError
+from ..runner import Engine, RunOptions, run_rules
+from ..source import InputError, read_file
+from . import names
+from .inputs import DEFAULT_BATCH, FileBatch, LineRange, Unreadable, read_lines
+from .records import DEFAULT_FIELDS, RecordError, parse_record
+from .summary import Summary
+
+EXCERPT = 80
+NO_NAMES = (Counter(), Counter())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs besides the task: picklable and small."""
+
+    run: RunOptions = RunOptions()
+    fields: tuple[tuple[str, str], ...] = DEFAULT_FIELDS
+    batch: int = DEFAULT_BATCH
+
+
+@lru_cache(maxsize=4)
+def engine_for(run: RunOptions) -> Engine:
+    return Engine(run)
+
+
+def audit_task(task, settings: Settings) -> Summary:
+    """Audit the articles of a task (see `lint.audit.inputs`)."""
+    summary = Summary()
+    engine = engine_for(settings.run)
+    if isinstance(task, Unreadable):
+        summary.add_error(task.seq, task.path, task.message)
+    elif isinstance(task, FileBatch):
+        for index, path in enumerate(task.paths):
+            _audit_file(engine, task.seq + index, path, os.path.join(task.cwd, path), summary)
+    elif isinstance(task, LineRange):
+        _audit_lines(engine, task, settings, summary)
+    else:
+        raise TypeError(f"not an audit task: {task!r}")
+    return summary
+
+
+def _audit_file(engine: Engine, seq: int, path: str, source: str, summary: Summary) -> None:
+    """Audit the file at `source`, reported as `path` (as given on the command line)."""
+    try:
+        config = engine.config_for(source)
+        text = read_file(source, config.max_file_size)
+        article = parse(source, text, engine.options.published or config.published, config.lang)
+    except (InputError, ConfigError) as error:
+        summary.add_error(seq, path, str(error))
+        return
+    author = (article.meta.author or "").strip()
+    _audit_article(engine, config, article, path, seq, (author,) if author else (), None, summary)
+
+
+def _audit_lines(engine: Engine, task: LineRange, settings: Settings, summary: Summary) -> None:
+    source = os.path.join(task.cwd, task.path)
+    try:
+        config = engine.config_for(source)
+        lines = list(read_lines(task))
+    except (OSError, ConfigError) as error:
+        message = getattr(error, "strerror", None) or str(error)
+        for index in range(task.size):
+            summary.add_error(task.seq + index, f"{task.path}:{task.first_line + index}", message)
+        return
+    for index, (number, line) in enumerate(lines):
+        location = f"{task.path}:{number}"
+        if not line.strip():
+            continue
+        try:
+            record = parse_record(line, settings.fields)
+            published = record.published or engine.options.published or config.published
+            article = parse(source, record.text, published, record.lang or config.lang)
+        except (RecordError, InputError) as error:
+            summary.add_error(task.seq + index, location, str(error))
+            continue
+        _audit_article(engine, config, article, location, task.seq + index, record.authors,
+                       record, summary)
+
+
+def _audit_article(engine, config, article, location, seq, authors, record, summary) -> None:
+    """Lint an article and count it; `record` is the JSON Lines record it came from, if any."""
+    rules = engine.active_rules(config, article.path)
+    result = run_rules(article, rules, config, location)
+    forms = names.name_counts(article) if names.enabled(engine, rules) else NO_NAMES
+    text = article.text
+
+    def details(diagnostic) -> dict:
+        snippet = text[diagnostic.start : diagnostic.end]
+        if len(snippet) > EXCERPT:
+            snippet = snippet[: EXCERPT - 1] + "…"
+        block = article.block_at(diagnostic.start) or article.block_at(diagnostic.start - 1)
+        found = {"excerpt": snippet, "block": block.kind if block else None}
+        if record is not None:
+            found["record"] = True
+            if record.id is not None:
+                found["id"] = record.id
+        return found
+
+    summary.add_article(seq, location, article.published, authors, result.diagnostics, forms, details)
+    if result.error:
+        summary.add_error(seq, location, result.error)
