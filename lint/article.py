@@ -161,15 +161,16 @@ def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> 
         position += len(raw) + 1
 
     blocks: list[Block] = []
+    last = max((number for number, line in enumerate(lines) if line is not None), default=-1)
     for number, line in enumerate(lines):
         if line is None:
             continue
         start, end, content = line
         if not blocks:
             kind = "headline"
-        elif number == 1 and _is_teaser(content, lines):
+        elif number == 1 and _is_teaser(content, last):
             kind = "teaser"
-        elif _is_subheading(content) and _has_prose_after(lines, number):
+        elif _is_subheading(content) and number < last:  # prose follows
             kind = "subheading"
         else:
             kind = "paragraph"
@@ -177,22 +178,18 @@ def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> 
     return Article(path, text, text, blocks, FrontMatter(), published, lang)
 
 
-def _is_teaser(content: str, lines: list) -> bool:
+def _is_teaser(content: str, last: int) -> bool:
     """Line 2 is the teaser when it is prose, not the body's dateline, and the body follows."""
     return (
         not _is_subheading(content)
         and not _DATELINE_START.match(content)
         and not starts_with_dateline(content)
-        and _has_prose_after(lines, 1)
+        and last > 1  # the body follows
     )
 
 
 def _is_subheading(content: str) -> bool:
     return len(content) <= _SUBHEADING_MAX and content[-1] not in _CLOSING_PUNCTUATION
-
-
-def _has_prose_after(lines: list, number: int) -> bool:
-    return any(line is not None for line in lines[number + 1 :])
 
 
 def _parse_markdown(path: str, text: str, published: dt.date | None, lang: str) -> Article:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -133,8 +134,7 @@ _END = regex.compile(r"[.!?…;]")
 _OPINION_NOUNS = frozenset("ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten".split())
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: made by the thousand, quicker to build than a dataclass
     start: int
     end: int
     text: str
@@ -142,10 +142,11 @@ class _Word:
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
-    return [
-        _Word(m.start(), m.end(), m.group(), m.group().lower())
-        for m in WORD.finditer(text, start, end)
-    ]
+    found = []
+    for match in WORD.finditer(text, start, end):
+        word = match.group()
+        found.append(_Word(match.start(), match.end(), word, word.lower()))
+    return found
 
 
 def _is_cue(words: list[_Word], index: int, limit: int) -> bool:

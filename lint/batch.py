@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import replace
+from itertools import chain, islice
 
 from .cache import ResultCache, cache_key
 from .config import ConfigError
@@ -39,6 +40,7 @@ def check_paths(
     items = discover(paths)
     results: list[FileResult | None] = [None] * len(items)
     todo: list[tuple[int, str, str, str, str | None]] = []  # index, lookup, text, display, key
+    settings_of: dict[int, str] = {}  # id of a configuration: what of it decides the findings
     for index, item in enumerate(items):
         if isinstance(item, FileResult):
             results[index] = item
@@ -51,7 +53,9 @@ def check_paths(
         key = None
         if cache is not None:
             rule_ids = [rule.id for rule in engine.active_rules(config, lookup)]
-            settings = f"{config.fingerprint()}|published={engine.options.published}"
+            if id(config) not in settings_of:
+                settings_of[id(config)] = f"{config.fingerprint()}|published={engine.options.published}"
+            settings = settings_of[id(config)]
             key = cache_key(text, lookup, settings, rule_ids)
             cached = cache.get(key, item)
             if cached is not None:
@@ -61,10 +65,15 @@ def check_paths(
 
     jobs = jobs or default_jobs()
     workers = min(jobs, len(todo) // FILES_PER_JOB)
-    checked = _check_in_pool(engine.options, todo, workers) if workers > 1 else (
+    checked = (
         engine.check_text(lookup, text, engine.config_for(lookup), display)
         for _index, lookup, text, display, _key in todo
     )
+    if workers > 1:
+        # the first files are checked here, so that what the rules load on first use (modules,
+        # word lists) is loaded once, before the workers are forked with a copy of it
+        pooled = _check_in_pool(engine, todo[FILES_PER_JOB:], workers)
+        checked = chain(islice(checked, FILES_PER_JOB), pooled)
     if progress and len(todo) >= PROGRESS_FROM and sys.stderr.isatty():
         checked = _with_progress_bar(checked, len(todo))
     for (index, _lookup, text, _display, key), result in zip(todo, checked):
@@ -77,18 +86,34 @@ def check_paths(
     return results  # type: ignore[return-value]
 
 
-def _check_in_pool(options: RunOptions, todo: list, workers: int):
-    import multiprocessing
+def _check_in_pool(engine: Engine, todo: list, workers: int):
+    """Check in worker processes, in input order. If a worker dies (killed, out of memory), the
+    files not yet done are checked in this process: the run neither hangs nor loses a file."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
+    global _worker_engine
+    _worker_engine = engine  # forked workers start with this engine and what it has loaded
     tasks = [(lookup, text, display) for _index, lookup, text, display, _key in todo]
     chunksize = max(1, min(64, len(tasks) // (workers * 8)))
-    with multiprocessing.Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_check_in_worker, tasks, chunksize)
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(engine.options,))
+    done = 0
+    try:
+        for result in pool.map(_check_in_worker, tasks, chunksize=chunksize):
+            done += 1
+            yield result
+    except BrokenProcessPool:
+        pass
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    for lookup, text, display in tasks[done:]:
+        yield engine.check_text(lookup, text, engine.config_for(lookup), display)
 
 
 def _start_worker(options: RunOptions) -> None:
     global _worker_engine
-    _worker_engine = Engine(options)
+    if _worker_engine is None or _worker_engine.options != options:  # not forked: start afresh
+        _worker_engine = Engine(options)
 
 
 def _check_in_worker(task: tuple[str, str, str]) -> FileResult:

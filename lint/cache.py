@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from functools import lru_cache
 
 from . import __version__
 from .finding import Diagnostic
@@ -28,11 +29,20 @@ _FIELDS = ("rule", "severity", "line", "column", "end_line", "end_column", "mess
 def cache_key(text: str, lookup: str, settings: str, rule_ids: list[str]) -> str:
     """The key of a file's findings: everything that decides them."""
     kind = "md" if lookup.lower().endswith((".md", ".markdown")) else "txt"
+    digest = _digest_of(kind, settings, ",".join(rule_ids)).copy()
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=64)
+def _digest_of(*parts: str):
+    """The hash of a key's parts before the text: the same for most files of a run."""
     digest = hashlib.sha256()
-    for part in (__version__, kind, settings, ",".join(rule_ids), text):
+    for part in (__version__, *parts):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
-    return digest.hexdigest()
+    return digest
 
 
 class ResultCache:

@@ -29,7 +29,23 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose larger commands are imported only when they run (or help lists them)."""
+
+    lazy = {"audit": "lint.audit.command"}  # command name: module that defines it
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx, name):
+        if name in self.lazy:
+            import importlib
+
+            return getattr(importlib.import_module(self.lazy[name]), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="newslint", message="%(prog)s %(version)s")
 def main() -> None:
     """newslint: an editorial and data-quality linter for news articles."""
@@ -240,7 +256,3 @@ def quotes(paths, format_name, include_other, config_file):
         click.echo(render_text(entries, files), nl=False)
     sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
-
-from .audit.command import audit  # noqa: E402  (the archive audit lives in its own package)
-
-main.add_command(audit)

@@ -57,6 +57,9 @@ _DATELINE = regex.compile(
     regex.VERBOSE,
 )
 _GROUP = regex.compile(r"\(([^()\n]{1,50})\)")
+# a dateline is short: it is looked for in the first characters of a paragraph only, which also
+# keeps a paragraph of one giant hyphenated word from taking quadratic time
+_DATELINE_WINDOW = 300
 # Words that open ordinary sentences, not datelines ("Die Kürzung der Pauschale – auch …").
 _NOT_A_PLACE = frozenset(
     """Der Die Das Den Dem Des Ein Eine Einer Eines Einem Einen Im Am Um An Auf Aus Bei Mit Nach
@@ -314,7 +317,7 @@ def _credit(text, start, inner_start, inner_end, end, offset, opened, closed, ag
 
 def starts_with_dateline(text: str) -> bool:
     """Whether a paragraph opens with something shaped like a dateline („Berlin (dpa) – …“)."""
-    match = _DATELINE.match(text)
+    match = _DATELINE.match(text, 0, _DATELINE_WINDOW)
     return match is not None and _is_place(match.group("place"))
 
 
@@ -327,7 +330,7 @@ def _dateline(article, agencies: _Agencies) -> Dateline | None:
     body = next((b for b in article.blocks if b.kind == "paragraph"), None)
     if body is None:
         return None
-    match = _DATELINE.match(body.text)
+    match = _DATELINE.match(body.text, 0, _DATELINE_WINDOW)
     if match is None:
         return None
     if not _is_place(match.group("place")):

@@ -42,6 +42,9 @@ def parse_front_matter(text: str) -> FrontMatter:
         raise InputError("front matter: the opening '---' on line 1 has no closing '---'")
     source = text[opening.end() : closing.start()]
     first_line = 2
+    simple = _simple_pairs(source)
+    if simple is not None:
+        return _front_matter(simple, opening.end(), closing.end(), first_line)
     node, data = _load(source, first_line)
     if data is None:
         data = {}
@@ -63,6 +66,53 @@ def parse_front_matter(text: str) -> FrontMatter:
         elif key == "date" and value is not None:
             values[key] = _as_date(value, line)
     return FrontMatter(end=closing.end(), spans=spans, **values)
+
+
+#: a line of the common simple front matter, which YAML reads as a text: `key: plain words`,
+#: `key: "quoted"` or `key: 2024-06-21` (no escapes, comments, colons or flow syntax)
+_SIMPLE_LINE = regex.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]*):[ ]+"
+    r"(?:\"([^\"\\]*)\"|'([^']*)'|(\d{4}-\d\d-\d\d|\p{L}[\p{L}\p{N} ,.!?()'–—-]*?))[ ]*"
+)
+#: plain words that YAML reads as something else than text (true, false, null)
+_NOT_TEXT = frozenset("yes no true false on off null y n".split())
+
+
+def _simple_pairs(source: str) -> list[tuple[int, str, int, str]] | None:
+    """The (line, key, offset, text) of each line when the front matter is that simple, else None
+    (the YAML loader reads it then): the same values, places and errors, without YAML."""
+    if not source.endswith("\n"):
+        return None
+    pairs = []
+    offset = 0
+    for number, line in enumerate(source[:-1].split("\n")):
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key = match.group(1)
+        group = next(g for g in (2, 3, 4) if match.group(g) is not None)
+        value = match.group(group)
+        if key.lower() in _NOT_TEXT or not value.isprintable() or (
+            group == 4 and value.lower() in _NOT_TEXT
+        ):
+            return None
+        pairs.append((number, key, offset + match.start(group), value))
+        offset += len(line) + 1
+    if len({key for _, key, _, _ in pairs}) < len(pairs):
+        return None  # a key given twice
+    return pairs
+
+
+def _front_matter(pairs, start: int, end: int, first_line: int) -> FrontMatter:
+    values: dict[str, object] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    for number, key, offset, value in pairs:
+        if key in _TEXT_FIELDS:
+            values[key] = value
+            spans[key] = (start + offset, start + offset + len(value))
+        elif key == "date":
+            values[key] = _as_date(value, first_line + number)
+    return FrontMatter(end=end, spans=spans, **values)
 
 
 def _load(source: str, first_line: int):

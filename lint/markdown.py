@@ -19,22 +19,26 @@ _LINK_DEFINITION = regex.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S")
 _TABLE_RULE = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
 _QUOTE_PREFIX = regex.compile(r" {0,3}(?:>[ \t]?)+")
 _LIST_MARKER = regex.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_NOT_NEWLINE = regex.compile(r"[^\n]")
 
+# A link target "(...)": it ends at the first ")" and never runs into the next "](", so that a
+# line full of unclosed links is read in linear time (as are all the patterns here).
+_TARGET = r"\((?:[^\])\n]|\](?!\())*+\)"
 # Inline markup: each alternative names what to blank (the whole match or parts around the text).
 _INLINE = regex.compile(
     r"""
       (?P<all>(`+).+?(?<!`)\2(?!`))                          # code span
-    | (?P<all>!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\]))     # image
-    | (?P<open>\[)(?=[^\]\n]*\](?:\(|\[))                   # link text opens
-    | (?P<all>\]\([^)\n]*\)|\]\[[^\]\n]*\])                  # link target or reference
-    | (?P<all><(?:https?|ftp|mailto):[^>\s]*>|<[^>\s@]+@[^>\s]+>)  # autolink
+    | (?P<all>!\[(?:[^\]\n!]|!(?!\[))*+\](?:{target}|\[[^\]\n]*\]))  # image
+    | (?P<open>\[)(?=[^\[\]\n]*+\](?:\(|\[))                 # link text opens
+    | (?P<all>\]{target}|\]\[[^\]\n]*\])                      # link target or reference
+    | (?P<all><(?:https?|ftp|mailto):[^<>\s]*+>|<[^<>\s@]+@[^<>\s]+>)  # autolink
     | (?P<all>\bhttps?://[^\s<>\]\[)(]+)                      # bare URL
     | (?P<all>\*{1,3}(?=\S)|(?<=\S)\*{1,3})                  # emphasis
     | (?P<all>(?<![\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?![\p{L}\p{N}]))
     | (?P<all>~~)                                           # strikethrough
     | (?P<all>\\(?=[\\`*_{}\[\]()\#+\-.!|~<>"']))           # backslash escape
     | (?P<all>\|)                                           # table cell border
-    """,
+    """.replace("{target}", _TARGET),
     regex.VERBOSE | regex.DOTALL,
 )
 
@@ -135,7 +139,7 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
             continue
         pieces.append(text[position:start])
         segment = text[start:end]
-        pieces.append(regex.sub(r"[^\n]", " ", segment) if "\n" in segment else " " * len(segment))
+        pieces.append(_NOT_NEWLINE.sub(" ", segment) if "\n" in segment else " " * len(segment))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

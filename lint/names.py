@@ -26,7 +26,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from typing import Iterable, Mapping
 
 import regex
@@ -292,9 +291,18 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
     with one letter deleted (a deletion neighbourhood), which takes time in proportion to the
     number of forms. Word-frequency data is loaded only for the pairs that meet.
     """
-    neighbourhoods = {form: _neighbourhood(form)[1] for form in forms}
-    tally = Counter(chain.from_iterable(neighbourhoods.values()))
-    shared = {key for key, count in tally.items() if count > 1}
+    folded = {form: _folded(form) for form in forms}
+    sizes = Counter((key[:1], len(key)) for key in folded.values())
+    neighbourhoods = {  # only forms with others of their initial and about their length can meet
+        form: _neighbourhood(form)[1]
+        for form, key in folded.items()
+        if sizes[key[:1], len(key) - 1] + sizes[key[:1], len(key)] + sizes[key[:1], len(key) + 1] > 1
+    }
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for keys in neighbourhoods.values():
+        shared |= keys & seen
+        seen |= keys
     if not shared:
         return set()
     buckets: dict[str, list[str]] = {}
@@ -310,8 +318,13 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
 @lru_cache(maxsize=65536)
 def _neighbourhood(form: str) -> tuple[str, frozenset[str]]:
     """The folded form, and it with each letter but the first deleted (names keep the first)."""
-    key = fold(form)
+    key = _folded(form)
     return key, frozenset([key] + [key[:i] + key[i + 1 :] for i in range(1, len(key))])
+
+
+@lru_cache(maxsize=65536)
+def _folded(form: str) -> str:
+    return fold(form)
 
 
 def _may_be_variants(a: str, b: str) -> bool:
@@ -546,11 +559,11 @@ def _distance(a: str, b: str) -> int:
 def zipf(word: str, lang: str = "de") -> float:
     """How common a word is, on the Zipf scale (0: unknown, 3: once per million words).
 
-    The `wordfreq` data of a language is loaded on its first call.
+    The `wordfreq` data of a language is opened on its first call (see `lint.frequency`).
     """
-    from wordfreq import zipf_frequency
+    from . import frequency
 
-    return zipf_frequency(word, lang)
+    return frequency.zipf(word, lang)
 
 
 __all__ = [

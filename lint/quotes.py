@@ -14,7 +14,7 @@ is a `Quotation` with `continued=True`, ending at its paragraph's end, without a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import regex
@@ -48,12 +48,19 @@ class Quotation:
     opening: str
     closing: str
     depth: int
-    text: str
+    #: the text the offsets point into; `text` is cut from it when asked for, so that thousands
+    #: of nested quotations do not each keep a copy of everything inside them
+    source: str = field(repr=False, compare=False)
     continued: bool = False
 
     @property
     def inner(self) -> tuple[int, int]:
         return self.start + 1, self.end - len(self.closing)
+
+    @property
+    def text(self) -> str:
+        """What stands between the marks."""
+        return self.source[self.start + 1 : self.end - len(self.closing)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +97,7 @@ def scan(article) -> QuoteScan:
             mark = open_marks[0]
             unclosed.remove(mark)
             quotations.append(
-                Quotation(mark.offset, block.end, mark.mark, "", 0, text[mark.offset + 1 : block.end], True)
+                Quotation(mark.offset, block.end, mark.mark, "", 0, text, True)
             )
         stray.extend(unclosed)
     quotations.sort(key=lambda q: q.start)
@@ -112,7 +119,7 @@ def scan_text(text: str, start: int, end: int, quotations: list, stray: list) ->
             opening, at = stack[depth]
             del stack[depth:]
             quotations.append(
-                Quotation(at, offset + 1, opening, mark, depth, text[at + 1 : offset])
+                Quotation(at, offset + 1, opening, mark, depth, text)
             )
         elif mark in _CLOSERS and _may_open(mark, before, after):
             stack.append((mark, offset))

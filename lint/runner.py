@@ -10,13 +10,16 @@ import datetime as dt
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .article import Article, parse
 from .config import Config, ConfigError, find_config_file, load_config
 from .finding import Diagnostic, RuleError
 from .registry import Rule, rules_by_id
 from .source import InputError, decode, read_file
 from .suppress import find_suppressions
+
+if TYPE_CHECKING:
+    from .article import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SKIPPED_DIRECTORIES = frozenset(
@@ -93,6 +96,7 @@ class Engine:
         self._check_ids(options.ignore, "--ignore")
         self._check_ids(options.require, "--require")
         self._unavailable: dict[tuple[str, str], str | None] = {}
+        self._active: dict[int, tuple[Config, list[Rule]]] = {}  # the rules that run, by configuration
         if options.config_file:
             self.config_for(".")  # fail early on a broken --config
 
@@ -123,13 +127,19 @@ class Engine:
 
         A rule that cannot run here (see `unavailable`) is left out.
         """
-        return [
+        known = self._active.get(id(config))
+        if known is not None and known[0] is config:
+            return list(known[1])  # the same for every file of this configuration
+        active = [
             rule
             for rule_id, rule in self.rules.items()
             if rule_id not in self.options.ignore
             and config.enabled(rule_id, path, self.options.select)
             and self.unavailable(rule, config) is None
         ]
+        if not config.per_file_ignores:
+            self._active[id(config)] = (config, active)
+        return list(active)
 
     def unavailable(self, rule: Rule, config: Config) -> str | None:
         """Why a rule cannot run with this configuration (its module's hook, asked once), or None."""
@@ -183,6 +193,8 @@ class Engine:
 
     def check_text(self, path: str, text: str, config: Config, display: str | None = None) -> FileResult:
         """Check an article's text; `path` decides its format and configuration."""
+        from .article import parse  # not needed by runs that find every file in the cache
+
         display = display or path
         try:
             article = parse(path, text, self.options.published or config.published, config.lang)

@@ -10,14 +10,16 @@ Sentences never cross block boundaries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‑'’][\p{L}\p{M}\p{N}]+)*")
 
-_CANDIDATE_END = regex.compile(r"[.!?…]+[“”\"»«‘’'\)\]]*(?=\s+(\S))")
+# possessive and anchored at the start of a run of punctuation, so that a long run is read once
+_CANDIDATE_END = regex.compile(r"(?<![.!?…])[.!?…]++[“”\"»«‘’'\)\]]*+(?=\s++(\S))")
 _LAST_TOKEN = regex.compile(r"(\S+?)[.!?…]*[“”\"»«‘’'\)\]]*$")
+_LAST_SPACE = regex.compile(r"(?r)\s")
 _SENTENCE_START = regex.compile(r"[\p{Lu}\p{N}„“\"»«‚‘(\[–—-]")
 
 MONTHS = frozenset(
@@ -43,9 +45,11 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of the article's prose: `text` runs from `start` to `end`."""
+class Span(NamedTuple):
+    """A stretch of the article's prose: `text` runs from `start` to `end`.
+
+    A named tuple, not a dataclass: an article has hundreds of words and tuples are made fastest.
+    """
 
     start: int
     end: int
@@ -93,7 +97,9 @@ def _ends_sentence(text: str, sentence_start: int, match) -> bool:
         return True
     if punctuation[1:2] == ".":  # an ellipsis written as dots ends a sentence
         return True
-    before = _LAST_TOKEN.search(text, max(sentence_start, match.start() - 40), match.start() + 1)
+    window = max(sentence_start, match.start() - 40)
+    space = _LAST_SPACE.search(text, window, match.start() + 1)  # the token starts after it
+    before = _LAST_TOKEN.match(text, space.end() if space else window, match.start() + 1)
     token = before.group(1) if before else ""
     if len(punctuation) > 1 and punctuation[1] in "“”\"»«‘’'":
         return True  # a quotation that ends with its sentence

@@ -78,4 +78,6 @@ def _mostly_printable(text: str) -> bool:
 
 
 def _megabytes(size: int) -> str:
+    if size < 1024 * 1024:  # a small configured limit: "0.0 MB" would say nothing
+        return f"{size} bytes"
     return f"{size / (1024 * 1024):.1f} MB"

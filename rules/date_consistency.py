@@ -188,6 +188,8 @@ def _impossible(expression: DateExpression, year: int | None) -> Finding:
     written = expression.text[start - expression.start : end - expression.start]
     if expression.month != 2:
         reason = f"{MONTHS_EN[expression.month - 1]} has {days_in_month(expression.month)} days"
+    elif expression.day > 29 or year is None:
+        reason = "February has at most 29 days"
     elif expression.year is not None:
         reason = f"{year} is no leap year"
     else:

@@ -131,6 +131,11 @@ def _judge(quotation, parent, house, german: bool, any_style: bool) -> Finding |
 
 
 def _finding(quotation, message: str, marks: tuple[str, str]) -> Finding:
-    text = quotation.text
-    suggestion = marks[0] + text + (marks[1] if quotation.closing else "")
+    suggestion = None  # for a very long quotation: the message names the marks to write
+    if quotation.end - quotation.start <= _LONGEST_SUGGESTION:
+        suggestion = marks[0] + quotation.text + (marks[1] if quotation.closing else "")
     return Finding(quotation.start, quotation.end, message, suggestion)
+
+
+# a quotation rewritten as the suggestion is useful up to a long paragraph, and no longer
+_LONGEST_SUGGESTION = 1000

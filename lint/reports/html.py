@@ -287,13 +287,21 @@ def _lines(text: str, numbered: list, anchor: str) -> str:
         here = spans.get(index, [])
         cuts = sorted({line_start, line_end, *point_lines.get(index, ()),
                        *(s for s, _, _ in here), *(e for _, e, _ in here)})
+        opening: dict[int, list[int]] = {}
+        closing: dict[int, list[int]] = {}
+        for s, e, n in here:
+            opening.setdefault(s, []).append(n)
+            closing.setdefault(e, []).append(n)
+        active: set[int] = set()  # the findings that cover the segment from this cut on
         content = []
         for a, b in zip(cuts, cuts[1:] + [None]):
+            active.difference_update(closing.get(a, ()))
+            active.update(opening.get(a, ()))
             for n in points.get(a, ()):
                 content.append(_mark("", [n], tips, severities, point=True))
             if b is None:
                 break
-            covering = [n for s, e, n in here if s <= a and e >= b]
+            covering = sorted(active)
             segment = text[a:b].rstrip("\r") if b == line_end else text[a:b]
             content.append(_mark(segment, covering, tips, severities) if covering else _e(segment))
         out.append(f'<div class="line" id="{anchor}-l{index + 1}" data-n="{index + 1}">'

@@ -1,0 +1,124 @@
+"""Word frequencies from `wordfreq`, looked up without loading a whole word list into memory.
+
+`wordfreq` builds a dictionary of every word of a language (634,000 for German) on its first
+lookup, which takes half a second in every process. Here the list is turned once into an index,
+an SQLite file under the user's cache directory (`$XDG_CACHE_HOME/newslint`, else
+`~/.cache/newslint`), named after the word list it came from and the wordfreq version, so
+environments with the same list share it; building it takes a few seconds, once, and after that
+a lookup reads one row. The values are `wordfreq.zipf_frequency`'s own: each frequency band of
+the list is rated by wordfreq itself. Words that wordfreq would split or transliterate, anything
+but plain Latin letters, are asked of wordfreq directly, and so is everything when the index
+cannot be built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import unicodedata
+
+import regex
+
+#: words that wordfreq's tokenizer keeps whole, after normalising and case folding
+_SIMPLE = regex.compile(r"[a-zà-öø-ňŊ-ž]+")  # Latin letters with accents, not ŉ or ſ
+_FORMAT = "3"  # raise when the index's content changes
+
+_indexes: dict[str, tuple[int, sqlite3.Connection | None]] = {}  # lang: (process id, index)
+
+
+def zipf(word: str, lang: str = "de") -> float:
+    """`wordfreq.zipf_frequency(word, lang)`, from the index when the word is plain letters."""
+    token = unicodedata.normalize("NFC", word).casefold()
+    index = _index(lang) if _SIMPLE.fullmatch(token) else None
+    if index is None:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, lang)
+    row = index.execute("SELECT zipf FROM words WHERE word = ?", (token,)).fetchone()
+    return row[0] if row else 0.0
+
+
+def index_directory() -> str:
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(cache, "newslint")
+
+
+def _index(lang: str) -> sqlite3.Connection | None:
+    """The open index of a language, built on first use; None when there is none."""
+    pid, index = _indexes.get(lang, (None, None))
+    if pid != os.getpid():  # not opened yet, or opened before a fork: open afresh
+        index = _open(lang)
+        _indexes[lang] = (os.getpid(), index)
+    return index
+
+
+def _open(lang: str) -> sqlite3.Connection | None:
+    from importlib.metadata import version
+
+    source = _word_list(lang)
+    if source is None:
+        return None
+    try:
+        with open(source, "rb") as handle:  # the same list in another environment shares the index
+            digest = hashlib.file_digest(handle, "sha256")
+        digest.update(f"|{version('wordfreq')}|{_FORMAT}".encode())
+        path = os.path.join(index_directory(), f"wordfreq-{lang}-{digest.hexdigest()[:16]}.sqlite")
+        if not os.path.exists(path):
+            _build(path, lang)
+        # read only, so threads may share it (an audit may run the rules in threads)
+        index = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        index.execute("SELECT zipf FROM words LIMIT 1").fetchall()  # a damaged file fails here
+        return index
+    except (OSError, ImportError, sqlite3.Error):  # ImportError: wordfreq without its metadata
+        return None  # wordfreq itself answers
+
+
+def _word_list(lang: str) -> str | None:
+    """The word list file wordfreq reads for a language, found without importing wordfreq
+    (its import alone takes a tenth of a second)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return None
+    data = os.path.join(os.path.dirname(spec.origin), "data")
+    lists = [os.path.join(data, f"{size}_{lang}.msgpack.gz") for size in ("large", "small")]
+    return next((path for path in lists if os.path.exists(path)), None)
+
+
+def _build(path: str, lang: str) -> None:
+    """Write the index of a language's list: each plain word with its Zipf value.
+
+    A word in two bands takes the later one, as in wordfreq's own dictionary.
+    """
+    import wordfreq
+    from wordfreq.tokens import lossy_tokenize
+
+    band_of: dict[str, int] = {}
+    for number, band in enumerate(wordfreq.get_frequency_list(lang)):
+        band_of.update(dict.fromkeys(band, number))
+    words_of: dict[int, list[str]] = {}
+    for word, number in band_of.items():
+        words_of.setdefault(number, []).append(word)
+    value_of = {}  # band number: the Zipf value wordfreq gives its plain words
+    for number, words in words_of.items():
+        sample = next(
+            (word for word in words if _SIMPLE.fullmatch(word) and lossy_tokenize(word, lang) == [word]),
+            None,
+        )
+        if sample is not None:
+            value_of[number] = wordfreq.zipf_frequency(sample, lang)
+    rows = sorted((word, value_of[number]) for word, number in band_of.items() if number in value_of)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    partial = f"{path}.{os.getpid()}.partial"
+    try:
+        with sqlite3.connect(partial) as connection:
+            connection.execute("PRAGMA journal_mode = OFF")  # a new file, renamed when complete
+            connection.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
+            connection.executemany("INSERT INTO words VALUES (?, ?)", rows)
+        connection.close()
+        os.replace(partial, path)  # whole or not at all, also when two processes build at once
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
