@@ -133,6 +133,13 @@ class Article:
         return scan(self)
 
     @cached_property
+    def mentions(self):
+        """Name-like words with their offsets, in order (see `lint.names`)."""
+        from .names import mentions
+
+        return mentions(self)
+
+    @cached_property
     def attributions(self):
         """Each top-level quotation with its kind and speaker (see `lint.attribution`)."""
         from .attribution import attribute

@@ -143,6 +143,12 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
         report = render_statistics(results, color=color, as_json=format_name == "json")
     else:
         report = render(format_name, results, color=color)
+    emit(report, output, color)
+    sys.exit(EXIT_ERROR if missing_required else exit_code(results, fail_on))
+
+
+def emit(report: str, output: str | None, color: bool = False) -> None:
+    """Write a report to the --output file, or to standard output."""
     if output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
@@ -151,7 +157,6 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
             _fail(f"{output}: cannot write the report ({error.strerror or error})")
     else:
         click.echo(report, nl=False, color=color)
-    sys.exit(EXIT_ERROR if missing_required else exit_code(results, fail_on))
 
 
 def _report_options(baseline_file, write_baseline, statistics, format_name):

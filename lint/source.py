@@ -26,7 +26,11 @@ def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
         )
     try:
         with open(path, "rb") as handle:
-            data = handle.read(max_size + 1)
+            # read what stat promised (a buffer of max_size would cost more than the read),
+            # and the rest when the file grew or is not a regular file (a pipe's size is 0)
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_size + 1 - len(data))
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except OSError as error:

@@ -74,7 +74,6 @@ from lint.names import (
     Spelling,
     VariantGroup,
     close_pairs,
-    mentions,
     name_forms,
     suggest,
     variant_groups,
@@ -179,7 +178,7 @@ def check(article, options: Options) -> Iterator[Finding]:
 
     if not close_pairs(name_forms(article)):
         return  # most articles: no two name-like words are spelt alike
-    found = mentions(article)
+    found = article.mentions
     group_of = {
         form: group
         for group in variant_groups(found, house.names)

@@ -40,7 +40,7 @@ FORMATS = ("json", "html")
 def audit(paths, format_name, output, fields, select, ignore, config_file, published, jobs,
           scheduler, batch):
     """Audit an archive: folders of articles and JSON Lines exports (*.jsonl)."""
-    from ..cli import EXIT_CLEAN, EXIT_ERROR, _fail, _rule_ids
+    from ..cli import EXIT_CLEAN, EXIT_ERROR, _fail, _rule_ids, emit
     from ..config import ConfigError, parse_date
     from ..runner import Engine, RunOptions
     from . import audit as run_audit
@@ -81,14 +81,7 @@ def audit(paths, format_name, output, fields, select, ignore, config_file, publi
         import json
 
         text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as error:
-            _fail(f"{output}: cannot write the report ({error.strerror or error})")
-    else:
-        click.echo(text, nl=False)
+    emit(text, output)
 
     summary = report["summary"]
     for error in report["errors"]:

@@ -23,11 +23,9 @@ def enabled(engine, active_rules) -> bool:
 
 def name_counts(article) -> tuple[Counter, Counter]:
     """(mentions per name form, mentions of it after an article or determiner) in an article."""
-    from ..names import mentions
-
     forms: Counter = Counter()
     determined: Counter = Counter()
-    for mention in mentions(article):
+    for mention in article.mentions:
         forms[mention.text] += 1
         if mention.determined:
             determined[mention.text] += 1
