@@ -77,10 +77,13 @@ class Article:
     def paragraphs(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "paragraph")
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def block_at(self, offset: int) -> Block | None:
         """The block that holds `offset`, if any."""
-        starts = [b.start for b in self.blocks]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self._block_starts, offset) - 1
         if index >= 0 and self.blocks[index].start <= offset < self.blocks[index].end:
             return self.blocks[index]
         return None

@@ -29,21 +29,28 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-WEEKDAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+from .calendar_words import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_VARIANTS,
+    MONTHS,
+    WEEKDAY_NAMES,
+    WEEKDAY_VARIANTS,
+)
+from .calendar_words import (
+    WEEKDAYS as WEEKDAYS_DE,
+)
+
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
 _WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS_DE)}
 _WEEKDAY_NUMBERS.update({name.lower(): number for number, name in enumerate(WEEKDAYS_EN)})
-_WEEKDAY_NUMBERS["sonnabend"] = 5
+_WEEKDAY_NUMBERS.update({name.lower(): number for name, number in WEEKDAY_VARIANTS})
 
-_MONTH_NUMBERS = {
-    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "mär": 3,
-    "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-}
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(MONTHS, 1)}
+_MONTH_NUMBERS.update({name.lower(): number for name, number in MONTH_VARIANTS + MONTH_ABBREVIATIONS})
 _MONTH_NUMBERS.update({name.lower(): number for number, name in enumerate(MONTHS_EN, 1)})
 _MONTH_NUMBERS.update({"mar": 3, "oct": 10, "dec": 12})
 
@@ -71,10 +78,7 @@ def _months(names: str, abbreviations: str) -> str:
     return rf"(?:{_alternatives(names.split())})(?!\w)|(?:{_alternatives(abbreviations.split())})\.?(?!\w)"
 
 
-_GERMAN_MONTHS = _months(
-    "Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember",
-    "Jan Feb Mär Mrz Apr Jun Jul Aug Sept Sep Okt Nov Dez",
-)
+_GERMAN_MONTHS = _months(" ".join(MONTH_NAMES), " ".join(name for name, _ in MONTH_ABBREVIATIONS))
 _ENGLISH_MONTHS = _months(" ".join(MONTHS_EN), "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
 
 def _tokens(first_characters: str, *alternatives: str) -> re.Pattern:
@@ -91,7 +95,7 @@ _GERMAN_TOKEN = _tokens(
     # a weekday, with a relative word before it and a part of the day after it
     r"(?:(?P<relation>(?i:vorgestrigen|gestrigen|heutigen|morgigen|übermorgigen"
     r"|kommenden|vergangenen|vorigen)) )?"
-    rf"(?P<weekday>(?P<weekday_name>{_alternatives(WEEKDAYS_DE + ('Sonnabend',))})"
+    rf"(?P<weekday>(?P<weekday_name>{_alternatives(WEEKDAY_NAMES)})"
     r"(?:früh|morgen|vormittag|mittag|nachmittag|abend|nacht)?)(?!\w)",
     # an adverb: "heute", "gestern"
     r"(?P<adverb>(?i:vorgestern|gestern|heute|übermorgen)|morgen)(?!\w)",

@@ -30,6 +30,8 @@ from typing import Iterable, Mapping
 
 import regex
 
+from .calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+
 #: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
 _NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}])")
 
@@ -55,10 +57,7 @@ DETERMINERS = frozenset(
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 #: capitalised words that are never names here: months and days ("März" is not "Marí")
-NOT_NAMES = frozenset(
-    """Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
-    Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag""".split()
-)
+NOT_NAMES = frozenset(MONTH_NAMES + WEEKDAY_NAMES)
 
 #: names that German writes with an article ("der Iran", "die Schweiz"), which would otherwise
 #: look like common nouns

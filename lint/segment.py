@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 import regex
 
+from .calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
+
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‑'’][\p{L}\p{M}\p{N}]+)*")
 
 # possessive and anchored at the start of a run of punctuation, so that a long run is read once
@@ -22,10 +24,7 @@ _LAST_TOKEN = regex.compile(r"(\S+?)[.!?…]*[“”\"»«‘’'\)\]]*$")
 _LAST_SPACE = regex.compile(r"(?r)\s")
 _SENTENCE_START = regex.compile(r"[\p{Lu}\p{N}„“\"»«‚‘(\[–—-]")
 
-MONTHS = frozenset(
-    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember "
-    "Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez".split()
-)
+MONTHS = frozenset(MONTH_NAMES + tuple(name for name, _ in MONTH_ABBREVIATIONS))
 _ORDINAL_NOUNS = frozenset(
     "Jahrhundert Jahrtausend Jahrestag Geburtstag Todestag Platz Rang Runde Spieltag Etappe Liga "
     "Bundesliga Klasse Stock Etage Mal Tag Woche Stelle Sitzung Amtszeit Legislaturperiode Auflage "

@@ -4,7 +4,8 @@ A rule module has a docstring in ruff's sections (its user documentation, see `l
 `ID` (kebab-case, stable), a default `SEVERITY` ("error", "warning" or "info"), a frozen
 dataclass `Options` whose fields all have defaults, and `check(article, options)`, which yields
 `lint.finding.Finding`s with character offsets into the article. No I/O, no printing and no global
-state in rules; shared analysis comes from the article (`article.sentences`, `.words`, `.quotes`).
+state in rules; shared analysis comes from the article, computed once and reused by every rule
+(`article.sentences`, `.words`, `.quotes`, `.attributions`, `.dates`, `.mentions`).
 
 A rule that depends on something outside newslint (a service, an optional package) may also
 define `unavailable(options) -> str | None`: None when it can run, else why not and how to
