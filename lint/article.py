@@ -62,6 +62,7 @@ class Article:
         self.published = meta.date or published
         #: language: the front matter's, else the configured one
         self.lang = (meta.lang or lang).strip() or "de"
+        self._block_sentences: dict[int, tuple] = {}  # block start -> its sentences
 
     # -- structure --------------------------------------------------------------------------
 
@@ -110,9 +111,18 @@ class Article:
     @cached_property
     def sentences(self):
         """Sentences of every block, in order (see `lint.segment`)."""
-        from .segment import sentences
+        return tuple(sentence for block in self.blocks for sentence in self.sentences_in(block))
 
-        return sentences(self)
+    def sentences_in(self, block: Block):
+        """Sentences of one block, in order (see `lint.segment`): split on first use, so that
+        an analysis that needs only some blocks does not split them all."""
+        found = self._block_sentences.get(block.start)
+        if found is None:
+            from .segment import split_sentences
+
+            found = tuple(split_sentences(self.prose, block.start, block.end))
+            self._block_sentences[block.start] = found
+        return found
 
     @cached_property
     def words(self):

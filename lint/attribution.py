@@ -142,11 +142,15 @@ class _Word(NamedTuple):  # a tuple: made by the thousand, quicker to build than
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
-    found = []
-    for match in WORD.finditer(text, start, end):
-        word = match.group()
-        found.append(_Word(match.start(), match.end(), word, word.lower()))
-    return found
+    return [
+        _Word(*match.span(), word := match.group(), word.lower())
+        for match in WORD.finditer(text, start, end)
+    ]
+
+
+def _lower_words(text: str, start: int, end: int) -> list[str]:
+    """The words of text[start:end] in lower case, without offsets: cheaper than `_words`."""
+    return [word.lower() for word in WORD.findall(text, start, end)]
 
 
 def _is_cue(words: list[_Word], index: int, limit: int) -> bool:
@@ -335,7 +339,13 @@ def _source_after(text: str, words: list[_Word], index: int, limit: int, form: s
 
 def _in_clause(text: str, start: int, end: int, form: str = "colon") -> tuple[Span, str] | None:
     """Attribution anywhere in a clause (before a colon, or a sentence of reported speech)."""
-    words = _words(text, start, end)
+    if _CLAUSE_CUES.isdisjoint(_lower_words(text, start, end)):
+        return None  # most clauses: no word that could attribute anything
+    return _clause_attribution(text, _words(text, start, end), form)
+
+
+def _clause_attribution(text: str, words: list[_Word], form: str) -> tuple[Span, str] | None:
+    """Attribution in a clause given as its words, the cues tried from the last word back."""
     for index in range(len(words) - 1, -1, -1):
         word = words[index].lower
         if word in _OPINION_NOUNS and index > 0 and words[index - 1].lower == "nach":
@@ -362,6 +372,10 @@ def _in_clause(text: str, start: int, end: int, form: str = "colon") -> tuple[Sp
     return None
 
 
+#: every word that can make `_in_clause` find an attribution
+_CLAUSE_CUES = frozenset(
+    _OPINION_NOUNS | {"hieß", "heißt", "laut", "so", "zufolge"} | SPEECH_VERBS | _SEPARABLE_FINITE.keys()
+)
 _LEAD_IN_WORDS = 12
 
 
@@ -410,8 +424,14 @@ _WINDOW = 300  # characters of the sentence looked at before and after a quote
 def attribute(article) -> tuple[Attribution, ...]:
     """Classify every top-level quotation of the article and find its speaker."""
     text = article.prose
-    sentences = article.sentences
-    starts = [s.start for s in sentences]
+    split: dict[int, tuple] = {}  # block start -> its sentences and their starts
+
+    def sentences_of(block) -> tuple:
+        if block.start not in split:
+            sentences = article.sentences_in(block)
+            split[block.start] = sentences, [s.start for s in sentences]
+        return split[block.start]
+
     found: list[Attribution] = []
     top = [q for q in article.quotes.quotations if q.depth == 0]
     block_index = 0
@@ -426,6 +446,7 @@ def attribute(article) -> tuple[Attribution, ...]:
             scanned, parentheses = block.start, 0
         parentheses += text.count("(", scanned, quotation.start) - text.count(")", scanned, quotation.start)
         scanned = quotation.start
+        sentences, starts = sentences_of(block)
         sentence = _sentence_at(sentences, starts, quotation.start, block)
         closing_sentence = _sentence_at(sentences, starts, max(quotation.end - 1, quotation.start), block)
         # a window of the sentence around the quote keeps very long "sentences" (lists) linear
@@ -454,18 +475,18 @@ def attribute(article) -> tuple[Attribution, ...]:
                     text, quotation.end, closing_sentence.end, "sentence"
                 )
             if result is None and kind == DIRECT:
-                result = _next_sentence(text, sentences, starts, closing_sentence, block)
+                result = _next_sentence(text, sentences, starts, closing_sentence)
             if result is None and kind == DIRECT and quotation.start == block.start and block_index > 0:
                 prior = blocks[block_index - 1]  # "Sie sagte:" ending the paragraph before
                 if text[prior.end - 1] == ":":
-                    prior_sentence = _sentence_at(sentences, starts, prior.end - 1, prior)
+                    prior_sentence = _sentence_at(*sentences_of(prior), prior.end - 1, prior)
                     result = _lead_in(text, prior_sentence.start, prior.end - 1)
             if result is None and kind != OTHER:
                 inherited = last.get(block.start)
                 if inherited is not None:
                     result = inherited, "follow-on"
             if result is None and kind == PARTIAL:
-                result = _context(text, sentences, starts, sentence, block)
+                result = _context(text, sentences, starts, sentence)
         speaker, form = result if result else (None, None)
         if speaker is not None and kind == DIRECT and form not in ("follow-on",):
             last[block.start] = speaker
@@ -474,10 +495,10 @@ def attribute(article) -> tuple[Attribution, ...]:
 
 
 def _sentence_at(sentences, starts, offset: int, block) -> Span:
+    """The sentence of `block` (given its sentences and their starts) that holds `offset`: the
+    last one that starts at or before it; the whole block when none does."""
     index = bisect.bisect_right(starts, offset) - 1
-    if index >= 0 and sentences[index].start >= block.start and offset <= sentences[index].end:
-        return sentences[index]
-    if index >= 0 and sentences[index].start >= block.start:
+    if index >= 0:
         return sentences[index]
     return Span(block.start, block.end, block.text)
 
@@ -505,18 +526,27 @@ def _kind(text, quotation, before, after, sentence, closing_sentence, interrupte
     return OTHER
 
 
+_REPORTING = frozenset(_SUBJUNCTIVE | {"laut", "zufolge"} | SPEECH_VERBS)
+
+
 def _reports_speech(text, sentence, closing_sentence) -> bool:
-    words = _words(text, sentence.start, closing_sentence.end)
+    """Whether the sentence has a subjunctive, "laut", "zufolge" or a speech verb (a separable
+    one with its particle after it)."""
+    lower = _lower_words(text, sentence.start, closing_sentence.end)
+    if not _REPORTING.isdisjoint(lower):
+        return True
     return any(
-        w.lower in _SUBJUNCTIVE or w.lower in ("laut", "zufolge") or _is_cue(words, i, len(words))
-        for i, w in enumerate(words)
+        not _SEPARABLE_FINITE[word].isdisjoint(lower[i + 1 :])
+        for i, word in enumerate(lower)
+        if word in _SEPARABLE_FINITE
     )
 
 
-def _next_sentence(text, sentences, starts, sentence, block) -> tuple[Span, str] | None:
-    """ „…“ Das sagte X am Montag. — the attribution in the next sentence of the paragraph."""
+def _next_sentence(text, sentences, starts, sentence) -> tuple[Span, str] | None:
+    """ „…“ Das sagte X am Montag. — the attribution in the next sentence of the paragraph
+    (`sentences` and their `starts` are the paragraph's)."""
     index = bisect.bisect_right(starts, sentence.start)
-    if index >= len(sentences) or sentences[index].start >= block.end:
+    if index >= len(sentences):
         return None
     following = sentences[index]
     words = _words(text, following.start, following.end)
@@ -537,13 +567,12 @@ def _next_sentence(text, sentences, starts, sentence, block) -> tuple[Span, str]
     return None
 
 
-def _context(text, sentences, starts, sentence, block) -> tuple[Span, str] | None:
+def _context(text, sentences, starts, sentence) -> tuple[Span, str] | None:
     """For quoted words in reported speech: the speaker of a sentence shortly before, in the
-    same paragraph, that reports what someone said."""
+    same paragraph (`sentences` and their `starts` are the paragraph's), that reports what
+    someone said."""
     index = bisect.bisect_right(starts, sentence.start) - 2
     for index in range(index, max(index - 3, -1), -1):
-        if sentences[index].start < block.start:
-            break
         found = _in_clause(text, sentences[index].start, sentences[index].end, "context")
         if found is not None:
             return found[0], "context"

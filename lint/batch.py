@@ -12,9 +12,9 @@ import sys
 from dataclasses import replace
 from itertools import chain, islice
 
-from .cache import ResultCache, cache_key
+from .cache import ResultCache, cache_key, content_digest, diagnostics, signature
 from .config import ConfigError
-from .runner import Engine, FileResult, RunOptions, discover
+from .runner import STDIN, Engine, FileResult, RunOptions, discover
 from .source import InputError
 
 # fewer files than this per job are checked in this process: a pool would cost more than it saves
@@ -35,33 +35,32 @@ def check_paths(
     jobs: int | None = None,
     cache: ResultCache | None = None,
     progress: bool = False,
+    need_text: bool = True,
 ) -> list[FileResult]:
-    """Check files and directories; one FileResult per file, in input order."""
+    """Check files and directories; one FileResult per file, in input order.
+
+    With a cache, the files it holds findings for are not checked, and not even read when their
+    signature is unchanged, unless `need_text` (a report that shows or fingerprints the articles).
+    """
     items = discover(paths)
     results: list[FileResult | None] = [None] * len(items)
-    todo: list[tuple[int, str, str, str, str | None]] = []  # index, lookup, text, display, key
-    settings_of: dict[int, str] = {}  # id of a configuration: what of it decides the findings
+    files: list[tuple[int, str]] = []
     for index, item in enumerate(items):
         if isinstance(item, FileResult):
             results[index] = item
-            continue
-        try:
-            lookup, text, config = engine.read(item)
-        except (InputError, ConfigError) as error:
-            results[index] = FileResult(item, error=str(error))
-            continue
-        key = None
-        if cache is not None:
-            rule_ids = [rule.id for rule in engine.active_rules(config, lookup)]
-            if id(config) not in settings_of:
-                settings_of[id(config)] = f"{config.fingerprint()}|published={engine.options.published}"
-            settings = settings_of[id(config)]
-            key = cache_key(text, lookup, settings, rule_ids)
-            cached = cache.get(key, item)
-            if cached is not None:
-                results[index] = FileResult(item, cached, None, text)
+        else:
+            files.append((index, item))
+    todo: list[tuple[int, str, str, str, str | None]] = []  # index, lookup, text, display, cache key
+    if cache is not None:
+        todo = _from_cache(engine, cache, files, results, need_text)
+    else:
+        for index, path in files:
+            try:
+                lookup, text, _config = engine.read(path)
+            except (InputError, ConfigError) as error:
+                results[index] = FileResult(path, error=str(error))
                 continue
-        todo.append((index, lookup, text, item, key))
+            todo.append((index, lookup, text, path, None))
 
     jobs = jobs or default_jobs()
     workers = min(jobs, len(todo) // FILES_PER_JOB)
@@ -84,6 +83,74 @@ def check_paths(
     if cache is not None:
         cache.flush()
     return results  # type: ignore[return-value]
+
+
+class _File:
+    """A file on its way through the cache: what is known of it so far."""
+
+    __slots__ = ("index", "path", "lookup", "config", "absolute", "signature", "digest", "text", "key")
+
+    def __init__(self, index: int, path: str, lookup: str, config) -> None:
+        self.index, self.path, self.lookup, self.config = index, path, lookup, config
+        on_disk = path != STDIN
+        self.absolute = os.path.abspath(path) if on_disk else None
+        self.signature = signature(path, config.max_file_size) if on_disk else None
+        self.digest = self.text = self.key = None
+
+
+def _from_cache(engine: Engine, cache: ResultCache, files: list[tuple[int, str]], results: list,
+                need_text: bool) -> list[tuple[int, str, str, str, str]]:
+    """Fill in the results that the cache holds; the files left to check: (index, lookup, text, path, key).
+
+    A file is read only when its signature is not known, or when its findings are not cached."""
+    settings_of: dict[int, str] = {}  # id of a configuration: what of it decides the findings
+
+    def key_of(file: _File) -> str:
+        config = file.config
+        if id(config) not in settings_of:
+            settings_of[id(config)] = f"{config.fingerprint()}|published={engine.options.published}"
+        rule_ids = [rule.id for rule in engine.active_rules(config, file.lookup)]
+        return cache_key(file.digest, file.lookup, settings_of[id(config)], rule_ids)
+
+    def read(file: _File) -> bool:
+        try:
+            _lookup, file.text, _config = engine.read(file.path)
+        except (InputError, ConfigError) as error:
+            results[file.index] = FileResult(file.path, error=str(error))
+            return False
+        file.digest = content_digest(file.text)
+        file.key = key_of(file)
+        if file.signature is not None:
+            cache.remember(file.absolute, file.signature, file.digest)
+        return True
+
+    planned: list[_File] = []
+    for index, path in files:
+        lookup = engine.lookup_name(path)
+        try:
+            config = engine.config_for(lookup)
+        except ConfigError as error:
+            results[index] = FileResult(path, error=str(error))
+            continue
+        planned.append(_File(index, path, lookup, config))
+    signatures = {} if need_text else {file.absolute: file.signature for file in planned if file.signature}
+    digests = cache.digests(signatures)
+    readable = []
+    for file in planned:
+        file.digest = digests.get(file.absolute)
+        if file.digest is not None:
+            file.key = key_of(file)
+            readable.append(file)
+        elif read(file):
+            readable.append(file)
+    found = cache.findings([file.key for file in readable])
+    todo = []
+    for file in readable:
+        if file.key in found:
+            results[file.index] = FileResult(file.path, diagnostics(found[file.key], file.path), None, file.text)
+        elif file.text is not None or read(file):  # its signature was known, its findings are not
+            todo.append((file.index, file.lookup, file.text, file.path, file.key))
+    return todo
 
 
 def _check_in_pool(engine: Engine, todo: list, workers: int):

@@ -3,9 +3,18 @@
 A file's findings are stored under a key made of its text, the name that decides its format, the
 effective configuration, the rules that ran and the newslint version: change any of them and the
 file is checked afresh. The cache stores findings (rule, place, message, suggestion), never the
-article's text. It lives in `.newslint_cache/` in the current directory unless `--cache-dir` says
-otherwise; `--no-cache` bypasses it. Writes happen in one transaction at the end of a run, so an
-interrupted run leaves the cache as it was; a cache file that cannot be read is replaced.
+article's text.
+
+So that a second run over unchanged files need not even read them, the cache also remembers, per
+file (by a hash of its absolute path, not the path), the digest of the text it read and the file's
+signature at that moment (size, modification and change times, inode), as git's index does. A
+file whose signature is the same is taken to have the same text: any write changes its change
+time. A file changed within the last seconds before it was read is not remembered, since a
+second write in the same clock tick could leave its signature as it was.
+
+It lives in `.newslint_cache/` in the current directory unless `--cache-dir` says otherwise;
+`--no-cache` bypasses it. Writes happen in one transaction at the end of a run, so an interrupted
+run leaves the cache as it was; a cache file that cannot be read is replaced.
 """
 
 from __future__ import annotations
@@ -14,6 +23,8 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat as stat_module
+import time
 from functools import lru_cache
 
 from . import __version__
@@ -21,18 +32,29 @@ from .finding import Diagnostic
 
 DEFAULT_DIRECTORY = ".newslint_cache"
 _FILE = "results.sqlite"
-_SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, findings TEXT NOT NULL)"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, findings TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, signature TEXT NOT NULL, digest TEXT NOT NULL)",
+)
 _FIELDS = ("rule", "severity", "line", "column", "end_line", "end_column", "message",
-           "suggestion", "start", "end")
+           "suggestion", "start", "end")  # the order of Diagnostic's fields after `path`
+#: a file changed less than this long before it was read is not remembered by its signature
+SETTLE_NANOSECONDS = 2_000_000_000
+#: keys per query: below SQLite's oldest limit on the number of parameters (999)
+_BATCH = 500
 
 
-def cache_key(text: str, lookup: str, settings: str, rule_ids: list[str]) -> str:
-    """The key of a file's findings: everything that decides them."""
+def content_digest(text: str) -> str:
+    """The digest of an article's text, as the cache keys know it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cache_key(digest: str, lookup: str, settings: str, rule_ids: list[str]) -> str:
+    """The key of a file's findings: everything that decides them (`digest`: its content_digest)."""
     kind = "md" if lookup.lower().endswith((".md", ".markdown")) else "txt"
-    digest = _digest_of(kind, settings, ",".join(rule_ids)).copy()
-    digest.update(text.encode("utf-8", "surrogatepass"))
-    digest.update(b"\0")
-    return digest.hexdigest()
+    key = _digest_of(kind, settings, ",".join(rule_ids)).copy()
+    key.update(digest.encode("ascii"))
+    return key.hexdigest()
 
 
 @lru_cache(maxsize=64)
@@ -45,12 +67,34 @@ def _digest_of(*parts: str):
     return digest
 
 
+def _place(path: str) -> str:
+    """How the cache knows a file: a hash of its absolute path, not the path itself."""
+    return hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def signature(path: str, max_size: int) -> str | None:
+    """The signature of a file as it is now, or None when there is none to trust.
+
+    None for what is not a regular file, a file over `max_size` (it is read, to report it) and a
+    file changed within SETTLE_NANOSECONDS (it may change again unseen)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    changed = max(info.st_mtime_ns, info.st_ctime_ns)
+    if (not stat_module.S_ISREG(info.st_mode) or info.st_size > max_size
+            or changed > time.time_ns() - SETTLE_NANOSECONDS):
+        return None
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+
+
 class ResultCache:
-    """Findings per key, read at once and written in one transaction by `flush`."""
+    """Findings per key and digests per file, read in batches and written in one transaction by `flush`."""
 
     def __init__(self, directory: str = DEFAULT_DIRECTORY) -> None:
         self.directory = directory
         self._pending: dict[str, str] = {}
+        self._pending_files: dict[str, tuple[str, str]] = {}
         self._connection = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
@@ -66,27 +110,41 @@ class ResultCache:
         except (OSError, sqlite3.Error):
             return None  # no cache is better than no run
 
-    def get(self, key: str, path: str) -> list[Diagnostic] | None:
-        """The cached findings for `key`, placed in `path`; None when there are none."""
-        if self._connection is None:
-            return None
-        try:
-            row = self._connection.execute(
-                "SELECT findings FROM results WHERE key = ?", (key,)
-            ).fetchone()
-        except sqlite3.Error:
-            return None
-        if row is None:
-            return None
-        return [Diagnostic(path=path, **dict(zip(_FIELDS, values))) for values in json.loads(row[0])]
+    def digests(self, signatures: dict[str, str]) -> dict[str, str]:
+        """The content digests of the files (absolute path: signature) whose signature is unchanged."""
+        by_place = {_place(path): path for path in signatures}
+        rows = self._select("SELECT path, signature, digest FROM files WHERE path IN", list(by_place))
+        found = {by_place[place]: (known, digest) for place, known, digest in rows}
+        return {path: digest for path, (known, digest) in found.items() if signatures[path] == known}
 
-    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        rows = [[getattr(d, name) for name in _FIELDS] for d in diagnostics]
+    def remember(self, path: str, signature: str, digest: str) -> None:
+        """Note that the file at `path` (absolute) with this signature has the text of `digest`."""
+        self._pending_files[_place(path)] = (signature, digest)
+
+    def findings(self, keys: list[str]) -> dict[str, str]:
+        """The stored findings of the keys that have them (key: stored form, see `diagnostics`)."""
+        return dict(self._select("SELECT key, findings FROM results WHERE key IN", keys))
+
+    def put(self, key: str, found: list[Diagnostic]) -> None:
+        rows = [[getattr(d, name) for name in _FIELDS] for d in found]
         self._pending[key] = json.dumps(rows, ensure_ascii=False)
 
+    def _select(self, query: str, values: list[str]) -> list[tuple]:
+        if self._connection is None:
+            return []
+        rows = []
+        try:
+            for first in range(0, len(values), _BATCH):
+                batch = values[first : first + _BATCH]
+                marks = ",".join("?" * len(batch))
+                rows += self._connection.execute(f"{query} ({marks})", batch).fetchall()
+        except sqlite3.Error:
+            return []  # the cache is only an accelerator: check the files instead
+        return rows
+
     def flush(self) -> None:
-        """Write what `put` collected, all or nothing."""
-        if self._connection is None or not self._pending:
+        """Write what `put` and `remember` collected, all or nothing."""
+        if self._connection is None or not (self._pending or self._pending_files):
             return
         try:
             with self._connection:
@@ -94,9 +152,14 @@ class ResultCache:
                     "INSERT OR REPLACE INTO results (key, findings) VALUES (?, ?)",
                     self._pending.items(),
                 )
+                self._connection.executemany(
+                    "INSERT OR REPLACE INTO files (path, signature, digest) VALUES (?, ?, ?)",
+                    [(path, *known) for path, known in self._pending_files.items()],
+                )
         except sqlite3.Error:
             pass  # the run's results stand; the cache is only an accelerator
         self._pending.clear()
+        self._pending_files.clear()
 
     def close(self) -> None:
         self.flush()
@@ -105,9 +168,15 @@ class ResultCache:
             self._connection = None
 
 
+def diagnostics(stored: str, path: str) -> list[Diagnostic]:
+    """Findings as `ResultCache.findings` gives them, placed in `path`."""
+    return [Diagnostic(path, *values) for values in json.loads(stored)]
+
+
 def _connect(path: str) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=10)
-    connection.execute(_SCHEMA)
+    for statement in _SCHEMA:
+        connection.execute(statement)
     connection.execute("SELECT count(*) FROM results").fetchone()
     return connection
 

@@ -1,5 +1,5 @@
-"""German names of months and weekdays, shared by the sentence splitter, the date analysis and
-the name finder, so that the three agree."""
+"""Names of months and weekdays: the German ones shared by the sentence splitter, the date analysis
+and the name finder, so that the three agree; the English ones for messages and English articles."""
 
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 #: other names of weekdays: (name, index into WEEKDAYS)
@@ -17,3 +17,7 @@ MONTH_ABBREVIATIONS = (
 
 MONTH_NAMES = MONTHS + tuple(name for name, _ in MONTH_VARIANTS)
 WEEKDAY_NAMES = WEEKDAYS + tuple(name for name, _ in WEEKDAY_VARIANTS)
+
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")

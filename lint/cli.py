@@ -6,6 +6,7 @@ input error (the message on stderr names the file and what is wrong).
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -86,7 +87,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     from .batch import check_paths
     from .cache import DEFAULT_DIRECTORY, ResultCache
     from .config import ConfigError, parse_date
-    from .reports import render
+    from .reports import SHOW_TEXT, render
     from .runner import Engine, RunOptions
 
     if not paths:
@@ -107,7 +108,9 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
 
     cache = None if no_cache else ResultCache(cache_dir or DEFAULT_DIRECTORY)
     try:
-        results = check_paths(engine, list(paths), jobs, cache, progress=True)
+        # a baseline fingerprints findings with the text they point at
+        need_text = format_name in SHOW_TEXT or bool(baseline_file or write_baseline)
+        results = check_paths(engine, list(paths), jobs, cache, progress=True, need_text=need_text)
     finally:
         if cache is not None:
             cache.close()
@@ -144,7 +147,11 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     else:
         report = render(format_name, results, color=color)
     emit(report, output, color)
-    sys.exit(EXIT_ERROR if missing_required else exit_code(results, fail_on))
+    code = EXIT_ERROR if missing_required else exit_code(results, fail_on)
+    # What is left is freed at exit anyway: frozen, the interpreter's last garbage collection
+    # skips it instead of walking through every object of the run (a tenth of a cached run).
+    gc.freeze()
+    sys.exit(code)
 
 
 def emit(report: str, output: str | None, color: bool = False) -> None:

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import os
+import re
 import sys
 import types
 import typing
@@ -33,15 +33,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from .finding import SEVERITIES
 from .source import DEFAULT_MAX_FILE_SIZE
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size")
@@ -106,10 +99,20 @@ def find_config_file(directory: str) -> str | None:
         directory = parent
 
 
+def _toml():
+    """The TOML parser, imported when there is a configuration file to read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
+
+
 def load_config(path: str | None, rules: dict) -> Config:
     """Read and check the configuration file at `path` (None: the defaults)."""
     if path is None:
         return build_config({}, rules)
+    tomllib = _toml()
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -198,9 +201,9 @@ def _glob_regex(pattern: str):
             parts.append("[^/]")
             index += 1
         else:
-            parts.append(regex.escape(pattern[index]))
+            parts.append(re.escape(pattern[index]))
             index += 1
-    return regex.compile("".join(parts))
+    return re.compile("".join(parts))
 
 
 def _relative(path: str, root: str) -> str:
@@ -215,6 +218,7 @@ def _relative(path: str, root: str) -> str:
 
 
 def _has_tool_table(path: str) -> bool:
+    tomllib = _toml()
     try:
         with open(path, "rb") as handle:
             return "newslint" in tomllib.load(handle).get("tool", {})
@@ -297,5 +301,7 @@ def _type_name(expected: type) -> str:
 
 
 def _unknown(message: str, name: str, valid: list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, valid, n=1)
     return f"{message}; did you mean '{close[0]}'?" if close else message

@@ -20,18 +20,12 @@ are left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from .agencies import AGENCIES
 from .segment import Span
-
-#: Agencies in their own casing; the first ones are preferred when a misspelling is equally close
-#: to two of them.
-AGENCIES = (
-    "dpa", "AFP", "AP", "Reuters", "KNA", "epd", "SID", "dts", "APA", "Keystone-SDA", "dpa-AFX",
-    "sda", "KAP", "Kathpress", "idea", "EFE", "ANSA", "Belga", "ANP", "PAP", "TASS", "Interfax",
-    "Xinhua", "Kyodo", "Yonhap", "UPI", "Bloomberg", "ddp", "dapd",
-)
 
 KUERZEL = regex.compile(r"[a-zäöüß]{1,6}")
 _TERMINAL = ".!?…)]"
@@ -160,8 +154,14 @@ def sourcing(article, agencies: tuple[str, ...] = AGENCIES) -> Sourcing:
     agency list and kept on the article."""
     cache = article.__dict__.setdefault("_sourcing", {})
     if agencies not in cache:
-        cache[agencies] = _scan(article, _Agencies(agencies))
+        cache[agencies] = _scan(article, _agencies(agencies))
     return cache[agencies]
+
+
+@lru_cache(maxsize=16)
+def _agencies(names: tuple[str, ...]) -> _Agencies:
+    """The agency list prepared for look-ups, once per list rather than once per article."""
+    return _Agencies(names)
 
 
 class _Agencies:

@@ -34,16 +34,12 @@ from .calendar_words import (
     MONTH_NAMES,
     MONTH_VARIANTS,
     MONTHS,
+    MONTHS_EN,
     WEEKDAY_NAMES,
     WEEKDAY_VARIANTS,
+    WEEKDAYS_EN,
 )
-from .calendar_words import (
-    WEEKDAYS as WEEKDAYS_DE,
-)
-
-WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
+from .calendar_words import WEEKDAYS as WEEKDAYS_DE
 
 _WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS_DE)}
 _WEEKDAY_NUMBERS.update({name.lower(): number for number, name in enumerate(WEEKDAYS_EN)})

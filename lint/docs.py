@@ -13,13 +13,12 @@ An example is a fenced block: ```text for a plain-text article or ```markdown fo
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass, field
 
-import regex
-
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
-_HEADING = regex.compile(r"^## (.+?)\s*$", regex.MULTILINE)
-_FENCE = regex.compile(r"^```(\w+)([^\n]*)\n(.*?)^```\s*$", regex.MULTILINE | regex.DOTALL)
+_HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
+_FENCE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import hashlib
 import os
 import sqlite3
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -54,24 +55,52 @@ def _index(lang: str) -> sqlite3.Connection | None:
 
 
 def _open(lang: str) -> sqlite3.Connection | None:
-    from importlib.metadata import version
-
-    source = _word_list(lang)
-    if source is None:
+    name = _index_name(lang)
+    if name is None:
         return None
+    path = os.path.join(index_directory(), name)
     try:
-        with open(source, "rb") as handle:  # the same list in another environment shares the index
-            digest = hashlib.file_digest(handle, "sha256")
-        digest.update(f"|{version('wordfreq')}|{_FORMAT}".encode())
-        path = os.path.join(index_directory(), f"wordfreq-{lang}-{digest.hexdigest()[:16]}.sqlite")
         if not os.path.exists(path):
             _build(path, lang)
         # read only, so threads may share it (an audit may run the rules in threads)
         index = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         index.execute("SELECT zipf FROM words LIMIT 1").fetchall()  # a damaged file fails here
         return index
-    except (OSError, ImportError, sqlite3.Error):  # ImportError: wordfreq without its metadata
+    except (OSError, sqlite3.Error):
         return None  # wordfreq itself answers
+
+
+@lru_cache(maxsize=None)
+def _index_name(lang: str) -> str | None:
+    """The file name of a language's index: after the content of its word list, the wordfreq
+    version and the index format, so that environments with the same list share it. Worked out
+    once per process; workers forked from it inherit the answer."""
+    source = _word_list(lang)
+    if source is None:
+        return None
+    try:
+        with open(source, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256")
+        digest.update(f"|{_wordfreq_version(source)}|{_FORMAT}".encode())
+    except (OSError, ImportError):  # ImportError: wordfreq without its metadata
+        return None
+    return f"wordfreq-{lang}-{digest.hexdigest()[:16]}.sqlite"
+
+
+def _wordfreq_version(word_list: str) -> str:
+    """wordfreq's version, read from the name of its `.dist-info` folder beside the package
+    (importing `importlib.metadata` to ask would take longer than checking 50 articles)."""
+    site = os.path.dirname(os.path.dirname(os.path.dirname(word_list)))  # …/wordfreq/data/x.gz
+    try:
+        found = [name[len("wordfreq-") : -len(".dist-info")] for name in os.listdir(site)
+                 if name.startswith("wordfreq-") and name.endswith(".dist-info")]
+    except OSError:
+        found = []
+    if len(found) == 1:
+        return found[0]
+    from importlib.metadata import version  # another layout: ask the slow way
+
+    return version("wordfreq")
 
 
 def _word_list(lang: str) -> str | None:

@@ -39,7 +39,6 @@ import bisect
 import json
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from importlib.util import find_spec
 
@@ -159,6 +158,8 @@ def unavailable(server_option: str = "") -> str | None:
     where = os.path.join(local_folder(), f"LanguageTool-{version}")
     if find_spec("language_tool_python") is None:
         return f"LanguageTool is in {where}, but language-tool-python is missing: pip install 'newslint[grammar]'"
+    import shutil  # rarely needed: only when LanguageTool is installed here
+
     if shutil.which("java") is None:
         return f"LanguageTool is in {where}, but Java is not installed (LanguageTool needs Java 17 or later)"
     return None

@@ -7,6 +7,8 @@ link targets, image references, URLs and markup characters are blanked.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 _COMMENT_OR_TAG = regex.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^<>\n]*>", regex.DOTALL)
@@ -41,6 +43,9 @@ _INLINE = regex.compile(
     """.replace("{target}", _TARGET),
     regex.VERBOSE | regex.DOTALL,
 )
+#: a character that every alternative of `_INLINE` but the bare URL ("://") needs: most
+#: paragraphs have none, and this search is much cheaper than trying `_INLINE` everywhere
+_INLINE_CHARACTER = re.compile(r"[`!\[\]<*_~\\|]")
 
 
 def parse_body(text: str, start: int) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
@@ -67,6 +72,12 @@ def parse_body(text: str, start: int) -> tuple[list[tuple[int, int]], list[tuple
             blanks.append((line_start, line_end))
             if line.strip().startswith(fence):
                 fence = None
+            continue
+        if line[:1].isalpha():  # no block markup starts with a letter: a line of prose
+            if paragraph is None:
+                paragraph = [line_start, line_end]
+            else:
+                paragraph[1] = line_end
             continue
         match = _FENCE.match(line)
         if match:
@@ -115,12 +126,18 @@ def parse_body(text: str, start: int) -> tuple[list[tuple[int, int]], list[tuple
     close()
 
     for _kind, block_start, block_end in blocks:
+        if not _may_have_inline_markup(visible, block_start, block_end):
+            continue
         for match in _INLINE.finditer(visible, block_start, block_end):
             if match.group("open"):
                 blanks.append(match.span("open"))
             else:
                 blanks.append(match.span())
     return blanks, blocks
+
+
+def _may_have_inline_markup(text: str, start: int, end: int) -> bool:
+    return _INLINE_CHARACTER.search(text, start, end) is not None or text.find("://", start, end) >= 0
 
 
 def blank(text: str, ranges: list[tuple[int, int]]) -> str:

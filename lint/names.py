@@ -22,6 +22,7 @@ the majority of mentions. When none decides, the group says so.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -42,6 +43,11 @@ SUFFIXES = (
     "aners", "erin", "aner", "ners", "nern", "isch", "ische", "ern", "ers", "ner", "ens", "es",
     "en", "em", "er", "in", "ns", "e", "n", "s",
 )
+#: the endings by their last letter: a form is tried only against the endings it may carry
+_SUFFIXES_BY_LAST_LETTER: dict[str, tuple[str, ...]] = {
+    letter: tuple(suffix for suffix in SUFFIXES if suffix.endswith(letter))
+    for letter in {suffix[-1] for suffix in SUFFIXES}
+}
 _PLURAL_SUFFIXES = frozenset(("e", "en", "er", "ern", "n", "in", "innen", "erin", "erinnen"))
 _UMLAUTS = str.maketrans("äöüÄÖÜ", "aouAOU")
 _MIN_STEM = 4
@@ -195,6 +201,19 @@ def _after_determiner(prose: str, words, index: int) -> bool:
     return False
 
 
+def may_mention(text: str, start: int, end: int, spellings: frozenset[str]) -> bool:
+    """Whether text[start:end] holds the first word of one of `spellings`: a quick test before
+    an exact search for them, which most articles do not need."""
+    return _first_words(spellings).search(text, start, end) is not None
+
+
+@lru_cache(maxsize=32)
+def _first_words(spellings: frozenset[str]) -> re.Pattern:
+    # the standard library's engine finds one of many plain words faster than `regex`
+    words = {spelling.split()[0] for spelling in spellings if spelling.split()}
+    return re.compile("|".join(re.escape(word) for word in sorted(words)))
+
+
 # -- variant groups -------------------------------------------------------------------------
 
 
@@ -271,7 +290,7 @@ def _lexemes(counts: Mapping[str, int]) -> dict[str, int]:
 def stems(form: str) -> frozenset[str]:
     """The form, and what is left of it without each inflectional ending it may carry."""
     found = {form}
-    for suffix in SUFFIXES:
+    for suffix in _SUFFIXES_BY_LAST_LETTER.get(form[-1:], ()):
         if form.endswith(suffix) and len(form) - len(suffix) >= _MIN_STEM:
             stem = form[: -len(suffix)]
             if stem[-1] == suffix[0]:
@@ -286,32 +305,86 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
     """Pairs of forms that may be one name spelt two ways: one edit apart, not forms of one
     word ("Kiew"/"Kiews"), not differing in capitals only, and not both common words.
 
-    Found without comparing every pair: forms meet in buckets keyed by their folded spelling
-    with one letter deleted (a deletion neighbourhood), which takes time in proportion to the
-    number of forms. Word-frequency data is loaded only for the pairs that meet.
+    Found without comparing every pair: forms one edit apart have the same first letter and
+    lengths at most one apart (see `_by_size`), and only such forms are compared. When there
+    are many of them, they meet instead in buckets keyed by their folded spelling with one
+    letter deleted (a deletion neighbourhood), which takes time in proportion to the number
+    of forms. Word-frequency data is loaded only for the pairs that meet.
     """
-    folded = {form: _folded(form) for form in forms}
-    sizes = Counter((key[:1], len(key)) for key in folded.values())
-    neighbourhoods = {  # only forms with others of their initial and about their length can meet
-        form: _neighbourhood(form)[1]
-        for form, key in folded.items()
-        if sizes[key[:1], len(key) - 1] + sizes[key[:1], len(key)] + sizes[key[:1], len(key) + 1] > 1
+    folded = {form: form.casefold() for form in forms}
+    for form, key in folded.items():
+        if not key.isascii():
+            folded[form] = _folded(form)  # = fold(form), which is the casefold of ASCII forms
+    by_size = _by_size(folded)
+    met = _compared(folded, by_size, _DIRECT_PAIRS_PER_FORM * len(folded))
+    if met is None:
+        met = _met_in_neighbourhoods(folded, by_size)
+    return {pair for pair in met if _may_be_variants(*pair)}
+
+
+#: compare the forms alike in size pair by pair while there are at most this many pairs per form
+#: (real articles have fewer than four); beyond, deletion neighbourhoods keep the time linear
+_DIRECT_PAIRS_PER_FORM = 8
+
+
+def _by_size(folded: Mapping[str, str]) -> dict[tuple[str, int], list[str]]:
+    """The forms by the first letter and the length of their folded spelling, in order: forms
+    one edit apart have the same first letter and lengths at most one apart."""
+    by_size: dict[tuple[str, int], list[str]] = {}
+    for form, key in folded.items():
+        by_size.setdefault((key[:1], len(key)), []).append(form)
+    return by_size
+
+
+def _compared(
+    folded: Mapping[str, str], by_size: Mapping[tuple[str, int], list[str]], budget: int
+) -> set[tuple[str, str]] | None:
+    """The pairs of forms alike in size that are one edit apart, each in the order of `folded`;
+    None when that would take more than `budget` comparisons."""
+    order = None
+    met = set()
+    for (initial, length), forms in by_size.items():
+        longer = by_size.get((initial, length + 1), ())
+        if len(forms) == 1 and not longer:
+            continue
+        budget -= len(forms) * (len(forms) - 1) // 2 + len(forms) * len(longer)
+        if budget < 0:
+            return None
+        for index, a in enumerate(forms):
+            for b in forms[index + 1 :]:
+                if one_edit_apart(folded[a], folded[b]):
+                    met.add((a, b))
+            for b in longer:
+                if one_edit_apart(folded[a], folded[b]):
+                    order = order or {form: position for position, form in enumerate(folded)}
+                    met.add((a, b) if order[a] < order[b] else (b, a))
+    return met
+
+
+def _met_in_neighbourhoods(
+    folded: Mapping[str, str], by_size: Mapping[tuple[str, int], list[str]]
+) -> set[tuple[str, str]]:
+    """The pairs of forms whose deletion neighbourhoods meet, each in the order of `folded`:
+    a superset of the pairs one edit apart, found in time linear in the number of forms."""
+    alike = {  # only forms with others of their initial and about their length can meet
+        form
+        for (initial, length), forms in by_size.items()
+        if len(forms) > 1 or (initial, length - 1) in by_size or (initial, length + 1) in by_size
+        for form in forms
     }
+    neighbourhoods = {form: _neighbourhood(form)[1] for form in folded if form in alike}
     seen: set[str] = set()
     shared: set[str] = set()
     for keys in neighbourhoods.values():
         shared |= keys & seen
         seen |= keys
-    if not shared:
-        return set()
     buckets: dict[str, list[str]] = {}
     for form, keys in neighbourhoods.items():
         for key in keys & shared:
             buckets.setdefault(key, []).append(form)
-    met = {
+    return {
         (a, b) for bucket in buckets.values() for i, a in enumerate(bucket) for b in bucket[i + 1 :]
     }
-    return {pair for pair in met if _may_be_variants(*pair)}
 
 
 @lru_cache(maxsize=65536)
@@ -329,7 +402,7 @@ def _folded(form: str) -> str:
 def _may_be_variants(a: str, b: str) -> bool:
     if a[0].casefold() != b[0].casefold() or a.casefold() == b.casefold():
         return False  # another initial ("Nordkorea"/"Südkorea"), or capitals only ("WhatsApp")
-    if not one_edit_apart(_neighbourhood(a)[0], _neighbourhood(b)[0]):
+    if not one_edit_apart(_folded(a), _folded(b)):
         return False
     if stems(a) & stems(b):
         return False  # forms of one word: "Kiew"/"Kiews", "Wasserstand"/"Wasserstände"
@@ -566,6 +639,6 @@ def zipf(word: str, lang: str = "de") -> float:
 
 
 __all__ = [
-    "Mention", "Spelling", "VariantGroup", "name_forms", "mentions", "close_pairs",
+    "Mention", "Spelling", "VariantGroup", "name_forms", "mentions", "may_mention", "close_pairs",
     "variant_groups", "is_common_noun", "suggest", "stems", "fold", "one_edit_apart", "zipf",
 ]

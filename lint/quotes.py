@@ -14,12 +14,12 @@ is a `Quotation` with `continued=True`, ending at its paragraph's end, without a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-import regex
-
-_MARKS = regex.compile(r"[„“”‚‘’»«‹›\"]")
+# the standard library's engine finds a set of characters faster than `regex`
+_MARKS = re.compile(r"[„“”‚‘’»«‹›\"]")
 # the closing marks each opening mark accepts
 _CLOSERS = {
     "„": "“”\"",

@@ -16,7 +16,6 @@ from .config import Config, ConfigError, find_config_file, load_config
 from .finding import Diagnostic, RuleError
 from .registry import Rule, rules_by_id
 from .source import InputError, decode, read_file
-from .suppress import find_suppressions
 
 if TYPE_CHECKING:
     from .article import Article
@@ -101,10 +100,10 @@ class Engine:
             self.config_for(".")  # fail early on a broken --config
 
     def _check_ids(self, ids, option: str) -> None:
-        import difflib
-
         for rule_id in ids:
             if rule_id not in self.rules:
+                import difflib
+
                 close = difflib.get_close_matches(rule_id, list(self.rules), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 raise ConfigError(f"{option}: unknown rule '{rule_id}'{hint}")
@@ -170,12 +169,16 @@ class Engine:
                         skipped[rule_id] = (rule_id, reason, required)
         return list(skipped.values())
 
+    def lookup_name(self, path: str) -> str:
+        """The name that decides a file's format and configuration ('-' is standard input)."""
+        return (self.options.stdin_filename or "stdin.txt") if path == STDIN else path
+
     def read(self, path: str) -> tuple[str, str, Config]:
         """Read a file ('-' is standard input): (name for format and configuration, text, config).
 
         Raises InputError or ConfigError.
         """
-        lookup = (self.options.stdin_filename or "stdin.txt") if path == STDIN else path
+        lookup = self.lookup_name(path)
         config = self.config_for(lookup)
         if path == STDIN:
             text = decode(sys.stdin.buffer.read(config.max_file_size + 1), config.max_file_size)
@@ -208,6 +211,8 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
 
     A rule that fails on the article becomes the file's error; the other rules' findings stay.
     """
+    from .suppress import find_suppressions  # not needed by runs that find every file in the cache
+
     suppressions = find_suppressions(article.text) if article.path.endswith(".md") else None
     diagnostics = []
     errors = []

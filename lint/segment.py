@@ -60,7 +60,7 @@ def words(article) -> tuple[Span, ...]:
     found = []
     for block in article.blocks:
         for match in WORD.finditer(article.prose, block.start, block.end):
-            found.append(Span(match.start(), match.end(), match.group()))
+            found.append(Span(*match.span(), match.group()))
     return tuple(found)
 
 
@@ -96,12 +96,12 @@ def _ends_sentence(text: str, sentence_start: int, match) -> bool:
         return True
     if punctuation[1:2] == ".":  # an ellipsis written as dots ends a sentence
         return True
+    if len(punctuation) > 1 and punctuation[1] in "“”\"»«‘’'":
+        return True  # a quotation that ends with its sentence
     window = max(sentence_start, match.start() - 40)
     space = _LAST_SPACE.search(text, window, match.start() + 1)  # the token starts after it
     before = _LAST_TOKEN.match(text, space.end() if space else window, match.start() + 1)
     token = before.group(1) if before else ""
-    if len(punctuation) > 1 and punctuation[1] in "“”\"»«‘’'":
-        return True  # a quotation that ends with its sentence
     bare = token.lstrip("(„“\"»«‚‘[")
     if not bare:
         return True

@@ -7,11 +7,10 @@ turns them off for the line after the comment. Without `=RULE`, the comment appl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-import regex
-
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = re.compile(
     r"<!--\s*newslint:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\-,\s]+?))?\s*-->"
 )
 ALL = "*"

@@ -5,7 +5,10 @@ A rule module has a docstring in ruff's sections (its user documentation, see `l
 dataclass `Options` whose fields all have defaults, and `check(article, options)`, which yields
 `lint.finding.Finding`s with character offsets into the article. No I/O, no printing and no global
 state in rules; shared analysis comes from the article, computed once and reused by every rule
-(`article.sentences`, `.words`, `.quotes`, `.attributions`, `.dates`, `.mentions`).
+(`article.sentences`, `.words`, `.quotes`, `.attributions`, `.dates`, `.mentions`). A rule module
+imports the analysis it uses (`lint.names`, `lint.dates`, `regex`, ...) inside `check` and the
+functions it calls, not at the top: a run that finds every file in the result cache loads the
+rules' options but none of their analysis.
 
 A rule that depends on something outside newslint (a service, an optional package) may also
 define `unavailable(options) -> str | None`: None when it can run, else why not and how to

@@ -55,10 +55,13 @@ Das teilte der Kreml am Mittwoch mit. (jk/dpa/AFP)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from lint.credits import AGENCIES, KUERZEL, Credit, closest_name, sourcing
+from lint.agencies import AGENCIES
 from lint.finding import Finding
+
+if TYPE_CHECKING:
+    from lint.credits import Credit
 
 ID = "credit-line"
 SEVERITY = "warning"
@@ -72,6 +75,8 @@ class Options:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
+    from lint.credits import sourcing
+
     found = sourcing(article, options.agencies)
     dateline_source = found.dateline.source if found.dateline else None
     if dateline_source:
@@ -100,6 +105,8 @@ def _missing(article) -> Finding:
 
 
 def _judge(credit: Credit, options: Options) -> Iterator[Finding]:
+    from lint.credits import closest_name
+
     fixed = credit.fixed()
     if not credit.well_formed:
         yield Finding(credit.start, credit.end,
@@ -125,6 +132,8 @@ def _judge(credit: Credit, options: Options) -> Iterator[Finding]:
 
 
 def _unknown(credit: Credit, part, number: int) -> Finding:
+    from lint.credits import KUERZEL
+
     if part.name:
         return Finding(part.start, part.end, f"unknown agency „{part.text}“: did you mean „{part.name}“?",
                        part.name)

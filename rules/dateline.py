@@ -47,7 +47,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from lint.credits import AGENCIES, sourcing
+from lint.agencies import AGENCIES
 from lint.finding import Finding
 
 ID = "dateline"
@@ -62,6 +62,8 @@ class Options:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
+    from lint.credits import sourcing
+
     found = sourcing(article, options.agencies)
     dateline = found.dateline
     if dateline is None:

@@ -69,8 +69,6 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
-
 from lint.finding import Finding, RuleError
 
 ID = "grammar"
@@ -158,8 +156,6 @@ def _message(match) -> str:
 
 # -- the prose sent, and the way back to the file ---------------------------------------------
 
-_SPACE = regex.compile(r"\s+")
-
 
 def _prose(article, block) -> tuple[str, list[tuple[int, int]]]:
     """The block's text as sent, and anchors (offset in it, offset in the file) to map back.
@@ -167,6 +163,8 @@ def _prose(article, block) -> tuple[str, list[tuple[int, int]]]:
     Where markup was blanked, the gap becomes one space (or nothing inside a word), as a line
     break does, so LanguageTool sees the sentence as a reader does.
     """
+    import regex
+
     text, prose = article.text, article.prose
     start, end = block.start, block.end
     if text.startswith(block.text, start) and "\n" not in block.text:
@@ -175,7 +173,7 @@ def _prose(article, block) -> tuple[str, list[tuple[int, int]]]:
     anchors: list[tuple[int, int]] = []
     length = 0
     position = start
-    for space in _SPACE.finditer(prose, start, end):
+    for space in regex.finditer(r"\s+", prose, pos=start, endpos=end):
         a, b = space.span()
         original = text[a:b]
         if original == prose[a:b] and "\n" not in original:

@@ -41,7 +41,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from lint.attribution import DIRECT
 from lint.finding import Finding
 
 ID = "quote-attribution"
@@ -55,6 +54,8 @@ class Options:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
+    from lint.attribution import DIRECT
+
     continuing = False  # the quotation goes on from the paragraph before: flagged once, there
     for attribution in article.attributions:
         follows, continuing = continuing, attribution.quotation.continued

@@ -66,18 +66,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-import regex
+from typing import TYPE_CHECKING
 
 from lint.finding import Finding
-from lint.names import (
-    Spelling,
-    VariantGroup,
-    close_pairs,
-    name_forms,
-    suggest,
-    variant_groups,
-)
+
+if TYPE_CHECKING:
+    import regex
+
+    from lint.names import Spelling, VariantGroup
 
 ID = "spelling-consistency"
 SEVERITY = "warning"
@@ -150,6 +146,8 @@ def house_list(options: Options) -> HouseList:
 
 @lru_cache(maxsize=32)
 def _house_list(*tables: tuple[tuple[str, tuple[str, ...]], ...]) -> HouseList:
+    import regex
+
     variants: dict[str, str] = {}
     for table in tables:
         for spelling, others in table:
@@ -171,6 +169,8 @@ def _house_list(*tables: tuple[tuple[str, tuple[str, ...]], ...]) -> HouseList:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
+    from lint.names import close_pairs, name_forms, variant_groups
+
     house = house_list(options)
     titles = _Titles(article)
     reported: set[int] = set()
@@ -213,9 +213,13 @@ class _Titles:
 def _house_findings(
     article, house: HouseList, titles: _Titles, reported: set[int]
 ) -> Iterator[Finding]:
+    from lint.names import may_mention
+
     if house.pattern is None or not article.blocks:
         return
     start, end = article.blocks[0].start, article.blocks[-1].end
+    if not may_mention(article.prose, start, end, house.spellings):
+        return  # most articles: nothing on the house list, found by a quicker search
     matches = list(house.pattern.finditer(article.prose, start, end))  # prose: the rest is blank
     uses: dict[str, int] = {}
     for match in matches:
@@ -243,6 +247,8 @@ def _is_title(text: str) -> bool:
 
 
 def _group_finding(group: VariantGroup, mention, house: HouseList) -> Finding | None:
+    from lint.names import suggest
+
     own = group.spelling_of(mention.text)
     if group.preferred is None:
         first = group.spellings[0]

@@ -1,6 +1,8 @@
 """Many files: input order across jobs, the result cache, and what the cache keeps."""
 
 import datetime as dt
+import os
+import sqlite3
 
 import pytest
 
@@ -25,6 +27,30 @@ def archive(tmp_path):
                                                   encoding="utf-8")
     (folder / "broken.md").write_text("---\ntitle: [\n---\nText.\n", encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The files read from disk, in order."""
+    from lint import runner
+
+    read = []
+    original = runner.read_file
+
+    def read_file(path, *args):
+        read.append(path)
+        return original(path, *args)
+
+    monkeypatch.setattr(runner, "read_file", read_file)
+    return read
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """Files count as settled at once: no need to wait for the clock to move on."""
+    from lint import cache
+
+    monkeypatch.setattr(cache, "SETTLE_NANOSECONDS", 0)
 
 
 @pytest.fixture
@@ -85,13 +111,16 @@ def test_a_damaged_cache_is_replaced(fake_rule, archive, tmp_path):
     assert (cache_dir / ".gitignore").read_text().endswith("*\n")
 
 
-def test_the_cache_keeps_findings_not_articles(fake_rule, archive, tmp_path):
+def test_the_cache_keeps_findings_not_articles(fake_rule, settled, archive, tmp_path):
     cache = ResultCache(str(tmp_path / "cache"))
     check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=cache)
     cache.close()
     stored = (tmp_path / "cache" / "results.sqlite").read_bytes()
     assert b"found" in stored
     assert b"Geheimnis" not in stored
+    remembered = sqlite3.connect(tmp_path / "cache" / "results.sqlite").execute("SELECT count(*) FROM files")
+    assert remembered.fetchone()[0] == 61  # every file is known, by a hash of its path
+    assert b"archive" not in stored and b"007.txt" not in stored  # not by their names
 
 
 def test_the_publication_date_of_the_run_is_part_of_the_key(counting_rule, archive, tmp_path):
@@ -100,3 +129,68 @@ def test_the_publication_date_of_the_run_is_part_of_the_key(counting_rule, archi
     later = Engine(RunOptions(published=dt.date(2025, 6, 21)))
     check_paths(later, [str(archive)], jobs=1, cache=ResultCache(cache_dir))
     assert len(counting_rule) == 120
+
+
+def test_unchanged_files_are_not_even_read(fake_rule, settled, reads, archive, tmp_path):
+    cache_dir = str(tmp_path / "cache")
+    first = check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir))
+    assert len(reads) == 61
+    second = check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir),
+                         need_text=False)
+    assert len(reads) == 61 + 1  # the broken file only: it has an error, not findings, to cache
+    assert summary(first) == summary(second)
+    assert second[0].text is None
+
+
+def test_a_changed_file_is_read_even_with_its_old_size_and_time(counting_rule, settled, reads, archive,
+                                                                tmp_path):
+    cache_dir = str(tmp_path / "cache")
+    check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir))
+    target = archive / "003.txt"
+    before = target.stat()
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("Ein Fehler.", "Ein Fahler.", 1), encoding="utf-8")  # same size
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the old modification time
+    assert target.stat().st_size == before.st_size
+    del reads[:]
+    results = check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir),
+                          need_text=False)
+    assert str(target) in reads  # its change time gave it away
+    assert counting_rule[60:] == [str(target)]
+    assert len(results[3].diagnostics) == 2
+
+
+def test_a_file_changed_just_before_it_was_read_is_not_trusted(fake_rule, reads, archive, tmp_path):
+    cache_dir = str(tmp_path / "cache")
+    for _ in range(2):  # the files were written a moment ago: they may change again in the same tick
+        check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir),
+                    need_text=False)
+    assert len(reads) == 2 * 61
+
+
+def test_reports_that_show_the_article_still_get_its_text(fake_rule, settled, reads, archive, tmp_path):
+    cache_dir = str(tmp_path / "cache")
+    check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir))
+    results = check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir),
+                          need_text=True)
+    assert len(reads) == 2 * 61
+    assert results[1].text == (archive / "001.txt").read_text(encoding="utf-8")
+
+
+def test_a_known_file_under_a_new_configuration_is_read_and_checked(counting_rule, settled, reads,
+                                                                     archive, tmp_path):
+    cache_dir = str(tmp_path / "cache")
+    check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir))
+    later = Engine(RunOptions(published=dt.date(2025, 6, 21)))
+    results = check_paths(later, [str(archive)], jobs=1, cache=ResultCache(cache_dir), need_text=False)
+    assert len(counting_rule) == 120 and len(reads) == 2 * 61
+    assert sum(len(r.diagnostics) for r in results) == sum(n % 4 for n in range(60))
+
+
+def test_a_file_that_grew_past_the_size_limit_is_reported(fake_rule, settled, archive, tmp_path):
+    cache_dir = str(tmp_path / "cache")
+    check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir))
+    (archive / "newslint.toml").write_text("max-file-size = 20\n", encoding="utf-8")
+    results = check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir),
+                          need_text=False)
+    assert "larger than the limit" in (results[0].error or "")

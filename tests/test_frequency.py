@@ -73,3 +73,9 @@ def test_a_damaged_index_leaves_the_answer_to_wordfreq(index_home):
     path.write_bytes(b"not a database" * 100)
     frequency._indexes.clear()
     assert frequency.zipf("Pjöngjang") == wordfreq.zipf_frequency("Pjöngjang", "de")
+
+
+def test_the_wordfreq_version_comes_from_its_install_folder():
+    from importlib.metadata import version
+
+    assert frequency._wordfreq_version(frequency._word_list("de")) == version("wordfreq")

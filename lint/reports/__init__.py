@@ -2,6 +2,8 @@
 
 A format module has `render(results, color=False) -> str`, where `results` is the list of
 FileResults of the run in input order. Modules are imported only when their format is asked for.
+The formats in SHOW_TEXT show the articles' text (FileResult.text); for the others, a run may
+leave it out.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ FORMATS = {
     "junit": "lint.reports.junit",
     "html": "lint.reports.html",
 }
+SHOW_TEXT = ("sarif", "html")  # a snippet per finding; the whole article
 
 
 def render(format_name: str, results: list, color: bool = False) -> str:

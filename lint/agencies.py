@@ -1,0 +1,11 @@
+"""The news agencies newslint knows, each in its own casing: the default list of the rules
+credit-line and dateline (their `agencies` option), kept apart from the credit-line parser so that
+reading the configuration does not load it.
+"""
+
+#: the first ones are preferred when a misspelling is equally close to two of them
+AGENCIES = (
+    "dpa", "AFP", "AP", "Reuters", "KNA", "epd", "SID", "dts", "APA", "Keystone-SDA", "dpa-AFX",
+    "sda", "KAP", "Kathpress", "idea", "EFE", "ANSA", "Belga", "ANP", "PAP", "TASS", "Interfax",
+    "Xinhua", "Kyodo", "Yonhap", "UPI", "Bloomberg", "ddp", "dapd",
+)
