@@ -37,7 +37,7 @@ sys.path[:0] = [ROOT, os.path.join(ROOT, "tests")]
 
 from fake_languagetool import FakeLanguageTool  # noqa: E402
 
-from lint import languagetool  # noqa: E402
+from lint import languagetool, languagetool_location  # noqa: E402
 from lint.config import build_config  # noqa: E402
 from lint.registry import rules_by_id  # noqa: E402
 from lint.runner import Engine, RunOptions  # noqa: E402
@@ -94,7 +94,7 @@ def main() -> int:
     if not os.path.isdir(args.corpus):
         print(f"skipped: no corpus at {args.corpus}")
         return 0
-    os.environ.pop(languagetool.ENV_URL, None)  # the stand-in, not a real server
+    os.environ.pop(languagetool_location.ENV_URL, None)  # the stand-in, not a real server
     articles = load(args.corpus, args.articles)
     rules = rules_by_id()
     engine = Engine(RunOptions())

@@ -1,8 +1,9 @@
 """Checking many articles: the result cache, a process pool and a progress bar.
 
-Files are read in the main process (so the cache can be asked before any work is done); the
-articles that are not cached are checked in this process or, for more than a handful, in a pool of
-worker processes. Results come back in input order whatever the number of jobs.
+Files are read in the main process (so the cache can be asked before any work is done), except
+those the cache knows unchanged by their signature (see `lint.cache`); the articles that are not
+cached are checked in this process or, for more than a handful, in a pool of worker processes.
+Results come back in input order whatever the number of jobs.
 """
 
 from __future__ import annotations
@@ -17,8 +18,12 @@ from .config import ConfigError
 from .runner import STDIN, Engine, FileResult, RunOptions, discover
 from .source import InputError
 
-# fewer files than this per job are checked in this process: a pool would cost more than it saves
-FILES_PER_JOB = 8
+# fewer files than this per job are checked in this process: starting a pool (importing it,
+# forking, handing out the work) would cost more than it saves
+FILES_PER_JOB = 100
+# files checked in this process before the pool starts, so that the workers inherit what the
+# rules load on first use
+WARM_UP_FILES = 8
 # a progress bar is shown on a terminal for runs of at least this many files
 PROGRESS_FROM = 200
 
@@ -71,8 +76,8 @@ def check_paths(
     if workers > 1:
         # the first files are checked here, so that what the rules load on first use (modules,
         # word lists) is loaded once, before the workers are forked with a copy of it
-        pooled = _check_in_pool(engine, todo[FILES_PER_JOB:], workers)
-        checked = chain(islice(checked, FILES_PER_JOB), pooled)
+        pooled = _check_in_pool(engine, todo[WARM_UP_FILES:], workers)
+        checked = chain(islice(checked, WARM_UP_FILES), pooled)
     if progress and len(todo) >= PROGRESS_FROM and sys.stderr.isatty():
         checked = _with_progress_bar(checked, len(todo))
     for (index, _lookup, text, _display, key), result in zip(todo, checked):

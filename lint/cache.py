@@ -14,7 +14,9 @@ second write in the same clock tick could leave its signature as it was.
 
 It lives in `.newslint_cache/` in the current directory unless `--cache-dir` says otherwise;
 `--no-cache` bypasses it. Writes happen in one transaction at the end of a run, so an interrupted
-run leaves the cache as it was; a cache file that cannot be read is replaced.
+run leaves the cache as it was; a cache file that cannot be read is replaced. It keeps the KEEP
+findings and file signatures written last and drops older ones, so that it does not grow without
+end as articles change.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ _FIELDS = ("rule", "severity", "line", "column", "end_line", "end_column", "mess
 SETTLE_NANOSECONDS = 2_000_000_000
 #: keys per query: below SQLite's oldest limit on the number of parameters (999)
 _BATCH = 500
+#: the cache keeps at most this many findings and file signatures; the oldest written go first
+KEEP = 200_000
 
 
 def content_digest(text: str) -> str:
@@ -156,6 +160,10 @@ class ResultCache:
                     "INSERT OR REPLACE INTO files (path, signature, digest) VALUES (?, ?, ?)",
                     [(path, *known) for path, known in self._pending_files.items()],
                 )
+                for table in ("results", "files"):  # rows written again get the newest rowid
+                    self._connection.execute(
+                        f"DELETE FROM {table} WHERE rowid <= (SELECT max(rowid) FROM {table}) - ?", (KEEP,)
+                    )
         except sqlite3.Error:
             pass  # the run's results stand; the cache is only an accelerator
         self._pending.clear()

@@ -9,7 +9,7 @@ Where LanguageTool runs, first found wins:
    Java. language-tool-python starts it as a server on a free local port on first use and stops
    it when the run ends.
 
-When none is there, `unavailable()` says why and the engine skips the rule with one notice;
+When none is there, `lint.languagetool_location.unavailable()` says why and the engine skips the rule with one notice;
 language-tool-python, the HTTP client, the thread pool and SQLite are imported only when a check
 needs them, so a run without LanguageTool stays fast and offline.
 
@@ -38,24 +38,17 @@ import atexit
 import bisect
 import json
 import os
-import re
 from dataclasses import dataclass
-from importlib.util import find_spec
 
 from . import __version__
+from .languagetool_location import local_version, server_url
 
 # The HTTP client, the thread pool and SQLite are imported on first use: a run without
-# LanguageTool only asks `unavailable()` and stays fast.
+# LanguageTool only asks `lint.languagetool_location.unavailable()` and stays fast.
 
-ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
-HOW_TO_ENABLE = (
-    f"set {ENV_URL} or `server` under [tool.newslint.grammar] to a LanguageTool server "
-    "(see 'newslint explain grammar')"
-)
 # A bare language code and the variant LanguageTool checks spelling for.
 DEFAULT_VARIANTS = {"de": "de-DE", "en": "en-US", "pt": "pt-PT"}
 _PARAGRAPH_BREAK = "\n\n"
-_LOCAL_FOLDER = re.compile(r"LanguageTool-(\d+\.\d+|\d{8})")
 
 
 class LanguageToolError(Exception):
@@ -117,52 +110,6 @@ class Settings:
         if self.picky:
             params["level"] = "picky"
         return params
-
-
-# -- where LanguageTool runs --------------------------------------------------------------------
-
-
-def server_url(option: str = "") -> str:
-    """The configured server: the environment variable, else the option ('' when neither)."""
-    return os.environ.get(ENV_URL, "").strip() or option.strip()
-
-
-def local_folder() -> str:
-    """Where language-tool-python keeps LanguageTool."""
-    return os.environ.get("LTP_PATH") or os.path.join(os.path.expanduser("~"), ".cache", "language_tool_python")
-
-
-def local_version() -> str | None:
-    """The newest unpacked LanguageTool in `local_folder()` (e.g. '6.6'), if any."""
-    folder = local_folder()
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return None
-    versions = [
-        match.group(1)
-        for name in names
-        if (match := _LOCAL_FOLDER.fullmatch(name))
-        and os.path.isfile(os.path.join(folder, name, "languagetool-server.jar"))
-    ]
-    return max(versions, key=lambda v: tuple(int(p) for p in v.split(".")), default=None)
-
-
-def unavailable(server_option: str = "") -> str | None:
-    """Why LanguageTool cannot be used in this run, or None when it can (nothing is contacted)."""
-    if server_url(server_option):
-        return None
-    version = local_version()
-    if version is None:
-        return f"no LanguageTool server configured and no local LanguageTool found; {HOW_TO_ENABLE}"
-    where = os.path.join(local_folder(), f"LanguageTool-{version}")
-    if find_spec("language_tool_python") is None:
-        return f"LanguageTool is in {where}, but language-tool-python is missing: pip install 'newslint[grammar]'"
-    import shutil  # rarely needed: only when LanguageTool is installed here
-
-    if shutil.which("java") is None:
-        return f"LanguageTool is in {where}, but Java is not installed (LanguageTool needs Java 17 or later)"
-    return None
 
 
 def language_for(lang: str) -> str:

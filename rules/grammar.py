@@ -111,9 +111,9 @@ class Options:
 
 def unavailable(options: Options) -> str | None:
     """Why the rule cannot run here (no LanguageTool), or None; contacts nothing."""
-    from lint import languagetool
+    from lint import languagetool_location
 
-    return languagetool.unavailable(options.server)
+    return languagetool_location.unavailable(options.server)
 
 
 def check(article, options: Options) -> Iterator[Finding]:

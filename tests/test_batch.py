@@ -67,11 +67,31 @@ def counting_rule(fake_rule, monkeypatch):
     return calls
 
 
-def test_results_keep_input_order_whatever_the_jobs(fake_rule, archive):
+@pytest.fixture
+def pools(monkeypatch):
+    """The number of workers of each pool a run starts."""
+    from lint import batch
+
+    started = []
+    original = batch._check_in_pool
+
+    def check_in_pool(engine, todo, workers):
+        started.append(workers)
+        return original(engine, todo, workers)
+
+    monkeypatch.setattr(batch, "_check_in_pool", check_in_pool)
+    return started
+
+
+def test_results_keep_input_order_whatever_the_jobs(fake_rule, archive, pools, monkeypatch):
+    from lint import batch
+
+    monkeypatch.setattr(batch, "FILES_PER_JOB", 8)  # two workers for these 61 files
     engine = Engine(RunOptions())
     paths = [str(archive), str(archive / "000.txt")]
     serial = check_paths(engine, paths, jobs=1)
     parallel = check_paths(engine, paths, jobs=2)
+    assert pools == [2]
     assert summary(serial) == summary(parallel)
     assert [r.path for r in serial][:3] == [str(archive / f"{n:03d}.txt") for n in range(3)]
     assert serial[-2].error and "front matter" in serial[-2].error
@@ -194,3 +214,24 @@ def test_a_file_that_grew_past_the_size_limit_is_reported(fake_rule, settled, ar
     results = check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(cache_dir),
                           need_text=False)
     assert "larger than the limit" in (results[0].error or "")
+
+
+def test_the_cache_keeps_the_newest_entries_only(fake_rule, settled, archive, tmp_path, monkeypatch):
+    from lint import cache
+
+    monkeypatch.setattr(cache, "KEEP", 10)
+    cache_dir = tmp_path / "cache"
+    check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(str(cache_dir)))
+    database = sqlite3.connect(cache_dir / "results.sqlite")
+    assert database.execute("SELECT count(*) FROM results").fetchone()[0] == 10
+    assert database.execute("SELECT count(*) FROM files").fetchone()[0] == 10
+    database.close()
+    results = check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=ResultCache(str(cache_dir)),
+                          need_text=False)
+    assert sum(len(r.diagnostics) for r in results) == sum(n % 4 for n in range(60))  # still right
+
+
+def test_a_few_dozen_files_are_checked_without_a_pool(fake_rule, archive, pools):
+    results = check_paths(Engine(RunOptions()), [str(archive)], jobs=2)
+    assert pools == []  # starting one would cost more than it saves
+    assert sum(len(r.diagnostics) for r in results) == sum(n % 4 for n in range(60))

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from conftest import FAKE_RULE
 from fake_languagetool import FakeLanguageTool
 
-from lint import grammar_cache, languagetool, registry
+from lint import grammar_cache, languagetool, languagetool_location, registry
 from lint.cli import main
 from lint.config import build_config
 from lint.registry import rules_by_id
@@ -29,7 +29,7 @@ from lint.testing import findings
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = (ROOT / "seeds" / "000_2f1474f60fdc96d6.txt").read_text(encoding="utf-8")
 GRAMMAR = rules_by_id()["grammar"]
-REAL_SERVER = os.environ.get(languagetool.ENV_URL)
+REAL_SERVER = os.environ.get(languagetool_location.ENV_URL)
 
 DOUBLED = "Die Pressekonferenz findet findet am Freitag in Hanoi statt."
 WEEKDAY = "Donnerstag, den 27.06.2017 wurde das Abkommen in Hanoi unterzeichnet."
@@ -40,7 +40,7 @@ EMOJI = "Der Sprecher antwortete mit 👍 und nannte ein Paar Details."
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
     """No real server, no local LanguageTool, caches under tmp_path; every test starts afresh."""
-    monkeypatch.delenv(languagetool.ENV_URL, raising=False)
+    monkeypatch.delenv(languagetool_location.ENV_URL, raising=False)
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     grammar_cache.default_path.cache_clear()
@@ -336,18 +336,18 @@ def test_cached_articles_need_no_server(with_fake_word, tmp_path):
 
 def test_unavailable_without_server_or_local_languagetool():
     reason = GRAMMAR.unavailable(GRAMMAR.options())
-    assert "no LanguageTool server configured" in reason and languagetool.ENV_URL in reason
+    assert "no LanguageTool server configured" in reason and languagetool_location.ENV_URL in reason
 
 
 def test_available_with_a_server_option_or_the_environment(monkeypatch):
     assert GRAMMAR.unavailable(GRAMMAR.options(server="http://localhost:8081")) is None
-    monkeypatch.setenv(languagetool.ENV_URL, "http://localhost:8081")
+    monkeypatch.setenv(languagetool_location.ENV_URL, "http://localhost:8081")
     assert GRAMMAR.unavailable(GRAMMAR.options()) is None
 
 
 def test_the_environment_takes_precedence_over_the_option(monkeypatch):
-    monkeypatch.setenv(languagetool.ENV_URL, "http://lt.example:8010")
-    assert languagetool.server_url("http://localhost:8081") == "http://lt.example:8010"
+    monkeypatch.setenv(languagetool_location.ENV_URL, "http://lt.example:8010")
+    assert languagetool_location.server_url("http://localhost:8081") == "http://lt.example:8010"
 
 
 def local_languagetool(tmp_path, monkeypatch, version="6.6"):
@@ -360,16 +360,16 @@ def local_languagetool(tmp_path, monkeypatch, version="6.6"):
 def test_a_local_languagetool_is_found(tmp_path, monkeypatch):
     local_languagetool(tmp_path, monkeypatch, "6.4")
     local_languagetool(tmp_path, monkeypatch, "6.10")
-    assert languagetool.local_version() == "6.10"
+    assert languagetool_location.local_version() == "6.10"
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert "Java is not installed" in languagetool.unavailable()
+    assert "Java is not installed" in languagetool_location.unavailable()
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="Java is not installed")
 def test_a_local_languagetool_with_java_is_available(tmp_path, monkeypatch):
     pytest.importorskip("language_tool_python", reason="the grammar extra is not installed")
     local_languagetool(tmp_path, monkeypatch)
-    assert languagetool.unavailable() is None
+    assert languagetool_location.unavailable() is None
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -448,7 +448,7 @@ def test_cli_require_of_an_unknown_rule(cli):
 
 
 def test_cli_with_a_server_in_the_environment(cli, fake, monkeypatch, tmp_path):
-    monkeypatch.setenv(languagetool.ENV_URL, fake.url)
+    monkeypatch.setenv(languagetool_location.ENV_URL, fake.url)
     (tmp_path / "sample.txt").write_text(SAMPLE, encoding="utf-8")
     result = cli("--select", "grammar", "--require", "grammar", "--format", "json", "sample.txt", "a0.txt")
     assert result.exit_code == 1
@@ -458,7 +458,7 @@ def test_cli_with_a_server_in_the_environment(cli, fake, monkeypatch, tmp_path):
 
 
 def test_a_run_without_languagetool_does_not_import_the_client(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != languagetool.ENV_URL}
+    env = {k: v for k, v in os.environ.items() if k != languagetool_location.ENV_URL}
     env.update(LTP_PATH=str(tmp_path / "none"), XDG_CACHE_HOME=str(tmp_path))
     code = ("import sys; from lint.cli import main\n"
             "try: main(['check', '--no-cache', '--fail-on', 'never', sys.argv[1]])\n"
@@ -474,9 +474,9 @@ def test_a_run_without_languagetool_does_not_import_the_client(tmp_path):
 # -- a real LanguageTool ------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not REAL_SERVER, reason=f"{languagetool.ENV_URL} is not set: no real LanguageTool server")
+@pytest.mark.skipif(not REAL_SERVER, reason=f"{languagetool_location.ENV_URL} is not set: no real LanguageTool server")
 def test_a_real_languagetool_server(tmp_path, monkeypatch):
-    monkeypatch.setenv(languagetool.ENV_URL, REAL_SERVER)
+    monkeypatch.setenv(languagetool_location.ENV_URL, REAL_SERVER)
     text = "Titel\nDie Pressekonferenz findet findet am Freitag in Hanoi statt.\n"
     found = findings(text, rule="grammar", cache=str(tmp_path / "grammar.sqlite3"))
     assert any("findet" in text[d.start : d.end] for d in found), [d.message for d in found]

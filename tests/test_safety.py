@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from article_factory import write_articles
-from lint import grammar_cache, languagetool
+from lint import grammar_cache, languagetool, languagetool_location
 from lint.cli import main
 from lint.frontmatter import parse_front_matter
 from lint.reports import FORMATS
@@ -33,7 +33,7 @@ ROOT = Path(__file__).parent.parent
 @pytest.fixture(autouse=True)
 def no_languagetool(monkeypatch, tmp_path):
     """No LanguageTool server and no local one, unless a test starts its own."""
-    monkeypatch.delenv(languagetool.ENV_URL, raising=False)
+    monkeypatch.delenv(languagetool_location.ENV_URL, raising=False)
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool"))
     monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
     grammar_cache.default_path.cache_clear()
@@ -360,7 +360,7 @@ def test_with_a_languagetool_server_only_that_server_is_contacted(guard, tmp_pat
     with FakeLanguageTool() as server:
         host, port = server.url.split("//")[1].split(":")
         guard.allowed = {(host, int(port)), (host, port)}
-        monkeypatch.setenv(languagetool.ENV_URL, server.url)
+        monkeypatch.setenv(languagetool_location.ENV_URL, server.url)
         result = cli("check", "--format", "json", "--require", "grammar", "seeds")
         assert result.exit_code == 1, result.output[-800:]
         assert '"rule": "grammar"' in result.stdout

@@ -10,7 +10,7 @@ from lint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 ANALYSIS = ("regex", "lint.article", "lint.names", "lint.dates", "lint.credits", "lint.attribution",
-            "lint.quotes")
+            "lint.quotes", "lint.languagetool")
 HEAVY = ("rules", "lint.audit", "yaml", "wordfreq", "lint.frequency", "importlib.metadata", *ANALYSIS)
 
 
