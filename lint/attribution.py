@@ -28,7 +28,8 @@ it is linear in the length of the article.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 import regex
@@ -39,14 +40,56 @@ from .segment import WORD, Span
 DIRECT, PARTIAL, OTHER = "direct", "partial", "other"
 
 
-@dataclass(frozen=True, slots=True)
 class Attribution:
-    """A quotation, what kind it is, and who said it (None when the text does not say)."""
+    """A quotation, what kind it is, and who said it (None when the text does not say).
 
-    quotation: Quotation
-    kind: str
-    speaker: Span | None = None
-    form: str | None = None  # how the speaker was found: "after", "colon", "so", "laut", …
+    `form` says how the speaker was found: "after", "colon", "so", "laut", … The speaker of
+    quoted words inside a sentence (kind "partial") is looked for when first asked for: the
+    rules judge direct quotes only, and that search reads up to four sentences.
+    """
+
+    __slots__ = ("_found", "_search", "kind", "quotation")
+
+    def __init__(
+        self,
+        quotation: Quotation,
+        kind: str,
+        speaker: Span | None = None,
+        form: str | None = None,
+        *,
+        search: Callable[[], tuple[Span, str] | None] | None = None,
+    ) -> None:
+        self.quotation = quotation
+        self.kind = kind
+        self._found = (speaker, form) if search is None else None
+        self._search = search
+
+    @property
+    def speaker(self) -> Span | None:
+        return self._speaker_and_form()[0]
+
+    @property
+    def form(self) -> str | None:
+        return self._speaker_and_form()[1]
+
+    def _speaker_and_form(self) -> tuple[Span | None, str | None]:
+        found = self._found
+        if found is None:  # asked for the first time: look
+            found = self._found = self._search() or (None, None)
+        return found
+
+    def _fields(self) -> tuple:
+        return self.quotation, self.kind, self.speaker, self.form
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Attribution) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        quotation, kind, speaker, form = self._fields()
+        return f"Attribution({quotation=}, {kind=}, {speaker=}, {form=})"
 
 
 # -- the words of attribution ----------------------------------------------------------------
@@ -464,34 +507,58 @@ def attribute(article) -> tuple[Attribution, ...]:
             and _after(text, previous_end, quotation.start) is not None
         )
         kind = _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, parentheses > 0)
+        if kind == PARTIAL:
+            search = partial(
+                _partial_speaker, text, quotation, after, after_end, sentence, closing_sentence,
+                sentences, starts, last.get(block.start),
+            )
+            found.append(Attribution(quotation, kind, search=search))
+            continue
         result: tuple[Span, str] | None = None
-        if kind != OTHER:
-            if kind == DIRECT and before.rstrip().endswith(":"):
+        if kind == DIRECT:
+            if before.rstrip().endswith(":"):
                 result = _lead_in(text, sentence.start, quotation.start)
-            if result is None and (after.lstrip()[:1] in (",", "–", "—", "(", "") or quotation.text.rstrip()[-1:] in ".!?…"):
+            if result is None and _may_be_followed_by_speaker(quotation, after):
                 result = _after(text, quotation.end, after_end)
-            if result is None and kind == PARTIAL:
-                result = _in_clause(text, sentence.start, quotation.start, "sentence") or _in_clause(
-                    text, quotation.end, closing_sentence.end, "sentence"
-                )
-            if result is None and kind == DIRECT:
+            if result is None:
                 result = _next_sentence(text, sentences, starts, closing_sentence)
-            if result is None and kind == DIRECT and quotation.start == block.start and block_index > 0:
+            if result is None and quotation.start == block.start and block_index > 0:
                 prior = blocks[block_index - 1]  # "Sie sagte:" ending the paragraph before
                 if text[prior.end - 1] == ":":
                     prior_sentence = _sentence_at(*sentences_of(prior), prior.end - 1, prior)
                     result = _lead_in(text, prior_sentence.start, prior.end - 1)
-            if result is None and kind != OTHER:
+            if result is None:
                 inherited = last.get(block.start)
                 if inherited is not None:
                     result = inherited, "follow-on"
-            if result is None and kind == PARTIAL:
-                result = _context(text, sentences, starts, sentence)
         speaker, form = result if result else (None, None)
         if speaker is not None and kind == DIRECT and form not in ("follow-on",):
             last[block.start] = speaker
         found.append(Attribution(quotation, kind, speaker, form))
     return _share_continued(found)
+
+
+def _may_be_followed_by_speaker(quotation: Quotation, after: str) -> bool:
+    return after.lstrip()[:1] in (",", "–", "—", "(", "") or quotation.text.rstrip()[-1:] in ".!?…"
+
+
+def _partial_speaker(
+    text, quotation, after, after_end, sentence, closing_sentence, sentences, starts, inherited
+) -> tuple[Span, str] | None:
+    """The speaker of quoted words inside a sentence: after the quote, in its sentence, the
+    speaker of the direct quote before it in the paragraph (`inherited`), or in the context."""
+    result = None
+    if _may_be_followed_by_speaker(quotation, after):
+        result = _after(text, quotation.end, after_end)
+    if result is None:
+        result = _in_clause(text, sentence.start, quotation.start, "sentence") or _in_clause(
+            text, quotation.end, closing_sentence.end, "sentence"
+        )
+    if result is None and inherited is not None:
+        result = inherited, "follow-on"
+    if result is None:
+        result = _context(text, sentences, starts, sentence)
+    return result
 
 
 def _sentence_at(sentences, starts, offset: int, block) -> Span:

@@ -191,13 +191,29 @@ def is_english(lang: str) -> bool:
     return lang.lower().startswith("en")
 
 
+#: every expression has a date, which has a digit, or a weekday's name ("heute" and "kommenden"
+#: alone make none): a block with neither is skipped after these two quick searches
+_DIGIT = re.compile(r"[0-9]")
+_WEEKDAY_NAME = {
+    "de": re.compile(_alternatives(WEEKDAY_NAMES)),
+    "en": re.compile(_alternatives(WEEKDAYS_EN)),
+}
+
+
 def scan(article) -> tuple[DateExpression, ...]:
     """Every date expression of every block of the article, in order."""
     lang = "en" if is_english(article.lang) else "de"
     pattern = _ENGLISH_TOKEN if lang == "en" else _GERMAN_TOKEN
+    weekday_name = _WEEKDAY_NAME[lang]
+    prose = article.prose
     found: list[DateExpression] = []
     for block in article.blocks:
-        tokens = map(_token, pattern.finditer(article.prose, block.start, block.end))
+        if (
+            _DIGIT.search(prose, block.start, block.end) is None
+            and weekday_name.search(prose, block.start, block.end) is None
+        ):
+            continue
+        tokens = map(_token, pattern.finditer(prose, block.start, block.end))
         found.extend(_expressions(article, tokens, _GAPS[lang]))
     return tuple(found)
 

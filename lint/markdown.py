@@ -21,7 +21,6 @@ _LINK_DEFINITION = regex.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S")
 _TABLE_RULE = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
 _QUOTE_PREFIX = regex.compile(r" {0,3}(?:>[ \t]?)+")
 _LIST_MARKER = regex.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_NOT_NEWLINE = regex.compile(r"[^\n]")
 
 # A link target "(...)": it ends at the first ")" and never runs into the next "](", so that a
 # line full of unclosed links is read in linear time (as are all the patterns here).
@@ -155,8 +154,8 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         pieces.append(text[position:start])
-        segment = text[start:end]
-        pieces.append(_NOT_NEWLINE.sub(" ", segment) if "\n" in segment else " " * len(segment))
+        lines = text[start:end].split("\n")  # each line blanked, the newlines kept
+        pieces.append("\n".join(" " * len(line) for line in lines))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

@@ -27,7 +27,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Collection, Iterable, Mapping
 
 import regex
 
@@ -35,6 +35,45 @@ from .calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 #: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
 _NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}])")
+
+
+# The standard library's engine finds name words several times faster than `regex`, but it has
+# no Unicode categories. Nearly every article is written in Latin letters and common punctuation
+# only; for those, the categories are spelt out character by character from the Unicode data
+# (the letters, marks and digits there are the ones `regex` knows).
+_LATIN = (range(0x250), range(0x2000, 0x2070), range(0x20A0, 0x20D0))
+
+
+def _latin_class(categories: str) -> str:
+    """The characters of `_LATIN` whose Unicode category starts with one of `categories`
+    ("Lu", "L M"), as a class of the standard library's `re`, in runs ("A-Z")."""
+    prefixes = tuple(categories.split())
+    runs: list[list[int]] = []
+    for code in (code for block in _LATIN for code in block):
+        if unicodedata.category(chr(code)).startswith(prefixes):
+            if runs and runs[-1][1] == code - 1:
+                runs[-1][1] = code
+            else:
+                runs.append([code, code])
+    return "[" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in runs) + "]"
+
+
+_NOT_LATIN = re.compile(
+    "[^" + "".join(f"{re.escape(chr(b.start))}-{re.escape(chr(b.stop - 1))}" for b in _LATIN) + "]"
+)
+_UPPER, _LETTER, _WORD_CHARACTER = _latin_class("Lu"), _latin_class("L M"), _latin_class("L M N")
+#: `_NAME_WORD` for text with nothing outside `_LATIN`; its upper-case letter comes first so that
+#: the search skips to the next one quickly
+_LATIN_NAME_WORD = re.compile(
+    f"{_UPPER}(?<!{_WORD_CHARACTER}{_UPPER}){_LETTER}{{3,}}(?!{_WORD_CHARACTER})"
+)
+
+
+def _name_words(text: str, start: int, end: int):
+    """`_NAME_WORD`, or the same in the quicker engine when text[start:end] allows (and the
+    character before it, which the look-behind sees)."""
+    return _NAME_WORD if _NOT_LATIN.search(text, max(start - 1, 0), end) else _LATIN_NAME_WORD
+
 
 #: endings of German inflection and word formation, longest first: genitive (Kiews), adjectives
 #: and inhabitants (Kiewer, Münchner, Nordkoreaner, Israelis), plurals and feminine forms
@@ -149,13 +188,17 @@ def name_forms(article) -> set[str]:
     if not article.blocks:
         return set()
     start, end = article.blocks[0].start, article.blocks[-1].end
-    found = set(_NAME_WORD.findall(article.prose, start, end))  # prose: other text is blanked
-    return {form for form in found if not form.isupper() and form not in NOT_NAMES}
+    prose = article.prose  # the text of the blocks; the rest is blanked
+    found = set(_name_words(prose, start, end).findall(prose, start, end))
+    found -= NOT_NAMES
+    found -= set(filter(str.isupper, found))
+    return found
 
 
-def mentions(article) -> list[Mention]:
+def mentions(article, only: Collection[str] | None = None) -> list[Mention]:
     """The name-like words of an article, in order: capitalised words and parts of hyphenated
-    words, of four letters or more, without digits and not all in capitals.
+    words, of four letters or more, without digits and not all in capitals; `only` those
+    forms when given.
 
     A capitalised word that the article also writes in lower case ("Weiter"/"weiter") is an
     ordinary word at the start of a sentence, not a name, and is left out.
@@ -166,8 +209,11 @@ def mentions(article) -> list[Mention]:
     lower = {word.text for word in words if word.text[0].islower()}
     found: list[Mention] = []
     for block in article.blocks:
-        for match in _NAME_WORD.finditer(prose, block.start, block.end):
+        pattern = _name_words(prose, block.start, block.end)
+        for match in pattern.finditer(prose, block.start, block.end):
             text = match.group()
+            if only is not None and text not in only:
+                continue
             if text.isupper() or text in NOT_NAMES or text.lower() in lower:
                 continue
             index = bisect.bisect_right(starts, match.start()) - 1
@@ -201,16 +247,29 @@ def _after_determiner(prose: str, words, index: int) -> bool:
     return False
 
 
+def word_forms(forms: Iterable[str], pairs: Iterable[tuple[str, str]]) -> set[str]:
+    """The forms that may be forms of the word of a form in `pairs`: those that share its first
+    letters (`_MIN_STEM` of them, umlauts aside), as forms with a stem in common do. These are
+    all the mentions `variant_groups` needs to judge the pairs."""
+    heads = {_head(form) for pair in pairs for form in pair}
+    return {form for form in forms if _head(form) in heads}
+
+
+def _head(form: str) -> str:
+    return form[:_MIN_STEM].translate(_UMLAUTS)  # each of its stems starts so (see `stems`)
+
+
 def may_mention(text: str, start: int, end: int, spellings: frozenset[str]) -> bool:
-    """Whether text[start:end] holds the first word of one of `spellings`: a quick test before
-    an exact search for them, which most articles do not need."""
-    return _first_words(spellings).search(text, start, end) is not None
+    """Whether text[start:end] holds the longest word of one of `spellings`: a quick test
+    before an exact search for them, which most articles do not need. The longest word is the
+    rarest ("Delhi" of "New Delhi", not "New")."""
+    return _longest_words(spellings).search(text, start, end) is not None
 
 
 @lru_cache(maxsize=32)
-def _first_words(spellings: frozenset[str]) -> re.Pattern:
+def _longest_words(spellings: frozenset[str]) -> re.Pattern:
     # the standard library's engine finds one of many plain words faster than `regex`
-    words = {spelling.split()[0] for spelling in spellings if spelling.split()}
+    words = {max(spelling.split(), key=len) for spelling in spellings if spelling.split()}
     return re.compile("|".join(re.escape(word) for word in sorted(words)))
 
 
@@ -218,13 +277,17 @@ def _first_words(spellings: frozenset[str]) -> re.Pattern:
 
 
 def variant_groups(
-    found: Iterable[Mention], preferred: Mapping[str, str] | None = None
+    found: Iterable[Mention],
+    preferred: Mapping[str, str] | None = None,
+    among: set[tuple[str, str]] | None = None,
 ) -> list[VariantGroup]:
     """Group the mentions' spellings that differ, and decide which of each group to use.
 
     `preferred` maps each house-preferred spelling to itself (variants may map to their
     preferred spelling too); a group that holds a preferred spelling prefers it. Groups of
-    common nouns are left out (see `is_common_noun`).
+    common nouns are left out (see `is_common_noun`). `among` may give the close pairs of a set
+    of forms that holds every mention's (`close_pairs(name_forms(article))`), so that they are
+    not looked for again.
     """
     preferred = preferred or {}
     counts: Counter[str] = Counter()
@@ -235,7 +298,10 @@ def variant_groups(
     if len(counts) < 2:
         return []
 
-    pairs = close_pairs(counts)
+    if among is None:
+        pairs = close_pairs(counts)
+    else:  # whether two forms are close depends on the two alone
+        pairs = {(a, b) for a, b in among if a in counts and b in counts}
     if not pairs:
         return []
     lexeme_of = _lexemes(counts)
@@ -314,12 +380,16 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
     folded = {form: form.casefold() for form in forms}
     for form, key in folded.items():
         if not key.isascii():
-            folded[form] = _folded(form)  # = fold(form), which is the casefold of ASCII forms
+            folded[form] = fold(form)  # which is the casefold of ASCII forms
     by_size = _by_size(folded)
     met = _compared(folded, by_size, _DIRECT_PAIRS_PER_FORM * len(folded))
     if met is None:
-        met = _met_in_neighbourhoods(folded, by_size)
-    return {pair for pair in met if _may_be_variants(*pair)}
+        met = {
+            (a, b)
+            for a, b in _met_in_neighbourhoods(folded, by_size)
+            if one_edit_apart(folded[a], folded[b])
+        }
+    return {pair for pair in met if _close_may_be_variants(*pair)}
 
 
 #: compare the forms alike in size pair by pair while there are at most this many pairs per form
@@ -350,12 +420,19 @@ def _compared(
         budget -= len(forms) * (len(forms) - 1) // 2 + len(forms) * len(longer)
         if budget < 0:
             return None
+        # quick tests first: the last letters of words one edit apart agree, unless the edit
+        # is at the end (a letter changed or added there, or the last two swapped)
         for index, a in enumerate(forms):
+            key = folded[a]
             for b in forms[index + 1 :]:
-                if one_edit_apart(folded[a], folded[b]):
+                other = folded[b]
+                ends_alike = key[-1:] == other[-1:] or key[:-2] == other[:-2]
+                if ends_alike and one_edit_apart(key, other):
                     met.add((a, b))
             for b in longer:
-                if one_edit_apart(folded[a], folded[b]):
+                other = folded[b]
+                ends_alike = key[-1:] == other[-1:] or other.startswith(key)
+                if ends_alike and one_edit_apart(key, other):
                     order = order or {form: position for position, form in enumerate(folded)}
                     met.add((a, b) if order[a] < order[b] else (b, a))
     return met
@@ -390,25 +467,38 @@ def _met_in_neighbourhoods(
 @lru_cache(maxsize=65536)
 def _neighbourhood(form: str) -> tuple[str, frozenset[str]]:
     """The folded form, and it with each letter but the first deleted (names keep the first)."""
-    key = _folded(form)
+    key = fold(form)
     return key, frozenset([key] + [key[:i] + key[i + 1 :] for i in range(1, len(key))])
 
 
-@lru_cache(maxsize=65536)
-def _folded(form: str) -> str:
-    return fold(form)
-
-
 def _may_be_variants(a: str, b: str) -> bool:
+    """Whether two forms may be one name spelt two ways (the pairs `close_pairs` finds)."""
+    return one_edit_apart(fold(a), fold(b)) and _close_may_be_variants(a, b)
+
+
+def _close_may_be_variants(a: str, b: str) -> bool:
+    """`_may_be_variants` of two forms already known to be one edit apart (folded)."""
     if a[0].casefold() != b[0].casefold() or a.casefold() == b.casefold():
         return False  # another initial ("Nordkorea"/"Südkorea"), or capitals only ("WhatsApp")
-    if not one_edit_apart(_folded(a), _folded(b)):
-        return False
-    if stems(a) & stems(b):
+    if _with_ending(a, b) or _with_ending(b, a) or stems(a) & stems(b):
         return False  # forms of one word: "Kiew"/"Kiews", "Wasserstand"/"Wasserstände"
     if _umlauts_lost(a, b):
         return True
     return not (_known_form(a) and _known_form(b))
+
+
+_ENDINGS = frozenset(SUFFIXES)
+
+
+def _with_ending(stem: str, form: str) -> bool:
+    """Whether `form` is `stem` with an ending ("Jahr"/"Jahre"): then `stem` is a stem of both,
+    found without working out all the stems of either (most close pairs are such)."""
+    return (
+        len(stem) >= _MIN_STEM
+        and form.startswith(stem)
+        and form[len(stem) :] in _ENDINGS
+        and stem[-1] != form[len(stem)]  # "Brownn": a doubled letter, not an ending
+    )
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -608,8 +698,27 @@ def fold(text: str) -> str:
     text = text.casefold()
     if text.isascii():
         return text
+    quick = text.translate(_ACCENTED_LETTERS)
+    if quick.isascii():
+        return quick
+    return _without_accents(text)
+
+
+def _without_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: the Latin letters with accents that fold to plain letters, each to what `_without_accents`
+#: makes of it ("é": "e"); a word of plain letters and these folds letter by letter, because each
+#: of these letters decomposes into a plain letter and marks that stay with it
+_ACCENTED_LETTERS = {
+    code: folded
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
+    if not unicodedata.combining(chr(code))
+    and (folded := _without_accents(chr(code))).isascii()
+    and folded
+}
 
 
 def _distance(a: str, b: str) -> int:
@@ -639,6 +748,7 @@ def zipf(word: str, lang: str = "de") -> float:
 
 
 __all__ = [
-    "Mention", "Spelling", "VariantGroup", "name_forms", "mentions", "may_mention", "close_pairs",
-    "variant_groups", "is_common_noun", "suggest", "stems", "fold", "one_edit_apart", "zipf",
+    "Mention", "Spelling", "VariantGroup", "name_forms", "mentions", "word_forms", "may_mention",
+    "close_pairs", "variant_groups", "is_common_noun", "suggest", "stems", "fold",
+    "one_edit_apart", "zipf",
 ]

@@ -84,6 +84,8 @@ def scan(article) -> QuoteScan:
     blocks = article.blocks
     text = article.prose
     for number, block in enumerate(blocks):
+        if _MARKS.search(text, block.start, block.end) is None:
+            continue  # most blocks: no quotation mark, nothing to pair or to carry on
         unclosed: list[StrayMark] = []
         scan_text(text, block.start, block.end, quotations, unclosed)
         following = blocks[number + 1] if number + 1 < len(blocks) else None

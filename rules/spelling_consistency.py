@@ -169,19 +169,21 @@ def _house_list(*tables: tuple[tuple[str, tuple[str, ...]], ...]) -> HouseList:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from lint.names import close_pairs, name_forms, variant_groups
+    from lint.names import close_pairs, mentions, name_forms, variant_groups, word_forms
 
     house = house_list(options)
     titles = _Titles(article)
     reported: set[int] = set()
     yield from _house_findings(article, house, titles, reported)
 
-    if not close_pairs(name_forms(article)):
+    forms = name_forms(article)
+    close = close_pairs(forms)
+    if not close:
         return  # most articles: no two name-like words are spelt alike
-    found = article.mentions
+    found = mentions(article, only=word_forms(forms, close))
     group_of = {
         form: group
-        for group in variant_groups(found, house.names)
+        for group in variant_groups(found, house.names, among=close)
         for spelling in group.spellings
         for form in spelling.forms
     }

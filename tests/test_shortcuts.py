@@ -4,13 +4,17 @@ Each shortcut skips work that cannot change the result (a prefilter, a cheaper b
 lazily split block); these tests hold each against the exact computation it stands in for.
 """
 
+import re
+import unicodedata
 from itertools import combinations
 
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lint import attribution, markdown, names
+from lint import attribution, credits, dates, markdown, names, quotes
 from lint.article import parse
+from lint.segment import WORD, Span, words
 from lint.segment import sentences as all_sentences
 
 # -- close pairs of name forms -----------------------------------------------------------------
@@ -59,6 +63,138 @@ def test_close_pairs_fold_accents_as_fold_does():
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.text("aeiouyn", min_size=1, max_size=8), st.text("aeiouyn", min_size=1, max_size=8))
+def test_words_one_edit_apart_agree_in_their_last_letters_unless_the_edit_is_there(tail, other):
+    a, b = "K" + tail, "K" + other  # the quick tests `_compared` makes before comparing
+    if len(a) > len(b):
+        a, b = b, a
+    if names.one_edit_apart(a, b):
+        if len(a) == len(b):
+            assert a[-1:] == b[-1:] or a[:-2] == b[:-2]
+        else:
+            assert a[-1:] == b[-1:] or b.startswith(a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("aeinrsmchöä", min_size=1, max_size=9), st.sampled_from(names.SUFFIXES))
+def test_a_form_with_an_ending_shares_a_stem_with_the_form_without(stem, ending):
+    if names._with_ending(stem, stem + ending):
+        assert names.stems(stem) & names.stems(stem + ending)
+
+
+def test_forms_with_an_ending():
+    assert names._with_ending("Jahr", "Jahre") and names._with_ending("Kiew", "Kiewer")
+    assert not names._with_ending("Brown", "Brownn")  # a doubled letter
+    assert not names._with_ending("Kie", "Kies") and not names._with_ending("Kiew", "Kiewx")
+
+
+# letters of Latin script with and without accents, marks, ligatures and others
+FOLDABLE = st.text("aAäÄeéÉèoöøÖßẞiİıçÇñÑšŠđĐłŁǅǈĳﬁæÆœ\u0301\u0308\u0327ЖжΣσς-", max_size=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(FOLDABLE)
+def test_folding_by_table_is_folding_by_decomposition(text):
+    assert names.fold(text) == names._without_accents(text.casefold())
+
+
+def test_every_letter_of_the_folding_table_folds_as_its_decomposition():
+    for code, folded in names._ACCENTED_LETTERS.items():
+        assert names._without_accents(chr(code)) == folded
+        assert unicodedata.normalize("NFKD", chr(code))[:1].isascii()  # a plain letter first
+
+
+# -- name words --------------------------------------------------------------------------------
+
+
+def test_the_latin_classes_are_the_unicode_categories_regex_knows():
+    classes = {
+        names._UPPER: r"\p{Lu}",
+        names._LETTER: r"[\p{L}\p{M}]",
+        names._WORD_CHARACTER: r"[\p{L}\p{M}\p{N}]",
+    }
+    for block in names._LATIN:
+        for code in block:
+            for latin, unicode_class in classes.items():
+                assert (re.fullmatch(latin, chr(code)) is None) == (
+                    regex.fullmatch(unicode_class, chr(code)) is None
+                ), (hex(code), unicode_class)
+
+
+NAME_TEXT = st.text("AaÄäÖöZzßÉé0½1 -’\u0301\u00adЖжΣσ€„“\n", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAME_TEXT, st.integers(0, 40), st.integers(0, 40))
+@example("ЖAbcde", 1, 6)  # a Cyrillic letter before the range: `regex` looks behind
+@example("Kiew\u0301s Weg", 0, 10)
+def test_name_words_are_found_alike_in_both_engines(text, start, end):
+    start, end = min(start, len(text)), min(end, len(text))
+    pattern = names._name_words(text, start, end)
+    assert pattern.findall(text, start, end) == names._NAME_WORD.findall(text, start, end)
+
+
+def test_text_with_other_letters_than_latin_ones_takes_regex():
+    assert names._name_words("Pjöngjang – „Peking“ 5 €", 0, 20) is names._LATIN_NAME_WORD
+    assert names._name_words("Путин in Moskau", 0, 15) is names._NAME_WORD
+    assert names._name_words("ЖAbcde", 1, 6) is names._NAME_WORD  # the look-behind's letter
+    assert names._NAME_WORD.findall("ЖAbcde", 1, 6) == []
+    assert names._LATIN_NAME_WORD.findall("ЖAbcde", 1, 6) == ["Abcde"]  # why it may not be used
+
+
+# -- the mentions the spelling rule judges ----------------------------------------------------
+
+NAMES = st.sampled_from(
+    "Pjöngjang Pjongjang Pjöngjangs Kiew Kiews Kiewer Kiev Kievs Nordkorea Nordkoreas Südkorea "
+    "Regierung Regierungen Jahr Jahre Jahren Merkel Merkels Merkl Weiter Die Der Ein Milliarden "
+    "Milliarde Stadt Staat Bahn Bahnen Baahn Arzt Artz Ärzte Weitez".split()
+)
+SENTENCE_WORDS = st.one_of(NAMES, st.sampled_from("die der ein weiter in und sagte , . –".split()))
+SPELLING_ARTICLE = st.lists(
+    st.lists(SENTENCE_WORDS, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=5
+).map(lambda lines: "Titel der Meldung\n" + "\n".join(line + "." for line in lines) + "\n")
+
+
+def groups_as_data(groups):
+    return [
+        (
+            [dict(spelling.forms) for spelling in group.spellings],
+            dict(group.preferred.forms) if group.preferred else None,
+            group.evidence,
+        )
+        for group in groups
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(SPELLING_ARTICLE)
+@example("Titel\nDie Stadt Pjöngjang und Pjongjang. In Pjöngjangs Norden und Pjönjang.\n")
+@example("Titel\nDer Arzt und die Ärzte. Ein Artz kam.\n")  # a stem with its umlaut lost
+@example("Titel\nKornbaum kam. Kornbäume sah Kornbaun.\n")  # "Kornbäume" counts for "Kornbaum"
+@example("Titel\nWeiter ging es. Dann weiter, Weitez und Weiterung.\n")  # a paired form, no mention
+def test_the_forms_of_the_paired_words_give_the_groups_all_mentions_give(text):
+    article = parse("article.txt", text)
+    forms = names.name_forms(article)
+    close = names.close_pairs(forms)
+    full = names.variant_groups(article.mentions, {"Kiew": "Kiew"})
+    assert {m.text for m in article.mentions} <= forms  # what the rule relies on
+    if not close:
+        assert full == []
+        return
+    found = names.mentions(article, only=names.word_forms(forms, close))
+    either_way = close | {(b, a) for a, b in close}  # a pair's order does not matter
+    for among in (close, either_way):
+        groups = names.variant_groups(found, {"Kiew": "Kiew"}, among)
+        assert groups_as_data(groups) == groups_as_data(full)
+    assert set(found) <= set(article.mentions)
+
+
+def test_inflected_forms_share_their_head_with_every_stem():
+    for form in ("Pjöngjangs", "Wasserstände", "Kiewer", "Nordkoreanerinnen", "Thailänder", "Ärzte"):
+        assert {names._head(stem) for stem in names.stems(form)} == {names._head(form)}
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.text("aeinrsmchöä", min_size=1, max_size=12))
 def test_stems_try_the_endings_a_form_may_carry(form):
     expected = {form}
@@ -89,7 +225,7 @@ def house_pattern():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(HOUSE_WORDS, FILLER), max_size=12).map("".join))
-def test_a_text_without_a_first_word_of_the_house_list_has_no_house_spelling(text):
+def test_a_text_without_a_longest_word_of_the_house_list_has_no_house_spelling(text):
     if house_pattern().search(text) is not None:
         assert names.may_mention(text, 0, len(text), HOUSE)
 
@@ -98,6 +234,11 @@ def test_may_mention_looks_only_between_start_and_end():
     text = "Peking liegt weit weg."
     assert names.may_mention(text, 0, len(text), HOUSE)
     assert not names.may_mention(text, 7, len(text), HOUSE)
+
+
+def test_may_mention_looks_for_the_rarest_word_of_a_spelling():
+    assert not names.may_mention("Neue Wege in New York", 0, 21, HOUSE)
+    assert names.may_mention("in New Delhi", 0, 12, HOUSE)
 
 
 # -- Markdown ----------------------------------------------------------------------------------
@@ -132,7 +273,118 @@ def test_markdown_blocks_and_blanks_with_and_without_inline_markup():
     assert prose[62:88] == "Nur Text hier.\nUnd weiter."
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=5),
+    st.text("ab \n\r", max_size=40),
+)
+def test_blanking_keeps_the_newlines_and_blanks_all_else(ranges, text):
+    ranges = [(start, start + length) for start, length in ranges]
+    expected = list(text)
+    for start, end in ranges:
+        for index in range(start, min(end, len(text))):
+            if text[index] != "\n":
+                expected[index] = " "
+    assert markdown.blank(text, ranges) == "".join(expected)
+
+
+# -- words, quotation marks and dates ----------------------------------------------------------
+
+
+def test_words_are_spans_as_the_named_tuple_makes_them():
+    article = parse("article.txt", "Titel\nDer 71-Jährige geht’s an.\n")
+    expected = tuple(
+        Span(match.start(), match.end(), match.group())
+        for block in article.blocks
+        for match in WORD.finditer(article.prose, block.start, block.end)
+    )
+    found = words(article)
+    assert found == expected and [word.text for word in found][2:4] == ["71-Jährige", "geht’s"]
+    assert all(type(word) is Span and (word.start, word.end) == word[:2] for word in found)
+
+
+QUOTED = st.lists(
+    st.sampled_from(
+        ["„Wir", "kommen“", "»gut«", "‚so‘", "sagte", "er", ",", ".", "\n", "\n„weiter", '"x"', "’s"]
+    ),
+    max_size=16,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTED)
+def test_blocks_without_quotation_marks_are_skipped_without_a_change(body):
+    article = parse("article.txt", "Titel\n" + body + "\n")
+    expected_quotations, expected_stray = [], []
+    for block in article.blocks:  # every block scanned, as before the skip
+        quotes.scan_text(article.prose, block.start, block.end, expected_quotations, expected_stray)
+    scanned = quotes.scan(article)
+    paired = [q for q in scanned.quotations if not q.continued]
+    carried_on = {q.start for q in scanned.quotations if q.continued}  # from unclosed marks
+    assert paired == sorted(expected_quotations, key=lambda q: q.start)
+    assert set(scanned.stray) == {s for s in expected_stray if s.offset not in carried_on}
+
+
+DATED = st.lists(
+    st.sampled_from(
+        ["am", "Montag", "Donnerstagabend", "(20. Juni)", "20.06.2024", "heute", ",", "gestern",
+         "kommenden", "Freitag", "Juni", "5.", "Wetter", "\n", "(", ")", "den", "3.", "Mai"]
+    ),
+    max_size=16,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATED)
+@example("heute ,\nMontag")
+def test_blocks_without_a_digit_or_weekday_hold_no_date_expression(body):
+    article = parse("article.txt", "Titel\n" + body + "\n")
+    expected = []  # every block scanned, as before the skip
+    for block in article.blocks:
+        tokens = map(dates._token, dates._GERMAN_TOKEN.finditer(article.prose, block.start, block.end))
+        expected.extend(dates._expressions(article, tokens, dates._GAPS["de"]))
+    assert dates.scan(article) == tuple(expected)
+
+
+DATELINE_PIECES = st.sampled_from(
+    ["Berlin", "Neu-Delhi", "(dpa)", "(AFP/dpa)", " ", "–", "—", "-", "−", "‑", "--", "/", ",",
+     "20. Juni", "Die", "Kürzung", "auch", "„Wir“", "Pjöngjang", "\t"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(DATELINE_PIECES, max_size=10).map("".join))
+@example("Berlin (dpa) – Die Regierung")
+@example("Pjöngjang − Nordkorea")
+def test_a_paragraph_without_a_dash_has_no_dateline(text):
+    found = credits._dateline_match(text)
+    expected = credits._DATELINE.match(text, 0, credits._DATELINE_WINDOW)
+    assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
 # -- attribution -------------------------------------------------------------------------------
+
+
+def test_the_speaker_of_quoted_words_is_found_when_asked_as_it_would_be_at_once():
+    body = (
+        "Berlin – „Wir bleiben“, sagte Merkel. Das sei „eine gute Sache“ gewesen. "
+        "„Das reicht nicht“, entgegnete Scholz. Er sprach von „Fehlern“ der Regierung.\n"
+    )
+    first, second = parse("article.txt", "Titel\n" + body), parse("article.txt", "Titel\n" + body)
+    asked_late = [(a.kind, a.speaker, a.form) for a in first.attributions]  # all classified first
+    asked_in_reverse = []
+    for found in second.attributions[::-1]:  # the partial ones asked in another order
+        asked_in_reverse.insert(0, (found.kind, found.speaker, found.form))
+    assert asked_late == asked_in_reverse
+    assert [(kind, speaker.text if speaker else None, form) for kind, speaker, form in asked_late] == [
+        ("direct", "Merkel", "after"),
+        ("partial", "Merkel", "follow-on"),  # the speaker before it, not the one after
+        ("direct", "Scholz", "after"),
+        ("partial", "Er", "sentence"),
+    ]
+    lazy = first.attributions[1]
+    assert lazy == attribution.Attribution(lazy.quotation, "partial", lazy.speaker, "follow-on")
+
 
 CLAUSE_WORDS = st.sampled_from(
     "er sie Merkel Der Minister sagte teilte mit laut so zufolge hieß es heißt nach Ansicht "
