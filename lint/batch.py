@@ -20,7 +20,7 @@ from .source import InputError
 
 # fewer files than this per job are checked in this process: starting a pool (importing it,
 # forking, handing out the work) would cost more than it saves
-FILES_PER_JOB = 100
+FILES_PER_JOB = 150
 # files checked in this process before the pool starts, so that the workers inherit what the
 # rules load on first use
 WARM_UP_FILES = 8

@@ -71,7 +71,7 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Write the report to FILE instead of standard output.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes (default: the number of CPUs, with at least 100 files each).")
+              help="Worker processes (default: the number of CPUs, with at least 150 files each).")
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
               envvar="NEWSLINT_CACHE_DIR", help="Where the result cache lives (default: .newslint_cache).")
