@@ -472,9 +472,10 @@ def children(pid: int) -> list[int]:
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    """A few hundred generated articles and the report of a clean run without cache."""
+    """Enough generated articles for a run that lasts a moment, and the report of a clean run
+    without cache."""
     folder = tmp_path_factory.mktemp("interrupted") / "articles"
-    write_articles(folder, 400, seed=13)
+    write_articles(folder, 3000, seed=13)
     code, report, err = Run(folder, folder.parent / "unused", "--no-cache").finish()
     assert code == 1, err
     return folder, report
@@ -499,11 +500,12 @@ def test_an_interrupted_run_leaves_a_usable_cache(archive, tmp_path, how):
         while len(children(run.pid)) < 2 and run.process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.005)
         time.sleep(delay)
+        assert run.process.poll() is None, "the run ended before the signal: give it more articles"
         if how == "SIGKILL to a worker":
             workers = children(run.pid)
-            if workers:
-                os.kill(workers[0], signal.SIGKILL)
-        elif run.process.poll() is None:
+            assert workers, "no worker to kill: give the run more articles"
+            os.kill(workers[0], signal.SIGKILL)
+        else:
             os.killpg(run.pid, getattr(signal, how))
         try:
             code, report, _err = run.finish(timeout=60)
