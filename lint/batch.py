@@ -44,8 +44,9 @@ def check_paths(
 ) -> list[FileResult]:
     """Check files and directories; one FileResult per file, in input order.
 
-    With a cache, the files it holds findings for are not checked, and not even read when their
-    signature is unchanged, unless `need_text` (a report that shows or fingerprints the articles).
+    `need_text`: the results carry the articles' text (for a report that shows or fingerprints
+    it); without it they do not, which keeps a large run small, and the files whose signature
+    the cache knows unchanged are not even read.
     """
     items = discover(paths)
     results: list[FileResult | None] = [None] * len(items)
@@ -81,7 +82,7 @@ def check_paths(
     if progress and len(todo) >= PROGRESS_FROM and sys.stderr.isatty():
         checked = _with_progress_bar(checked, len(todo))
     for (index, _lookup, text, _display, key), result in zip(todo, checked):
-        result.text = text
+        result.text = text if need_text else None
         results[index] = result
         if cache is not None and key is not None and result.error is None:
             cache.put(key, result.diagnostics)
@@ -152,7 +153,8 @@ def _from_cache(engine: Engine, cache: ResultCache, files: list[tuple[int, str]]
     todo = []
     for file in readable:
         if file.key in found:
-            results[file.index] = FileResult(file.path, diagnostics(found[file.key], file.path), None, file.text)
+            text = file.text if need_text else None
+            results[file.index] = FileResult(file.path, diagnostics(found[file.key], file.path), None, text)
         elif file.text is not None or read(file):  # its signature was known, its findings are not
             todo.append((file.index, file.lookup, file.text, file.path, file.key))
     return todo

@@ -235,3 +235,12 @@ def test_a_few_dozen_files_are_checked_without_a_pool(fake_rule, archive, pools)
     results = check_paths(Engine(RunOptions()), [str(archive)], jobs=2)
     assert pools == []  # starting one would cost more than it saves
     assert sum(len(r.diagnostics) for r in results) == sum(n % 4 for n in range(60))
+
+
+def test_results_carry_the_text_only_when_asked(fake_rule, archive, tmp_path):
+    for cache in (None, ResultCache(str(tmp_path / "cache"))):
+        for need_text in (True, False):
+            results = check_paths(Engine(RunOptions()), [str(archive)], jobs=1, cache=cache,
+                                  need_text=need_text)
+            texts = [r.text for r in results if r.error is None]
+            assert all(texts) if need_text else not any(texts), (cache, need_text)
