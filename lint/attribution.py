@@ -13,13 +13,27 @@ and, where the text gives one, a speaker with its offsets. `form` says how it wa
 - "after": „…“, sagte X. / „…“, teilte X mit. / „…“, begründet X seine Entscheidung.
 - "so", "laut", "zufolge", "wie", "hieß es"/"heißt es", "nach Angaben": „…“, so X. / „…“, laut X. /
   „…“, X zufolge. / „…“, wie X sagte. / „…“, hieß es in der Erklärung.
-- "colon": X sagte: „…“ (or any noun phrase before the colon: „Ein Beamter der Polizei: „…“").
+- "colon": X sagte: „…“ (or, without a speech verb, the lead-in's subject: „Ein Beamter der
+  Polizei: „…“", „Hier sparte der Präsident nicht mit Kritik: „…“").
 - "next sentence": „…“ Das sagte X am Montag.
 - "follow-on": a direct quote with no attribution of its own takes the speaker of the attributed
   direct quote before it in its paragraph.
 - "continued": the pieces of a quotation that runs over several paragraphs share one speaker.
 - "sentence" and "context" (partial quotes only): the speaker of the sentence that holds the
-  quoted words, or of a sentence shortly before it in the paragraph that reports speech.
+  quoted words, or — when that sentence is reported speech (in the subjunctive: „…“ sei) — of a
+  sentence shortly before it in the paragraph that reports speech.
+
+The speaker is the subject of the attributing clause, found by German word order: before the
+finite verb („Die Ministerin sagte:“, with an apposition or relative clause between: „Miller,
+Sprecher des Ministeriums, sagte:“), or after it when something else opens the clause — an
+adverbial („Am Montag sagte die Ministerin:“, „Hier sparte der Präsident nicht mit Kritik:“), an
+object („Dem Sender sagte sie:“, „Den Unmut brachte die Sprecherin zum Ausdruck:“), a
+demonstrative („Dies bestätigte der Sprecher:“), a conjunction's clause („Als er kam, sagte …“) or
+an adjective or participle capitalised at the start („Besorgt äußerte sich der Bürgermeister:“).
+Nothing after a comma that follows the verb is its subject („Sie sagte, er sei …“). After
+„zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“), and a document
+can be the source („In dem Antrag heißt es:“). A lead-in before a colon without a speech verb
+gives way to an attribution after the quote („…: „…“, sagte er.“).
 
 The analysis looks only at a window of the sentence around each quotation and its neighbours, so
 it is linear in the length of the article.
@@ -156,13 +170,15 @@ PRONOUNS = frozenset("er sie es man beide".split())
 _LINKS = frozenset("des der von vom aus für bei im".split())
 _PREPOSITIONS = frozenset(
     """am im in an auf bei beim gegenüber vor nach mit zu zum zur über unter während seit laut
-    aus vom von durch für um gegen nahe neben hinter""".split()
+    aus vom von durch für um gegen nahe neben hinter ab bis ohne trotz wegen angesichts infolge
+    seitens zwischen innerhalb außerhalb gemäß""".split()
 )
 _ADVERBS = frozenset(
     """dazu damals gestern heute morgen weiter weiterhin zudem außerdem auch noch später jedoch
     aber dann nun jetzt bereits schon ebenfalls zuvor anschließend daraufhin darauf dabei hierzu
     wörtlich sinngemäß erneut sichtlich sogar demnach deshalb daher also zuletzt zunächst kürzlich
-    ferner abschließend einst ausdrücklich stolz knapp""".split()
+    ferner abschließend einst ausdrücklich stolz knapp hier dort derzeit dennoch trotzdem
+    allerdings inzwischen mittlerweile schließlich zugleich selbst""".split()
 )
 _NEXT_SENTENCE_OPENERS = frozenset("das dies so diese dieses mit damit diesen dieser".split())
 _QUOTE_NOUNS = frozenset(
@@ -218,9 +234,11 @@ def _noun_phrase(text: str, words: list[_Word], index: int, limit: int) -> int:
     i = index
     if first.lower in _DETERMINERS:
         i += 1
-    while i < limit and words[i].text[0].islower() and words[i].lower not in _STOP and i - index < 4:
-        i += 1  # adjectives
+    while i < limit and i - index < 4 and _modifier(words[i]):
+        i += 1  # adjectives and numbers: "die 13 beteiligten Feuerwehrleute"
     head = i
+    if head == index and first.lower in _CONJUNCTIONS:
+        return index
     while i < limit and _capitalised(words[i]) and words[i].lower not in _STOP and _joined(text, words, i, head):
         i += 1
     if i == head:
@@ -251,6 +269,16 @@ def _noun_phrase(text: str, words: list[_Word], index: int, limit: int) -> int:
 
 
 _STOP = frozenset(_PREPOSITIONS | _ADVERBS | SPEECH_VERBS | {"und", "oder", "es", "sich", "so", "wie"})
+#: conjunctions that open a subordinate clause: capitalised at the start of a sentence, still no
+#: noun ("Als er kam, sagte …"; but "Ministerpräsident Weil")
+_CONJUNCTIONS = frozenset(
+    "als wenn weil nachdem obwohl obgleich dass ob da bevor ehe sobald solange indem falls damit wo".split()
+)
+_NO_MODIFIERS = _STOP | _CONJUNCTIONS
+
+
+def _modifier(word: _Word) -> bool:
+    return (word.text[0].islower() or word.text.isdigit()) and word.lower not in _NO_MODIFIERS
 
 
 def _capitalised(word: _Word) -> bool:
@@ -273,15 +301,19 @@ def _skip_adverbials(words: list[_Word], index: int, limit: int) -> int:
     """Skip adverbs and short prepositional phrases ("am Montag", "in Berlin", "dazu")."""
     while index < limit:
         lower = words[index].lower
-        if lower in _ADVERBS or lower == "sich":
+        if lower in _ADVERBS or lower in _OBJECT_PRONOUNS:
             index += 1
         elif lower in _PREPOSITIONS:
             index += 1
             if index < limit and words[index].lower in _DETERMINERS:
                 index += 1
-            while index < limit and words[index].text[0].islower() and words[index].lower not in _STOP:
+            while index < limit and words[index].text[0].islower() and words[index].lower not in _NO_MODIFIERS:
+                index += 1
+            while index < limit and words[index].text[0].isdigit():  # "am 20. Juni"
                 index += 1
             if index < limit and _capitalised(words[index]):
+                index += 1
+            while index < limit and words[index].text.isdigit():  # "im Juni 2005"
                 index += 1
         else:
             break
@@ -289,14 +321,19 @@ def _skip_adverbials(words: list[_Word], index: int, limit: int) -> int:
 
 
 def _speaker_after_cue(text: str, words: list[_Word], index: int, limit: int) -> Span | None:
-    """The subject after a speech verb: "sagte (am Montag) der Minister"."""
+    """The subject after a speech verb: "sagte (am Montag) der Minister". None when a comma
+    follows the verb ("sagte, dass …"): the subject then stands before it."""
+    if 0 < index < limit and "," in text[words[index - 1].end : words[index].start]:
+        return None
     start = _skip_adverbials(words, index, limit)
     end = _noun_phrase(text, words, start, limit)
     if end == start:  # "schrieb die in New York geborene Sängerin", "so letztere"
         end = start
         while end < min(limit, start + 8) and (end == start or _gap(text, words, end) in ("", "-")):
             end += 1
-        if end > start and not any(_capitalised(w) or w.lower in PRONOUNS for w in words[start:end]) and words[start].lower not in _NAMELESS:
+        if end > start and words[start].lower not in _NAMELESS and (
+            words[start].lower not in _DETERMINERS or not any(_capitalised(w) for w in words[start:end])
+        ):
             return None
     return _span(text, words, start, end) if end > start else None
 
@@ -324,13 +361,15 @@ def _after(text: str, start: int, end: int) -> tuple[Span, str] | None:
     for index in range(min(limit, 4)):
         word = lower[index]
         if _is_cue(words, index, limit):
+            first = 1 if index > 1 and _may_be_verb(words[0]) else 0  # "„…“, hatte der Minister gesagt"
+            if index > first and _noun_phrase(text, words, first, index) == index:
+                return _span(text, words, first, index), "after"  # "„…“, Miller sagte"
             speaker = _speaker_after_cue(text, words, index + 1, limit)
-            if speaker is None and index > 0:  # "„…“, Miller sagte"
-                end_np = _noun_phrase(text, words, 0, index)
-                if end_np == index:
-                    speaker = _span(text, words, 0, index)
+            if speaker and word.startswith("zitier"):  # „…“, zitiert die Zeitung den Minister.
+                speaker = _quoted(text, words, speaker, limit) or speaker
             return (speaker, "after") if speaker else None
-        if word in ("so", "laut") and index == 0:
+        if word in ("so", "laut") and index == 0 and not (limit > 1 and _is_cue(words, 1, limit)):
+            # (but "„…“, so beschrieb es der Sprecher." is the "after" form)
             speaker = _speaker_after_cue(text, words, 1, limit)
             return (speaker, word) if speaker else None
         if word in ("hieß", "heißt") and index + 1 < limit and lower[index + 1] == "es":
@@ -362,10 +401,21 @@ def _after(text: str, start: int, end: int) -> tuple[Span, str] | None:
 _STOP_AFTER = frozenset(
     """und oder aber weil denn dass als die der das den dem wenn ob wo was wer wie sondern doch
     sowie bzw ein eine einer so auch nicht""".split()
-)
+) | _CONJUNCTIONS
 
 
-_SPEECH_BREAKS = frozenset("und oder aber weil denn dass als die der das den dem".split())
+_SPEECH_BREAKS = frozenset("und oder aber denn die der das den dem".split()) | _CONJUNCTIONS
+
+
+def _quoted(text: str, words: list[_Word], subject: Span, limit: int) -> Span | None:
+    """Who is quoted after "zitiert X": the object after the subject ("zitiert die Zeitung den
+    Minister"), or None."""
+    index = next((i for i in range(limit) if words[i].start >= subject.end), limit)
+    start = _skip_adverbials(words, index, limit)
+    if _comma_before(text, words, start) or start < limit and words[start].lower in _CONJUNCTIONS:
+        return None  # "zitiert die Zeitung, die …", "zitiert die Zeitung, als …"
+    end = _noun_phrase(text, words, start, limit)
+    return _span(text, words, start, end) if end > start else None
 
 
 def _source_after(text: str, words: list[_Word], index: int, limit: int, form: str):
@@ -401,10 +451,16 @@ def _clause_attribution(text: str, words: list[_Word], form: str) -> tuple[Span,
             found = _source_after(text, words, index + 2, len(words), form)
             if found[0].text.lower() != "es":
                 return found
+            if index >= 2 and words[0].lower in _PREPOSITIONS and index in (
+                _noun_phrase(text, words, 1, index), _skip_adverbials(words, 0, index)
+            ):
+                return _span(text, words, 1, index), form  # "In dem Antrag heißt es:"
         if word in ("laut", "so") and index + 1 < len(words) and (word == "laut" or index == 0):
-            speaker = _speaker_after_cue(text, words, index + 1, len(words))
-            if speaker:
-                return speaker, word
+            following = words[index + 1]  # "so der Minister", not the adverb: "So gewonnene Daten …"
+            if not following.text[0].islower() or following.lower in _DETERMINERS:
+                speaker = _speaker_after_cue(text, words, index + 1, len(words))
+                if speaker:
+                    return speaker, word
         if word == "zufolge" and index > 0:
             first = index - 1
             while first > 0 and text[words[first - 1].end : words[first].start].strip() == "" and words[first - 1].lower not in _STOP:
@@ -423,19 +479,51 @@ _LEAD_IN_WORDS = 12
 
 
 def _lead_in(text: str, start: int, end: int) -> tuple[Span, str] | None:
-    """The speaker in the lead-in before a colon: a speech verb's subject, else its first noun phrase
-    ("Ein Beamter der Nationalpolizei: „…“", "Die Bewohner sehen es gelassen: „…“")."""
-    found = _in_clause(text, start, end)
-    if found is not None:
-        return found
+    """The speaker in the lead-in before a colon: a speech verb's subject, else its subject."""
+    return _in_clause(text, start, end) or _lead_in_subject(text, start, end)
+
+
+def _lead_in_subject(text: str, start: int, end: int) -> tuple[Span, str] | None:
+    """The subject of a lead-in without a speech verb: its first noun phrase ("Ein Beamter der
+    Nationalpolizei: „…“", "Die Bewohner sehen es gelassen: „…“"), or the noun phrase after the
+    finite verb when the first is a fronted object or adverb ("Den Unmut brachte die Sprecherin
+    zum Ausdruck: „…“", "Hier sparte der Präsident nicht mit Kritik: „…“")."""
     words = _words(text, start, end)[:_LEAD_IN_WORDS]
-    index = _skip_adverbials(words, 0, len(words))
-    while index < len(words):
-        stop = _noun_phrase(text, words, index, len(words))
-        if stop > index:
-            return _span(text, words, index, stop), "colon"
+    speaker = _clause_subject(text, words, 0, len(words))
+    return (speaker, "colon") if speaker else None
+
+
+def _clause_subject(
+    text: str, words: list[_Word], start: int, limit: int, phrases: bool = True
+) -> Span | None:
+    """The subject of the main clause words[start:limit], found by word order alone (see
+    `_lead_in_subject`); with `phrases`, the noun of a prepositional phrase may be it too (a
+    source: "In dem Entwurf steht:")."""
+    index = _skip_adverbials(words, start, limit)
+    if start < index < limit and words[index].text[0].islower():  # "Hier sparte der Präsident"
+        speaker = _speaker_after_cue(text, words, index + 1, limit)
+        if speaker is not None:
+            return speaker
+    while index < limit:
+        if not phrases:  # "Zuvor war in diversen Medien berichtet worden" has no subject
+            index = _skip_adverbials(words, index, limit)
+        stop = _noun_phrase(text, words, index, limit)
+        if stop > index and (words[index].lower in _DETERMINERS or not words[index].text[0].islower()):
+            if _fronted_start(words, index, stop):
+                verb = next((i for i in range(stop, limit) if _may_be_verb(words[i])), limit)
+                speaker = _speaker_after_cue(text, words, verb + 1, limit) if verb < limit else None
+                if speaker:
+                    return speaker
+            return _span(text, words, index, stop)
         index += 1
     return None
+
+
+_NO_VERBS = _NO_MODIFIERS | _DETERMINERS
+
+
+def _may_be_verb(word: _Word) -> bool:
+    return word.text[0].islower() and word.lower not in _NO_VERBS
 
 
 def _subject(text: str, words: list[_Word], verb: int, form: str) -> tuple[Span, str] | None:
@@ -443,19 +531,80 @@ def _subject(text: str, words: list[_Word], verb: int, form: str) -> tuple[Span,
     clause = verb
     while clause > 0 and text[words[clause - 1].end : words[clause].start].strip() not in (",", ":", ";"):
         clause -= 1
+    if clause == verb or _comma_before(text, words, clause) and _may_be_verb(words[clause]):
+        # "Miller, der Sprecher des Ministeriums, sagte" / "Miller, der …, hat gesagt"
+        start = next((i for i in range(verb) if words[i].lower not in _ADVERBS), verb)  # "Auch die …"
+        end = _noun_phrase(text, words, start, verb)
+        if end > start and _first_comma(text, words, verb) <= _skip_adverbials(words, end, verb):
+            return _span(text, words, start, end), form
+    after = verb + 1  # "Das lobte er:" (but not "Sie sagte, er sei …")
+    if after < len(words) and words[after].lower in _NOMINATIVE_PRONOUNS and not _comma_before(text, words, after):
+        return _span(text, words, after, after + 1), form
     first = words[clause] if clause < verb else None
     if first is not None and first.lower not in _PREPOSITIONS and first.lower not in _ADVERBS:
         end = _noun_phrase(text, words, clause, verb)
-        if end > clause:
+        if end > clause and not _fronted(text, words, clause, end, verb):
+            if words[verb].lower.startswith("zitier") and end == verb:  # "Der Sender zitierte ihn so:"
+                quoted = _speaker_after_cue(text, words, verb + 1, len(words))
+                if quoted is not None:
+                    return quoted, form
             return _span(text, words, clause, end), form
     speaker = _speaker_after_cue(text, words, verb + 1, len(words))
     if speaker:
         return speaker, form
+    if first is not None and clause + 1 < verb:  # "Am Montag hatte die Ministerin erklärt:"
+        speaker = _clause_subject(text, words, clause, verb, phrases=False)
+        if speaker:
+            return speaker, form
     if clause == verb or words[verb - 1].lower == "und":  # "…, und sagte:" — the sentence's subject
         end = _noun_phrase(text, words, 0, verb)
         if end > 0:
             return _span(text, words, 0, end), form
     return None
+
+
+#: pronouns that are never the subject: "so beschrieb ihn der Kollege", "äußerte sich der Minister"
+_OBJECT_PRONOUNS = frozenset("sich ihn ihm ihnen mich mir uns euch dich dir".split())
+#: pronouns that are the subject wherever they stand ("sie" may be an object: "lobte sie")
+_NOMINATIVE_PRONOUNS = frozenset("er ich wir man".split())
+#: determiners that cannot open a subject: "Dem Sender sagte sie:", "Den Unmut brachte X zum Ausdruck:"
+_OBJECT_DETERMINERS = frozenset("den dem einem einen".split())
+#: demonstratives standing alone: an object ("Dies bestätigte der Sprecher:")
+_DEMONSTRATIVES = frozenset("dies dieses jenes".split())
+#: adjectives and present participles, capitalised when they open the sentence: "Ähnlich äußerte
+#: sich der Präsident:", "Relativierend fügte sie hinzu:"
+_ADJECTIVE = regex.compile(r"\w{3,}(?:end|lich|isch|bar|sam|haft)")
+
+
+def _fronted_start(words: list[_Word], start: int, end: int) -> bool:
+    """Whether the noun phrase words[start:end] opening a clause cannot be its subject: an object
+    ("Dem Sender", "Den Unmut der Partei"), a demonstrative ("Dies"), a capitalised adjective
+    ("Ähnlich", "Passend") or a participle before a reflexive verb ("Besorgt äußerte sich")."""
+    if words[start].lower in _OBJECT_DETERMINERS:
+        return True
+    if end - start != 1:
+        return False
+    word = words[start]
+    reflexive = end + 1 < len(words) and words[end + 1].lower == "sich" and word.text.endswith("t")
+    return reflexive or word.lower in _DEMONSTRATIVES or bool(_ADJECTIVE.fullmatch(word.text))
+
+
+def _fronted(text: str, words: list[_Word], start: int, end: int, verb: int) -> bool:
+    """Whether the noun phrase words[start:end] before the verb words[verb] is no subject but a
+    fronted object or adverbial, with the subject after the verb: "Dem Sender sagte sie",
+    "Besorgt äußerte sich der Minister" (but "Merkel sagte der Zeitung")."""
+    if not _fronted_start(words, start, end):
+        return False
+    return _speaker_after_cue(text, words, verb + 1, len(words)) is not None
+
+
+def _first_comma(text: str, words: list[_Word], limit: int) -> int:
+    """The index of the first word before `limit` that follows a comma (`limit` when none does)."""
+    return next((i for i in range(1, limit) if _comma_before(text, words, i)), limit)
+
+
+def _comma_before(text: str, words: list[_Word], index: int) -> bool:
+    return 0 < index < len(words) and "," in text[words[index - 1].end : words[index].start]
 
 
 # -- the article -------------------------------------------------------------------------------
@@ -516,10 +665,13 @@ def attribute(article) -> tuple[Attribution, ...]:
             continue
         result: tuple[Span, str] | None = None
         if kind == DIRECT:
-            if before.rstrip().endswith(":"):
-                result = _lead_in(text, sentence.start, quotation.start)
+            colon = before.rstrip().endswith(":")
+            if colon:
+                result = _in_clause(text, sentence.start, quotation.start)
             if result is None and _may_be_followed_by_speaker(quotation, after):
                 result = _after(text, quotation.end, after_end)
+            if result is None and colon:  # no speech verb before the colon, none after the quote
+                result = _lead_in_subject(text, sentence.start, quotation.start)
             if result is None:
                 result = _next_sentence(text, sentences, starts, closing_sentence)
             if result is None and quotation.start == block.start and block_index > 0:
@@ -545,8 +697,9 @@ def _may_be_followed_by_speaker(quotation: Quotation, after: str) -> bool:
 def _partial_speaker(
     text, quotation, after, after_end, sentence, closing_sentence, sentences, starts, inherited
 ) -> tuple[Span, str] | None:
-    """The speaker of quoted words inside a sentence: after the quote, in its sentence, the
-    speaker of the direct quote before it in the paragraph (`inherited`), or in the context."""
+    """The speaker of quoted words inside a sentence: after the quote, in its sentence, or — when
+    the sentence is in the subjunctive of reported speech — the speaker of the direct quote before
+    it in the paragraph (`inherited`), or in the context."""
     result = None
     if _may_be_followed_by_speaker(quotation, after):
         result = _after(text, quotation.end, after_end)
@@ -554,6 +707,8 @@ def _partial_speaker(
         result = _in_clause(text, sentence.start, quotation.start, "sentence") or _in_clause(
             text, quotation.end, closing_sentence.end, "sentence"
         )
+    if result is None and _SUBJUNCTIVE.isdisjoint(_lower_words(text, sentence.start, closing_sentence.end)):
+        return None  # a sentence in the indicative: the writer's own words, or its subject's
     if result is None and inherited is not None:
         result = inherited, "follow-on"
     if result is None:

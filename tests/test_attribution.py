@@ -61,6 +61,94 @@ def test_kind_and_speaker(body, expected):
     assert attributions(body) == expected
 
 
+def speakers(body: str):
+    return [(a.speaker.text if a.speaker else None, a.form) for a in parse("article.txt", HEAD + body + "\n").attributions]
+
+
+# The speaker is the subject of the clause that attributes the quote, wherever German word order
+# puts it: before the finite verb, or after it when something else opens the clause.
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # an adjective, participle, object or demonstrative opens the clause: the subject follows the verb
+        ("Besorgt äußerte sich der Bürgermeister: „Wir wissen noch nicht, wie hoch der Schaden ist.“",
+         ("der Bürgermeister", "colon")),
+        ("Erfreut zeigte sich die Trainerin: „Die Mannschaft hat sich belohnt.“", ("die Trainerin", "colon")),
+        ("Ähnlich äußerte sich die Opposition im Landtag: „Die Regierung hat zu spät gehandelt.“",
+         ("die Opposition im Landtag", "colon")),
+        ("Relativierend fügte die Sprecherin hinzu: „Eine Entscheidung ist noch nicht gefallen.“",
+         ("die Sprecherin", "colon")),
+        ("Dem Radiosender sagte die Ministerin: „Wir werden das Gesetz nachbessern.“", ("die Ministerin", "colon")),
+        ("Dies bestätigte der Sprecher der Stadtwerke: „Die Leitung ist repariert.“",
+         ("der Sprecher der Stadtwerke", "colon")),
+        ("Die Reform lobte er ausdrücklich: „Das ist ein guter Tag für die Schulen.“", ("er", "colon")),
+        # ... but a name before the verb stays the subject
+        ("Merkel sagte der Zeitung: „Wir schaffen das.“", ("Merkel", "colon")),
+        ("Ernst zeigte sich erfreut: „Wir schaffen das.“", ("Ernst", "colon")),
+        # adverbials and auxiliaries before the subject; a conjunction is no noun
+        ("Hier sparte die Bürgermeisterin nicht mit Kritik: „Das Land lässt uns allein.“",
+         ("die Bürgermeisterin", "colon")),
+        ("Den Ärger der Anwohner brachte der Ortsvorsteher zum Ausdruck: „So kann es nicht weitergehen.“",
+         ("der Ortsvorsteher", "colon")),
+        ("So hatte die Ministerin noch im Mai 2023 zugesichert: „Keine Schule wird geschlossen.“",
+         ("die Ministerin", "colon")),
+        ("Am 20. Juni hatte der Landrat erklärt: „Die Straße bleibt gesperrt.“", ("der Landrat", "colon")),
+        ("Als er zurückkam, sagte der Bürgermeister: „Wir bauen alles wieder auf.“",
+         ("der Bürgermeister", "colon")),
+        ("Einer der 13 beteiligten Feuerwehrleute sagte: „Ich habe so etwas noch nie gesehen.“",
+         ("Einer der 13 beteiligten Feuerwehrleute", "colon")),
+        # an apposition or a relative clause between subject and verb
+        ("Der Vorsitzende des Verbands in Bayern, Karl Huber, kritisierte den Beschluss scharf: „Das ist ein Fehler.“",
+         ("Der Vorsitzende des Verbands", "colon")),
+        ("Anna Berger, die den Verein seit 2019 leitet, hat erklärt: „Wir machen weiter.“", ("Anna Berger", "colon")),
+        ("Auch die Sprecherin der Stadt, Eva Roth, äußerte sich: „Wir helfen.“",
+         ("die Sprecherin der Stadt, Eva Roth", "colon")),
+        ("Auf die Frage einer Reporterin, ob das stimme, sagte Stadtsprecher Roth: „Das prüfen wir.“",
+         ("Stadtsprecher Roth", "colon")),
+        ("Anna Berger, Sprecherin des Ministeriums, sagte, dass die Lage „unter Kontrolle“ sei.",
+         ("Anna Berger, Sprecherin des Ministeriums", "sentence")),
+        # a comma after the verb: the subject stands before it, not in the clause that follows
+        ("Die Ministerin sagte, dass die Reform „ohne Alternative“ sei.", ("Die Ministerin", "sentence")),
+        ("Der Minister erklärte, er sei „zutiefst erschüttert“.", ("Der Minister", "sentence")),
+        # a lead-in without a speech verb gives way to the attribution after the quote
+        ("Der Trainer war zufrieden: „Ein verdienter Punkt“, sagte sein Kapitän nach dem Spiel.",
+         ("sein Kapitän", "after")),
+        # after the quote: an auxiliary, a subject before the verb, an object pronoun, "zitiert"
+        ("„Die Lage ist ernst“, wird der Landrat in der Zeitung zitiert.", ("der Landrat", "after")),
+        ("„Die Lage ist ernst“, hatte der Landrat am Morgen gesagt.", ("der Landrat", "after")),
+        ("„Er ist die eiserne Hand“, so beschrieb ihn der Gewerkschafter Paul Roth.",
+         ("der Gewerkschafter Paul Roth", "after")),
+        ("„Wir sind nur Zeugen“, zitierte die Zeitung einen Anwohner.", ("einen Anwohner", "after")),
+        ("Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir sind überrascht.“",
+         ("den Bürgermeister", "colon")),
+        # a document as the source
+        ("In dem Antrag heißt es wörtlich: „Die Mittel werden verdoppelt.“", ("dem Antrag", "colon")),
+        ("Auf der Internetseite des Vereins heißt es: „Wir danken allen Helfern.“",
+         ("der Internetseite des Vereins", "colon")),
+    ],
+)
+def test_the_speaker_is_the_subject(body, expected):
+    assert speakers(body)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # quoted words in a sentence in the indicative are its writer's, not an earlier speaker's
+        ("Die Ministerin sagte am Montag, die Lage sei ernst. Die Opposition hält die Reform für „völlig gescheitert“.",
+         (None, None)),
+        # in reported speech (the subjunctive) the speaker of a sentence before still speaks
+        ("Die Ministerin sprach am Montag in Berlin. Der Arbeitsmarkt sei „deutlich entspannt“.",
+         ("Die Ministerin", "context")),
+        # "so" as an adverb is no attribution
+        ("Der Minister sprach von Risiken. So gewonnene Daten seien „besonders schutzwürdig“.",
+         ("Der Minister", "context")),
+    ],
+)
+def test_quoted_words_take_a_speaker_only_from_reported_speech(body, expected):
+    assert speakers(body)[-1] == expected
+
+
 def test_speaker_offsets_point_into_the_file():
     text = HEAD + "„Wir kommen“, sagte Berger.\n"
     article = parse("article.txt", text)
