@@ -64,14 +64,6 @@ def words(article) -> tuple[Span, ...]:
     return tuple(found)
 
 
-def sentences(article) -> tuple[Span, ...]:
-    """Every sentence of every block, in order."""
-    found = []
-    for block in article.blocks:
-        found.extend(split_sentences(article.prose, block.start, block.end))
-    return tuple(found)
-
-
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Split text[start:end] into sentences, trimmed of surrounding white space."""
     end = len(text) if end is None else end
