@@ -24,10 +24,10 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from lint.article import parse  # noqa: E402
-from lint.audit import audit  # noqa: E402
-from lint.audit.execute import default_jobs  # noqa: E402
-from lint.audit.work import Settings  # noqa: E402
+from newslint.article.model import parse  # noqa: E402
+from newslint.audit import audit  # noqa: E402
+from newslint.audit.execute import default_jobs  # noqa: E402
+from newslint.audit.work import Settings  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "shared", "corpus", "wikinews-de")

@@ -37,10 +37,11 @@ sys.path[:0] = [ROOT, os.path.join(ROOT, "tests")]
 
 from fake_languagetool import FakeLanguageTool  # noqa: E402
 
-from lint import languagetool, languagetool_location  # noqa: E402
-from lint.config import build_config  # noqa: E402
-from lint.registry import rules_by_id  # noqa: E402
-from lint.runner import Engine, RunOptions  # noqa: E402
+from newslint.languagetool import location as languagetool_location  # noqa: E402
+from newslint.languagetool import client as languagetool
+from newslint.engine.config import build_config  # noqa: E402
+from newslint.engine.registry import rules_by_id  # noqa: E402
+from newslint.engine.runner import Engine, RunOptions  # noqa: E402
 
 
 def load(corpus: str, count: int) -> list[tuple[str, str]]:

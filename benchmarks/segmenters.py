@@ -17,8 +17,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from lint.article import parse  # noqa: E402
-from lint.segment import split_sentences  # noqa: E402
+from newslint.article.model import parse  # noqa: E402
+from newslint.german.segment import split_sentences  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLE = os.path.join(HERE, "..", "seeds", "000_2f1474f60fdc96d6.txt")

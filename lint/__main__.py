@@ -1,5 +1,5 @@
-"""`python -m lint` runs the newslint command line."""
+"""`python -m newslint` runs the newslint command line."""
 
-from .cli import main
+from newslint.cli import main
 
 main()

@@ -57,11 +57,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from lint.agencies import AGENCIES
-from lint.finding import Finding
+from newslint.german.agencies import AGENCIES
+from newslint.engine.finding import Finding
 
 if TYPE_CHECKING:
-    from lint.credits import Credit
+    from newslint.german.credits import Credit
 
 ID = "credit-line"
 SEVERITY = "warning"
@@ -75,7 +75,7 @@ class Options:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from lint.credits import sourcing
+    from newslint.german.credits import sourcing
 
     found = sourcing(article, options.agencies)
     dateline_source = found.dateline.source if found.dateline else None
@@ -105,7 +105,7 @@ def _missing(article) -> Finding:
 
 
 def _judge(credit: Credit, options: Options) -> Iterator[Finding]:
-    from lint.credits import closest_name
+    from newslint.german.credits import closest_name
 
     fixed = credit.fixed()
     if not credit.well_formed:
@@ -132,7 +132,7 @@ def _judge(credit: Credit, options: Options) -> Iterator[Finding]:
 
 
 def _unknown(credit: Credit, part, number: int) -> Finding:
-    from lint.credits import KUERZEL
+    from newslint.german.credits import KUERZEL
 
     if part.name:
         return Finding(part.start, part.end, f"unknown agency „{part.text}“: did you mean „{part.name}“?",

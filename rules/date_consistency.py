@@ -53,12 +53,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lint.calendar_words import MONTHS_EN, WEEKDAYS_EN
-from lint.calendar_words import WEEKDAYS as WEEKDAYS_DE
-from lint.finding import Finding
+from newslint.german.calendar_words import MONTHS_EN, WEEKDAYS_EN
+from newslint.german.calendar_words import WEEKDAYS as WEEKDAYS_DE
+from newslint.engine.finding import Finding
 
 if TYPE_CHECKING:
-    from lint.dates import DateExpression
+    from newslint.german.dates import DateExpression
 
 ID = "date-consistency"
 SEVERITY = "warning"
@@ -79,7 +79,7 @@ class Options:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from lint.dates import is_english
+    from newslint.german.dates import is_english
 
     published = article.published
     names = WEEKDAYS_EN if is_english(article.lang) else WEEKDAYS_DE
@@ -125,7 +125,7 @@ def check(article, options: Options) -> Iterator[Finding]:
 
 def _dates(expression: DateExpression, published: dt.date | None) -> list[dt.date]:
     """The dates the expression may mean: its year's, else those near the publication date."""
-    from lint.dates import placements
+    from newslint.german.dates import placements
 
     if expression.year is not None:
         return [dt.date(expression.year, expression.month, expression.day)]
@@ -176,7 +176,7 @@ def _wrong_weekday(expression: DateExpression, date: dt.date, published: dt.date
 
 def _year_that_fits(expression: DateExpression, published: dt.date | None) -> dt.date | None:
     """The date in a year near publication on which the written weekday falls, if any."""
-    from lint.dates import placements
+    from newslint.german.dates import placements
 
     if published is None:
         return None
@@ -187,7 +187,7 @@ def _year_that_fits(expression: DateExpression, published: dt.date | None) -> dt
 
 
 def _impossible(expression: DateExpression, year: int | None) -> Finding:
-    from lint.dates import days_in_month
+    from newslint.german.dates import days_in_month
 
     start, end = expression.date_span
     written = expression.text[start - expression.start : end - expression.start]
@@ -289,7 +289,7 @@ def _best_anchor(unplaced: list[DateExpression]) -> DateExpression:
 
 def _expected_weekdays(anchor: DateExpression, other: DateExpression) -> list[int]:
     """The weekdays `other` can have if `anchor` is right, in the years the two may fall in."""
-    from lint.dates import days_in_month, placements
+    from newslint.german.dates import days_in_month, placements
 
     years = (anchor.year,) if anchor.year is not None else _CYCLE
     weekdays = []

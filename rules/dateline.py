@@ -47,8 +47,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from lint.agencies import AGENCIES
-from lint.finding import Finding
+from newslint.german.agencies import AGENCIES
+from newslint.engine.finding import Finding
 
 ID = "dateline"
 SEVERITY = "warning"
@@ -62,7 +62,7 @@ class Options:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from lint.credits import sourcing
+    from newslint.german.credits import sourcing
 
     found = sourcing(article, options.agencies)
     dateline = found.dateline

@@ -69,7 +69,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterator
 
-from lint.finding import Finding, RuleError
+from newslint.engine.finding import Finding, RuleError
 
 ID = "grammar"
 SEVERITY = "warning"
@@ -111,13 +111,13 @@ class Options:
 
 def unavailable(options: Options) -> str | None:
     """Why the rule cannot run here (no LanguageTool), or None; contacts nothing."""
-    from lint import languagetool_location
+    from newslint.languagetool import location as languagetool_location
 
     return languagetool_location.unavailable(options.server)
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from lint import languagetool
+    from newslint.languagetool import client as languagetool
 
     pieces = [piece for block in article.blocks if (piece := _prose(article, block))[0].strip()]
     if not pieces:

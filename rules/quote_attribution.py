@@ -41,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from lint.finding import Finding
+from newslint.engine.finding import Finding
 
 ID = "quote-attribution"
 SEVERITY = "error"
@@ -54,7 +54,7 @@ class Options:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from lint.attribution import DIRECT
+    from newslint.german.attribution import DIRECT
 
     continuing = False  # the quotation goes on from the paragraph before: flagged once, there
     for attribution in article.attributions:

@@ -43,7 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from lint.finding import Finding
+from newslint.engine.finding import Finding
 
 ID = "quote-marks"
 SEVERITY = "warning"

@@ -68,12 +68,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lint.finding import Finding
+from newslint.engine.finding import Finding
 
 if TYPE_CHECKING:
     import regex
 
-    from lint.names import Spelling, VariantGroup
+    from newslint.german.names import Spelling, VariantGroup
 
 ID = "spelling-consistency"
 SEVERITY = "warning"
@@ -169,7 +169,7 @@ def _house_list(*tables: tuple[tuple[str, tuple[str, ...]], ...]) -> HouseList:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from lint.names import close_pairs, mentions, name_forms, variant_groups, word_forms
+    from newslint.german.names import close_pairs, mentions, name_forms, variant_groups, word_forms
 
     house = house_list(options)
     titles = _Titles(article)
@@ -215,7 +215,7 @@ class _Titles:
 def _house_findings(
     article, house: HouseList, titles: _Titles, reported: set[int]
 ) -> Iterator[Finding]:
-    from lint.names import may_mention
+    from newslint.german.names import may_mention
 
     if house.pattern is None or not article.blocks:
         return
@@ -249,7 +249,7 @@ def _is_title(text: str) -> bool:
 
 
 def _group_finding(group: VariantGroup, mention, house: HouseList) -> Finding | None:
-    from lint.names import suggest
+    from newslint.german.names import suggest
 
     own = group.spelling_of(mention.text)
     if group.preferred is None:

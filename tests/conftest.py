@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from lint import registry
-from lint.finding import Finding
-from lint.registry import Rule
+from newslint.engine import registry
+from newslint.engine.finding import Finding
+from newslint.engine.registry import Rule
 
 
 def _make_fake_rule() -> Rule:

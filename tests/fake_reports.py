@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 import regex
 
-from lint import registry
-from lint.config import build_config
-from lint.finding import Finding
-from lint.registry import Rule
-from lint.runner import Engine, RunOptions
+from newslint.engine import registry
+from newslint.engine.config import build_config
+from newslint.engine.finding import Finding
+from newslint.engine.registry import Rule
+from newslint.engine.runner import Engine, RunOptions
 
 
 def make_rule(rule_id: str, severity: str, pattern: str, message: str, suggestion: str | None) -> Rule:

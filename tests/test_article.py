@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from lint.article import parse
-from lint.source import InputError
+from newslint.article.model import parse
+from newslint.engine.source import InputError
 
 SAMPLE = "seeds/000_2f1474f60fdc96d6.txt"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lint.article import parse
+from newslint.article.model import parse
 
 HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"
 

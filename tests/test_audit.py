@@ -11,14 +11,14 @@ from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 from audit_archive import EXPECTED_RULES, EXPECTED_SUMMARY, FIELDS, write_archive
 from fake_reports import use_fake_rules
-from lint.audit import audit
-from lint.audit.inputs import FileBatch, LineRange, Unreadable, plan, read_lines
-from lint.audit.records import RecordError, field_names, paragraphs, parse_record
-from lint.audit.summary import EXAMPLES, Summary, merge
-from lint.audit.work import Settings
-from lint.cli import main
-from lint.finding import Diagnostic
-from lint.runner import RunOptions
+from newslint.audit import audit
+from newslint.audit.inputs import FileBatch, LineRange, Unreadable, plan, read_lines
+from newslint.audit.records import RecordError, field_names, paragraphs, parse_record
+from newslint.audit.summary import EXAMPLES, Summary, merge
+from newslint.audit.work import Settings
+from newslint.cli import main
+from newslint.engine.finding import Diagnostic
+from newslint.engine.runner import RunOptions
 
 # -- records --------------------------------------------------------------------------------
 

@@ -11,11 +11,11 @@ import pytest
 from audit_archive import FIELDS, write_archive
 from browser import Browser, find_chromium
 from fake_reports import use_fake_rules
-from lint.audit import audit
-from lint.audit.dashboard import render
-from lint.audit.records import field_names
-from lint.audit.work import Settings
-from lint.runner import RunOptions
+from newslint.audit import audit
+from newslint.reports.dashboard import render
+from newslint.audit.records import field_names
+from newslint.audit.work import Settings
+from newslint.engine.runner import RunOptions
 
 HOSTILE_AUTHOR = "<script>window.pwned = 1</script>Eve"
 HOSTILE_ID = '<img src=x onerror="window.pwned = 2">'

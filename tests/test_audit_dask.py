@@ -16,10 +16,10 @@ distributed = pytest.importorskip("distributed", reason="needs Dask: pip install
 from click.testing import CliRunner  # noqa: E402
 
 from audit_archive import EXPECTED_SUMMARY, FIELDS, grow_archive, write_archive  # noqa: E402
-from lint.audit import audit  # noqa: E402
-from lint.audit.execute import SchedulerError, run_dask, run_on_client  # noqa: E402
-from lint.audit.inputs import plan  # noqa: E402
-from lint.cli import main  # noqa: E402
+from newslint.audit import audit  # noqa: E402
+from newslint.audit.execute import SchedulerError, run_dask, run_on_client  # noqa: E402
+from newslint.audit.inputs import plan  # noqa: E402
+from newslint.cli import main  # noqa: E402
 from test_audit import settings_for_archive  # noqa: E402
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
@@ -47,7 +47,7 @@ class FakeRules(distributed.WorkerPlugin):
         if self.tests not in sys.path:
             sys.path.insert(0, self.tests)
         import test_audit_dask
-        from lint import registry
+        from newslint.engine import registry
 
         rules = test_audit_dask.fake_rules()
         registry.all_rules = lambda: rules
@@ -64,7 +64,7 @@ def client():
 
 @pytest.fixture
 def local_rules(monkeypatch):
-    from lint import registry
+    from newslint.engine import registry
 
     rules = fake_rules()
     monkeypatch.setattr(registry, "all_rules", lambda: rules)

@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from fake_reports import ARTICLE, check, use_fake_rules
-from lint import baseline
-from lint.cli import main
+from newslint.engine import baseline
+from newslint.cli import main
 
 
 @pytest.fixture(autouse=True)

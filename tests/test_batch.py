@@ -6,10 +6,10 @@ import sqlite3
 
 import pytest
 
-from lint import registry
-from lint.batch import check_paths
-from lint.cache import ResultCache
-from lint.runner import Engine, RunOptions
+from newslint.engine import registry
+from newslint.engine.batch import check_paths
+from newslint.engine.cache import ResultCache
+from newslint.engine.runner import Engine, RunOptions
 
 
 def summary(results):
@@ -32,7 +32,7 @@ def archive(tmp_path):
 @pytest.fixture
 def reads(monkeypatch):
     """The files read from disk, in order."""
-    from lint import runner
+    from newslint.engine import runner
 
     read = []
     original = runner.read_file
@@ -48,7 +48,7 @@ def reads(monkeypatch):
 @pytest.fixture
 def settled(monkeypatch):
     """Files count as settled at once: no need to wait for the clock to move on."""
-    from lint import cache
+    from newslint.engine import cache
 
     monkeypatch.setattr(cache, "SETTLE_NANOSECONDS", 0)
 
@@ -70,7 +70,7 @@ def counting_rule(fake_rule, monkeypatch):
 @pytest.fixture
 def pools(monkeypatch):
     """The number of workers of each pool a run starts."""
-    from lint import batch
+    from newslint.engine import batch
 
     started = []
     original = batch._check_in_pool
@@ -84,7 +84,7 @@ def pools(monkeypatch):
 
 
 def test_results_keep_input_order_whatever_the_jobs(fake_rule, archive, pools, monkeypatch):
-    from lint import batch
+    from newslint.engine import batch
 
     monkeypatch.setattr(batch, "FILES_PER_JOB", 8)  # two workers for these 61 files
     engine = Engine(RunOptions())
@@ -217,7 +217,7 @@ def test_a_file_that_grew_past_the_size_limit_is_reported(fake_rule, settled, ar
 
 
 def test_the_cache_keeps_the_newest_entries_only(fake_rule, settled, archive, tmp_path, monkeypatch):
-    from lint import cache
+    from newslint.engine import cache
 
     monkeypatch.setattr(cache, "KEEP", 10)
     cache_dir = tmp_path / "cache"

@@ -8,8 +8,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from lint import __version__
-from lint.cli import main
+from newslint import __version__
+from newslint.cli import main
 
 GOOD = "Titel\nAlles ist gut.\n"
 BAD = "Titel\nEin Fehler im Text.\n"
@@ -185,7 +185,7 @@ def test_rules_and_explain(run):
 
 
 def test_console_script_version_and_missing_file(tmp_path):
-    command = [sys.executable, "-c", "from lint.cli import main; main()"]
+    command = [sys.executable, "-c", "from newslint.cli import main; main()"]
     version = subprocess.run(command + ["--version"], capture_output=True, text=True)
     assert version.stdout.strip() == f"newslint {__version__}"
     missing = subprocess.run(command + ["check", str(tmp_path / "missing.txt")],

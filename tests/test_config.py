@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from lint.config import ConfigError, build_config, find_config_file, glob_match, load_config
-from lint.registry import rules_by_id
+from newslint.engine.config import ConfigError, build_config, find_config_file, glob_match, load_config
+from newslint.engine.registry import rules_by_id
 
 
 def test_newslint_toml_is_found_walking_up(tmp_path):

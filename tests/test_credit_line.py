@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.credits import AGENCIES
-from lint.testing import assert_findings, findings
+from newslint.german.credits import AGENCIES
+from newslint.engine.testing import assert_findings, findings
 
 RULE = "credit-line"
 HEADLINE = "Russland und Nordkorea schließen Beistandspakt"

@@ -1,11 +1,11 @@
-"""The shared parse of credit lines and datelines (`lint.credits`)."""
+"""The shared parse of credit lines and datelines (`newslint.german.credits`)."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint.article import parse
-from lint.credits import AGENCIES, closest_name, edit_distance, sourcing, starts_with_dateline
+from newslint.article.model import parse
+from newslint.german.credits import AGENCIES, closest_name, edit_distance, sourcing, starts_with_dateline
 
 ARTICLE = "Titel\nBerlin (dpa) – Die Regierung hat entschieden.\nDas sagte sie. (jk/dpa/AFP)\n"
 

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lint.article import parse
-from lint.dates import WEEKDAYS_DE, WEEKDAYS_EN
-from lint.testing import assert_findings, findings
-from rules.date_consistency import Options, check
+from newslint.article.model import parse
+from newslint.german.dates import WEEKDAYS_DE, WEEKDAYS_EN
+from newslint.engine.testing import assert_findings, findings
+from newslint.rules.date_consistency import Options, check
 
 RULE = "date-consistency"
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_2f1474f60fdc96d6.txt"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from lint.article import parse
-from lint.testing import assert_findings, findings
+from newslint.article.model import parse
+from newslint.engine.testing import assert_findings, findings
 
 RULE = "dateline"
 HEADLINE = "Russland und Nordkorea schließen Beistandspakt"

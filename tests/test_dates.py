@@ -1,12 +1,12 @@
-"""Date expressions: what `lint.dates` finds, with which values and offsets."""
+"""Date expressions: what `newslint.german.dates` finds, with which values and offsets."""
 
 import datetime as dt
 import time
 
 import pytest
 
-from lint.article import parse
-from lint.dates import days_in_month, placements
+from newslint.article.model import parse
+from newslint.german.dates import days_in_month, placements
 
 
 def _dates(sentence, lang="de", path="article.txt"):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from article_factory import write_articles
-from lint.reports import FORMATS
+from newslint.reports import FORMATS
 
 ROOT = Path(__file__).parent.parent
 
@@ -25,8 +25,8 @@ ROOT = Path(__file__).parent.parent
 DRIVER = r"""
 import json, sys
 from click.testing import CliRunner
-from lint import batch
-from lint.cli import main
+from newslint.engine import batch
+from newslint.cli import main
 
 batch.FILES_PER_JOB = 8  # two workers for these few articles too
 cache = sys.argv[1]

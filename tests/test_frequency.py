@@ -7,7 +7,7 @@ import pytest
 
 wordfreq = pytest.importorskip("wordfreq")
 
-from lint import frequency  # noqa: E402
+from newslint.german import frequency  # noqa: E402
 
 WORDS = [
     # plain words and names, in the forms the spelling rule asks about

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import frontmatter
-from lint.source import InputError
+from newslint.article import frontmatter
+from newslint.engine.source import InputError
 
 
 def outcome(text, fast):

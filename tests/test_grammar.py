@@ -19,12 +19,15 @@ from click.testing import CliRunner
 from conftest import FAKE_RULE
 from fake_languagetool import FakeLanguageTool
 
-from lint import grammar_cache, languagetool, languagetool_location, registry
-from lint.cli import main
-from lint.config import build_config
-from lint.registry import rules_by_id
-from lint.runner import Engine, RunOptions
-from lint.testing import findings
+from newslint.languagetool import cache as grammar_cache
+from newslint.languagetool import client as languagetool
+from newslint.languagetool import location as languagetool_location
+from newslint.engine import registry
+from newslint.cli import main
+from newslint.engine.config import build_config
+from newslint.engine.registry import rules_by_id
+from newslint.engine.runner import Engine, RunOptions
+from newslint.engine.testing import findings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = (ROOT / "seeds" / "000_2f1474f60fdc96d6.txt").read_text(encoding="utf-8")
@@ -460,11 +463,11 @@ def test_cli_with_a_server_in_the_environment(cli, fake, monkeypatch, tmp_path):
 def test_a_run_without_languagetool_does_not_import_the_client(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != languagetool_location.ENV_URL}
     env.update(LTP_PATH=str(tmp_path / "none"), XDG_CACHE_HOME=str(tmp_path))
-    code = ("import sys; from lint.cli import main\n"
+    code = ("import sys; from newslint.cli import main\n"
             "try: main(['check', '--no-cache', '--fail-on', 'never', sys.argv[1]])\n"
             "except SystemExit as e: assert e.code == 0, e.code\n"
             "assert 'language_tool_python' not in sys.modules\n"
-            "assert 'lint.grammar_cache' not in sys.modules")
+            "assert 'newslint.languagetool.cache' not in sys.modules")
     result = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds")], cwd=tmp_path, env=env,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -501,7 +504,7 @@ def test_the_grammar_seed_against_the_stand_in(fake, tmp_path):
     ({"severs": "http://localhost:8081"}, "did you mean 'server'?"),
 ])
 def test_bad_options_are_configuration_errors(table, error):
-    from lint.config import ConfigError
+    from newslint.engine.config import ConfigError
 
     with pytest.raises(ConfigError, match=error):
         build_config({"grammar": table}, rules_by_id())

@@ -11,8 +11,8 @@ import pytest
 
 from browser import Browser, find_chromium
 from fake_reports import ARTICLE, check, use_fake_rules
-from lint.reports import render
-from lint.runner import FileResult
+from newslint.reports import render
+from newslint.engine.runner import FileResult
 
 HOSTILE = (
     "Pjönjang <script>window.pwned = 1</script> meldet - etwas\n"

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from lint.testing import assert_findings, findings
+from newslint.engine.testing import assert_findings, findings
 
 RULE = "quote-attribution"
 HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lint.testing import assert_findings
+from newslint.engine.testing import assert_findings
 
 RULE = "quote-marks"
 HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"

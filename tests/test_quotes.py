@@ -1,9 +1,9 @@
-"""Pairing quotation marks (`lint.quotes`): partners, apostrophes, quotes over several paragraphs."""
+"""Pairing quotation marks (`newslint.german.quotes`): partners, apostrophes, quotes over several paragraphs."""
 
 import pytest
 from hypothesis import given, strategies as st
 
-from lint.article import parse
+from newslint.article.model import parse
 
 
 HEAD = "Titel\nBerlin – Ein Bericht.\n"

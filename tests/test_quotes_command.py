@@ -5,7 +5,7 @@ import os
 
 from click.testing import CliRunner
 
-from lint.cli import main
+from newslint.cli import main
 
 SEEDS = os.path.join(os.path.dirname(__file__), "..", "seeds")
 SAMPLE = os.path.join(SEEDS, "000_2f1474f60fdc96d6.txt")

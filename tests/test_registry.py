@@ -5,10 +5,10 @@ import pkgutil
 
 import pytest
 
-import rules
-from lint.docs import SECTIONS
-from lint.registry import all_rules
-from lint.testing import findings
+from newslint import rules
+from newslint.engine.docs import SECTIONS
+from newslint.engine.registry import all_rules
+from newslint.engine.testing import findings
 
 RULES = all_rules()
 

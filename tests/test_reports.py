@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from fake_reports import ARTICLE, check, use_fake_rules
-from lint.cli import FORMATS, main
-from lint.reports import render
-from lint.reports.github import escape_data, escape_property
-from lint.runner import FileResult
+from newslint.cli import FORMATS, main
+from newslint.reports import render
+from newslint.reports.github import escape_data, escape_property
+from newslint.engine.runner import FileResult
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).parent / "fuzz"))
 
 from adversarial import CASES, SMALL  # noqa: E402
 from fuzz_articles import check_reports, check_text, exercise  # noqa: E402
-from lint.cli import main  # noqa: E402
-from lint.runner import FileResult  # noqa: E402
+from newslint.cli import main  # noqa: E402
+from newslint.engine.runner import FileResult  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
 
@@ -172,8 +172,8 @@ def test_the_property_tests_reach_the_rules():
 
 def test_the_checks_catch_a_rule_that_misbehaves(monkeypatch):
     """The harness fails when a rule raises or reports outside the file (so the tests can fail)."""
-    from lint import registry
-    from lint.finding import Finding
+    from newslint.engine import registry
+    from newslint.engine.finding import Finding
 
     import fuzz_articles
 
@@ -225,7 +225,7 @@ def test_reports_of_many_findings_render_in_linear_time():
     texts = {size: "Titel\n" + "„" * size + "\n" for size in (1_000, 10_000)}
     results = {size: [check_text("a.txt", text)] for size, text in texts.items()}
     assert len(results[10_000][0].diagnostics) >= 10_000
-    from lint.reports import FORMATS, render
+    from newslint.reports import FORMATS, render
 
     for name in FORMATS:
         seconds = {}

@@ -21,11 +21,13 @@ import pytest
 from click.testing import CliRunner
 
 from article_factory import write_articles
-from lint import grammar_cache, languagetool, languagetool_location
-from lint.cli import main
-from lint.frontmatter import parse_front_matter
-from lint.reports import FORMATS
-from lint.source import InputError
+from newslint.languagetool import cache as grammar_cache
+from newslint.languagetool import client as languagetool
+from newslint.languagetool import location as languagetool_location
+from newslint.cli import main
+from newslint.article.frontmatter import parse_front_matter
+from newslint.reports import FORMATS
+from newslint.engine.source import InputError
 
 ROOT = Path(__file__).parent.parent
 
@@ -397,7 +399,7 @@ def test_the_cache_holds_no_article_text_and_lives_in_the_working_directory(tmp_
         assert path.name not in stored
     assert list((tmp_path / "home").iterdir()) == [], "nothing is written to the home directory"
     added = {p for p in user_cache.rglob("*")} - before
-    # only the word-frequency index (see lint.frequency), built from wordfreq's list, not articles
+    # only the word-frequency index (see newslint.german.frequency), built from wordfreq's list, not articles
     assert all(p.name.startswith("wordfreq-") or p == user_cache / "newslint" for p in added), added
     written = {p.relative_to(work).parts[0] for p in work.rglob("*")}
     assert written == {"articles", ".newslint_cache"}
@@ -450,7 +452,7 @@ class Run:
         self.output = folder.parent / f"report-{time.monotonic_ns()}.json"
         with open(self.output, "wb") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "lint", "check", "--format", "json", "--published", "2024-06-21",
+                [sys.executable, "-m", "newslint", "check", "--format", "json", "--published", "2024-06-21",
                  "--cache-dir", str(cache), *extra, str(folder)],
                 stdout=out, stderr=subprocess.PIPE, env=env, cwd=folder.parent, start_new_session=True,
             )
@@ -527,7 +529,7 @@ def test_a_run_killed_while_writing_the_cache_leaves_it_usable(archive, tmp_path
     (folder / "0000.txt").write_text("Titel\nGeändert. (dpa)\n", encoding="utf-8")
     killer = f"""
 import os, signal
-from lint.cache import ResultCache
+from newslint.engine.cache import ResultCache
 
 class Dying:
     def __init__(self, connection):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from lint.article import parse
-from lint.segment import split_sentences
+from newslint.article.model import parse
+from newslint.german.segment import split_sentences
 
 
 def sentences(text):

@@ -12,9 +12,14 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lint import attribution, credits, dates, markdown, names, quotes
-from lint.article import parse
-from lint.segment import WORD, Span, split_sentences, words
+from newslint.german import attribution
+from newslint.german import credits
+from newslint.german import dates
+from newslint.article import markdown
+from newslint.german import names
+from newslint.german import quotes
+from newslint.article.model import parse
+from newslint.german.segment import WORD, Span, split_sentences, words
 
 # -- close pairs of name forms -----------------------------------------------------------------
 
@@ -216,7 +221,7 @@ FILLER = st.sampled_from(["in", "nach", "Berlin", " ", "  ", "\xa0", ",", "-", "
 
 
 def house_pattern():
-    from rules.spelling_consistency import Options, house_list
+    from newslint.rules.spelling_consistency import Options, house_list
 
     preferred = {"Peking": ("Beijing",), "Neu-Delhi": ("New Delhi", "Neu Delhi"), "Kiew": ("Kyiv",)}
     return house_list(Options(preferred=preferred)).pattern

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.article import parse
-from lint.config import ConfigError, load_config
-from lint.names import (
+from newslint.article.model import parse
+from newslint.engine.config import ConfigError, load_config
+from newslint.german.names import (
     _may_be_variants,
     _neighbourhood,
     close_pairs,
@@ -18,9 +18,9 @@ from lint.names import (
     suggest,
     variant_groups,
 )
-from lint.registry import rules_by_id
-from lint.runner import Engine, RunOptions
-from lint.testing import assert_findings, findings
+from newslint.engine.registry import rules_by_id
+from newslint.engine.runner import Engine, RunOptions
+from newslint.engine.testing import assert_findings, findings
 
 RULE = "spelling-consistency"
 ROOT = Path(__file__).resolve().parent.parent
@@ -263,7 +263,7 @@ def test_close_pairs_finds_what_comparing_every_pair_finds(forms):
 
 
 def test_the_default_house_list_is_documented():
-    from rules.spelling_consistency import DEFAULT_PREFERRED
+    from newslint.rules.spelling_consistency import DEFAULT_PREFERRED
 
     options = rules_by_id()[RULE].doc.sections["Options"]
     documented = " ".join(options.split())
@@ -277,11 +277,11 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
 
     loaded = (
         "print('wordfreq' in sys.modules"
-        " or bool(getattr(sys.modules.get('lint.frequency'), '_indexes', None)))\n"
+        " or bool(getattr(sys.modules.get('newslint.german.frequency'), '_indexes', None)))\n"
     )
     script = (
         "import sys\n"
-        "from lint.testing import findings\n"
+        "from newslint.engine.testing import findings\n"
         "findings('Berlin\\nDie Regierung in Berlin tagt. Putin reist nach Peking.\\n',"
         " rule='spelling-consistency')\n"
         + loaded

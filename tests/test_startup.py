@@ -6,12 +6,13 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from lint.cli import main
+from newslint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-ANALYSIS = ("regex", "lint.article", "lint.names", "lint.dates", "lint.credits", "lint.attribution",
-            "lint.quotes", "lint.languagetool")
-HEAVY = ("rules", "lint.audit", "yaml", "wordfreq", "lint.frequency", "importlib.metadata", *ANALYSIS)
+ANALYSIS = ("regex", "newslint.article.model", "newslint.german.names", "newslint.german.dates",
+            "newslint.german.credits", "newslint.german.attribution", "newslint.german.quotes",
+            "newslint.languagetool.client")
+HEAVY = ("newslint.rules", "newslint.audit", "yaml", "wordfreq", "newslint.german.frequency", "importlib.metadata", *ANALYSIS)
 
 
 def imported_after(code: str, cwd: Path = ROOT) -> list[str]:
@@ -26,7 +27,7 @@ def imported_after(code: str, cwd: Path = ROOT) -> list[str]:
 
 
 def test_version_imports_no_rules_nor_the_audit():
-    code = "from lint.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass"
+    code = "from newslint.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass"
     assert imported_after(code) == []
 
 
@@ -43,14 +44,14 @@ def test_a_run_from_the_cache_parses_no_article(tmp_path):
                                    encoding="utf-8")
     (tmp_path / "b.txt").write_text("Kiew\nSelenskij reist. Selenskyj dankt. (dpa)\n", encoding="utf-8")
     code = (
-        "from lint.batch import check_paths\n"
-        "from lint.cache import ResultCache\n"
-        "from lint.runner import Engine, RunOptions\n"
+        "from newslint.engine.batch import check_paths\n"
+        "from newslint.engine.cache import ResultCache\n"
+        "from newslint.engine.runner import Engine, RunOptions\n"
         "results = check_paths(Engine(RunOptions()), ['.'], 1, ResultCache('cache'))\n"
         "assert [len(r.diagnostics) for r in results] == [0, 1], results"
     )
     first = imported_after(code, tmp_path)
-    assert "lint.article" in first  # the first run checks the articles
-    assert "lint.frequency" in first and "importlib.metadata" not in first  # 30 ms saved
+    assert "newslint.article.model" in first  # the first run checks the articles
+    assert "newslint.german.frequency" in first and "importlib.metadata" not in first  # 30 ms saved
     # the second reads the cache: it needs the rules' options, none of their analysis
-    assert imported_after(code, tmp_path) == ["rules"]
+    assert imported_after(code, tmp_path) == ["newslint.rules"]

@@ -1,6 +1,6 @@
 """Inline suppression comments in Markdown articles."""
 
-from lint.testing import findings
+from newslint.engine.testing import findings
 
 ARTICLE = """---
 title: Titel

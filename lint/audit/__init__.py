@@ -15,15 +15,15 @@ def audit(paths: list[str], settings=None, jobs: int | None = None,
           scheduler: str | None = None) -> dict:
     """Audit files, directories and JSON Lines exports; the report as a JSON-ready dict.
 
-    `settings` is a `lint.audit.work.Settings`. The configuration that applies to the first path
+    `settings` is a `newslint.audit.work.Settings`. The configuration that applies to the first path
     decides the archive-wide settings (the house list of names). Raises
-    `lint.audit.execute.SchedulerError` when the scheduler cannot be used.
+    `newslint.audit.execute.SchedulerError` when the scheduler cannot be used.
     """
     import os
 
-    from .execute import run_dask, run_local
-    from .inputs import plan
-    from .work import Settings
+    from newslint.audit.execute import run_dask, run_local
+    from newslint.audit.inputs import plan
+    from newslint.audit.work import Settings
 
     settings = settings or Settings()
     tasks = plan(paths, settings.batch)

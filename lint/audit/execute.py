@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from itertools import repeat
 
-from .report import build
-from .summary import Summary, merge
-from .work import Settings, audit_task
+from newslint.audit.report import build
+from newslint.audit.summary import Summary, merge
+from newslint.audit.work import Settings, audit_task
 
 FAN_IN = 8  # Summaries merged by one reduce task
 

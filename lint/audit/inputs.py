@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from ..runner import FileResult, discover
+from newslint.engine.runner import FileResult, discover
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_BATCH = 200

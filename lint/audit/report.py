@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import __version__
-from . import names
-from .summary import NAME_EXAMPLES, Summary
-from .work import Settings, engine_for
+from newslint import __version__
+from newslint.audit import names
+from newslint.audit.summary import NAME_EXAMPLES, Summary
+from newslint.audit.work import Settings, engine_for
 
 TOP_VARIANTS = 200  # variant groups in the report, the ones with most deviating uses first
 

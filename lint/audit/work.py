@@ -11,14 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..article import parse
-from ..config import ConfigError
-from ..runner import Engine, RunOptions, run_rules
-from ..source import InputError, read_file
-from . import names
-from .inputs import DEFAULT_BATCH, FileBatch, LineRange, Unreadable, read_lines
-from .records import DEFAULT_FIELDS, RecordError, parse_record
-from .summary import Summary
+from newslint.article.model import parse
+from newslint.engine.config import ConfigError
+from newslint.engine.runner import Engine, RunOptions, run_rules
+from newslint.engine.source import InputError, read_file
+from newslint.audit import names
+from newslint.audit.inputs import DEFAULT_BATCH, FileBatch, LineRange, Unreadable, read_lines
+from newslint.audit.records import DEFAULT_FIELDS, RecordError, parse_record
+from newslint.audit.summary import Summary
 
 EXCERPT = 80
 NO_NAMES = (Counter(), Counter())
@@ -39,7 +39,7 @@ def engine_for(run: RunOptions) -> Engine:
 
 
 def audit_task(task, settings: Settings) -> Summary:
-    """Audit the articles of a task (see `lint.audit.inputs`)."""
+    """Audit the articles of a task (see `newslint.audit.inputs`)."""
     summary = Summary()
     engine = engine_for(settings.run)
     if isinstance(task, Unreadable):

@@ -11,12 +11,12 @@ from __future__ import annotations
 import importlib
 
 FORMATS = {
-    "text": "lint.reports.text",
-    "json": "lint.reports.json_report",
-    "sarif": "lint.reports.sarif",
-    "github": "lint.reports.github",
-    "junit": "lint.reports.junit",
-    "html": "lint.reports.html",
+    "text": "newslint.reports.text",
+    "json": "newslint.reports.json_report",
+    "sarif": "newslint.reports.sarif",
+    "github": "newslint.reports.github",
+    "junit": "newslint.reports.junit",
+    "html": "newslint.reports.html",
 }
 SHOW_TEXT = ("sarif", "html")  # a snippet per finding; the whole article
 

@@ -18,7 +18,7 @@ import hashlib
 import html
 from collections import Counter
 
-from ..finding import SEVERITIES
+from newslint.engine.finding import SEVERITIES
 
 SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # error first
 
@@ -126,7 +126,7 @@ SCRIPT = """
 
 
 def render(results: list, color: bool = False) -> str:
-    from ..registry import rules_by_id
+    from newslint.engine.registry import rules_by_id
 
     summaries = {rule_id: rule.summary for rule_id, rule in rules_by_id().items()}
     script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
-from . import counts
+from newslint import __version__
+from newslint.reports import counts
 
 
 def render(results: list, color: bool = False) -> str:

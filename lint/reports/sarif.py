@@ -3,7 +3,7 @@
 Rules carry their documentation, results their level (error, warning, note), a region with
 start and end line and column (counted in Unicode code points, as the run declares), the
 suggestion as a fix, and a partial fingerprint that does not depend on the line number (the
-baseline's fingerprint, see `lint.baseline`), so a finding is tracked across commits.
+baseline's fingerprint, see `newslint.engine.baseline`), so a finding is tracked across commits.
 Files that could not be checked are tool execution notifications.
 """
 
@@ -14,8 +14,8 @@ import os
 import pathlib
 from urllib.parse import quote
 
-from .. import __version__
-from ..baseline import fingerprints, normal_path
+from newslint import __version__
+from newslint.engine.baseline import fingerprints, normal_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -65,7 +65,7 @@ def artifact(path: str) -> dict:
 
 def _rules(results: list) -> tuple[list[dict], dict[str, int]]:
     """Descriptors of the registered rules (and of any other rule in the results), and their index."""
-    from ..registry import all_rules
+    from newslint.engine.registry import all_rules
 
     descriptors = []
     for rule in all_rules():

@@ -15,7 +15,7 @@ import click
 
 def counts(results: list) -> list[dict]:
     """Findings per rule with the rule's severity and summary, most frequent first."""
-    from ..registry import rules_by_id
+    from newslint.engine.registry import rules_by_id
 
     rules = rules_by_id()
     per_rule: Counter[str] = Counter()

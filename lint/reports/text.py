@@ -6,7 +6,7 @@ from collections import Counter
 
 import click
 
-from . import counts
+from newslint.reports import counts
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 

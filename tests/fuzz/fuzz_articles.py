@@ -27,12 +27,12 @@ from xml.etree import ElementTree
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
-from lint.article import parse  # noqa: E402
-from lint.config import build_config  # noqa: E402
-from lint.registry import rules_by_id  # noqa: E402
-from lint.reports import FORMATS, render  # noqa: E402
-from lint.runner import FileResult, run_rules  # noqa: E402
-from lint.source import InputError, decode  # noqa: E402
+from newslint.article.model import parse  # noqa: E402
+from newslint.engine.config import build_config  # noqa: E402
+from newslint.engine.registry import rules_by_id  # noqa: E402
+from newslint.reports import FORMATS, render  # noqa: E402
+from newslint.engine.runner import FileResult, run_rules  # noqa: E402
+from newslint.engine.source import InputError, decode  # noqa: E402
 
 PUBLISHED = dt.date(2024, 6, 21)
 
@@ -154,9 +154,9 @@ def _report_tags() -> set[str]:
         import inspect
         import re
 
-        import lint.reports.html
+        import newslint.reports.html
 
-        _TAGS = set(re.findall(r"<([a-z][a-z0-9]*)", inspect.getsource(lint.reports.html)))
+        _TAGS = set(re.findall(r"<([a-z][a-z0-9]*)", inspect.getsource(newslint.reports.html)))
     return _TAGS
 
 

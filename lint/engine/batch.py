@@ -1,7 +1,7 @@
 """Checking many articles: the result cache, a process pool and a progress bar.
 
 Files are read in the main process (so the cache can be asked before any work is done), except
-those the cache knows unchanged by their signature (see `lint.cache`); the articles that are not
+those the cache knows unchanged by their signature (see `newslint.engine.cache`); the articles that are not
 cached are checked in this process or, for more than a handful, in a pool of worker processes.
 Results come back in input order whatever the number of jobs.
 """
@@ -13,10 +13,10 @@ import sys
 from dataclasses import replace
 from itertools import chain, islice
 
-from .cache import ResultCache, cache_key, content_digest, diagnostics, signature
-from .config import ConfigError
-from .runner import STDIN, Engine, FileResult, RunOptions, discover
-from .source import InputError
+from newslint.engine.cache import ResultCache, cache_key, content_digest, diagnostics, signature
+from newslint.engine.config import ConfigError
+from newslint.engine.runner import STDIN, Engine, FileResult, RunOptions, discover
+from newslint.engine.source import InputError
 
 # fewer files than this per job are checked in this process: starting a pool (importing it,
 # forking, handing out the work) would cost more than it saves

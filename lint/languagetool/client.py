@@ -9,7 +9,7 @@ Where LanguageTool runs, first found wins:
    Java. language-tool-python starts it as a server on a free local port on first use and stops
    it when the run ends.
 
-When none is there, `lint.languagetool_location.unavailable()` says why and the engine skips the rule with one notice;
+When none is there, `newslint.languagetool.location.unavailable()` says why and the engine skips the rule with one notice;
 language-tool-python, the HTTP client, the thread pool and SQLite are imported only when a check
 needs them, so a run without LanguageTool stays fast and offline.
 
@@ -22,7 +22,7 @@ requests run at once. LanguageTool counts offsets in UTF-16 code units; the clie
 into Python character offsets.
 
 Lifetime: the rule module holds no state. This module keeps one client per process and setting
-(server, timeout, concurrency, batch size) and one cache per file (`lint.grammar_cache`), made
+(server, timeout, concurrency, batch size) and one cache per file (`newslint.languagetool.cache`), made
 on first use and closed at exit, because a run over thousands of articles should share one
 thread pool, one started local server and one database connection, and a process (the CLI, a
 test session) is exactly the scope in which those settings cannot change under it. With
@@ -40,11 +40,11 @@ import json
 import os
 from dataclasses import dataclass
 
-from . import __version__
-from .languagetool_location import local_version, server_url
+from newslint import __version__
+from newslint.languagetool.location import local_version, server_url
 
 # The HTTP client, the thread pool and SQLite are imported on first use: a run without
-# LanguageTool only asks `lint.languagetool_location.unavailable()` and stays fast.
+# LanguageTool only asks `newslint.languagetool.location.unavailable()` and stays fast.
 
 # A bare language code and the variant LanguageTool checks spelling for.
 DEFAULT_VARIANTS = {"de": "de-DE", "en": "en-US", "pt": "pt-PT"}
@@ -129,7 +129,7 @@ def check_paragraphs(texts: list[str], language: str, settings: Settings) -> lis
 
     Raises LanguageToolError when the server is needed and fails.
     """
-    from . import grammar_cache
+    from newslint.languagetool import cache as grammar_cache
 
     cache = _cache(settings.cache or grammar_cache.default_path())
     fingerprint = settings.fingerprint()
@@ -359,7 +359,7 @@ def _stop_with_the_worker() -> None:
 
 
 def _cache(path: str):
-    from . import grammar_cache
+    from newslint.languagetool import cache as grammar_cache
 
     cache = _caches.get(path)
     if cache is None:

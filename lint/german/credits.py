@@ -25,8 +25,8 @@ from functools import lru_cache
 
 import regex
 
-from .agencies import AGENCIES
-from .segment import Span
+from newslint.german.agencies import AGENCIES
+from newslint.german.segment import Span
 
 KUERZEL = regex.compile(r"[a-zäöüß]{1,6}")
 _TERMINAL = ".!?…)]"

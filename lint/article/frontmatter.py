@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from .source import InputError
+from newslint.engine.source import InputError
 
 _OPENING = regex.compile(r"---[ \t]*\r?\n")
 _CLOSING = regex.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.MULTILINE)

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .finding import SEVERITIES
-from .source import DEFAULT_MAX_FILE_SIZE
+from newslint.engine.finding import SEVERITIES
+from newslint.engine.source import DEFAULT_MAX_FILE_SIZE
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size")

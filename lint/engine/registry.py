@@ -8,8 +8,8 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any, Callable, Iterator
 
-from .docs import RuleDoc, parse_doc
-from .finding import SEVERITIES, Finding
+from newslint.engine.docs import RuleDoc, parse_doc
+from newslint.engine.finding import SEVERITIES, Finding
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Rule:
 @lru_cache(maxsize=None)
 def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, in registry order."""
-    from rules import REGISTRY
+    from newslint.rules import REGISTRY
 
     return tuple(Rule.from_module(module) for module in REGISTRY)
 

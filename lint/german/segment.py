@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import regex
 
-from .calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
+from newslint.german.calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‑'’][\p{L}\p{M}\p{N}]+)*")
 

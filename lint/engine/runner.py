@@ -12,13 +12,13 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .config import Config, ConfigError, find_config_file, load_config
-from .finding import Diagnostic, RuleError
-from .registry import Rule, rules_by_id
-from .source import InputError, decode, read_file
+from newslint.engine.config import Config, ConfigError, find_config_file, load_config
+from newslint.engine.finding import Diagnostic, RuleError
+from newslint.engine.registry import Rule, rules_by_id
+from newslint.engine.source import InputError, decode, read_file
 
 if TYPE_CHECKING:
-    from .article import Article
+    from newslint.article.model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SKIPPED_DIRECTORIES = frozenset(
@@ -196,7 +196,7 @@ class Engine:
 
     def check_text(self, path: str, text: str, config: Config, display: str | None = None) -> FileResult:
         """Check an article's text; `path` decides its format and configuration."""
-        from .article import parse  # not needed by runs that find every file in the cache
+        from newslint.article.model import parse  # not needed by runs that find every file in the cache
 
         display = display or path
         try:
@@ -211,7 +211,7 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
 
     A rule that fails on the article becomes the file's error; the other rules' findings stay.
     """
-    from .suppress import find_suppressions  # not needed by runs that find every file in the cache
+    from newslint.engine.suppression import find_suppressions  # not needed by runs that find every file in the cache
 
     suppressions = find_suppressions(article.text) if article.path.endswith(".md") else None
     diagnostics = []

@@ -40,13 +40,13 @@ FORMATS = ("json", "html")
 def audit(paths, format_name, output, fields, select, ignore, config_file, published, jobs,
           scheduler, batch):
     """Audit an archive: folders of articles and JSON Lines exports (*.jsonl)."""
-    from ..cli import EXIT_CLEAN, EXIT_ERROR, _fail, _rule_ids, emit
-    from ..config import ConfigError, parse_date
-    from ..runner import Engine, RunOptions
-    from . import audit as run_audit
-    from .execute import SchedulerError
-    from .records import field_names
-    from .work import Settings
+    from newslint.cli import EXIT_CLEAN, EXIT_ERROR, _fail, _rule_ids, emit
+    from newslint.engine.config import ConfigError, parse_date
+    from newslint.engine.runner import Engine, RunOptions
+    from newslint.audit import audit as run_audit
+    from newslint.audit.execute import SchedulerError
+    from newslint.audit.records import field_names
+    from newslint.audit.work import Settings
 
     if not paths:
         _fail("no paths given; try 'newslint audit seeds/' or 'newslint audit --help'")
@@ -74,7 +74,7 @@ def audit(paths, format_name, output, fields, select, ignore, config_file, publi
     elapsed = time.perf_counter() - started
 
     if format_name == "html":
-        from .dashboard import render
+        from newslint.reports.dashboard import render
 
         text = render(report)
     else:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .config import build_config
-from .finding import Diagnostic
-from .registry import rules_by_id
-from .runner import Engine, RunOptions
+from newslint.engine.config import build_config
+from newslint.engine.finding import Diagnostic
+from newslint.engine.registry import rules_by_id
+from newslint.engine.runner import Engine, RunOptions
 
 
 def findings(

@@ -37,7 +37,7 @@ code,.loc{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
 
 
 def render(report: dict) -> str:
-    """The dashboard of an audit report (see `lint.audit.report`)."""
+    """The dashboard of an audit report (see `newslint.audit.report`)."""
     colors = {row["rule"]: PALETTE[index % len(PALETTE)] for index, row in enumerate(report["rules"])}
     parts = [
         "<!DOCTYPE html>",

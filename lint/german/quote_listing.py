@@ -2,7 +2,7 @@
 
 A fact-checker's view of an article: the direct quotes and the quoted words inside sentences
 ("partial"), each with its speaker (or none) and how the speaker was found (see
-`lint.attribution`). With `include_other`, titles, names, terms and scare quotes are listed too.
+`newslint.german.attribution`). With `include_other`, titles, names, terms and scare quotes are listed too.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from . import __version__
-from .attribution import DIRECT, OTHER
+from newslint import __version__
+from newslint.german.attribution import DIRECT, OTHER
 
 _SHOWN = 70  # characters of a quote shown in the text listing
 

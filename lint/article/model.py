@@ -19,9 +19,9 @@ from functools import cached_property
 
 import regex
 
-from . import markdown
-from .credits import starts_with_dateline
-from .frontmatter import FrontMatter, parse_front_matter
+from newslint.article import markdown
+from newslint.german.credits import starts_with_dateline
+from newslint.article.frontmatter import FrontMatter, parse_front_matter
 
 BLOCK_KINDS = ("headline", "teaser", "subheading", "paragraph")
 
@@ -110,15 +110,15 @@ class Article:
 
     @cached_property
     def sentences(self):
-        """Sentences of every block, in order (see `lint.segment`)."""
+        """Sentences of every block, in order (see `newslint.german.segment`)."""
         return tuple(sentence for block in self.blocks for sentence in self.sentences_in(block))
 
     def sentences_in(self, block: Block):
-        """Sentences of one block, in order (see `lint.segment`): split on first use, so that
+        """Sentences of one block, in order (see `newslint.german.segment`): split on first use, so that
         an analysis that needs only some blocks does not split them all."""
         found = self._block_sentences.get(block.start)
         if found is None:
-            from .segment import split_sentences
+            from newslint.german.segment import split_sentences
 
             found = tuple(split_sentences(self.prose, block.start, block.end))
             self._block_sentences[block.start] = found
@@ -126,36 +126,36 @@ class Article:
 
     @cached_property
     def words(self):
-        """Words with their offsets, in order (see `lint.segment`)."""
-        from .segment import words
+        """Words with their offsets, in order (see `newslint.german.segment`)."""
+        from newslint.german.segment import words
 
         return words(self)
 
     @cached_property
     def quotes(self):
-        """Quotation marks paired into quotations, and the stray ones (see `lint.quotes`)."""
-        from .quotes import scan
+        """Quotation marks paired into quotations, and the stray ones (see `newslint.german.quotes`)."""
+        from newslint.german.quotes import scan
 
         return scan(self)
 
     @cached_property
     def dates(self):
-        """Weekdays, dates and relative references with their offsets (see `lint.dates`)."""
-        from .dates import scan
+        """Weekdays, dates and relative references with their offsets (see `newslint.german.dates`)."""
+        from newslint.german.dates import scan
 
         return scan(self)
 
     @cached_property
     def mentions(self):
-        """Name-like words with their offsets, in order (see `lint.names`)."""
-        from .names import mentions
+        """Name-like words with their offsets, in order (see `newslint.german.names`)."""
+        from newslint.german.names import mentions
 
         return mentions(self)
 
     @cached_property
     def attributions(self):
-        """Each top-level quotation with its kind and speaker (see `lint.attribution`)."""
-        from .attribution import attribute
+        """Each top-level quotation with its kind and speaker (see `newslint.german.attribution`)."""
+        from newslint.german.attribution import attribute
 
         return attribute(self)
 

@@ -24,7 +24,7 @@ import json
 import os
 from collections import Counter
 
-from .finding import Diagnostic
+from newslint.engine.finding import Diagnostic
 
 VERSION = 1
 CONTEXT = 24  # characters of the finding's own line(s) taken on each side

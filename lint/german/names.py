@@ -31,7 +31,7 @@ from typing import Collection, Iterable, Mapping
 
 import regex
 
-from .calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+from newslint.german.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 #: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
 _NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}])")
@@ -740,9 +740,9 @@ def _distance(a: str, b: str) -> int:
 def zipf(word: str, lang: str = "de") -> float:
     """How common a word is, on the Zipf scale (0: unknown, 3: once per million words).
 
-    The `wordfreq` data of a language is opened on its first call (see `lint.frequency`).
+    The `wordfreq` data of a language is opened on its first call (see `newslint.german.frequency`).
     """
-    from . import frequency
+    from newslint.german import frequency
 
     return frequency.zipf(word, lang)
 

@@ -29,8 +29,8 @@ import stat as stat_module
 import time
 from functools import lru_cache
 
-from . import __version__
-from .finding import Diagnostic
+from newslint import __version__
+from newslint.engine.finding import Diagnostic
 
 DEFAULT_DIRECTORY = ".newslint_cache"
 _FILE = "results.sqlite"

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from . import __version__
+from newslint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
@@ -33,7 +33,7 @@ def _fail(message: str) -> None:
 class _LazyGroup(click.Group):
     """A group whose larger commands are imported only when they run (or help lists them)."""
 
-    lazy = {"audit": "lint.audit.command"}  # command name: module that defines it
+    lazy = {"audit": "newslint.cli.audit"}  # command name: module that defines it
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
@@ -84,11 +84,11 @@ def main() -> None:
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
           output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
-    from .batch import check_paths
-    from .cache import DEFAULT_DIRECTORY, ResultCache
-    from .config import ConfigError, parse_date
-    from .reports import SHOW_TEXT, render
-    from .runner import Engine, RunOptions
+    from newslint.engine.batch import check_paths
+    from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
+    from newslint.engine.config import ConfigError, parse_date
+    from newslint.reports import SHOW_TEXT, render
+    from newslint.engine.runner import Engine, RunOptions
 
     if not paths:
         _fail("no paths given; try 'newslint check seeds/' or 'newslint check --help'")
@@ -126,11 +126,11 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
             click.echo(f"newslint: {rule_id} skipped: {reason}", err=True)
 
     if baseline is not None:
-        from .baseline import new_findings
+        from newslint.engine.baseline import new_findings
 
         results = new_findings(results, baseline)
     if write_baseline:
-        from .baseline import write
+        from newslint.engine.baseline import write
 
         try:
             recorded = write(write_baseline, results)
@@ -141,7 +141,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
 
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if statistics:
-        from .reports.statistics import render as render_statistics
+        from newslint.reports.statistics import render as render_statistics
 
         report = render_statistics(results, color=color, as_json=format_name == "json")
     else:
@@ -174,7 +174,7 @@ def _report_options(baseline_file, write_baseline, statistics, format_name):
         _fail("--statistics prints text or json; drop --format or use --format json")
     if not baseline_file:
         return None
-    from .baseline import BaselineError, load
+    from newslint.engine.baseline import BaselineError, load
 
     try:
         return load(baseline_file)
@@ -188,7 +188,7 @@ def exit_code(results: list, fail_on: str) -> int:
         return EXIT_ERROR
     if fail_on == "never":
         return EXIT_CLEAN
-    from .finding import SEVERITIES
+    from newslint.engine.finding import SEVERITIES
 
     failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
     if any(d.severity in failing for result in results for d in result.diagnostics):
@@ -199,7 +199,7 @@ def exit_code(results: list, fail_on: str) -> int:
 @main.command("rules")
 def list_rules() -> None:
     """List the rules, with their default severity and summary."""
-    from .registry import all_rules
+    from newslint.engine.registry import all_rules
 
     rules = all_rules()
     width = max((len(rule.id) for rule in rules), default=0)
@@ -213,7 +213,7 @@ def explain(rule_id: str) -> None:
     """Print a rule's documentation."""
     import difflib
 
-    from .registry import rules_by_id
+    from newslint.engine.registry import rules_by_id
 
     rules = rules_by_id()
     if rule_id not in rules:
@@ -235,11 +235,11 @@ def explain(rule_id: str) -> None:
               help="Use this configuration file instead of searching for one.")
 def quotes(paths, format_name, include_other, config_file):
     """List each quote with the speaker it is attributed to (or none): a fact-checker's view."""
-    from .article import parse
-    from .config import ConfigError
-    from .quote_list import list_quotes, render_json, render_text
-    from .runner import Engine, FileResult, RunOptions, discover
-    from .source import InputError
+    from newslint.article.model import parse
+    from newslint.engine.config import ConfigError
+    from newslint.german.quote_listing import list_quotes, render_json, render_text
+    from newslint.engine.runner import Engine, FileResult, RunOptions, discover
+    from newslint.engine.source import InputError
 
     if not paths:
         _fail("no paths given; try 'newslint quotes seeds/'")

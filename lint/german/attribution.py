@@ -1,6 +1,6 @@
 """Who said it: each quotation of an article classified, and its speaker found.
 
-Every top-level quotation (see `lint.quotes`) gets a kind:
+Every top-level quotation (see `newslint.german.quotes`) gets a kind:
 
 - "direct": direct speech standing as its own clause — it starts its sentence or follows a colon,
   and it ends its sentence or is followed by a comma and the attribution („…“, sagte sie.).
@@ -48,8 +48,8 @@ from typing import NamedTuple
 
 import regex
 
-from .quotes import Quotation
-from .segment import WORD, Span
+from newslint.german.quotes import Quotation
+from newslint.german.segment import WORD, Span
 
 DIRECT, PARTIAL, OTHER = "direct", "partial", "other"
 

@@ -29,7 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .calendar_words import (
+from newslint.german.calendar_words import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTH_VARIANTS,
@@ -39,7 +39,7 @@ from .calendar_words import (
     WEEKDAY_VARIANTS,
     WEEKDAYS_EN,
 )
-from .calendar_words import WEEKDAYS as WEEKDAYS_DE
+from newslint.german.calendar_words import WEEKDAYS as WEEKDAYS_DE
 
 _WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS_DE)}
 _WEEKDAY_NUMBERS.update({name.lower(): number for number, name in enumerate(WEEKDAYS_EN)})

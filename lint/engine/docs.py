@@ -75,7 +75,7 @@ def rules_table(rules) -> str:
 
 def update_readme(path: str = "README.md") -> bool:
     """Rewrite the rules table in the README; True when it changed."""
-    from .registry import all_rules
+    from newslint.engine.registry import all_rules
 
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
