@@ -65,39 +65,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newslint.engine.finding import Finding
+from newslint.german.house_spellings import DEFAULT_PREFERRED
 
 if TYPE_CHECKING:
-    import regex
-
+    from newslint.german.house_spellings import HouseList
     from newslint.german.names import Spelling, VariantGroup
 
 ID = "spelling-consistency"
 SEVERITY = "warning"
 
-DEFAULT_PREFERRED: dict[str, tuple[str, ...]] = {
-    "Pjöngjang": ("Pjongjang", "Pyongyang", "Pjöngyang"),
-    "Peking": ("Beijing",),
-    "Tiflis": ("Tbilissi", "Tbilisi"),
-    "Neu-Delhi": ("New Delhi", "Neu Delhi"),
-    "Kiew": ("Kyjiw", "Kyiv", "Kiev"),
-    "Charkiw": ("Charkow", "Kharkiv"),
-    "Odessa": ("Odesa",),
-    "Lwiw": ("Lviv",),
-    "Selenskyj": ("Selenskij", "Selensky", "Zelensky", "Zelenskyy"),
-    "Bagdad": ("Baghdad",),
-    "Teheran": ("Tehran",),
-    "Kairo": ("Cairo",),
-    "Taipeh": ("Taipei",),
-    "Belgrad": ("Beograd",),
-    "Bukarest": ("Bucuresti", "București"),
-}
-
-#: endings a listed spelling may carry: genitive, inhabitants and adjectives ("Pekinger")
-_ENDINGS = r"(?:s|er|ern|ers|erin|erinnen)?"
 _TITLE_WORDS = 5
 
 
@@ -115,57 +94,11 @@ class Options:
                     raise ValueError(f"'{spelling}' is both preferred and a variant of itself")
 
 
-@dataclass(frozen=True)
-class HouseList:
-    """The house list as the rule uses it: each variant with its preferred spelling."""
-
-    variants: Mapping[str, str]
-    spellings: frozenset[str]
-    pattern: regex.Pattern | None
-
-    @property
-    def names(self) -> dict[str, str]:
-        """Every spelling on the list with the one to write: variants and preferred spellings."""
-        return {**{spelling: spelling for spelling in self.spellings}, **self.variants}
-
-    def preferred_of(self, written: str) -> str | None:
-        """The house spelling for a variant as written, with its ending ("Beijinger": "Pekinger")."""
-        match = self.pattern.fullmatch(written) if self.pattern else None
-        if match is None:
-            return None
-        target = self.variants.get(" ".join(match.group(1).split()))
-        return target + match.group(2) if target else None
-
-
 def house_list(options: Options) -> HouseList:
-    return _house_list(
-        tuple((k, tuple(v)) for k, v in options.preferred.items()),
-        tuple((k, tuple(v)) for k, v in options.extend_preferred.items()),
-    )
+    """The house list these options make."""
+    from newslint.german.house_spellings import house_list as build
 
-
-@lru_cache(maxsize=32)
-def _house_list(*tables: tuple[tuple[str, tuple[str, ...]], ...]) -> HouseList:
-    import regex
-
-    variants: dict[str, str] = {}
-    for table in tables:
-        for spelling, others in table:
-            variants.pop(spelling, None)
-            for variant in others:
-                for old, target in variants.items():
-                    if target == variant:
-                        variants[old] = spelling
-                variants[variant] = spelling
-    spellings = frozenset(variants) | frozenset(variants.values())
-    if not spellings:
-        return HouseList({}, frozenset(), None)
-    words = sorted(spellings, key=len, reverse=True)
-    alternatives = "|".join(r"[ \t\xa0]+".join(map(regex.escape, word.split())) for word in words)
-    pattern = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}])({alternatives})({_ENDINGS})(?![\p{{L}}\p{{N}}])"
-    )
-    return HouseList(variants, spellings, pattern)
+    return build(options.preferred, options.extend_preferred)
 
 
 def check(article, options: Options) -> Iterator[Finding]:

@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newslint.article.model import parse
-from newslint.german.credits import AGENCIES, closest_name, edit_distance, sourcing, starts_with_dateline
+from newslint.german.credits import AGENCIES, closest_name, sourcing, starts_with_dateline
+from newslint.german.distance import edit_distance
 
 ARTICLE = "Titel\nBerlin (dpa) – Die Regierung hat entschieden.\nDas sagte sie. (jk/dpa/AFP)\n"
 

@@ -12,7 +12,7 @@ import pytest
 from browser import Browser, find_chromium
 from fake_reports import ARTICLE, check, use_fake_rules
 from newslint.reports import render
-from newslint.engine.runner import FileResult
+from newslint.engine.finding import FileResult
 
 HOSTILE = (
     "Pjönjang <script>window.pwned = 1</script> meldet - etwas\n"

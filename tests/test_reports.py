@@ -10,10 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from fake_reports import ARTICLE, check, use_fake_rules
-from newslint.cli import FORMATS, main
+from newslint.cli import main
+from newslint.reports import FORMATS
 from newslint.reports import render
 from newslint.reports.github import escape_data, escape_property
-from newslint.engine.runner import FileResult
+from newslint.engine.finding import FileResult
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).parent / "fuzz"))
 from adversarial import CASES, SMALL  # noqa: E402
 from fuzz_articles import check_reports, check_text, exercise  # noqa: E402
 from newslint.cli import main  # noqa: E402
-from newslint.engine.runner import FileResult  # noqa: E402
+from newslint.engine.finding import FileResult  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
 

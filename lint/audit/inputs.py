@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from newslint.engine.runner import FileResult, discover
+from newslint.engine.discovery import discover
+from newslint.engine.finding import FileResult
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_BATCH = 200

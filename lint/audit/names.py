@@ -35,7 +35,7 @@ def name_counts(article) -> tuple[Counter, Counter]:
 def variant_groups(forms: Counter, determined: Counter, house=None) -> list:
     """The archive's names spelled more than one way, as `newslint.german.names.VariantGroup`s.
 
-    `house` is the rule's house list (`newslint.rules.spelling_consistency.HouseList`, or None): its
+    `house` is the rule's house list (`newslint.german.house_spellings.HouseList`, or None): its
     preferred spellings win their groups, and a listed variant ("Beijing") joins the group of its
     preferred spelling ("Peking") even though the two do not look alike.
     """
@@ -88,8 +88,9 @@ def _house_spellings(forms: Counter, house) -> dict[str, dict[str, int]]:
 
 def house_list(engine, config):
     """The spelling-consistency rule's house list in this configuration, or None."""
-    rule = engine.rules.get(RULE)
+    from newslint.german.house_spellings import house_list as build
+
     settings = config.rules.get(RULE)
-    if rule is None or settings is None or not hasattr(rule.module, "house_list"):
+    if RULE not in engine.rules or settings is None:
         return None
-    return rule.module.house_list(settings.options)
+    return build(settings.options.preferred, settings.options.extend_preferred)

@@ -11,10 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newslint.article.model import parse
 from newslint.engine.config import ConfigError
 from newslint.engine.runner import Engine, RunOptions, run_rules
-from newslint.engine.source import InputError, read_file
+from newslint.engine.source import InputError
 from newslint.audit import names
 from newslint.audit.inputs import DEFAULT_BATCH, FileBatch, LineRange, Unreadable, read_lines
 from newslint.audit.records import DEFAULT_FIELDS, RecordError, parse_record
@@ -57,9 +56,7 @@ def audit_task(task, settings: Settings) -> Summary:
 def _audit_file(engine: Engine, seq: int, path: str, source: str, summary: Summary) -> None:
     """Audit the file at `source`, reported as `path` (as given on the command line)."""
     try:
-        config = engine.config_for(source)
-        text = read_file(source, config.max_file_size)
-        article = parse(source, text, engine.options.published or config.published, config.lang)
+        article, config = engine.article(source)
     except (InputError, ConfigError) as error:
         summary.add_error(seq, path, str(error))
         return
@@ -83,8 +80,7 @@ def _audit_lines(engine: Engine, task: LineRange, settings: Settings, summary: S
             continue
         try:
             record = parse_record(line, settings.fields)
-            published = record.published or engine.options.published or config.published
-            article = parse(source, record.text, published, record.lang or config.lang)
+            article = engine.parse(source, record.text, config, record.published, record.lang)
         except (RecordError, InputError) as error:
             summary.add_error(task.seq + index, location, str(error))
             continue

@@ -40,7 +40,7 @@ FORMATS = ("json", "html")
 def audit(paths, format_name, output, fields, select, ignore, config_file, published, jobs,
           scheduler, batch):
     """Audit an archive: folders of articles and JSON Lines exports (*.jsonl)."""
-    from newslint.cli import EXIT_CLEAN, EXIT_ERROR, _fail, _rule_ids, emit
+    from newslint.cli import EXIT_CLEAN, EXIT_ERROR, emit, fail, rule_ids
     from newslint.engine.config import ConfigError, parse_date
     from newslint.engine.runner import Engine, RunOptions
     from newslint.audit import audit as run_audit
@@ -49,28 +49,28 @@ def audit(paths, format_name, output, fields, select, ignore, config_file, publi
     from newslint.audit.work import Settings
 
     if not paths:
-        _fail("no paths given; try 'newslint audit seeds/' or 'newslint audit --help'")
+        fail("no paths given; try 'newslint audit seeds/' or 'newslint audit --help'")
     if "-" in paths:
-        _fail("audit reads files, directories and .jsonl exports, not standard input")
+        fail("audit reads files, directories and .jsonl exports, not standard input")
     if format_name is None:
         format_name = "html" if output and output.lower().endswith((".html", ".htm")) else "json"
     try:
         run = RunOptions(
             config_file=os.path.abspath(config_file) if config_file else None,  # for any worker
-            select=_rule_ids(select),
-            ignore=_rule_ids(ignore) or (),
+            select=rule_ids(select),
+            ignore=rule_ids(ignore) or (),
             published=parse_date(published, "--published") if published else None,
         )
         Engine(run)  # unknown rules and a broken --config fail here, not on every worker
         settings = Settings(run=run, fields=field_names(fields), batch=batch)
     except (ConfigError, ValueError) as error:
-        _fail(str(error))
+        fail(str(error))
 
     started = time.perf_counter()
     try:
         report = run_audit(list(paths), settings, jobs=jobs, scheduler=scheduler)
     except (SchedulerError, ConfigError) as error:
-        _fail(str(error))
+        fail(str(error))
     elapsed = time.perf_counter() - started
 
     if format_name == "html":

@@ -15,7 +15,9 @@ from itertools import chain, islice
 
 from newslint.engine.cache import ResultCache, cache_key, content_digest, diagnostics, signature
 from newslint.engine.config import ConfigError
-from newslint.engine.runner import STDIN, Engine, FileResult, RunOptions, discover
+from newslint.engine.discovery import STDIN, discover
+from newslint.engine.finding import FileResult
+from newslint.engine.runner import Engine, RunOptions
 from newslint.engine.source import InputError
 
 # fewer files than this per job are checked in this process: starting a pool (importing it,

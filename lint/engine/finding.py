@@ -1,8 +1,8 @@
-"""What rules report, and what the engine makes of it."""
+"""What rules report, and what the engine makes of it: findings placed in files, and each file's result."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -63,3 +63,17 @@ class Diagnostic:
             "message": self.message,
             "suggestion": self.suggestion,
         }
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: its findings, or the error that kept it from being checked.
+
+    `text` is the article's text as read (None when it could not be read), for the reports that
+    show the article or fingerprint its findings.
+    """
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+    text: str | None = None

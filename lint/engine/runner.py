@@ -1,4 +1,4 @@
-"""The engine: find the articles, read them, run the enabled rules, place the findings.
+"""The engine: read the articles, run the enabled rules, place the findings.
 
 Everything that is not a rule's judgement happens here: which rules run (select, ignore,
 per-file ignores), their severity, inline suppressions, ordering and bad input.
@@ -9,21 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newslint.engine.config import Config, ConfigError, find_config_file, load_config
-from newslint.engine.finding import Diagnostic, RuleError
+from newslint.engine.discovery import STDIN
+from newslint.engine.finding import Diagnostic, FileResult, RuleError
 from newslint.engine.registry import Rule, rules_by_id
 from newslint.engine.source import InputError, decode, read_file
 
 if TYPE_CHECKING:
     from newslint.article.model import Article
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-SKIPPED_DIRECTORIES = frozenset(
-    "node_modules __pycache__ build dist venv env site-packages _build htmlcov".split()
-)
 STDIN = "-"
 
 
@@ -37,49 +34,6 @@ class RunOptions:
     published: dt.date | None = None
     stdin_filename: str | None = None
     require: tuple[str, ...] = ()  # rules that must run: a run where one cannot is an error
-
-
-@dataclass
-class FileResult:
-    """The outcome for one file: its findings, or the error that kept it from being checked.
-
-    `text` is the article's text as read (None when it could not be read), for the reports that
-    show the article or fingerprint its findings.
-    """
-
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None
-    text: str | None = None
-
-
-def discover(paths: list[str]) -> list[FileResult | str]:
-    """Expand the given paths into article files, in order; problems become FileResults."""
-    found: list[FileResult | str] = []
-    for path in paths:
-        if path == STDIN:
-            found.append(path)
-        elif os.path.isdir(path):
-            files = list(_walk(path))
-            if files:
-                found.extend(files)
-            else:
-                found.append(FileResult(path, error="no articles (*.txt, *.md) in this directory"))
-        elif os.path.exists(path):
-            found.append(path)
-        else:
-            found.append(FileResult(path, error="no such file or directory"))
-    return found
-
-
-def _walk(directory: str):
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRECTORIES
-        )
-        for name in sorted(files):
-            if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                yield os.path.join(root, name)
 
 
 class Engine:
@@ -186,6 +140,23 @@ class Engine:
             text = read_file(path, config.max_file_size)
         return lookup, text, config
 
+    def published(self, config: Config, given: dt.date | None = None) -> dt.date | None:
+        """An article's publication date: its own (`given`), else --published, else the configuration's."""
+        return given or self.options.published or config.published
+
+    def parse(self, path: str, text: str, config: Config, published: dt.date | None = None,
+              lang: str | None = None) -> Article:
+        """The article in `text`; `path` decides its format. `published` and `lang` are what the
+        source says beside the text (a record of an export), if anything. Raises InputError."""
+        from newslint.article.model import parse  # not needed by runs that find every file in the cache
+
+        return parse(path, text, self.published(config, published), lang or config.lang)
+
+    def article(self, path: str) -> tuple[Article, Config]:
+        """Read and parse one file ('-' is standard input). Raises InputError or ConfigError."""
+        lookup, text, config = self.read(path)
+        return self.parse(lookup, text, config), config
+
     def check(self, path: str) -> FileResult:
         """Check one file ('-' reads standard input)."""
         try:
@@ -196,11 +167,9 @@ class Engine:
 
     def check_text(self, path: str, text: str, config: Config, display: str | None = None) -> FileResult:
         """Check an article's text; `path` decides its format and configuration."""
-        from newslint.article.model import parse  # not needed by runs that find every file in the cache
-
         display = display or path
         try:
-            article = parse(path, text, self.options.published or config.published, config.lang)
+            article = self.parse(path, text, config)
         except InputError as error:
             return FileResult(display, error=str(error))
         return run_rules(article, self.active_rules(config, path), config, display)

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import regex
 
+from newslint.german.distance import edit_distance
 from newslint.german.agencies import AGENCIES
 from newslint.german.segment import Span
 
@@ -195,22 +196,6 @@ def closest_name(text: str, names) -> str | None:
         if distance < best_distance:
             best, best_distance = name, distance
     return best
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance counting a swap of two neighbouring letters as one edit."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char in enumerate(a, 1):
-        current = [i]
-        for j, other in enumerate(b, 1):
-            cost = 0 if char == other else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
-                value = min(value, previous2[j - 2] + 1)
-            current.append(value)
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 # -- credit lines ---------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from typing import Collection, Iterable, Mapping
 
 import regex
 
+from newslint.german.distance import edit_distance, one_edit_apart
 from newslint.german.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 #: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
@@ -501,25 +502,6 @@ def _with_ending(stem: str, form: str) -> bool:
     )
 
 
-def one_edit_apart(a: str, b: str) -> bool:
-    """Whether a and b are equal or differ by one insertion, deletion, substitution or swap."""
-    if a == b:
-        return True
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    if la > lb:
-        a, b, la, lb = b, a, lb, la
-    i = 0
-    while i < la and a[i] == b[i]:
-        i += 1
-    if la == lb:
-        if a[i + 1 :] == b[i + 1 :]:
-            return True  # substitution
-        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-    return a[i:] == b[i + 1 :]  # insertion
-
-
 def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling) -> bool:
     """Whether two close spellings (see `close_pairs`) are different names after all.
 
@@ -685,7 +667,7 @@ def suggest(form: str, preferred: Spelling) -> str:
 
     def closeness(candidate: str) -> tuple:
         count = preferred.forms.get(candidate, 0)
-        return _distance(fold(candidate), target), count == 0, -count, candidate
+        return edit_distance(fold(candidate), target), count == 0, -count, candidate
 
     return min(candidates, key=closeness)
 
@@ -719,21 +701,6 @@ _ACCENTED_LETTERS = {
     and (folded := _without_accents(chr(code))).isascii()
     and folded
 }
-
-
-def _distance(a: str, b: str) -> int:
-    """Edit distance, a swap of two neighbouring letters counting as one edit (optimal string
-    alignment); the strings are single words."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, rows[-2][j - 2] + 1)
-            row.append(cost)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 @lru_cache(maxsize=65536)

@@ -1,4 +1,4 @@
-"""`newslint quotes`: each quote of an article with the speaker newslint attributes it to.
+"""The quotes of an article with the speakers newslint attributes them to, for `newslint quotes`.
 
 A fact-checker's view of an article: the direct quotes and the quoted words inside sentences
 ("partial"), each with its speaker (or none) and how the speaker was found (see
@@ -7,14 +7,9 @@ A fact-checker's view of an article: the direct quotes and the quoted words insi
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from newslint import __version__
-from newslint.german.attribution import DIRECT, OTHER
-
-_SHOWN = 70  # characters of a quote shown in the text listing
-
+from newslint.german.attribution import OTHER
 
 @dataclass(frozen=True)
 class QuoteEntry:
@@ -72,47 +67,3 @@ def list_quotes(article, display: str, include_other: bool = False) -> list[Quot
             )
         )
     return entries
-
-
-def render_text(entries: list[QuoteEntry], files: int) -> str:
-    lines = []
-    for entry in entries:
-        text = " ".join(entry.text.split())
-        if len(text) > _SHOWN:
-            text = text[: _SHOWN - 1].rstrip() + "…"
-        if entry.speaker is None:
-            who = "no speaker"
-        else:
-            who = f"{' '.join(entry.speaker.split())} ({entry.form}, {entry.speaker_start[0]}:{entry.speaker_start[1]})"
-        lines.append(f"{entry.path}:{entry.start[0]}:{entry.start[1]}: {entry.kind} „{text}“ — {who}")
-    lines.append(_summary(entries, files))
-    return "\n".join(lines) + "\n"
-
-
-def render_json(entries: list[QuoteEntry], errors: list[tuple[str, str]], files: int) -> str:
-    document = {
-        "version": __version__,
-        "quotes": [entry.as_json() for entry in entries],
-        "errors": [{"path": path, "message": message} for path, message in errors],
-        "summary": {
-            "files": files,
-            "quotes": len(entries),
-            "direct": sum(1 for e in entries if e.kind == DIRECT),
-            "direct_without_speaker": _unattributed(entries),
-        },
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def _unattributed(entries: list[QuoteEntry]) -> int:
-    return sum(1 for e in entries if e.kind == DIRECT and e.speaker is None)
-
-
-def _summary(entries: list[QuoteEntry], files: int) -> str:
-    direct = sum(1 for e in entries if e.kind == DIRECT)
-    quotes = "quote" if len(entries) == 1 else "quotes"
-    checked = f"{files} {'file' if files == 1 else 'files'}"
-    return (
-        f"{len(entries)} {quotes} ({direct} direct, {_unattributed(entries)} of them without a speaker) "
-        f"in {checked}."
-    )

@@ -31,7 +31,8 @@ from newslint.article.model import parse  # noqa: E402
 from newslint.engine.config import build_config  # noqa: E402
 from newslint.engine.registry import rules_by_id  # noqa: E402
 from newslint.reports import FORMATS, render  # noqa: E402
-from newslint.engine.runner import FileResult, run_rules  # noqa: E402
+from newslint.engine.finding import FileResult  # noqa: E402
+from newslint.engine.runner import run_rules  # noqa: E402
 from newslint.engine.source import InputError, decode  # noqa: E402
 
 PUBLISHED = dt.date(2024, 6, 21)

@@ -1,0 +1,146 @@
+"""`newslint check`: check articles and report the findings."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+
+import click
+
+from newslint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, rule_ids
+from newslint.reports import FORMATS
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "format_name", type=click.Choice(tuple(FORMATS)), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", metavar="RULE,...", help="Run only these rules.")
+@click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
+@click.option("--require", multiple=True, metavar="RULE,...",
+              help="Exit with 2 when one of these rules cannot run (grammar without LanguageTool).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file instead of searching for one.")
+@click.option("--published", metavar="YYYY-MM-DD",
+              help="Publication date for articles whose front matter gives none.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="File name for the article read from '-' (decides format and configuration).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the report to FILE instead of standard output.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: the number of CPUs, with at least 150 files each).")
+@click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write the cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+              envvar="NEWSLINT_CACHE_DIR", help="Where the result cache lives (default: .newslint_cache).")
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per rule instead of the findings (text or json).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings that are not recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Record today's findings in FILE (exit code 0 unless a file cannot be checked).")
+def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
+          output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline):
+    """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
+    from newslint.engine.batch import check_paths
+    from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
+    from newslint.engine.config import ConfigError, parse_date
+    from newslint.reports import SHOW_TEXT, render
+    from newslint.engine.runner import Engine, RunOptions
+
+    if not paths:
+        fail("no paths given; try 'newslint check seeds/' or 'newslint check --help'")
+    try:
+        options = RunOptions(
+            config_file=config_file,
+            select=rule_ids(select),
+            ignore=rule_ids(ignore) or (),
+            published=parse_date(published, "--published") if published else None,
+            stdin_filename=stdin_filename,
+            require=tuple(rule_id for value in require for rule_id in rule_ids(value)),
+        )
+        engine = Engine(options)
+    except ConfigError as error:
+        fail(str(error))
+    baseline = _report_options(baseline_file, write_baseline, statistics, format_name)
+
+    cache = None if no_cache else ResultCache(cache_dir or DEFAULT_DIRECTORY)
+    try:
+        # a baseline fingerprints findings with the text they point at
+        need_text = format_name in SHOW_TEXT or bool(baseline_file or write_baseline)
+        results = check_paths(engine, list(paths), jobs, cache, progress=True, need_text=need_text)
+    finally:
+        if cache is not None:
+            cache.close()
+    for result in results:
+        if result.error is not None:
+            click.echo(f"newslint: {result.path}: {result.error}", err=True)
+    missing_required = False
+    for rule_id, reason, required in engine.skipped_rules():
+        if required:
+            click.echo(f"newslint: {rule_id} is required but cannot run: {reason}", err=True)
+            missing_required = True
+        else:
+            click.echo(f"newslint: {rule_id} skipped: {reason}", err=True)
+
+    if baseline is not None:
+        from newslint.engine.baseline import new_findings
+
+        results = new_findings(results, baseline)
+    if write_baseline:
+        from newslint.engine.baseline import write
+
+        try:
+            recorded = write(write_baseline, results)
+        except OSError as error:
+            fail(f"{write_baseline}: cannot write the baseline ({error.strerror or error})")
+        click.echo(f"newslint: recorded {recorded} findings in {write_baseline}", err=True)
+        fail_on = "never"
+
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if statistics:
+        from newslint.reports.statistics import render as render_statistics
+
+        report = render_statistics(results, color=color, as_json=format_name == "json")
+    else:
+        report = render(format_name, results, color=color)
+    emit(report, output, color)
+    code = EXIT_ERROR if missing_required else exit_code(results, fail_on)
+    # What is left is freed at exit anyway: frozen, the interpreter's last garbage collection
+    # skips it instead of walking through every object of the run (a tenth of a cached run).
+    gc.freeze()
+    sys.exit(code)
+
+
+def _report_options(baseline_file, write_baseline, statistics, format_name):
+    """Check the baseline and statistics options; the baseline's findings, if one is given."""
+    if baseline_file and write_baseline:
+        fail("--baseline and --write-baseline cannot be combined; write a new baseline instead")
+    if statistics and format_name not in ("text", "json"):
+        fail("--statistics prints text or json; drop --format or use --format json")
+    if not baseline_file:
+        return None
+    from newslint.engine.baseline import BaselineError, load
+
+    try:
+        return load(baseline_file)
+    except BaselineError as error:
+        fail(str(error))
+
+
+def exit_code(results: list, fail_on: str) -> int:
+    """2 for any file that could not be checked, else 1 when a finding reaches `fail_on`."""
+    if any(result.error is not None for result in results):
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_CLEAN
+    from newslint.engine.finding import SEVERITIES
+
+    failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+    if any(d.severity in failing for result in results for d in result.diagnostics):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
