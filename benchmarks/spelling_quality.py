@@ -37,7 +37,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from newslint.article.model import parse  # noqa: E402
-from newslint.german.names import DETERMINERS  # noqa: E402
+from newslint.german.mentions import DETERMINERS  # noqa: E402
 from newslint.engine.registry import rules_by_id  # noqa: E402
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
@@ -208,7 +208,7 @@ def timed(text: str, label: str) -> None:
 
 def speed(articles) -> None:
     print("3. speed (processor time of the rule alone, after the shared word analysis)")
-    from newslint.german.names import zipf
+    from newslint.german.word_forms import zipf
 
     zipf("Wort")  # load the frequency data once, outside the timings
     zipf("word", "en")

@@ -6,7 +6,7 @@ dataclass `Options` whose fields all have defaults, and `check(article, options)
 `newslint.engine.finding.Finding`s with character offsets into the article. No I/O, no printing and no global
 state in rules; shared analysis comes from the article, computed once and reused by every rule
 (`article.sentences`, `.words`, `.quotes`, `.attributions`, `.dates`, `.mentions`). A rule module
-imports the analysis it uses (`newslint.german.names`, `newslint.german.dates`, `regex`, ...) inside `check` and the
+imports the analysis it uses (`newslint.german.variants`, `newslint.german.dates`, `regex`, ...) inside `check` and the
 functions it calls, not at the top: a run that finds every file in the result cache loads the
 rules' options but none of their analysis.
 

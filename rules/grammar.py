@@ -117,7 +117,7 @@ def unavailable(options: Options) -> str | None:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from newslint.languagetool import client as languagetool
+    from newslint.languagetool import service as languagetool
 
     pieces = [piece for block in article.blocks if (piece := _prose(article, block))[0].strip()]
     if not pieces:

@@ -63,7 +63,7 @@ Bukarest = Bucuresti, București.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -72,7 +72,7 @@ from newslint.german.house_spellings import DEFAULT_PREFERRED
 
 if TYPE_CHECKING:
     from newslint.german.house_spellings import HouseList
-    from newslint.german.names import Spelling, VariantGroup
+    from newslint.german.variants import Spelling, VariantGroup
 
 ID = "spelling-consistency"
 SEVERITY = "warning"
@@ -102,7 +102,8 @@ def house_list(options: Options) -> HouseList:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from newslint.german.names import close_pairs, mentions, name_forms, variant_groups, word_forms
+    from newslint.german.mentions import mentions, name_forms, word_forms
+    from newslint.german.variants import close_pairs, variant_groups
 
     house = house_list(options)
     titles = _Titles(article)
@@ -148,7 +149,7 @@ class _Titles:
 def _house_findings(
     article, house: HouseList, titles: _Titles, reported: set[int]
 ) -> Iterator[Finding]:
-    from newslint.german.names import may_mention
+    from newslint.german.mentions import may_mention
 
     if house.pattern is None or not article.blocks:
         return
@@ -182,7 +183,7 @@ def _is_title(text: str) -> bool:
 
 
 def _group_finding(group: VariantGroup, mention, house: HouseList) -> Finding | None:
-    from newslint.german.names import suggest
+    from newslint.german.variants import suggest
 
     own = group.spelling_of(mention.text)
     if group.preferred is None:

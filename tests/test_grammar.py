@@ -20,7 +20,7 @@ from conftest import FAKE_RULE
 from fake_languagetool import FakeLanguageTool
 
 from newslint.languagetool import cache as grammar_cache
-from newslint.languagetool import client as languagetool
+from newslint.languagetool import service as languagetool
 from newslint.languagetool import location as languagetool_location
 from newslint.engine import registry
 from newslint.cli import main

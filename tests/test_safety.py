@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from article_factory import write_articles
 from newslint.languagetool import cache as grammar_cache
-from newslint.languagetool import client as languagetool
+from newslint.languagetool import service as languagetool
 from newslint.languagetool import location as languagetool_location
 from newslint.cli import main
 from newslint.article.frontmatter import parse_front_matter

@@ -12,13 +12,20 @@ import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint.german import attribution
-from newslint.german import credits
-from newslint.german import dates
 from newslint.article import markdown
-from newslint.german import names
-from newslint.german import quotes
 from newslint.article.model import parse
+from newslint.german import (
+    attribution,
+    credits,
+    cues,
+    dates,
+    distance,
+    mentions,
+    quotes,
+    speakers,
+    variants,
+    word_forms,
+)
 from newslint.german.segment import WORD, Span, split_sentences, words
 
 # -- close pairs of name forms -----------------------------------------------------------------
@@ -31,17 +38,17 @@ def one_edit_pairs(forms) -> set[frozenset[str]]:
     return {
         frozenset((a, b))
         for a, b in combinations(forms, 2)
-        if names.fold(a)[0] == names.fold(b)[0] and names.one_edit_apart(names.fold(a), names.fold(b))
+        if word_forms.fold(a)[0] == word_forms.fold(b)[0] and distance.one_edit_apart(word_forms.fold(a), word_forms.fold(b))
     }
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(CROWDED, min_size=2, max_size=40, unique=True))
 def test_comparing_and_neighbourhoods_find_the_same_close_pairs(forms):
-    folded = {form: names.fold(form) for form in forms}
-    by_size = names._by_size(folded)
-    compared = names._compared(folded, by_size, budget=10**9)
-    met = names._met_in_neighbourhoods(folded, by_size)
+    folded = {form: word_forms.fold(form) for form in forms}
+    by_size = variants._by_size(folded)
+    compared = variants._compared(folded, by_size, budget=10**9)
+    met = variants._met_in_neighbourhoods(folded, by_size)
     expected = one_edit_pairs(forms)
     assert {frozenset(pair) for pair in compared} == expected
     assert {frozenset(pair) for pair in met if frozenset(pair) in expected} == expected
@@ -51,17 +58,17 @@ def test_comparing_and_neighbourhoods_find_the_same_close_pairs(forms):
 
 def test_many_forms_alike_in_size_take_the_linear_path_and_find_every_pair():
     forms = [f"Kar{a}{b}{c}" for a in "aeiou" for b in "lmnr" for c in "st"]  # 40 forms, 780 pairs
-    folded = {form: names.fold(form) for form in forms}
-    by_size = names._by_size(folded)
-    assert names._compared(folded, by_size, names._DIRECT_PAIRS_PER_FORM * len(forms)) is None
-    found = {frozenset(pair) for pair in names.close_pairs(forms)}
-    expected = {frozenset((a, b)) for a, b in combinations(forms, 2) if names._may_be_variants(a, b)}
+    folded = {form: word_forms.fold(form) for form in forms}
+    by_size = variants._by_size(folded)
+    assert variants._compared(folded, by_size, variants._DIRECT_PAIRS_PER_FORM * len(forms)) is None
+    found = {frozenset(pair) for pair in variants.close_pairs(forms)}
+    expected = {frozenset((a, b)) for a, b in combinations(forms, 2) if variants._may_be_variants(a, b)}
     assert expected  # "Karals"/"Karels" and the like
     assert found == expected
 
 
 def test_close_pairs_fold_accents_as_fold_does():
-    assert {frozenset(pair) for pair in names.close_pairs(["Pjöngjang", "Pjongjang", "Peking"])} == {
+    assert {frozenset(pair) for pair in variants.close_pairs(["Pjöngjang", "Pjongjang", "Peking"])} == {
         frozenset(("Pjöngjang", "Pjongjang"))
     }
 
@@ -72,7 +79,7 @@ def test_words_one_edit_apart_agree_in_their_last_letters_unless_the_edit_is_the
     a, b = "K" + tail, "K" + other  # the quick tests `_compared` makes before comparing
     if len(a) > len(b):
         a, b = b, a
-    if names.one_edit_apart(a, b):
+    if distance.one_edit_apart(a, b):
         if len(a) == len(b):
             assert a[-1:] == b[-1:] or a[:-2] == b[:-2]
         else:
@@ -80,16 +87,16 @@ def test_words_one_edit_apart_agree_in_their_last_letters_unless_the_edit_is_the
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text("aeinrsmchöä", min_size=1, max_size=9), st.sampled_from(names.SUFFIXES))
+@given(st.text("aeinrsmchöä", min_size=1, max_size=9), st.sampled_from(word_forms.SUFFIXES))
 def test_a_form_with_an_ending_shares_a_stem_with_the_form_without(stem, ending):
-    if names._with_ending(stem, stem + ending):
-        assert names.stems(stem) & names.stems(stem + ending)
+    if word_forms.with_ending(stem, stem + ending):
+        assert word_forms.stems(stem) & word_forms.stems(stem + ending)
 
 
 def test_forms_with_an_ending():
-    assert names._with_ending("Jahr", "Jahre") and names._with_ending("Kiew", "Kiewer")
-    assert not names._with_ending("Brown", "Brownn")  # a doubled letter
-    assert not names._with_ending("Kie", "Kies") and not names._with_ending("Kiew", "Kiewx")
+    assert word_forms.with_ending("Jahr", "Jahre") and word_forms.with_ending("Kiew", "Kiewer")
+    assert not word_forms.with_ending("Brown", "Brownn")  # a doubled letter
+    assert not word_forms.with_ending("Kie", "Kies") and not word_forms.with_ending("Kiew", "Kiewx")
 
 
 # letters of Latin script with and without accents, marks, ligatures and others
@@ -99,12 +106,12 @@ FOLDABLE = st.text("aAäÄeéÉèoöøÖßẞiİıçÇñÑšŠđĐłŁǅǈĳﬁ�
 @settings(max_examples=500, deadline=None)
 @given(FOLDABLE)
 def test_folding_by_table_is_folding_by_decomposition(text):
-    assert names.fold(text) == names._without_accents(text.casefold())
+    assert word_forms.fold(text) == word_forms._without_accents(text.casefold())
 
 
 def test_every_letter_of_the_folding_table_folds_as_its_decomposition():
-    for code, folded in names._ACCENTED_LETTERS.items():
-        assert names._without_accents(chr(code)) == folded
+    for code, folded in word_forms._ACCENTED_LETTERS.items():
+        assert word_forms._without_accents(chr(code)) == folded
         assert unicodedata.normalize("NFKD", chr(code))[:1].isascii()  # a plain letter first
 
 
@@ -113,11 +120,11 @@ def test_every_letter_of_the_folding_table_folds_as_its_decomposition():
 
 def test_the_latin_classes_are_the_unicode_categories_regex_knows():
     classes = {
-        names._UPPER: r"\p{Lu}",
-        names._LETTER: r"[\p{L}\p{M}]",
-        names._WORD_CHARACTER: r"[\p{L}\p{M}\p{N}]",
+        mentions._UPPER: r"\p{Lu}",
+        mentions._LETTER: r"[\p{L}\p{M}]",
+        mentions._WORD_CHARACTER: r"[\p{L}\p{M}\p{N}]",
     }
-    for block in names._LATIN:
+    for block in mentions._LATIN:
         for code in block:
             for latin, unicode_class in classes.items():
                 assert (re.fullmatch(latin, chr(code)) is None) == (
@@ -134,16 +141,16 @@ NAME_TEXT = st.text("AaÄäÖöZzßÉé0½1 -’\u0301\u00adЖжΣσ€„“\n"
 @example("Kiew\u0301s Weg", 0, 10)
 def test_name_words_are_found_alike_in_both_engines(text, start, end):
     start, end = min(start, len(text)), min(end, len(text))
-    pattern = names._name_words(text, start, end)
-    assert pattern.findall(text, start, end) == names._NAME_WORD.findall(text, start, end)
+    pattern = mentions._name_words(text, start, end)
+    assert pattern.findall(text, start, end) == mentions._NAME_WORD.findall(text, start, end)
 
 
 def test_text_with_other_letters_than_latin_ones_takes_regex():
-    assert names._name_words("Pjöngjang – „Peking“ 5 €", 0, 20) is names._LATIN_NAME_WORD
-    assert names._name_words("Путин in Moskau", 0, 15) is names._NAME_WORD
-    assert names._name_words("ЖAbcde", 1, 6) is names._NAME_WORD  # the look-behind's letter
-    assert names._NAME_WORD.findall("ЖAbcde", 1, 6) == []
-    assert names._LATIN_NAME_WORD.findall("ЖAbcde", 1, 6) == ["Abcde"]  # why it may not be used
+    assert mentions._name_words("Pjöngjang – „Peking“ 5 €", 0, 20) is mentions._LATIN_NAME_WORD
+    assert mentions._name_words("Путин in Moskau", 0, 15) is mentions._NAME_WORD
+    assert mentions._name_words("ЖAbcde", 1, 6) is mentions._NAME_WORD  # the look-behind's letter
+    assert mentions._NAME_WORD.findall("ЖAbcde", 1, 6) == []
+    assert mentions._LATIN_NAME_WORD.findall("ЖAbcde", 1, 6) == ["Abcde"]  # why it may not be used
 
 
 # -- the mentions the spelling rule judges ----------------------------------------------------
@@ -178,39 +185,39 @@ def groups_as_data(groups):
 @example("Titel\nWeiter ging es. Dann weiter, Weitez und Weiterung.\n")  # a paired form, no mention
 def test_the_forms_of_the_paired_words_give_the_groups_all_mentions_give(text):
     article = parse("article.txt", text)
-    forms = names.name_forms(article)
-    close = names.close_pairs(forms)
-    full = names.variant_groups(article.mentions, {"Kiew": "Kiew"})
+    forms = mentions.name_forms(article)
+    close = variants.close_pairs(forms)
+    full = variants.variant_groups(article.mentions, {"Kiew": "Kiew"})
     assert {m.text for m in article.mentions} <= forms  # what the rule relies on
     if not close:
         assert full == []
         return
-    found = names.mentions(article, only=names.word_forms(forms, close))
+    found = mentions.mentions(article, only=mentions.word_forms(forms, close))
     either_way = close | {(b, a) for a, b in close}  # a pair's order does not matter
     for among in (close, either_way):
-        groups = names.variant_groups(found, {"Kiew": "Kiew"}, among)
+        groups = variants.variant_groups(found, {"Kiew": "Kiew"}, among)
         assert groups_as_data(groups) == groups_as_data(full)
     assert set(found) <= set(article.mentions)
 
 
 def test_inflected_forms_share_their_head_with_every_stem():
     for form in ("Pjöngjangs", "Wasserstände", "Kiewer", "Nordkoreanerinnen", "Thailänder", "Ärzte"):
-        assert {names._head(stem) for stem in names.stems(form)} == {names._head(form)}
+        assert {mentions._head(stem) for stem in word_forms.stems(form)} == {mentions._head(form)}
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text("aeinrsmchöä", min_size=1, max_size=12))
 def test_stems_try_the_endings_a_form_may_carry(form):
     expected = {form}
-    for suffix in names.SUFFIXES:  # every ending, as the definition says
-        if form.endswith(suffix) and len(form) - len(suffix) >= names._MIN_STEM:
+    for suffix in word_forms.SUFFIXES:  # every ending, as the definition says
+        if form.endswith(suffix) and len(form) - len(suffix) >= word_forms.MIN_STEM:
             stem = form[: -len(suffix)]
             if stem[-1] == suffix[0]:
                 continue
             expected.add(stem)
-            if suffix in names._PLURAL_SUFFIXES:
-                expected.add(stem.translate(names._UMLAUTS))
-    assert names.stems(form) == expected
+            if suffix in word_forms._PLURAL_SUFFIXES:
+                expected.add(stem.translate(word_forms.UMLAUTS))
+    assert word_forms.stems(form) == expected
 
 
 # -- house spellings ---------------------------------------------------------------------------
@@ -231,18 +238,18 @@ def house_pattern():
 @given(st.lists(st.one_of(HOUSE_WORDS, FILLER), max_size=12).map("".join))
 def test_a_text_without_a_longest_word_of_the_house_list_has_no_house_spelling(text):
     if house_pattern().search(text) is not None:
-        assert names.may_mention(text, 0, len(text), HOUSE)
+        assert mentions.may_mention(text, 0, len(text), HOUSE)
 
 
 def test_may_mention_looks_only_between_start_and_end():
     text = "Peking liegt weit weg."
-    assert names.may_mention(text, 0, len(text), HOUSE)
-    assert not names.may_mention(text, 7, len(text), HOUSE)
+    assert mentions.may_mention(text, 0, len(text), HOUSE)
+    assert not mentions.may_mention(text, 7, len(text), HOUSE)
 
 
 def test_may_mention_looks_for_the_rarest_word_of_a_spelling():
-    assert not names.may_mention("Neue Wege in New York", 0, 21, HOUSE)
-    assert names.may_mention("in New Delhi", 0, 12, HOUSE)
+    assert not mentions.may_mention("Neue Wege in New York", 0, 21, HOUSE)
+    assert mentions.may_mention("in New Delhi", 0, 12, HOUSE)
 
 
 # -- Markdown ----------------------------------------------------------------------------------
@@ -406,22 +413,22 @@ CLAUSE_WORDS = st.sampled_from(
 @example("teilte die Regierung am Montag mit")
 @example("Der Minister betonte :")
 def test_the_cue_prefilter_changes_no_attribution_of_a_clause(clause):
-    words = attribution._words(clause, 0, len(clause))
-    expected = attribution._clause_attribution(clause, words, "colon")
-    assert attribution._in_clause(clause, 0, len(clause)) == expected
+    words = cues.word_spans(clause, 0, len(clause))
+    expected = speakers._clause_attribution(clause, words, "colon")
+    assert speakers.attribution_in_clause(clause, 0, len(clause)) == expected
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(CLAUSE_WORDS, max_size=14).map(" ".join))
 def test_reported_speech_is_found_from_the_words_alone(sentence):
-    words = attribution._words(sentence, 0, len(sentence))
+    words = cues.word_spans(sentence, 0, len(sentence))
     expected = any(  # the definition: a subjunctive, "laut", "zufolge" or a speech verb
-        w.lower in attribution._SUBJUNCTIVE
+        w.lower in cues.SUBJUNCTIVE
         or w.lower in ("laut", "zufolge")
-        or attribution._is_cue(words, i, len(words))
+        or cues.is_cue(words, i, len(words))
         for i, w in enumerate(words)
     )
-    span = attribution.Span(0, len(sentence), sentence)
+    span = Span(0, len(sentence), sentence)
     assert attribution._reports_speech(sentence, span, span) == expected
 
 

@@ -9,15 +9,9 @@ from hypothesis import strategies as st
 
 from newslint.article.model import parse
 from newslint.engine.config import ConfigError, load_config
-from newslint.german.names import (
-    _may_be_variants,
-    _neighbourhood,
-    close_pairs,
-    mentions,
-    one_edit_apart,
-    suggest,
-    variant_groups,
-)
+from newslint.german.distance import one_edit_apart
+from newslint.german.mentions import mentions
+from newslint.german.variants import _may_be_variants, _neighbourhood, close_pairs, suggest, variant_groups
 from newslint.engine.registry import rules_by_id
 from newslint.engine.runner import Engine, RunOptions
 from newslint.engine.testing import assert_findings, findings

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from newslint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-ANALYSIS = ("regex", "newslint.article.model", "newslint.german.names", "newslint.german.dates",
+ANALYSIS = ("regex", "newslint.article.model", "newslint.german.mentions", "newslint.german.variants", "newslint.german.dates",
             "newslint.german.credits", "newslint.german.attribution", "newslint.german.quotes",
-            "newslint.languagetool.client")
+            "newslint.languagetool.service")
 HEAVY = ("newslint.rules", "newslint.audit", "yaml", "wordfreq", "newslint.german.frequency", "importlib.metadata", *ANALYSIS)
 
 

@@ -147,8 +147,8 @@ class Article:
 
     @cached_property
     def mentions(self):
-        """Name-like words with their offsets, in order (see `newslint.german.names`)."""
-        from newslint.german.names import mentions
+        """Name-like words with their offsets, in order (see `newslint.german.mentions`)."""
+        from newslint.german.mentions import mentions
 
         return mentions(self)
 

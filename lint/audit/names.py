@@ -1,7 +1,7 @@
-"""Names across the archive: the spelling-consistency analysis (`newslint.german.names`) applied archive-wide.
+"""Names across the archive: the spelling-consistency analysis (`newslint.german.variants`) applied archive-wide.
 
 The map step counts each article's name mentions (`name_counts`); the reduce step hands the
-archive's counts to `newslint.german.names.variant_groups`, which groups the spellings that differ and picks
+archive's counts to `newslint.german.variants.variant_groups`, which groups the spellings that differ and picks
 the preferred one (house list, word frequency, majority). How names are found and when two
 spellings are one name is decided there, not here.
 """
@@ -33,13 +33,15 @@ def name_counts(article) -> tuple[Counter, Counter]:
 
 
 def variant_groups(forms: Counter, determined: Counter, house=None) -> list:
-    """The archive's names spelled more than one way, as `newslint.german.names.VariantGroup`s.
+    """The archive's names spelled more than one way, as `newslint.german.variants.VariantGroup`s.
 
     `house` is the rule's house list (`newslint.german.house_spellings.HouseList`, or None): its
     preferred spellings win their groups, and a listed variant ("Beijing") joins the group of its
     preferred spelling ("Peking") even though the two do not look alike.
     """
-    from newslint.german.names import Mention, Spelling, VariantGroup, variant_groups as group
+    from newslint.german.mentions import Mention
+    from newslint.german.variants import Spelling, VariantGroup
+    from newslint.german.variants import variant_groups as group
 
     preferred = {}
     if house is not None:

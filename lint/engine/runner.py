@@ -21,7 +21,6 @@ from newslint.engine.source import InputError, decode, read_file
 if TYPE_CHECKING:
     from newslint.article.model import Article
 
-STDIN = "-"
 
 
 @dataclass(frozen=True)

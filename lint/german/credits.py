@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-
-from newslint.german.distance import edit_distance
 from newslint.german.agencies import AGENCIES
+from newslint.german.distance import edit_distance
 from newslint.german.segment import Span
 
 KUERZEL = regex.compile(r"[a-zäöüß]{1,6}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newslint.german.attribution import OTHER
 
+
 @dataclass(frozen=True)
 class QuoteEntry:
     path: str

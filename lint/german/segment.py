@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import regex
-
 from newslint.german.calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‑'’][\p{L}\p{M}\p{N}]+)*")

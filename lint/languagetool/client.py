@@ -1,17 +1,4 @@
-"""LanguageTool for the grammar rule: where it runs, and a client for its HTTP API.
-
-Where LanguageTool runs, first found wins:
-
-1. the server named by the environment variable `NEWSLINT_LANGUAGETOOL_URL`;
-2. the grammar rule's `server` option (`[tool.newslint.grammar] server = "http://localhost:8081"`);
-3. a local LanguageTool that language-tool-python finds: an unpacked `LanguageTool-X.Y` folder
-   (holding `languagetool-server.jar`) in `$LTP_PATH` or `~/.cache/language_tool_python`, and
-   Java. language-tool-python starts it as a server on a free local port on first use and stops
-   it when the run ends.
-
-When none is there, `newslint.languagetool.location.unavailable()` says why and the engine skips the rule with one notice;
-language-tool-python, the HTTP client, the thread pool and SQLite are imported only when a check
-needs them, so a run without LanguageTool stays fast and offline.
+"""A client for LanguageTool's HTTP API: batches of paragraphs in, matches out.
 
 The client speaks LanguageTool's HTTP API itself (`GET /v2/languages`, form-encoded
 `POST /v2/check`): language-tool-python's `check()` waits up to 300 s and parses matches through
@@ -19,35 +6,20 @@ class-level state that is not safe across threads, while newslint needs a timeou
 requests in flight at the same time. Paragraphs are batched into requests of up to `batch-size`
 characters (joined by blank lines, so LanguageTool keeps them apart) and up to `concurrency`
 requests run at once. LanguageTool counts offsets in UTF-16 code units; the client turns them
-into Python character offsets.
+into Python character offsets. The HTTP client and the thread pool are imported on first use.
 
-Lifetime: the rule module holds no state. This module keeps one client per process and setting
-(server, timeout, concurrency, batch size) and one cache per file (`newslint.languagetool.cache`), made
-on first use and closed at exit, because a run over thousands of articles should share one
-thread pool, one started local server and one database connection, and a process (the CLI, a
-test session) is exactly the scope in which those settings cannot change under it. With
-`--jobs`, each worker process has its own client, and so its own local LanguageTool: for large
-archives a long-running server is the better choice. A client whose server failed (refused,
-reset, timed out, HTTP 5xx) remembers it and fails the later articles at once instead of waiting
-for the timeout again on each; `close_all()` forgets everything.
+A client whose server failed (refused, reset, timed out, HTTP 5xx) remembers it and fails the
+later articles at once instead of waiting for the timeout again on each.
 """
 
 from __future__ import annotations
 
-import atexit
 import bisect
 import json
-import os
 from dataclasses import dataclass
 
 from newslint import __version__
-from newslint.languagetool.location import local_version, server_url
 
-# The HTTP client, the thread pool and SQLite are imported on first use: a run without
-# LanguageTool only asks `newslint.languagetool.location.unavailable()` and stays fast.
-
-# A bare language code and the variant LanguageTool checks spelling for.
-DEFAULT_VARIANTS = {"de": "de-DE", "en": "en-US", "pt": "pt-PT"}
 _PARAGRAPH_BREAK = "\n\n"
 
 
@@ -79,72 +51,6 @@ class Match:
         return cls(start, end, message, rule, category, tuple(replacements))
 
 
-@dataclass(frozen=True)
-class Settings:
-    """How to ask LanguageTool: the grammar rule's options, with the server resolved."""
-
-    server: str = ""  # "" for a local LanguageTool
-    disabled_rules: tuple[str, ...] = ()
-    disabled_categories: tuple[str, ...] = ()
-    enabled_rules: tuple[str, ...] = ()
-    picky: bool = False
-    cache: str = ""  # "" for the default file
-    timeout: float = 10.0
-    concurrency: int = 4
-    batch_size: int = 6000
-
-    def fingerprint(self) -> str:
-        """The settings that change LanguageTool's findings, as text for cache keys."""
-        return json.dumps([sorted(self.disabled_rules), sorted(self.disabled_categories),
-                           sorted(self.enabled_rules), self.picky])
-
-    def params(self, language: str) -> dict[str, str]:
-        """The form fields of a check request, besides the text."""
-        params = {"language": language}
-        if self.disabled_rules:
-            params["disabledRules"] = ",".join(self.disabled_rules)
-        if self.disabled_categories:
-            params["disabledCategories"] = ",".join(self.disabled_categories)
-        if self.enabled_rules:
-            params["enabledRules"] = ",".join(self.enabled_rules)
-        if self.picky:
-            params["level"] = "picky"
-        return params
-
-
-def language_for(lang: str) -> str:
-    """The LanguageTool language for an article's `lang`: 'de' → 'de-DE', 'de_AT' → 'de-AT'."""
-    lang = lang.strip().replace("_", "-")
-    base, _, region = lang.partition("-")
-    if not region:
-        return DEFAULT_VARIANTS.get(base.lower(), base.lower())
-    return f"{base.lower()}-{region.upper() if len(region) == 2 else region}"
-
-
-# -- checking -----------------------------------------------------------------------------------
-
-
-def check_paragraphs(texts: list[str], language: str, settings: Settings) -> list[list[Match]]:
-    """LanguageTool's findings for each text: from the cache, else from the server.
-
-    Raises LanguageToolError when the server is needed and fails.
-    """
-    from newslint.languagetool import cache as grammar_cache
-
-    cache = _cache(settings.cache or grammar_cache.default_path())
-    fingerprint = settings.fingerprint()
-    keys = [grammar_cache.key(text, language, fingerprint) for text in texts]
-    found = cache.get(list(dict.fromkeys(keys)))
-    missing = {key: text for key, text in zip(keys, texts) if key not in found}
-    if missing:
-        client = client_for(settings)
-        results = client.check(list(missing.values()), language, settings.params(language))
-        new = {key: [m.as_list() for m in matches] for key, matches in zip(missing, results)}
-        cache.put(new)
-        found.update(new)
-    return [[Match.from_list(item) for item in found[key]] for key in keys]
-
-
 class Client:
     """A LanguageTool server reached over HTTP; `check` sends batches of paragraphs."""
 
@@ -167,7 +73,7 @@ class Client:
         loopback = host in ("localhost", "::1") or host.startswith("127.")
         handlers = [urllib.request.ProxyHandler({})] if loopback else []
         self._opener = urllib.request.build_opener(*handlers)
-        self._local = None  # language-tool-python's LanguageTool when it started the server
+        self.local_server = None  # language-tool-python's LanguageTool when it started the server
 
     def check(self, texts: list[str], language: str, params: dict[str, str]) -> list[list[Match]]:
         """The findings for each text, sending up to `concurrency` batches at once."""
@@ -186,9 +92,9 @@ class Client:
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
-        if self._local is not None:
-            self._local.close()
-            self._local = None
+        if self.local_server is not None:
+            self.local_server.close()
+            self.local_server = None
 
     def _check_language(self, language: str) -> None:
         if self._languages is None:
@@ -304,75 +210,3 @@ def _utf16_to_index(text: str):
             index.append(position + 1)
     index.append(len(text))
     return lambda offset: index[min(max(offset, 0), len(index) - 1)]
-
-
-# -- one client and one cache per process ------------------------------------------------------
-
-_clients: dict[tuple, Client] = {}
-_caches: dict = {}  # path: grammar_cache.GrammarCache
-
-
-def client_for(settings: Settings) -> Client:
-    """The process's client for these settings (a local LanguageTool is started on first use)."""
-    url = server_url(settings.server)
-    key = (url, settings.timeout, settings.concurrency, settings.batch_size)
-    client = _clients.get(key)
-    if client is None:
-        if url:
-            client = Client(url, settings.timeout, settings.concurrency, settings.batch_size)
-        else:
-            client = _start_local(settings)
-        _clients[key] = client
-    return client
-
-
-def _start_local(settings: Settings) -> Client:
-    version = local_version()
-    try:
-        import language_tool_python
-
-        tool = language_tool_python.LanguageTool(language_tool_download_version=version)
-    except Exception as error:  # Java too old, jar broken, port trouble: say so for each file
-        client = Client("http://127.0.0.1:0", settings.timeout, settings.concurrency, settings.batch_size)
-        client.failure = f"could not start the local LanguageTool {version} ({error})"
-        return client
-    client = Client(tool.url, settings.timeout, settings.concurrency, settings.batch_size)
-    client._local = tool
-    _stop_with_the_worker()
-    return client
-
-
-def _stop_with_the_worker() -> None:
-    """A worker of `--jobs` is ended by SIGTERM, which skips `atexit`: stop the local server then too."""
-    import multiprocessing
-    import signal
-    import threading
-
-    if multiprocessing.parent_process() is None or threading.current_thread() is not threading.main_thread():
-        return
-
-    def stop(signum, frame):
-        close_all()
-        os._exit(128 + signum)
-
-    signal.signal(signal.SIGTERM, stop)
-
-
-def _cache(path: str):
-    from newslint.languagetool import cache as grammar_cache
-
-    cache = _caches.get(path)
-    if cache is None:
-        cache = _caches[path] = grammar_cache.GrammarCache(path)
-    return cache
-
-
-@atexit.register
-def close_all() -> None:
-    """Close every client (stopping a local LanguageTool) and cache of this process."""
-    for client in _clients.values():
-        client.close()
-    for cache in _caches.values():
-        cache.close()
-    _clients.clear()
-    _caches.clear()

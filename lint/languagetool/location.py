@@ -1,4 +1,4 @@
-"""Where LanguageTool runs, found without contacting anything (see `newslint.languagetool.client`).
+"""Where LanguageTool runs, found without contacting anything (see `newslint.languagetool.service`).
 
 Every run asks `unavailable()` before the grammar rule's first article, including runs that find
 every file in the result cache; so this module is kept apart from the client, small and quick to

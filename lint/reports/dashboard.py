@@ -1,4 +1,5 @@
-"""The audit as one self-contained HTML page: numbers, tables and inline SVG charts, no scripts.
+"""The audit as one self-contained HTML page: numbers, tables and inline SVG charts, no scripts (see
+`newslint.reports.html_page`).
 
 Everything that comes from the archive (names, authors, messages, paths) is escaped, and the
 page's Content-Security-Policy allows no scripts at all, so no article can run code in it.
@@ -7,7 +8,8 @@ page's Content-Security-Policy allows no scripts at all, so no article can run c
 from __future__ import annotations
 
 import math
-from html import escape
+
+from newslint.reports.html_page import escape, page
 
 PALETTE = ("#c0392b", "#2471a3", "#d68910", "#229954", "#7d3c98", "#17a589", "#a04000", "#566573")
 TOP_GROUPS = 15
@@ -15,16 +17,15 @@ TOP_FORMS = 5
 TOP_AUTHORS = 30
 
 STYLE = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1c2833;margin:0;background:#f4f6f7}
+body{font-size:15px;line-height:1.45;color:#1c2833;background:#f4f6f7}
 main{max-width:1000px;margin:0 auto;padding:24px}
 h1{margin:0 0 4px;font-size:28px}h2{margin:32px 0 4px;font-size:20px}
 p.note{margin:0 0 12px;color:#566573}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:16px}
 .card{background:#fff;border-radius:6px;padding:12px 16px;min-width:140px;box-shadow:0 1px 2px #0002}
 .card b{display:block;font-size:24px}.card span{color:#566573;font-size:13px}
-table{border-collapse:collapse;background:#fff;width:100%;box-shadow:0 1px 2px #0002}
-th,td{text-align:left;padding:6px 10px;border-bottom:1px solid #e5e8e8;vertical-align:top}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+table{background:#fff;box-shadow:0 1px 2px #0002}
+th,td{padding:6px 10px;border-bottom-color:#e5e8e8}
 svg{background:#fff;box-shadow:0 1px 2px #0002;max-width:100%;height:auto}
 svg text{font:12px system-ui,sans-serif;fill:#1c2833}
 .legend{display:flex;flex-wrap:wrap;gap:14px;margin:8px 0;font-size:13px}
@@ -40,13 +41,7 @@ def render(report: dict) -> str:
     """The dashboard of an audit report (see `newslint.audit.report`)."""
     colors = {row["rule"]: PALETTE[index % len(PALETTE)] for index, row in enumerate(report["rules"])}
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta http-equiv="Content-Security-Policy" '
-        "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Archive audit – newslint</title>",
-        f"<style>{STYLE}</style></head><body><main>",
+        "<main>",
         _overview(report),
         _rules(report, colors),
         _timeline(report, colors),
@@ -55,9 +50,9 @@ def render(report: dict) -> str:
         _examples(report),
         _errors(report),
         f'<p class="note">newslint {escape(report["version"])}</p>',
-        "</main></body></html>\n",
+        "</main>\n",
     ]
-    return "\n".join(parts)
+    return page("Archive audit – newslint", STYLE, "\n".join(parts))
 
 
 def _overview(report: dict) -> str:

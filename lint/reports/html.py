@@ -12,22 +12,17 @@ nothing in an article can run code.
 
 from __future__ import annotations
 
-import base64
 import bisect
-import hashlib
-import html
 from collections import Counter
 
 from newslint.engine.finding import SEVERITIES
+from newslint.reports.html_page import escape, page
 
 SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # error first
 
 STYLE = """
 :root { --error: #c62828; --error-bg: #ffdada; --warning: #9a6700; --warning-bg: #fff1b8;
   --info: #1d5fc2; --info-bg: #dbe8fd; --muted: #5b6470; --line: #d8dde3; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: #1f2328; background: #f6f7f9; }
 header.bar { position: sticky; top: 0; z-index: 20; background: #fff; border-bottom: 1px solid var(--line);
   padding: .5rem 1.5rem; display: flex; flex-wrap: wrap; gap: .25rem 2rem; align-items: baseline; }
 header.bar h1 { font-size: 1.15rem; margin: 0; }
@@ -41,9 +36,7 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 6px; p
   margin: 1.25rem 0; scroll-margin-top: 7rem; }
 h2 { font-size: 1.2rem; margin: .75rem 0; overflow-wrap: anywhere; }
 h2 .count { font-weight: normal; color: var(--muted); font-size: .95rem; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
-th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+table { margin-bottom: 1rem; }
 a { color: #0b57d0; }
 .sev { font-size: .8rem; font-weight: 600; padding: 0 .35rem; border-radius: 3px; }
 .sev.error { background: var(--error-bg); color: var(--error); }
@@ -129,29 +122,14 @@ def render(results: list, color: bool = False) -> str:
     from newslint.engine.registry import rules_by_id
 
     summaries = {rule_id: rule.summary for rule_id, rule in rules_by_id().items()}
-    script_hash = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
-    policy = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'; "
-              "base-uri 'none'; form-action 'none'")
     shown = [result for result in results if result.diagnostics or result.error is not None]
-    parts = [
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
-        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        "<title>newslint report</title>\n<style>", STYLE, "</style>\n</head>\n<body>\n",
-        _header(results),
-        "<main>\n",
-        _summary(results, shown, summaries),
-    ]
+    parts = [_header(results), "<main>\n", _summary(results, shown, summaries)]
     number = 0
     for article_number, result in enumerate(shown, 1):
         parts.append(_article(result, article_number, number, summaries))
         number += len(result.diagnostics)
-    parts += ["</main>\n<script>", SCRIPT, "</script>\n</body>\n</html>\n"]
-    return "".join(parts)
-
-
-def _e(value) -> str:
-    return html.escape(str(value), quote=True)
+    parts.append("</main>\n")
+    return page("newslint report", STYLE, "".join(parts), SCRIPT)
 
 
 def _plural(n: int, word: str) -> str:
@@ -174,14 +152,14 @@ def _header(results: list) -> str:
     for name, counts, values in (("severity", severities, sorted(severities, key=SEVERITY_ORDER.get)),
                                  ("rule", rules, sorted(rules))):
         labels = "".join(
-            f'<label><input type="checkbox" name="{name}" value="{_e(value)}" checked> '
-            f"{_e(value)} ({counts[value]})</label>"
+            f'<label><input type="checkbox" name="{name}" value="{escape(value)}" checked> '
+            f"{escape(value)} ({counts[value]})</label>"
             for value in values
         )
         boxes.append(f"<fieldset><legend>{name.capitalize()}</legend>{labels}</fieldset>")
     return (
         '<header class="bar">\n<h1>newslint report</h1>\n'
-        f'<p class="totals">{_e(totals)} · <output id="shown" aria-live="polite"></output></p>\n'
+        f'<p class="totals">{escape(totals)} · <output id="shown" aria-live="polite"></output></p>\n'
         f'<form id="filter" class="filter" aria-label="Filter findings" hidden>{"".join(boxes)}</form>\n'
         "</header>\n"
     )
@@ -198,8 +176,8 @@ def _summary(results: list, shown: list, summaries: dict) -> str:
     for rule_id, count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
         badges = " ".join(f'<span class="sev {s}">{s}</span>'
                           for s in sorted(rule_severities[rule_id], key=SEVERITY_ORDER.get))
-        rows.append(f"<tr><td><code>{_e(rule_id)}</code></td><td>{badges}</td>"
-                    f'<td class="n">{count}</td><td>{_e(summaries.get(rule_id, ""))}</td></tr>')
+        rows.append(f"<tr><td><code>{escape(rule_id)}</code></td><td>{badges}</td>"
+                    f'<td class="n">{count}</td><td>{escape(summaries.get(rule_id, ""))}</td></tr>')
     rule_table = (
         '<table class="by-rule"><caption hidden>Findings per rule</caption><thead><tr><th>Rule</th>'
         '<th>Severity</th><th class="n">Findings</th><th>What it checks</th></tr></thead>'
@@ -210,7 +188,7 @@ def _summary(results: list, shown: list, summaries: dict) -> str:
         severities = Counter(d.severity for d in result.diagnostics)
         cells = "".join(f'<td class="n">{severities[s] or ""}</td>' for s in SEVERITIES)
         note = ' <span class="file-error">(not fully checked)</span>' if result.error is not None else ""
-        rows.append(f'<tr><td><a href="#article-{number}">{_e(_display(result.path))}</a>{note}</td>'
+        rows.append(f'<tr><td><a href="#article-{number}">{escape(_display(result.path))}</a>{note}</td>'
                     f'{cells}<td class="n">{len(result.diagnostics)}</td></tr>')
     clean = sum(1 for result in results if not result.diagnostics and result.error is None)
     file_table = (
@@ -228,22 +206,22 @@ def _article(result, article_number: int, first: int, summaries: dict) -> str:
     anchor = f"article-{article_number}"
     count = _plural(len(result.diagnostics), "finding")
     parts = [f'<section class="article" id="{anchor}" aria-labelledby="{anchor}-title">\n'
-             f'<h2 id="{anchor}-title">{_e(_display(result.path))} <span class="count">· {count}</span></h2>\n']
+             f'<h2 id="{anchor}-title">{escape(_display(result.path))} <span class="count">· {count}</span></h2>\n']
     if result.error is not None:
-        parts.append(f'<p class="file-error">Not fully checked: {_e(result.error)}</p>\n')
+        parts.append(f'<p class="file-error">Not fully checked: {escape(result.error)}</p>\n')
     numbered = [(first + offset + 1, d) for offset, d in enumerate(result.diagnostics)]
     if result.text is not None and numbered:
         parts.append(f'<div class="text">{_lines(result.text, numbered, anchor)}</div>\n')
     if numbered:
         parts.append('<ol class="findings">')
         for n, d in numbered:
-            suggestion = (f' <span class="suggestion">Suggestion: „{_e(d.suggestion)}“</span>'
+            suggestion = (f' <span class="suggestion">Suggestion: „{escape(d.suggestion)}“</span>'
                           if d.suggestion is not None else "")
             parts.append(
-                f'<li data-f="{n}" data-rule="{_e(d.rule)}" data-severity="{d.severity}">'
+                f'<li data-f="{n}" data-rule="{escape(d.rule)}" data-severity="{d.severity}">'
                 f'<a href="#{anchor}-l{d.line}">{d.line}:{d.column}</a> '
-                f'<span class="sev {d.severity}">{d.severity}</span> <code>{_e(d.rule)}</code> '
-                f"{_e(d.message)}{suggestion}</li>"
+                f'<span class="sev {d.severity}">{d.severity}</span> <code>{escape(d.rule)}</code> '
+                f"{escape(d.message)}{suggestion}</li>"
             )
         parts.append("</ol>\n")
     parts.append("</section>\n")
@@ -303,7 +281,7 @@ def _lines(text: str, numbered: list, anchor: str) -> str:
                 break
             covering = sorted(active)
             segment = text[a:b].rstrip("\r") if b == line_end else text[a:b]
-            content.append(_mark(segment, covering, tips, severities) if covering else _e(segment))
+            content.append(_mark(segment, covering, tips, severities) if covering else escape(segment))
         out.append(f'<div class="line" id="{anchor}-l{index + 1}" data-n="{index + 1}">'
                    f'<span class="lc">{"".join(content)}</span></div>')
     return "\n".join(out)
@@ -317,9 +295,9 @@ def _newlines(text: str):
 
 
 def _tip_item(n: int, d) -> str:
-    suggestion = f" → „{_e(d.suggestion)}“" if d.suggestion is not None else ""
+    suggestion = f" → „{escape(d.suggestion)}“" if d.suggestion is not None else ""
     return (f'<span class="tip-item" data-f="{n}"><span class="sev {d.severity}">{d.severity}</span> '
-            f"<code>{_e(d.rule)}</code> {_e(d.message)}{suggestion}</span>")
+            f"<code>{escape(d.rule)}</code> {escape(d.message)}{suggestion}</span>")
 
 
 def _mark(segment: str, numbers: list[int], tips: dict, severities: dict, point: bool = False) -> str:
@@ -329,4 +307,4 @@ def _mark(segment: str, numbers: list[int], tips: dict, severities: dict, point:
     tip = "".join(tips[n] for n in numbers)
     label = ' aria-label="finding here"' if point else ""
     return (f'<mark class="{classes}" tabindex="0" data-f="{ids}" data-sev="{severity}"{label}>'
-            f'{_e(segment)}<span class="tip" role="tooltip">{tip}</span></mark>')
+            f'{escape(segment)}<span class="tip" role="tooltip">{tip}</span></mark>')

@@ -1,7 +1,7 @@
 """The listing of `newslint quotes`: each quote with its speaker, as text or JSON.
 
-Takes the entries of `newslint.german.quote_listing` (path, kind, text, positions, speaker and
-the form of its attribution).
+Takes the entries (`QuoteEntry`) of `newslint.german.quote_listing` (path, kind, text, positions,
+speaker and the form of its attribution).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ DIRECT = "direct"  # the kind of a quote that stands as its own sentence
 _SHOWN = 70  # characters of a quote shown in the text listing
 
 
-def render_text(entries: list[QuoteEntry], files: int) -> str:
+def render_text(entries: list, files: int) -> str:
     lines = []
     for entry in entries:
         text = " ".join(entry.text.split())
@@ -29,7 +29,7 @@ def render_text(entries: list[QuoteEntry], files: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(entries: list[QuoteEntry], errors: list[tuple[str, str]], files: int) -> str:
+def render_json(entries: list, errors: list[tuple[str, str]], files: int) -> str:
     document = {
         "version": __version__,
         "quotes": [entry.as_json() for entry in entries],
@@ -44,11 +44,11 @@ def render_json(entries: list[QuoteEntry], errors: list[tuple[str, str]], files:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _unattributed(entries: list[QuoteEntry]) -> int:
+def _unattributed(entries: list) -> int:
     return sum(1 for e in entries if e.kind == DIRECT and e.speaker is None)
 
 
-def _summary(entries: list[QuoteEntry], files: int) -> str:
+def _summary(entries: list, files: int) -> str:
     direct = sum(1 for e in entries if e.kind == DIRECT)
     quotes = "quote" if len(entries) == 1 else "quotes"
     checked = f"{files} {'file' if files == 1 else 'files'}"

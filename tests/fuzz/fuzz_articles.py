@@ -149,15 +149,16 @@ def _check_html(report: str, results: list[FileResult]) -> None:
 
 
 def _report_tags() -> set[str]:
-    """The tags the HTML report's source writes itself; any other tag came from an article."""
+    """The tags the HTML report's source (with its page) writes itself; any other tag came from an article."""
     global _TAGS
     if _TAGS is None:
         import inspect
         import re
 
-        import newslint.reports.html
+        from newslint.reports import html, html_page
 
-        _TAGS = set(re.findall(r"<([a-z][a-z0-9]*)", inspect.getsource(newslint.reports.html)))
+        source = inspect.getsource(html) + inspect.getsource(html_page)
+        _TAGS = set(re.findall(r"<([a-z][a-z0-9]*)", source))
     return _TAGS
 
 

@@ -1,8 +1,7 @@
-"""Proper names in articles, and spellings of one name that differ ("Pjönjang", "Pjöngjang").
+"""Spellings of one name that differ ("Pjönjang", "Pjöngjang"), grouped, and the one to write.
 
-`mentions(article)` finds the name-like words of an article: capitalised words and parts of
-hyphenated words ("Peking" in "Peking-Reise"), with a note of whether an article or determiner
-stands before them, which marks a common noun ("die Regierung") rather than a name.
+The mentions come from `newslint.german.mentions`, the forms of a word from
+`newslint.german.word_forms`.
 
 `variant_groups(mentions)` gathers them into names, each with its inflected forms (Kiew, Kiews,
 Kiewer are one name, and so are Nordkorea, Nordkoreas, Nordkoreaner), and finds names that are
@@ -21,89 +20,22 @@ the majority of mentions. When none decides, the group says so.
 
 from __future__ import annotations
 
-import bisect
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Collection, Iterable, Mapping
-
-import regex
+from typing import Iterable, Mapping
 
 from newslint.german.distance import edit_distance, one_edit_apart
-from newslint.german.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
-
-#: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
-_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}])")
-
-
-# The standard library's engine finds name words several times faster than `regex`, but it has
-# no Unicode categories. Nearly every article is written in Latin letters and common punctuation
-# only; for those, the categories are spelt out character by character from the Unicode data
-# (the letters, marks and digits there are the ones `regex` knows).
-_LATIN = (range(0x250), range(0x2000, 0x2070), range(0x20A0, 0x20D0))
-
-
-def _latin_class(categories: str) -> str:
-    """The characters of `_LATIN` whose Unicode category starts with one of `categories`
-    ("Lu", "L M"), as a class of the standard library's `re`, in runs ("A-Z")."""
-    prefixes = tuple(categories.split())
-    runs: list[list[int]] = []
-    for code in (code for block in _LATIN for code in block):
-        if unicodedata.category(chr(code)).startswith(prefixes):
-            if runs and runs[-1][1] == code - 1:
-                runs[-1][1] = code
-            else:
-                runs.append([code, code])
-    return "[" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in runs) + "]"
-
-
-_NOT_LATIN = re.compile(
-    "[^" + "".join(f"{re.escape(chr(b.start))}-{re.escape(chr(b.stop - 1))}" for b in _LATIN) + "]"
+from newslint.german.mentions import Mention
+from newslint.german.word_forms import (
+    MIN_STEM,
+    SUFFIXES,
+    UMLAUTS,
+    fold,
+    stems,
+    with_ending,
+    zipf,
 )
-_UPPER, _LETTER, _WORD_CHARACTER = _latin_class("Lu"), _latin_class("L M"), _latin_class("L M N")
-#: `_NAME_WORD` for text with nothing outside `_LATIN`; its upper-case letter comes first so that
-#: the search skips to the next one quickly
-_LATIN_NAME_WORD = re.compile(
-    f"{_UPPER}(?<!{_WORD_CHARACTER}{_UPPER}){_LETTER}{{3,}}(?!{_WORD_CHARACTER})"
-)
-
-
-def _name_words(text: str, start: int, end: int):
-    """`_NAME_WORD`, or the same in the quicker engine when text[start:end] allows (and the
-    character before it, which the look-behind sees)."""
-    return _NAME_WORD if _NOT_LATIN.search(text, max(start - 1, 0), end) else _LATIN_NAME_WORD
-
-
-#: endings of German inflection and word formation, longest first: genitive (Kiews), adjectives
-#: and inhabitants (Kiewer, Münchner, Nordkoreaner, Israelis), plurals and feminine forms
-SUFFIXES = (
-    "erinnen", "ianern", "ianer", "anern", "innen", "ischen", "ischer", "isches", "ischem",
-    "aners", "erin", "aner", "ners", "nern", "isch", "ische", "ern", "ers", "ner", "ens", "es",
-    "en", "em", "er", "in", "ns", "e", "n", "s",
-)
-#: the endings by their last letter: a form is tried only against the endings it may carry
-_SUFFIXES_BY_LAST_LETTER: dict[str, tuple[str, ...]] = {
-    letter: tuple(suffix for suffix in SUFFIXES if suffix.endswith(letter))
-    for letter in {suffix[-1] for suffix in SUFFIXES}
-}
-_PLURAL_SUFFIXES = frozenset(("e", "en", "er", "ern", "n", "in", "innen", "erin", "erinnen"))
-_UMLAUTS = str.maketrans("äöüÄÖÜ", "aouAOU")
-_MIN_STEM = 4
-
-#: words before a common noun, not (usually) before a name: articles, determiners, contractions
-DETERMINERS = frozenset(
-    """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
-    keines im am zum zur vom beim ins ans aufs dieser diese dieses diesem diesen jeder jede jedes
-    jedem jeden jener jene jenes jenem jenen mein meine meinen meinem meiner dein deine sein seine
-    seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren unserem
-    unserer euer eure welche welcher welches welchen welchem solche solcher solchen""".split()
-)
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-
-#: capitalised words that are never names here: months and days ("März" is not "Marí")
-NOT_NAMES = frozenset(MONTH_NAMES + WEEKDAY_NAMES)
 
 #: names that German writes with an article ("der Iran", "die Schweiz"), which would otherwise
 #: look like common nouns
@@ -132,20 +64,6 @@ _COMMON_STEM_ZIPF = 2.5
 
 #: the common spelling must be this much more frequent (Zipf scale: a factor of ten) to win
 FREQUENCY_MARGIN = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A name-like word of an article: `text` from `start` to `end`.
-
-    `determined` is true when an article or determiner stands before it ("die Regierung"), a sign
-    of a common noun.
-    """
-
-    start: int
-    end: int
-    text: str
-    determined: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,100 +96,6 @@ class VariantGroup:
 
     def spelling_of(self, form: str) -> Spelling | None:
         return next((s for s in self.spellings if form in s.forms), None)
-
-
-# -- mentions -------------------------------------------------------------------------------
-
-
-def name_forms(article) -> set[str]:
-    """The distinct name-like words of an article, cheaply: what `mentions` would find, before
-    leaving out sentence-initial ordinary words."""
-    if not article.blocks:
-        return set()
-    start, end = article.blocks[0].start, article.blocks[-1].end
-    prose = article.prose  # the text of the blocks; the rest is blanked
-    found = set(_name_words(prose, start, end).findall(prose, start, end))
-    found -= NOT_NAMES
-    found -= set(filter(str.isupper, found))
-    return found
-
-
-def mentions(article, only: Collection[str] | None = None) -> list[Mention]:
-    """The name-like words of an article, in order: capitalised words and parts of hyphenated
-    words, of four letters or more, without digits and not all in capitals; `only` those
-    forms when given.
-
-    A capitalised word that the article also writes in lower case ("Weiter"/"weiter") is an
-    ordinary word at the start of a sentence, not a name, and is left out.
-    """
-    prose = article.prose
-    words = article.words
-    starts = [word.start for word in words]
-    lower = {word.text for word in words if word.text[0].islower()}
-    found: list[Mention] = []
-    for block in article.blocks:
-        pattern = _name_words(prose, block.start, block.end)
-        for match in pattern.finditer(prose, block.start, block.end):
-            text = match.group()
-            if only is not None and text not in only:
-                continue
-            if text.isupper() or text in NOT_NAMES or text.lower() in lower:
-                continue
-            index = bisect.bisect_right(starts, match.start()) - 1
-            word = words[index]
-            last_part = match.end() == word.end
-            determined = last_part and _after_determiner(prose, words, index)
-            found.append(Mention(match.start(), match.end(), text, determined))
-    return found
-
-
-def _after_determiner(prose: str, words, index: int) -> bool:
-    """Whether an article or determiner stands before words[index], perhaps with adjectives or
-    an ordinal between: "die Regierung", "der letzten Eiszeit", "der Belgrader Innenstadt",
-    "das 21. Turnier"."""
-    for back in range(index - 1, max(-1, index - 4), -1):
-        before, after = words[back], words[back + 1]
-        text = before.text
-        if text.lower() in DETERMINERS:
-            determiner = True
-        elif text.endswith(_ADJECTIVE_ENDINGS) and (text[0].islower() or text.endswith("er")):
-            determiner = False
-        elif text.isdigit():
-            determiner = False
-        else:
-            return False
-        gap = prose[before.end : after.start].strip()
-        if gap and not (gap == "." and text.isdigit()):
-            return False
-        if determiner:
-            return True
-    return False
-
-
-def word_forms(forms: Iterable[str], pairs: Iterable[tuple[str, str]]) -> set[str]:
-    """The forms that may be forms of the word of a form in `pairs`: those that share its first
-    letters (`_MIN_STEM` of them, umlauts aside), as forms with a stem in common do. These are
-    all the mentions `variant_groups` needs to judge the pairs."""
-    heads = {_head(form) for pair in pairs for form in pair}
-    return {form for form in forms if _head(form) in heads}
-
-
-def _head(form: str) -> str:
-    return form[:_MIN_STEM].translate(_UMLAUTS)  # each of its stems starts so (see `stems`)
-
-
-def may_mention(text: str, start: int, end: int, spellings: frozenset[str]) -> bool:
-    """Whether text[start:end] holds the longest word of one of `spellings`: a quick test
-    before an exact search for them, which most articles do not need. The longest word is the
-    rarest ("Delhi" of "New Delhi", not "New")."""
-    return _longest_words(spellings).search(text, start, end) is not None
-
-
-@lru_cache(maxsize=32)
-def _longest_words(spellings: frozenset[str]) -> re.Pattern:
-    # the standard library's engine finds one of many plain words faster than `regex`
-    words = {max(spelling.split(), key=len) for spelling in spellings if spelling.split()}
-    return re.compile("|".join(re.escape(word) for word in sorted(words)))
 
 
 # -- variant groups -------------------------------------------------------------------------
@@ -352,20 +176,6 @@ def _lexemes(counts: Mapping[str, int]) -> dict[str, int]:
                 parent[root(index)] = root(other)
     return {form: root(index) for index, form in enumerate(counts)}
 
-
-@lru_cache(maxsize=65536)
-def stems(form: str) -> frozenset[str]:
-    """The form, and what is left of it without each inflectional ending it may carry."""
-    found = {form}
-    for suffix in _SUFFIXES_BY_LAST_LETTER.get(form[-1:], ()):
-        if form.endswith(suffix) and len(form) - len(suffix) >= _MIN_STEM:
-            stem = form[: -len(suffix)]
-            if stem[-1] == suffix[0]:
-                continue  # "Brownn", "Armeee": a doubled letter, not an ending
-            found.add(stem)
-            if suffix in _PLURAL_SUFFIXES:
-                found.add(stem.translate(_UMLAUTS))  # Wasserstände, Thailänder
-    return frozenset(found)
 
 
 def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
@@ -481,25 +291,12 @@ def _close_may_be_variants(a: str, b: str) -> bool:
     """`_may_be_variants` of two forms already known to be one edit apart (folded)."""
     if a[0].casefold() != b[0].casefold() or a.casefold() == b.casefold():
         return False  # another initial ("Nordkorea"/"Südkorea"), or capitals only ("WhatsApp")
-    if _with_ending(a, b) or _with_ending(b, a) or stems(a) & stems(b):
+    if with_ending(a, b) or with_ending(b, a) or stems(a) & stems(b):
         return False  # forms of one word: "Kiew"/"Kiews", "Wasserstand"/"Wasserstände"
     if _umlauts_lost(a, b):
         return True
     return not (_known_form(a) and _known_form(b))
 
-
-_ENDINGS = frozenset(SUFFIXES)
-
-
-def _with_ending(stem: str, form: str) -> bool:
-    """Whether `form` is `stem` with an ending ("Jahr"/"Jahre"): then `stem` is a stem of both,
-    found without working out all the stems of either (most close pairs are such)."""
-    return (
-        len(stem) >= _MIN_STEM
-        and form.startswith(stem)
-        and form[len(stem) :] in _ENDINGS
-        and stem[-1] != form[len(stem)]  # "Brownn": a doubled letter, not an ending
-    )
 
 
 def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling) -> bool:
@@ -523,7 +320,7 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling)
 
 
 def _umlauts_lost(a: str, b: str) -> bool:
-    return a != b and a.translate(_UMLAUTS) == b.translate(_UMLAUTS)
+    return a != b and a.translate(UMLAUTS) == b.translate(UMLAUTS)
 
 
 def _known_form(form: str) -> bool:
@@ -551,7 +348,7 @@ def _different_compounds(a: str, b: str) -> bool:
         common += 1
     for length in range(common, _COMPOUND_TAIL - 1, -1):
         first_a, first_b = a[:-length], b[:-length]
-        if min(len(first_a), len(first_b)) < _MIN_STEM:
+        if min(len(first_a), len(first_b)) < MIN_STEM:
             continue
         if zipf(a[-length:]) >= _COMMON_TAIL_ZIPF:
             return _is_word(first_a) and _is_word(first_b)
@@ -610,7 +407,7 @@ def is_common_noun(group, determined: Mapping[str, int], preferred: Mapping[str,
 
 def _has_noun_ending(form: str) -> bool:
     return any(
-        form.endswith(ending) and len(form) - len(ending) >= _MIN_STEM for ending in NOUN_ENDINGS
+        form.endswith(ending) and len(form) - len(ending) >= MIN_STEM for ending in NOUN_ENDINGS
     )
 
 
@@ -671,51 +468,3 @@ def suggest(form: str, preferred: Spelling) -> str:
 
     return min(candidates, key=closeness)
 
-
-# -- spelling helpers -----------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Pjöngjang" and "Pjongjang" fold alike."""
-    text = text.casefold()
-    if text.isascii():
-        return text
-    quick = text.translate(_ACCENTED_LETTERS)
-    if quick.isascii():
-        return quick
-    return _without_accents(text)
-
-
-def _without_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-#: the Latin letters with accents that fold to plain letters, each to what `_without_accents`
-#: makes of it ("é": "e"); a word of plain letters and these folds letter by letter, because each
-#: of these letters decomposes into a plain letter and marks that stay with it
-_ACCENTED_LETTERS = {
-    code: folded
-    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))
-    if not unicodedata.combining(chr(code))
-    and (folded := _without_accents(chr(code))).isascii()
-    and folded
-}
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str, lang: str = "de") -> float:
-    """How common a word is, on the Zipf scale (0: unknown, 3: once per million words).
-
-    The `wordfreq` data of a language is opened on its first call (see `newslint.german.frequency`).
-    """
-    from newslint.german import frequency
-
-    return frequency.zipf(word, lang)
-
-
-__all__ = [
-    "Mention", "Spelling", "VariantGroup", "name_forms", "mentions", "word_forms", "may_mention",
-    "close_pairs", "variant_groups", "is_common_noun", "suggest", "stems", "fold",
-    "one_edit_apart", "zipf",
-]

@@ -1,0 +1,128 @@
+"""The words of attribution in German news: verbs and nouns of saying, and the words around them.
+
+Speech verbs in their finite forms (sagte, erklärt, betonte …), separable ones with their particles
+(teilte … mit, fügte … hinzu), nouns of quoting and opinion, subjunctive forms of reported speech,
+and the small words (determiners, pronouns, prepositions, adverbs) that the speaker finding in
+`newslint.german.speakers` steps over. `is_cue` tells whether a word is a speech verb.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+from newslint.german.segment import WORD
+
+# -- the words of attribution ----------------------------------------------------------------
+
+_WEAK = """sag erklär beton mahn warn mein ergänz kritisier forder bekräftig versicher bestätig
+behaupt entgegn erwider antwort frag bericht verkünd droh lob klag beklag bedauer begrüß erzähl
+äußer bilanzier resümier kommentier schilder appellier argumentier folger schimpf jubel twitter
+schwärm zitier präzisier konstatier unterstreich bemerk beteuer insistier prophezei bekenn
+beschwör ermahn verlang wiederhol lästr spott seufz räsonier protestier signalisier
+bezeichn charakterisier skandier urteil titulier kritisier verurteil
+""".split()
+_STRONG = """sprach spricht sprachen gesprochen schrieb schreibt schrieben geschrieben rief ruft riefen
+gerufen unterstrich unterstrichen widersprach widerspricht widersprachen widersprochen versprach
+verspricht versprachen versprochen gestand gesteht gestanden verriet verrät verrieten verraten
+bekannte bekannten bekennt befand befindet befanden empfahl empfiehlt empfahlen empfohlen
+beschrieb beschreibt beschrieben schloss schließt sagt nannte nennt nannten genannt riet rät
+rieten geraten""".split()
+# separable verbs: the finite forms count only with their particle later in the clause
+_SEPARABLE = {
+    "mit": "teilte teilt teilten",
+    "hinzu": "fügte fügt fügten",
+    "aus": "führte führt führten",
+    "an": "kündigte kündigt kündigten merkte merkt merkten",
+    "ein": "räumte räumt räumten wandte wendet wandten",
+    "hin": "wies weist wiesen",
+    "hervor": "hob hebt hoben",
+    "klar": "stellte stellt stellten",
+    "fest": "stellte stellt stellten",
+    "zu": "gab gibt gaben",
+    "fort": "fuhr fährt fuhren",
+    "bekannt": "gab gibt gaben",
+    "vor": "warf wirft warfen",
+    "zurück": "wies weist wiesen",
+}
+_SEPARABLE_PARTICIPLES = """mitgeteilt hinzugefügt ausgeführt angekündigt angemerkt eingeräumt
+eingewandt hingewiesen hervorgehoben klargestellt festgestellt zugegeben bekanntgegeben
+mitteilen hinzufügen ausführen ankündigen anmerken einräumen einwenden hinweisen hervorheben
+klarstellen feststellen zugeben eingestehen zugestehen zurückgewiesen vorgeworfen""".split()
+
+
+def _weak_forms(stem: str) -> list[str]:
+    consonant_n = regex.search(r"[^aeiouäöülr]n$", stem) and not regex.search(r"[aeiouäöü]hn$", stem)
+    link = "e" if stem.endswith(("t", "d")) or consonant_n else ""
+    forms = [stem + link + "te", stem + link + "ten", stem + link + "t", stem + "en", stem + "e"]
+    if not stem.endswith("ier") and not stem.startswith(("er", "be", "ver", "ent", "unter", "ge")):
+        forms.append("ge" + stem + link + "t")
+    return forms
+
+
+SPEECH_VERBS = frozenset(
+    [form for stem in _WEAK for form in _weak_forms(stem)] + _STRONG + _SEPARABLE_PARTICIPLES
+)
+SEPARABLE_FINITE = {}
+for _particle, _forms in _SEPARABLE.items():
+    for _form in _forms.split():
+        SEPARABLE_FINITE.setdefault(_form, set()).add(_particle)
+
+DETERMINERS = frozenset(
+    """der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem
+    seinen ihr ihre ihrer ihres ihrem ihren dessen deren unser unsere beide beiden zwei drei
+    mehrere viele einige""".split()
+)
+PRONOUNS = frozenset("er sie es man beide".split())
+LINKS = frozenset("des der von vom aus für bei im".split())
+PREPOSITIONS = frozenset(
+    """am im in an auf bei beim gegenüber vor nach mit zu zum zur über unter während seit laut
+    aus vom von durch für um gegen nahe neben hinter ab bis ohne trotz wegen angesichts infolge
+    seitens zwischen innerhalb außerhalb gemäß""".split()
+)
+ADVERBS = frozenset(
+    """dazu damals gestern heute morgen weiter weiterhin zudem außerdem auch noch später jedoch
+    aber dann nun jetzt bereits schon ebenfalls zuvor anschließend daraufhin darauf dabei hierzu
+    wörtlich sinngemäß erneut sichtlich sogar demnach deshalb daher also zuletzt zunächst kürzlich
+    ferner abschließend einst ausdrücklich stolz knapp hier dort derzeit dennoch trotzdem
+    allerdings inzwischen mittlerweile schließlich zugleich selbst""".split()
+)
+NEXT_SENTENCE_OPENERS = frozenset("das dies so diese dieses mit damit diesen dieser".split())
+QUOTE_NOUNS = frozenset(
+    """aussage kernaussage worte worten zitat ausspruch spruch fazit motto botschaft appell
+    zugeschriebene zugeschrieben""".split()
+)
+SUBJUNCTIVE = frozenset(
+    """sei seien habe werde könne müsse solle dürfe wolle gebe gehe bleibe liege stehe komme
+    wisse brauche hätten wären würden""".split()
+)
+SENTENCE_END = regex.compile(r"[.!?…;]")
+OPINION_NOUNS = frozenset("ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten".split())
+
+
+class Word(NamedTuple):  # a tuple: made by the thousand, quicker to build than a dataclass
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+def word_spans(text: str, start: int, end: int) -> list[Word]:
+    return [
+        Word(*match.span(), word := match.group(), word.lower())
+        for match in WORD.finditer(text, start, end)
+    ]
+
+
+def lower_words(text: str, start: int, end: int) -> list[str]:
+    """The words of text[start:end] in lower case, without offsets: cheaper than `word_spans`."""
+    return [word.lower() for word in WORD.findall(text, start, end)]
+
+
+def is_cue(words: list[Word], index: int, limit: int) -> bool:
+    """Whether words[index] is a speech verb (a separable one with its particle before `limit`)."""
+    lower = words[index].lower
+    if lower in SPEECH_VERBS:
+        return True
+    particles = SEPARABLE_FINITE.get(lower)
+    return bool(particles) and any(w.lower in particles for w in words[index + 1 : limit])

@@ -1,0 +1,188 @@
+"""Proper names in articles: the name-like words of an article and where they stand.
+
+`mentions(article)` finds the name-like words of an article: capitalised words and parts of
+hyphenated words ("Peking" in "Peking-Reise"), with a note of whether an article or determiner
+stands before them, which marks a common noun ("die Regierung") rather than a name.
+`name_forms(article)` is the cheap first look at the same words, without positions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Collection, Iterable
+
+import regex
+from newslint.german.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+from newslint.german.word_forms import MIN_STEM, UMLAUTS
+
+#: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
+_NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}])")
+
+
+# The standard library's engine finds name words several times faster than `regex`, but it has
+# no Unicode categories. Nearly every article is written in Latin letters and common punctuation
+# only; for those, the categories are spelt out character by character from the Unicode data
+# (the letters, marks and digits there are the ones `regex` knows).
+_LATIN = (range(0x250), range(0x2000, 0x2070), range(0x20A0, 0x20D0))
+
+
+def _latin_class(categories: str) -> str:
+    """The characters of `_LATIN` whose Unicode category starts with one of `categories`
+    ("Lu", "L M"), as a class of the standard library's `re`, in runs ("A-Z")."""
+    prefixes = tuple(categories.split())
+    runs: list[list[int]] = []
+    for code in (code for block in _LATIN for code in block):
+        if unicodedata.category(chr(code)).startswith(prefixes):
+            if runs and runs[-1][1] == code - 1:
+                runs[-1][1] = code
+            else:
+                runs.append([code, code])
+    return "[" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in runs) + "]"
+
+
+_NOT_LATIN = re.compile(
+    "[^" + "".join(f"{re.escape(chr(b.start))}-{re.escape(chr(b.stop - 1))}" for b in _LATIN) + "]"
+)
+_UPPER, _LETTER, _WORD_CHARACTER = _latin_class("Lu"), _latin_class("L M"), _latin_class("L M N")
+#: `_NAME_WORD` for text with nothing outside `_LATIN`; its upper-case letter comes first so that
+#: the search skips to the next one quickly
+_LATIN_NAME_WORD = re.compile(
+    f"{_UPPER}(?<!{_WORD_CHARACTER}{_UPPER}){_LETTER}{{3,}}(?!{_WORD_CHARACTER})"
+)
+
+
+def _name_words(text: str, start: int, end: int):
+    """`_NAME_WORD`, or the same in the quicker engine when text[start:end] allows (and the
+    character before it, which the look-behind sees)."""
+    return _NAME_WORD if _NOT_LATIN.search(text, max(start - 1, 0), end) else _LATIN_NAME_WORD
+
+
+
+
+#: words before a common noun, not (usually) before a name: articles, determiners, contractions
+DETERMINERS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+    keines im am zum zur vom beim ins ans aufs dieser diese dieses diesem diesen jeder jede jedes
+    jedem jeden jener jene jenes jenem jenen mein meine meinen meinem meiner dein deine sein seine
+    seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser unsere unseren unserem
+    unserer euer eure welche welcher welches welchen welchem solche solcher solchen""".split()
+)
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+#: capitalised words that are never names here: months and days ("März" is not "Marí")
+NOT_NAMES = frozenset(MONTH_NAMES + WEEKDAY_NAMES)
+
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name-like word of an article: `text` from `start` to `end`.
+
+    `determined` is true when an article or determiner stands before it ("die Regierung"), a sign
+    of a common noun.
+    """
+
+    start: int
+    end: int
+    text: str
+    determined: bool = False
+
+
+
+
+# -- mentions -------------------------------------------------------------------------------
+
+
+def name_forms(article) -> set[str]:
+    """The distinct name-like words of an article, cheaply: what `mentions` would find, before
+    leaving out sentence-initial ordinary words."""
+    if not article.blocks:
+        return set()
+    start, end = article.blocks[0].start, article.blocks[-1].end
+    prose = article.prose  # the text of the blocks; the rest is blanked
+    found = set(_name_words(prose, start, end).findall(prose, start, end))
+    found -= NOT_NAMES
+    found -= set(filter(str.isupper, found))
+    return found
+
+
+def mentions(article, only: Collection[str] | None = None) -> list[Mention]:
+    """The name-like words of an article, in order: capitalised words and parts of hyphenated
+    words, of four letters or more, without digits and not all in capitals; `only` those
+    forms when given.
+
+    A capitalised word that the article also writes in lower case ("Weiter"/"weiter") is an
+    ordinary word at the start of a sentence, not a name, and is left out.
+    """
+    prose = article.prose
+    words = article.words
+    starts = [word.start for word in words]
+    lower = {word.text for word in words if word.text[0].islower()}
+    found: list[Mention] = []
+    for block in article.blocks:
+        pattern = _name_words(prose, block.start, block.end)
+        for match in pattern.finditer(prose, block.start, block.end):
+            text = match.group()
+            if only is not None and text not in only:
+                continue
+            if text.isupper() or text in NOT_NAMES or text.lower() in lower:
+                continue
+            index = bisect.bisect_right(starts, match.start()) - 1
+            word = words[index]
+            last_part = match.end() == word.end
+            determined = last_part and _after_determiner(prose, words, index)
+            found.append(Mention(match.start(), match.end(), text, determined))
+    return found
+
+
+def _after_determiner(prose: str, words, index: int) -> bool:
+    """Whether an article or determiner stands before words[index], perhaps with adjectives or
+    an ordinal between: "die Regierung", "der letzten Eiszeit", "der Belgrader Innenstadt",
+    "das 21. Turnier"."""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        before, after = words[back], words[back + 1]
+        text = before.text
+        if text.lower() in DETERMINERS:
+            determiner = True
+        elif text.endswith(_ADJECTIVE_ENDINGS) and (text[0].islower() or text.endswith("er")):
+            determiner = False
+        elif text.isdigit():
+            determiner = False
+        else:
+            return False
+        gap = prose[before.end : after.start].strip()
+        if gap and not (gap == "." and text.isdigit()):
+            return False
+        if determiner:
+            return True
+    return False
+
+
+def word_forms(forms: Iterable[str], pairs: Iterable[tuple[str, str]]) -> set[str]:
+    """The forms that may be forms of the word of a form in `pairs`: those that share its first
+    letters (`MIN_STEM` of them, umlauts aside), as forms with a stem in common do. These are
+    all the mentions `variant_groups` needs to judge the pairs."""
+    heads = {_head(form) for pair in pairs for form in pair}
+    return {form for form in forms if _head(form) in heads}
+
+
+def _head(form: str) -> str:
+    return form[:MIN_STEM].translate(UMLAUTS)  # each of its stems starts so (see `stems`)
+
+
+def may_mention(text: str, start: int, end: int, spellings: frozenset[str]) -> bool:
+    """Whether text[start:end] holds the longest word of one of `spellings`: a quick test
+    before an exact search for them, which most articles do not need. The longest word is the
+    rarest ("Delhi" of "New Delhi", not "New")."""
+    return _longest_words(spellings).search(text, start, end) is not None
+
+
+@lru_cache(maxsize=32)
+def _longest_words(spellings: frozenset[str]) -> re.Pattern:
+    # the standard library's engine finds one of many plain words faster than `regex`
+    words = {max(spelling.split(), key=len) for spelling in spellings if spelling.split()}
+    return re.compile("|".join(re.escape(word) for word in sorted(words)))

@@ -1,0 +1,412 @@
+"""Who speaks in a clause: the speaker of a quotation found by German word order.
+
+The speaker is the subject of the attributing clause (see `newslint.german.attribution` for the
+forms): before the finite verb, or after it when an adverbial, an object, a demonstrative, a
+conjunction's clause or a capitalised adjective opens the clause. The functions here look at a
+stretch of text around one quotation; `newslint.german.attribution` decides which stretch.
+"""
+
+from __future__ import annotations
+
+import regex
+from newslint.german.cues import (
+    ADVERBS,
+    DETERMINERS,
+    LINKS,
+    OPINION_NOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SENTENCE_END,
+    SEPARABLE_FINITE,
+    SPEECH_VERBS,
+    Word,
+    is_cue,
+    lower_words,
+    word_spans,
+)
+from newslint.german.segment import Span
+
+# -- noun phrases ------------------------------------------------------------------------------
+
+
+def _noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
+    """The end (word index, exclusive) of the noun phrase starting at words[index], or `index`."""
+    if index >= limit:
+        return index
+    first = words[index]
+    if first.lower in PRONOUNS and first.lower != "beide":
+        return index + 1
+    i = index
+    if first.lower in DETERMINERS:
+        i += 1
+    while i < limit and i - index < 4 and _modifier(words[i]):
+        i += 1  # adjectives and numbers: "die 13 beteiligten Feuerwehrleute"
+    head = i
+    if head == index and first.lower in _CONJUNCTIONS:
+        return index
+    while i < limit and _capitalised(words[i]) and words[i].lower not in _STOP and _joined(text, words, i, head):
+        i += 1
+    if i == head:
+        return index
+    # genitive or "von" attribute, parenthesis ("(CDU)") and apposition (", Matthew Miller,")
+    while i < limit:
+        gap = text[words[i - 1].end : words[i].start]
+        if gap.strip() in ("(", ")", ") (", ""):
+            if gap.strip().startswith("(") and _capitalised(words[i]):
+                i += 1
+                continue
+        if gap.strip() == "" and words[i].lower in LINKS:
+            end = _noun_phrase(text, words, i + 1, limit)
+            if end > i + 1:
+                i = end
+                continue
+        if gap.strip() == "," and _capitalised(words[i]) and words[i].lower not in DETERMINERS:
+            j = i
+            while j < limit and _capitalised(words[j]) and text[words[j - 1].end : words[j].start].strip() in ("", ","):
+                j += 1
+                if j < limit and text[words[j - 1].end : words[j].start].strip() == ",":
+                    break
+            if j > i:
+                i = j
+                continue
+        break
+    return i
+
+
+_STOP = frozenset(PREPOSITIONS | ADVERBS | SPEECH_VERBS | {"und", "oder", "es", "sich", "so", "wie"})
+#: conjunctions that open a subordinate clause: capitalised at the start of a sentence, still no
+#: noun ("Als er kam, sagte …"; but "Ministerpräsident Weil")
+_CONJUNCTIONS = frozenset(
+    "als wenn weil nachdem obwohl obgleich dass ob da bevor ehe sobald solange indem falls damit wo".split()
+)
+_NO_MODIFIERS = _STOP | _CONJUNCTIONS
+
+
+def _modifier(word: Word) -> bool:
+    return (word.text[0].islower() or word.text.isdigit()) and word.lower not in _NO_MODIFIERS
+
+
+def _capitalised(word: Word) -> bool:
+    return word.text[0].isupper() or word.text[0].isdigit() and "-" in word.text
+
+
+def _joined(text: str, words: list[Word], i: int, head: int) -> bool:
+    """Whether words[i] continues the head without punctuation between (a name of several words)."""
+    return i == head or text[words[i - 1].end : words[i].start].strip() in ("", "-")
+
+
+def _span(text: str, words: list[Word], start: int, end: int) -> Span:
+    begin, finish = words[start].start, words[end - 1].end
+    if text[finish : finish + 1] == ")" and "(" in text[begin:finish]:
+        finish += 1
+    return Span(begin, finish, text[begin:finish])
+
+
+def _skip_adverbials(words: list[Word], index: int, limit: int) -> int:
+    """Skip adverbs and short prepositional phrases ("am Montag", "in Berlin", "dazu")."""
+    while index < limit:
+        lower = words[index].lower
+        if lower in ADVERBS or lower in _OBJECT_PRONOUNS:
+            index += 1
+        elif lower in PREPOSITIONS:
+            index += 1
+            if index < limit and words[index].lower in DETERMINERS:
+                index += 1
+            while index < limit and words[index].text[0].islower() and words[index].lower not in _NO_MODIFIERS:
+                index += 1
+            while index < limit and words[index].text[0].isdigit():  # "am 20. Juni"
+                index += 1
+            if index < limit and _capitalised(words[index]):
+                index += 1
+            while index < limit and words[index].text.isdigit():  # "im Juni 2005"
+                index += 1
+        else:
+            break
+    return index
+
+
+def speaker_after_cue(text: str, words: list[Word], index: int, limit: int) -> Span | None:
+    """The subject after a speech verb: "sagte (am Montag) der Minister". None when a comma
+    follows the verb ("sagte, dass …"): the subject then stands before it."""
+    if 0 < index < limit and "," in text[words[index - 1].end : words[index].start]:
+        return None
+    start = _skip_adverbials(words, index, limit)
+    end = _noun_phrase(text, words, start, limit)
+    if end == start:  # "schrieb die in New York geborene Sängerin", "so letztere"
+        end = start
+        while end < min(limit, start + 8) and (end == start or _gap(text, words, end) in ("", "-")):
+            end += 1
+        if end > start and words[start].lower not in _NAMELESS and (
+            words[start].lower not in DETERMINERS or not any(_capitalised(w) for w in words[start:end])
+        ):
+            return None
+    return _span(text, words, start, end) if end > start else None
+
+
+_NAMELESS = frozenset("letztere letzterer ersterer erstere dieser diese jener jene beide".split())
+
+
+def _gap(text: str, words: list[Word], index: int) -> str:
+    """The punctuation between words[index - 1] and words[index]."""
+    return text[words[index - 1].end : words[index].start].strip().strip("„“\"»«")
+
+
+# -- finding attribution in a stretch of text --------------------------------------------------
+
+
+def attribution_after(text: str, start: int, end: int) -> tuple[Span, str] | None:
+    """Attribution in text[start:end], right after a quotation: ", sagte X", ", so X", …"""
+    words = word_spans(text, start, end)
+    if not words:
+        return None
+    limit = next((i for i, w in enumerate(words) if SENTENCE_END.search(text, words[i - 1].end if i else start, w.start)), len(words))
+    lower = [w.lower for w in words[:limit]]
+    if "zufolge" in lower[1:5]:  # „…“, dem Ministerium zufolge.
+        return _span(text, words, 0, lower.index("zufolge", 1)), "zufolge"
+    for index in range(min(limit, 4)):
+        word = lower[index]
+        if is_cue(words, index, limit):
+            first = 1 if index > 1 and _may_be_verb(words[0]) else 0  # "„…“, hatte der Minister gesagt"
+            if index > first and _noun_phrase(text, words, first, index) == index:
+                return _span(text, words, first, index), "after"  # "„…“, Miller sagte"
+            speaker = speaker_after_cue(text, words, index + 1, limit)
+            if speaker and word.startswith("zitier"):  # „…“, zitiert die Zeitung den Minister.
+                speaker = _quoted(text, words, speaker, limit) or speaker
+            return (speaker, "after") if speaker else None
+        if word in ("so", "laut") and index == 0 and not (limit > 1 and is_cue(words, 1, limit)):
+            # (but "„…“, so beschrieb es der Sprecher." is the "after" form)
+            speaker = speaker_after_cue(text, words, 1, limit)
+            return (speaker, word) if speaker else None
+        if word in ("hieß", "heißt") and index + 1 < limit and lower[index + 1] == "es":
+            return _source_after(text, words, index + 2, limit, word + " es")
+        if word == "wie" and index == 0:
+            for j in range(1, limit):
+                if is_cue(words, j, limit) or lower[j] in ("hieß", "heißt"):
+                    if lower[j] in ("hieß", "heißt"):
+                        return _source_after(text, words, j + 2, limit, "wie")
+                    if j > 1:
+                        return _span(text, words, 1, _noun_phrase(text, words, 1, j) or j), "wie"
+                    return (speaker_after_cue(text, words, j + 1, limit), "wie")
+            return None
+        if word == "nach" and index + 1 < limit and lower[index + 1] == "angaben":
+            return _source_after(text, words, index + 2, limit, "nach Angaben")
+        if word in _SPEECH_BREAKS:
+            if index == 0:
+                return None
+            break
+    # „…“, begründet das Gericht (seine Entscheidung). — any finite verb right after the quote
+    index = _skip_adverbials(words, 0, limit)
+    if index < limit and words[index].text[0].islower() and words[index].lower not in _STOP_AFTER:
+        speaker = speaker_after_cue(text, words, index + 1, limit)
+        if speaker is not None:
+            return speaker, "after"
+    return None
+
+
+_STOP_AFTER = frozenset(
+    """und oder aber weil denn dass als die der das den dem wenn ob wo was wer wie sondern doch
+    sowie bzw ein eine einer so auch nicht""".split()
+) | _CONJUNCTIONS
+
+
+_SPEECH_BREAKS = frozenset("und oder aber denn die der das den dem".split()) | _CONJUNCTIONS
+
+
+def _quoted(text: str, words: list[Word], subject: Span, limit: int) -> Span | None:
+    """Who is quoted after "zitiert X": the object after the subject ("zitiert die Zeitung den
+    Minister"), or None."""
+    index = next((i for i in range(limit) if words[i].start >= subject.end), limit)
+    start = _skip_adverbials(words, index, limit)
+    if _comma_before(text, words, start) or start < limit and words[start].lower in _CONJUNCTIONS:
+        return None  # "zitiert die Zeitung, die …", "zitiert die Zeitung, als …"
+    end = _noun_phrase(text, words, start, limit)
+    return _span(text, words, start, end) if end > start else None
+
+
+def _source_after(text: str, words: list[Word], index: int, limit: int, form: str):
+    """The source of "hieß es (in der Erklärung)", "nach Angaben (der Polizei)"."""
+    start = index
+    if start < limit and words[start].lower in ("in", "aus", "von", "vom", "seitens", "im", "bei", "beim"):
+        start += 1
+    start = _skip_adverbials(words, start, limit) if start == index else start
+    end = _noun_phrase(text, words, start, limit)
+    if end > start:
+        return _span(text, words, start, end), form
+    return Span(words[index - 1].start, words[index - 1].end, words[index - 1].text), form
+
+
+def attribution_in_clause(text: str, start: int, end: int, form: str = "colon") -> tuple[Span, str] | None:
+    """Attribution anywhere in a clause (before a colon, or a sentence of reported speech)."""
+    if _CLAUSE_CUES.isdisjoint(lower_words(text, start, end)):
+        return None  # most clauses: no word that could attribute anything
+    return _clause_attribution(text, word_spans(text, start, end), form)
+
+
+def _clause_attribution(text: str, words: list[Word], form: str) -> tuple[Span, str] | None:
+    """Attribution in a clause given as its words, the cues tried from the last word back."""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index].lower
+        if word in OPINION_NOUNS and index > 0 and words[index - 1].lower == "nach":
+            speaker = speaker_after_cue(text, words, index + 1, len(words))
+            if speaker:
+                return speaker, form
+        if word in ("hieß", "heißt") and index + 1 < len(words) and words[index + 1].lower == "es":
+            if index >= 2 and words[index - 2].lower in ("aus", "in", "von", "im", "vom", "bei"):
+                return _span(text, words, index - 1, index), form
+            found = _source_after(text, words, index + 2, len(words), form)
+            if found[0].text.lower() != "es":
+                return found
+            if index >= 2 and words[0].lower in PREPOSITIONS and index in (
+                _noun_phrase(text, words, 1, index), _skip_adverbials(words, 0, index)
+            ):
+                return _span(text, words, 1, index), form  # "In dem Antrag heißt es:"
+        if word in ("laut", "so") and index + 1 < len(words) and (word == "laut" or index == 0):
+            following = words[index + 1]  # "so der Minister", not the adverb: "So gewonnene Daten …"
+            if not following.text[0].islower() or following.lower in DETERMINERS:
+                speaker = speaker_after_cue(text, words, index + 1, len(words))
+                if speaker:
+                    return speaker, word
+        if word == "zufolge" and index > 0:
+            first = index - 1
+            while first > 0 and text[words[first - 1].end : words[first].start].strip() == "" and words[first - 1].lower not in _STOP:
+                first -= 1
+            return _span(text, words, first, index), "zufolge"
+        if is_cue(words, index, len(words)):
+            return subject_of_verb(text, words, index, form)
+    return None
+
+
+#: every word that can make `attribution_in_clause` find an attribution
+_CLAUSE_CUES = frozenset(
+    OPINION_NOUNS | {"hieß", "heißt", "laut", "so", "zufolge"} | SPEECH_VERBS | SEPARABLE_FINITE.keys()
+)
+_LEAD_IN_WORDS = 12
+
+
+def attribution_in_lead_in(text: str, start: int, end: int) -> tuple[Span, str] | None:
+    """The speaker in the lead-in before a colon: a speech verb's subject, else its subject."""
+    return attribution_in_clause(text, start, end) or lead_in_subject(text, start, end)
+
+
+def lead_in_subject(text: str, start: int, end: int) -> tuple[Span, str] | None:
+    """The subject of a lead-in without a speech verb: its first noun phrase ("Ein Beamter der
+    Nationalpolizei: „…“", "Die Bewohner sehen es gelassen: „…“"), or the noun phrase after the
+    finite verb when the first is a fronted object or adverb ("Den Unmut brachte die Sprecherin
+    zum Ausdruck: „…“", "Hier sparte der Präsident nicht mit Kritik: „…“")."""
+    words = word_spans(text, start, end)[:_LEAD_IN_WORDS]
+    speaker = _clause_subject(text, words, 0, len(words))
+    return (speaker, "colon") if speaker else None
+
+
+def _clause_subject(
+    text: str, words: list[Word], start: int, limit: int, phrases: bool = True
+) -> Span | None:
+    """The subject of the main clause words[start:limit], found by word order alone (see
+    `lead_in_subject`); with `phrases`, the noun of a prepositional phrase may be it too (a
+    source: "In dem Entwurf steht:")."""
+    index = _skip_adverbials(words, start, limit)
+    if start < index < limit and words[index].text[0].islower():  # "Hier sparte der Präsident"
+        speaker = speaker_after_cue(text, words, index + 1, limit)
+        if speaker is not None:
+            return speaker
+    while index < limit:
+        if not phrases:  # "Zuvor war in diversen Medien berichtet worden" has no subject
+            index = _skip_adverbials(words, index, limit)
+        stop = _noun_phrase(text, words, index, limit)
+        if stop > index and (words[index].lower in DETERMINERS or not words[index].text[0].islower()):
+            if _fronted_start(words, index, stop):
+                verb = next((i for i in range(stop, limit) if _may_be_verb(words[i])), limit)
+                speaker = speaker_after_cue(text, words, verb + 1, limit) if verb < limit else None
+                if speaker:
+                    return speaker
+            return _span(text, words, index, stop)
+        index += 1
+    return None
+
+
+_NO_VERBS = _NO_MODIFIERS | DETERMINERS
+
+
+def _may_be_verb(word: Word) -> bool:
+    return word.text[0].islower() and word.lower not in _NO_VERBS
+
+
+def subject_of_verb(text: str, words: list[Word], verb: int, form: str) -> tuple[Span, str] | None:
+    """The subject of the speech verb words[verb], before it (V2) or after it (inversion)."""
+    clause = verb
+    while clause > 0 and text[words[clause - 1].end : words[clause].start].strip() not in (",", ":", ";"):
+        clause -= 1
+    if clause == verb or _comma_before(text, words, clause) and _may_be_verb(words[clause]):
+        # "Miller, der Sprecher des Ministeriums, sagte" / "Miller, der …, hat gesagt"
+        start = next((i for i in range(verb) if words[i].lower not in ADVERBS), verb)  # "Auch die …"
+        end = _noun_phrase(text, words, start, verb)
+        if end > start and _first_comma(text, words, verb) <= _skip_adverbials(words, end, verb):
+            return _span(text, words, start, end), form
+    after = verb + 1  # "Das lobte er:" (but not "Sie sagte, er sei …")
+    if after < len(words) and words[after].lower in _NOMINATIVE_PRONOUNS and not _comma_before(text, words, after):
+        return _span(text, words, after, after + 1), form
+    first = words[clause] if clause < verb else None
+    if first is not None and first.lower not in PREPOSITIONS and first.lower not in ADVERBS:
+        end = _noun_phrase(text, words, clause, verb)
+        if end > clause and not _fronted(text, words, clause, end, verb):
+            if words[verb].lower.startswith("zitier") and end == verb:  # "Der Sender zitierte ihn so:"
+                quoted = speaker_after_cue(text, words, verb + 1, len(words))
+                if quoted is not None:
+                    return quoted, form
+            return _span(text, words, clause, end), form
+    speaker = speaker_after_cue(text, words, verb + 1, len(words))
+    if speaker:
+        return speaker, form
+    if first is not None and clause + 1 < verb:  # "Am Montag hatte die Ministerin erklärt:"
+        speaker = _clause_subject(text, words, clause, verb, phrases=False)
+        if speaker:
+            return speaker, form
+    if clause == verb or words[verb - 1].lower == "und":  # "…, und sagte:" — the sentence's subject
+        end = _noun_phrase(text, words, 0, verb)
+        if end > 0:
+            return _span(text, words, 0, end), form
+    return None
+
+
+#: pronouns that are never the subject: "so beschrieb ihn der Kollege", "äußerte sich der Minister"
+_OBJECT_PRONOUNS = frozenset("sich ihn ihm ihnen mich mir uns euch dich dir".split())
+#: pronouns that are the subject wherever they stand ("sie" may be an object: "lobte sie")
+_NOMINATIVE_PRONOUNS = frozenset("er ich wir man".split())
+#: determiners that cannot open a subject: "Dem Sender sagte sie:", "Den Unmut brachte X zum Ausdruck:"
+_OBJECT_DETERMINERS = frozenset("den dem einem einen".split())
+#: demonstratives standing alone: an object ("Dies bestätigte der Sprecher:")
+_DEMONSTRATIVES = frozenset("dies dieses jenes".split())
+#: adjectives and present participles, capitalised when they open the sentence: "Ähnlich äußerte
+#: sich der Präsident:", "Relativierend fügte sie hinzu:"
+_ADJECTIVE = regex.compile(r"\w{3,}(?:end|lich|isch|bar|sam|haft)")
+
+
+def _fronted_start(words: list[Word], start: int, end: int) -> bool:
+    """Whether the noun phrase words[start:end] opening a clause cannot be its subject: an object
+    ("Dem Sender", "Den Unmut der Partei"), a demonstrative ("Dies"), a capitalised adjective
+    ("Ähnlich", "Passend") or a participle before a reflexive verb ("Besorgt äußerte sich")."""
+    if words[start].lower in _OBJECT_DETERMINERS:
+        return True
+    if end - start != 1:
+        return False
+    word = words[start]
+    reflexive = end + 1 < len(words) and words[end + 1].lower == "sich" and word.text.endswith("t")
+    return reflexive or word.lower in _DEMONSTRATIVES or bool(_ADJECTIVE.fullmatch(word.text))
+
+
+def _fronted(text: str, words: list[Word], start: int, end: int, verb: int) -> bool:
+    """Whether the noun phrase words[start:end] before the verb words[verb] is no subject but a
+    fronted object or adverbial, with the subject after the verb: "Dem Sender sagte sie",
+    "Besorgt äußerte sich der Minister" (but "Merkel sagte der Zeitung")."""
+    if not _fronted_start(words, start, end):
+        return False
+    return speaker_after_cue(text, words, verb + 1, len(words)) is not None
+
+
+def _first_comma(text: str, words: list[Word], limit: int) -> int:
+    """The index of the first word before `limit` that follows a comma (`limit` when none does)."""
+    return next((i for i in range(1, limit) if _comma_before(text, words, i)), limit)
+
+
+def _comma_before(text: str, words: list[Word], index: int) -> bool:
+    return 0 < index < len(words) and "," in text[words[index - 1].end : words[index].start]
