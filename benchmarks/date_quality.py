@@ -32,8 +32,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from newslint.article.model import parse  # noqa: E402
-from newslint.german.dates import WEEKDAYS_DE  # noqa: E402
 from newslint.engine.registry import rules_by_id  # noqa: E402
+from newslint.german.dates import WEEKDAYS_DE  # noqa: E402
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
 RULE = rules_by_id()["date-consistency"]

@@ -36,12 +36,11 @@ CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "wikinews-de", "articles")
 sys.path[:0] = [ROOT, os.path.join(ROOT, "tests")]
 
 from fake_languagetool import FakeLanguageTool  # noqa: E402
-
-from newslint.languagetool import location as languagetool_location  # noqa: E402
-from newslint.languagetool import service as languagetool
 from newslint.engine.config import build_config  # noqa: E402
 from newslint.engine.registry import rules_by_id  # noqa: E402
 from newslint.engine.runner import Engine, RunOptions  # noqa: E402
+from newslint.languagetool import location as languagetool_location  # noqa: E402
+from newslint.languagetool import service as languagetool
 
 
 def load(corpus: str, count: int) -> list[tuple[str, str]]:

@@ -37,8 +37,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from newslint.article.model import parse  # noqa: E402
-from newslint.german.mentions import DETERMINERS  # noqa: E402
 from newslint.engine.registry import rules_by_id  # noqa: E402
+from newslint.german.mentions import DETERMINERS  # noqa: E402
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
 RULE = rules_by_id()["spelling-consistency"]

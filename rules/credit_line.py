@@ -57,8 +57,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from newslint.german.agencies import AGENCIES
 from newslint.engine.finding import Finding
+from newslint.german.agencies import AGENCIES
 
 if TYPE_CHECKING:
     from newslint.german.credits import Credit

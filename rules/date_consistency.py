@@ -53,9 +53,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newslint.engine.finding import Finding
 from newslint.german.calendar_words import MONTHS_EN, WEEKDAYS_EN
 from newslint.german.calendar_words import WEEKDAYS as WEEKDAYS_DE
-from newslint.engine.finding import Finding
 
 if TYPE_CHECKING:
     from newslint.german.dates import DateExpression

@@ -47,8 +47,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from newslint.german.agencies import AGENCIES
 from newslint.engine.finding import Finding
+from newslint.german.agencies import AGENCIES
 
 ID = "dateline"
 SEVERITY = "warning"

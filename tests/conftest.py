@@ -1,15 +1,24 @@
-"""Shared fixtures: a small fake rule, so engine tests do not depend on the real rules."""
+"""Shared fixtures: a small fake rule, so engine tests do not depend on the real rules.
+
+The tests are organised like the code (engine/, article/, german/, rules/, reports/, cli/,
+audit/, properties/); what several of them use — fakes, factories, the browser, paths, data —
+is in support/, which is put on the import path here.
+"""
 
 from __future__ import annotations
 
+import sys
 import types
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from newslint.engine import registry
-from newslint.engine.finding import Finding
-from newslint.engine.registry import Rule
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
+
+from newslint.engine import registry  # noqa: E402
+from newslint.engine.finding import Finding  # noqa: E402
+from newslint.engine.registry import Rule  # noqa: E402
 
 
 def _make_fake_rule() -> Rule:
@@ -50,6 +59,7 @@ def _make_fake_rule() -> Rule:
                 yield Finding(word.start, word.end, f"„{word.text}“ found", "Richtig")
 
     module.ID = "fake-word"
+    module.ALIASES = ("old-word",)  # its id before a rename
     module.SEVERITY = "warning"
     module.Options = Options
     module.check = check

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
-
 from newslint.engine.source import InputError
 
 _OPENING = regex.compile(r"---[ \t]*\r?\n")

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import regex
-
 from newslint.article import markdown
-from newslint.german.credits import starts_with_dateline
 from newslint.article.frontmatter import FrontMatter, parse_front_matter
+from newslint.german.credits import starts_with_dateline
 
 BLOCK_KINDS = ("headline", "teaser", "subheading", "paragraph")
 

@@ -3,9 +3,12 @@
 The audit reads folders of articles and JSON Lines exports (`inputs`, `records`), lints every
 article and collects its name forms (`work`, the map step), merges the counts (`summary`, the
 reduce step) and reports findings per rule, month and author and the names spelled more than one
-way across the archive (`report`), as JSON or as a self-contained HTML dashboard (`dashboard`).
-It runs in a local process pool, or on a Dask cluster with `--scheduler` (`execute`). The command
-line is in `command`.
+way across the archive (`report`), as JSON or as a self-contained HTML dashboard
+(`newslint.reports.dashboard`). It runs in a local process pool, or on a Dask cluster with
+`--scheduler` (`execute`). The command line is in `newslint.cli.audit`.
+
+Each article goes through the engine's one entry point (`Engine.article`, `Engine.parse`), as in
+`newslint check` and `newslint quotes`. May import: `newslint.engine` and `newslint.german`.
 """
 
 from __future__ import annotations

@@ -11,13 +11,19 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newslint.audit import names
+from newslint.audit.inputs import (
+    DEFAULT_BATCH,
+    FileBatch,
+    LineRange,
+    Unreadable,
+    read_lines,
+)
+from newslint.audit.records import DEFAULT_FIELDS, RecordError, parse_record
+from newslint.audit.summary import Summary
 from newslint.engine.config import ConfigError
 from newslint.engine.runner import Engine, RunOptions, run_rules
 from newslint.engine.source import InputError
-from newslint.audit import names
-from newslint.audit.inputs import DEFAULT_BATCH, FileBatch, LineRange, Unreadable, read_lines
-from newslint.audit.records import DEFAULT_FIELDS, RecordError, parse_record
-from newslint.audit.summary import Summary
 
 EXCERPT = 80
 NO_NAMES = (Counter(), Counter())

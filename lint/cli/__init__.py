@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 
 import click
-
 from newslint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -40,13 +40,13 @@ FORMATS = ("json", "html")
 def audit(paths, format_name, output, fields, select, ignore, config_file, published, jobs,
           scheduler, batch):
     """Audit an archive: folders of articles and JSON Lines exports (*.jsonl)."""
-    from newslint.cli import EXIT_CLEAN, EXIT_ERROR, emit, fail, rule_ids
-    from newslint.engine.config import ConfigError, parse_date
-    from newslint.engine.runner import Engine, RunOptions
     from newslint.audit import audit as run_audit
     from newslint.audit.execute import SchedulerError
     from newslint.audit.records import field_names
     from newslint.audit.work import Settings
+    from newslint.cli import EXIT_CLEAN, EXIT_ERROR, emit, fail, rule_ids
+    from newslint.engine.config import ConfigError, parse_date
+    from newslint.engine.runner import Engine, RunOptions
 
     if not paths:
         fail("no paths given; try 'newslint audit seeds/' or 'newslint audit --help'")

@@ -7,7 +7,6 @@ import os
 import sys
 
 import click
-
 from newslint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, rule_ids
 from newslint.reports import FORMATS
 
@@ -49,8 +48,8 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     from newslint.engine.batch import check_paths
     from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
     from newslint.engine.config import ConfigError, parse_date
-    from newslint.reports import SHOW_TEXT, render
     from newslint.engine.runner import Engine, RunOptions
+    from newslint.reports import SHOW_TEXT, render
 
     if not paths:
         fail("no paths given; try 'newslint check seeds/' or 'newslint check --help'")
@@ -79,6 +78,8 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     for result in results:
         if result.error is not None:
             click.echo(f"newslint: {result.path}: {result.error}", err=True)
+    for notice in engine.notices():
+        click.echo(f"newslint: deprecated: {notice}", err=True)
     missing_required = False
     for rule_id, reason, required in engine.skipped_rules():
         if required:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 import click
-
 from newslint.cli import EXIT_CLEAN, EXIT_ERROR, fail
 
 

@@ -13,7 +13,13 @@ import sys
 from dataclasses import replace
 from itertools import chain, islice
 
-from newslint.engine.cache import ResultCache, cache_key, content_digest, diagnostics, signature
+from newslint.engine.cache import (
+    ResultCache,
+    cache_key,
+    content_digest,
+    diagnostics,
+    signature,
+)
 from newslint.engine.config import ConfigError
 from newslint.engine.discovery import STDIN, discover
 from newslint.engine.finding import FileResult

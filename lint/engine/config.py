@@ -64,6 +64,8 @@ class Config:
     lang: str = "de"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rules: dict[str, RuleSettings] = field(default_factory=dict)
+    #: deprecation notices: old rule ids (aliases) used in this configuration
+    notices: tuple[str, ...] = ()
 
     def enabled(self, rule_id: str, path: str, select: tuple[str, ...] | None = None) -> bool:
         """Whether a rule runs on the article at `path`; `select` replaces the configured one."""
@@ -132,22 +134,35 @@ def load_config(path: str | None, rules: dict) -> Config:
 
 def build_config(data: dict, rules: dict, path: str | None = None, where: str = "") -> Config:
     """Check a configuration table and turn it into a Config; `rules` maps ids to Rules."""
+    from newslint.engine.registry import resolve
+
     where = where or "configuration"
-    rule_ids = list(rules)
+    notices: list[str] = []
+
+    def current(rule_id: str) -> str:
+        """The rule's current id; an old one (an alias) is noted for a deprecation notice."""
+        resolved, notice = resolve(rule_id, rules)
+        if notice:
+            notices.append(f"{where}: {notice}")
+        return resolved
+
+    def rule_list(value: Any, place: str) -> tuple[str, ...]:
+        return tuple(_rule_list([current(i) for i in _ids(value, place)], list(rules), place))
+
     values: dict[str, Any] = {}
     rule_settings = {
         rule_id: RuleSettings(rule.severity, rule.options()) for rule_id, rule in rules.items()
     }
     for key, value in data.items():
-        if key in rules:
-            rule_settings[key] = _rule_settings(rules[key], value, f"{where}: [{key}]")
+        if current(key) in rules:
+            rule_settings[current(key)] = _rule_settings(rules[current(key)], value, f"{where}: [{key}]")
         elif key in ("select", "ignore", "require"):
-            values[key] = tuple(_rule_list(value, rule_ids, f"{where}: {key}"))
+            values[key] = rule_list(value, f"{where}: {key}")
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
             values["per_file_ignores"] = tuple(
-                (pattern, tuple(_rule_list(ids, rule_ids, f"{where}: per-file-ignores.{pattern}")))
+                (pattern, rule_list(ids, f"{where}: per-file-ignores.{pattern}"))
                 for pattern, ids in value.items()
             )
         elif key == "published":
@@ -157,9 +172,9 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
         elif key == "max-file-size":
             values["max_file_size"] = _typed(value, int, f"{where}: max-file-size")
         else:
-            raise ConfigError(_unknown(f"{where}: unknown key '{key}'", key, [*TOP_LEVEL_KEYS, *rule_ids]))
+            raise ConfigError(_unknown(f"{where}: unknown key '{key}'", key, [*TOP_LEVEL_KEYS, *rules]))
     root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
-    return Config(path=path, root=root, rules=rule_settings, **values)
+    return Config(path=path, root=root, rules=rule_settings, notices=tuple(dict.fromkeys(notices)), **values)
 
 
 def parse_date(value: Any, where: str) -> dt.date:
@@ -226,11 +241,16 @@ def _has_tool_table(path: str) -> bool:
         return False
 
 
-def _rule_list(value: Any, rule_ids: list[str], where: str) -> list[str]:
+def _ids(value: Any, where: str) -> list[str]:
+    """A list of rule ids as written: a list of strings, or one comma-separated string."""
     if isinstance(value, str):
         value = [part.strip() for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: expected a list of rule ids")
+    return value
+
+
+def _rule_list(value: list[str], rule_ids: list[str], where: str) -> list[str]:
     for item in value:
         if item not in rule_ids:
             raise ConfigError(_unknown(f"{where}: unknown rule '{item}'", item, rule_ids))

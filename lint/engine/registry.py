@@ -22,6 +22,8 @@ class Rule:
     doc: RuleDoc
     #: the module's optional `unavailable(options) -> str | None`: why the rule cannot run here
     unavailable: Callable[[Any], str | None] | None = None
+    #: old ids of the rule (its module's `ALIASES`), still accepted with a deprecation notice
+    aliases: tuple[str, ...] = ()
 
     @property
     def summary(self) -> str:
@@ -44,6 +46,7 @@ class Rule:
             check=module.check,
             doc=parse_doc(module.__doc__ or ""),
             unavailable=getattr(module, "unavailable", None),
+            aliases=tuple(getattr(module, "ALIASES", ())),
         )
 
 
@@ -57,3 +60,16 @@ def all_rules() -> tuple[Rule, ...]:
 
 def rules_by_id() -> dict[str, Rule]:
     return {rule.id: rule for rule in all_rules()}
+
+
+def resolve(rule_id: str, rules: dict[str, Rule]) -> tuple[str, str | None]:
+    """The current id of `rule_id` and, when it is an old id (an alias), the deprecation notice.
+
+    An id that is neither a rule's nor an alias comes back as it is, for the caller to report.
+    """
+    if rule_id in rules:
+        return rule_id, None
+    for rule in rules.values():
+        if rule_id in rule.aliases:
+            return rule.id, f"rule '{rule_id}' is now called '{rule.id}'; '{rule_id}' will stop working in a later version"
+    return rule_id, None

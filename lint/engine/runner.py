@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newslint.engine.config import Config, ConfigError, find_config_file, load_config
 from newslint.engine.discovery import STDIN
 from newslint.engine.finding import Diagnostic, FileResult, RuleError
-from newslint.engine.registry import Rule, rules_by_id
+from newslint.engine.registry import Rule, resolve, rules_by_id
 from newslint.engine.source import InputError, decode, read_file
 
 if TYPE_CHECKING:
@@ -39,27 +39,41 @@ class Engine:
     """Checks articles with the configuration that applies to each."""
 
     def __init__(self, options: RunOptions) -> None:
-        self.options = options
         self.rules = rules_by_id()
+        self._notices: list[str] = []
+        self.options = options = replace(
+            options,
+            select=self._check_ids(options.select, "--select") if options.select else options.select,
+            ignore=self._check_ids(options.ignore, "--ignore"),
+            require=self._check_ids(options.require, "--require"),
+        )
         self._configs: dict[str | None, Config] = {}
         self._config_files: dict[str, str | None] = {}  # directory: its configuration file
-        if options.select:
-            self._check_ids(options.select, "--select")
-        self._check_ids(options.ignore, "--ignore")
-        self._check_ids(options.require, "--require")
         self._unavailable: dict[tuple[str, str], str | None] = {}
         self._active: dict[int, tuple[Config, list[Rule]]] = {}  # the rules that run, by configuration
         if options.config_file:
             self.config_for(".")  # fail early on a broken --config
 
-    def _check_ids(self, ids, option: str) -> None:
+    def _check_ids(self, ids: tuple[str, ...], option: str) -> tuple[str, ...]:
+        """The rules' current ids; an unknown one is a ConfigError, an old one (alias) a notice."""
+        current = []
         for rule_id in ids:
-            if rule_id not in self.rules:
+            resolved, notice = resolve(rule_id, self.rules)
+            if resolved not in self.rules:
                 import difflib
 
                 close = difflib.get_close_matches(rule_id, list(self.rules), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 raise ConfigError(f"{option}: unknown rule '{rule_id}'{hint}")
+            if notice:
+                self._notices.append(f"{option}: {notice}")
+            current.append(resolved)
+        return tuple(current)
+
+    def notices(self) -> list[str]:
+        """Deprecation notices of this run (old rule ids in options and configurations), once each."""
+        found = [*self._notices, *(n for config in self._configs.values() for n in config.notices)]
+        return list(dict.fromkeys(found))
 
     def config_for(self, path: str) -> Config:
         """The configuration for a file: --config, else the nearest config file."""
@@ -147,7 +161,9 @@ class Engine:
               lang: str | None = None) -> Article:
         """The article in `text`; `path` decides its format. `published` and `lang` are what the
         source says beside the text (a record of an export), if anything. Raises InputError."""
-        from newslint.article.model import parse  # not needed by runs that find every file in the cache
+        from newslint.article.model import (
+            parse,  # not needed by runs that find every file in the cache
+        )
 
         return parse(path, text, self.published(config, published), lang or config.lang)
 
@@ -179,7 +195,9 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
 
     A rule that fails on the article becomes the file's error; the other rules' findings stay.
     """
-    from newslint.engine.suppression import find_suppressions  # not needed by runs that find every file in the cache
+    from newslint.engine.suppression import (
+        find_suppressions,  # not needed by runs that find every file in the cache
+    )
 
     suppressions = find_suppressions(article.text) if article.path.endswith(".md") else None
     diagnostics = []
@@ -203,7 +221,7 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
             end = min(max(finding.end, start), length)
             line, column = article.position(start)
             end_line, end_column = article.position(end)
-            if suppressions and suppressions.covers(rule.id, line):
+            if suppressions and suppressions.covers((rule.id, *rule.aliases), line):
                 continue
             diagnostics.append(
                 Diagnostic(display, rule.id, settings.severity, line, column, end_line,

@@ -3,6 +3,7 @@
 `<!-- newslint: disable=RULE[,RULE] -->` turns rules off from its line until
 `<!-- newslint: enable=RULE -->` (or the end of the file); `<!-- newslint: disable-next-line=RULE -->`
 turns them off for the line after the comment. Without `=RULE`, the comment applies to all rules.
+A rule's old ids (its `ALIASES`) work as well as its id.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ class Suppressions:
 
     ranges: tuple[tuple[str, int, int], ...]  # (rule or ALL, first line, last line)
 
-    def covers(self, rule: str, line: int) -> bool:
+    def covers(self, names: tuple[str, ...], line: int) -> bool:
+        """Whether a rule, by any of its `names` (its id and old ids), is off on `line`."""
         return any(
-            name in (rule, ALL) and first <= line <= last for name, first, last in self.ranges
+            (name == ALL or name in names) and first <= line <= last for name, first, last in self.ranges
         )
 
 

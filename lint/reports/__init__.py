@@ -3,7 +3,10 @@
 A format module has `render(results, color=False) -> str`, where `results` is the list of
 FileResults of the run in input order. Modules are imported only when their format is asked for.
 The formats in SHOW_TEXT show the articles' text (FileResult.text); for the others, a run may
-leave it out.
+leave it out. Besides the formats of `newslint check`: the listing of `newslint quotes`
+(`quotes`) and the audit dashboard (`dashboard`); the HTML pages share `html_page`.
+
+May import: `newslint` itself and `newslint.engine`. Never the analysis, services or the CLI.
 """
 
 from __future__ import annotations

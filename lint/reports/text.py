@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 
 import click
-
 from newslint.reports import counts
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}

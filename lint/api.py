@@ -1,0 +1,32 @@
+"""The stable public API for rule plugins: everything a rule module needs, whatever the internal layout.
+
+A rule module — built in (`newslint.rules`) or from a plugin distribution — has:
+
+- a docstring in ruff's sections (What it does / Why is this bad? / Example / Use instead /
+  Options), which `newslint explain` prints and whose examples the tests run;
+- `ID`, a stable kebab-case id, and optionally `ALIASES`, old ids that keep working in
+  configuration, `--select/--ignore` and inline suppressions (with a deprecation notice);
+- `SEVERITY`, one of `SEVERITIES` (default "warning");
+- `Options`, a frozen dataclass whose fields all have defaults (configured in kebab-case);
+- `check(article, options)`, which yields `Finding`s with character offsets into `article.text`
+  and raises `RuleError` when it cannot judge the article (a service it needs failed);
+- optionally `unavailable(options) -> str | None`, why the rule cannot run here (cheap, no I/O to
+  the service).
+
+No I/O, no printing and no global state in rules. The `Article` gives the text, its blocks
+(headline, teaser, subheadings, paragraphs) and the shared analysis, computed once per article:
+`sentences`, `words`, `quotes`, `dates`, `mentions`, `attributions`. Test a rule with
+`assert_findings(text, [(line, column, rule_id)], rule=rule_id, **options)`.
+
+`API_VERSION` changes its major number only when something here is removed or changes meaning.
+"""
+
+from __future__ import annotations
+
+from newslint.article.model import Article, Block
+from newslint.engine.finding import SEVERITIES, Finding, RuleError
+from newslint.engine.testing import assert_findings, findings
+
+API_VERSION = "1.0"
+
+__all__ = ["API_VERSION", "Article", "Block", "Finding", "RuleError", "SEVERITIES", "assert_findings", "findings"]

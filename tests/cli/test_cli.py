@@ -1,0 +1,193 @@
+"""The command line: output formats, exit codes and bad input (with the fake rule `fake-word`)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from newslint import __version__
+from newslint.cli import main
+
+GOOD = "Titel\nAlles ist gut.\n"
+BAD = "Titel\nEin Fehler im Text.\n"
+
+
+@pytest.fixture
+def run(fake_rule, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def write(path, content):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def test_clean_article_exits_0(run, tmp_path):
+    write(tmp_path / "good.txt", GOOD)
+    result = run("check", "good.txt")
+    assert result.exit_code == 0
+    assert result.output == "No findings; 1 file checked.\n"
+
+
+def test_finding_exits_1_with_a_text_line(run, tmp_path):
+    write(tmp_path / "bad.txt", BAD)
+    result = run("check", "bad.txt")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "bad.txt:2:5: fake-word [warning] „Fehler“ found"
+    assert lines[-1] == "Found 1 finding (1 warning) in 1 of 1 file checked."
+
+
+def test_json_output_follows_the_contract(run, tmp_path):
+    write(tmp_path / "articles" / "bad.txt", BAD)
+    write(tmp_path / "articles" / "good.md", "# Titel\n\nAlles gut.\n")
+    result = run("check", "--format", "json", "articles", "missing.txt")
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert document["version"] == __version__
+    assert document["findings"] == [{
+        "path": os.path.join("articles", "bad.txt"), "rule": "fake-word", "severity": "warning",
+        "line": 2, "column": 5, "end_line": 2, "end_column": 11,
+        "message": "„Fehler“ found", "suggestion": "Richtig",
+    }]
+    assert document["errors"] == [{"path": "missing.txt", "message": "no such file or directory"}]
+    assert document["summary"] == {"files": 2, "findings": 1}
+
+
+@pytest.mark.parametrize("fail_on, code", [("error", 0), ("warning", 1), ("info", 1), ("never", 0)])
+def test_fail_on_sets_the_threshold(run, tmp_path, fail_on, code):
+    write(tmp_path / "bad.txt", BAD)
+    assert run("check", "--fail-on", fail_on, "bad.txt").exit_code == code
+
+
+def test_severity_from_configuration_counts_for_fail_on(run, tmp_path):
+    write(tmp_path / "bad.txt", BAD)
+    write(tmp_path / "newslint.toml", "[fake-word]\nseverity = 'info'\n")
+    result = run("check", "bad.txt")
+    assert result.exit_code == 0
+    assert "[info]" in result.output
+
+
+def test_select_and_ignore(run, tmp_path):
+    write(tmp_path / "bad.txt", BAD)
+    assert run("check", "--ignore", "fake-word", "bad.txt").exit_code == 0
+    assert run("check", "--select", "fake-word", "bad.txt").exit_code == 1
+    result = run("check", "--select", "fake-wrod", "bad.txt")
+    assert result.exit_code == 2
+    assert "unknown rule 'fake-wrod'; did you mean 'fake-word'?" in result.stderr
+
+
+def test_config_option_and_rule_options(run, tmp_path):
+    write(tmp_path / "good.txt", GOOD)
+    write(tmp_path / "house.toml", "[fake-word]\nword = 'gut'\n")
+    assert run("check", "--config", "house.toml", "good.txt").exit_code == 1
+    assert run("check", "--config", "nowhere.toml", "good.txt").exit_code == 2
+
+
+def test_broken_configuration_is_exit_2_naming_file_and_key(run, tmp_path):
+    write(tmp_path / "good.txt", GOOD)
+    write(tmp_path / "newslint.toml", "selcet = ['fake-word']\n")
+    result = run("check", "good.txt")
+    assert result.exit_code == 2
+    assert "newslint.toml: unknown key 'selcet'; did you mean 'select'?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("latin1.txt", "Titel\nÜber Pjöngjang.\n".encode("cp1252"),
+         "not valid UTF-8 (byte 0xDC on line 2); it looks like ISO-8859-1"),
+        ("quotes.txt", "Titel\n„Zitat“ über Köln.\n".encode("cp1252"), "it looks like WINDOWS-1252"),
+        ("utf16.txt", "Titel\nText.\n".encode("utf-16"), "file is UTF-16, not UTF-8"),
+        ("empty.txt", b"", "empty file"),
+        ("blank.md", b"\n  \n", "empty file"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        ("front.md", b"---\ntitle: [x\n---\nText.\n", "front matter, line 3"),
+    ],
+)
+def test_bad_input_is_named_and_the_others_are_still_checked(run, tmp_path, name, content, message):
+    write(tmp_path / name, content)
+    write(tmp_path / "bad.txt", BAD)
+    result = run("check", "--format", "json", name, "bad.txt")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"newslint: {name}: ")
+    assert message in result.stderr
+    assert len(json.loads(result.stdout)["findings"]) == 1
+
+
+def test_huge_file_is_refused_without_reading_it(run, tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    result = run("check", "huge.txt")
+    assert result.exit_code == 2
+    assert "huge.txt: file is 50.0 MB, larger than the limit of 10.0 MB" in result.stderr
+
+
+def test_directory_without_articles(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("check", "empty")
+    assert result.exit_code == 2
+    assert "empty: no articles (*.txt, *.md) in this directory" in result.stderr
+
+
+def test_directories_skip_hidden_and_build_folders(run, tmp_path):
+    write(tmp_path / "site" / "a.md", "# Titel\n\nEin Fehler.\n")
+    write(tmp_path / "site" / ".git" / "b.md", BAD)
+    write(tmp_path / "site" / "node_modules" / "c.txt", BAD)
+    write(tmp_path / "site" / "notes.rst", BAD)
+    result = run("check", "--format", "json", "site")
+    assert [f["path"] for f in json.loads(result.stdout)["findings"]] == [os.path.join("site", "a.md")]
+
+
+def test_stdin(run):
+    result = run("check", "-", input=BAD)
+    assert result.exit_code == 1
+    assert result.output.startswith("-:2:5: fake-word")
+    result = run("check", "--stdin-filename", "a.md", "-", input="---\ntitle: Ein Fehler\n---\nText.\n")
+    assert result.output.startswith("-:2:12: fake-word")
+
+
+def test_no_paths_and_bad_options_are_usage_errors(run):
+    assert run("check").exit_code == 2
+    assert run("check", "--published", "gestern", "x.txt").exit_code == 2
+    assert run("check", "--format", "xml", "x.txt").exit_code == 2
+
+
+def test_output_file(run, tmp_path):
+    write(tmp_path / "bad.txt", BAD)
+    result = run("check", "--format", "json", "--output", "report.json", "bad.txt")
+    assert result.exit_code == 1
+    assert result.output == ""
+    assert json.loads((tmp_path / "report.json").read_text())["summary"]["findings"] == 1
+
+
+def test_rules_and_explain(run):
+    assert run("rules").output.split() == ["fake-word", "warning", "Flags", "a", "configured", "word."]
+    result = run("explain", "fake-word")
+    assert "## What it does" in result.output
+    result = run("explain", "fake-wort")
+    assert result.exit_code == 2
+    assert "did you mean 'fake-word'?" in result.stderr
+
+
+def test_console_script_version_and_missing_file(tmp_path):
+    command = [sys.executable, "-c", "from newslint.cli import main; main()"]
+    version = subprocess.run(command + ["--version"], capture_output=True, text=True)
+    assert version.stdout.strip() == f"newslint {__version__}"
+    missing = subprocess.run(command + ["check", str(tmp_path / "missing.txt")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2
+    assert missing.stderr == f"newslint: {tmp_path / 'missing.txt'}: no such file or directory\n"

@@ -1,0 +1,185 @@
+"""The shared attribution analysis: what kind each quotation is, and who said it."""
+
+import pytest
+from newslint.article.model import parse
+
+HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"
+
+
+def attributions(body: str):
+    article = parse("article.txt", HEAD + body + "\n")
+    return [(a.kind, a.speaker.text if a.speaker else None, a.form) for a in article.attributions]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # after the quote, past and present tense, with adverbials before the subject
+        ("„Das würde die Region destabilisieren“, mahnte der Sprecher des Ministeriums, Matthew Miller, am Donnerstag.",
+         [("direct", "der Sprecher des Ministeriums, Matthew Miller", "after")]),
+        ("„Wir kommen wieder“, sagt am Montag Innenministerin Nancy Faeser.",
+         [("direct", "Innenministerin Nancy Faeser", "after")]),
+        ("„Nein“, sagte er.", [("direct", "er", "after")]),
+        ("„Das ist vorbei“, sagte der 71-Jährige.", [("direct", "der 71-Jährige", "after")]),
+        # separable verbs
+        ("„Die Lage ist ernst“, teilte das Ministerium am Abend mit.",
+         [("direct", "das Ministerium", "after")]),
+        ("„Wir prüfen das“, fügte die Sprecherin hinzu.", [("direct", "die Sprecherin", "after")]),
+        # so, laut, zufolge, hieß es, wie
+        ("„Das ist ein Skandal“, so Kramer.", [("direct", "Kramer", "so")]),
+        ("„Das ist ein Skandal“, so der Fraktionschef.", [("direct", "der Fraktionschef", "so")]),
+        ("„Die Lage ist stabil“, hieß es in einer Erklärung der Regierung.",
+         [("direct", "einer Erklärung der Regierung", "hieß es")]),
+        ("„Die Lage ist stabil“, wie Minister Müller betonte.", [("direct", "Minister Müller", "wie")]),
+        # before the quote, with a colon
+        ("US-Ministeriumssprecher Miller sagte: „Wir begrüßen jede Unterstützung.“",
+         [("direct", "US-Ministeriumssprecher Miller", "colon")]),
+        ("Auf die Frage, ob das stimme, sagte Miller: „Das ist die Entscheidung von Südkorea.“",
+         [("direct", "Miller", "colon")]),
+        ("Die Kanzlerin erklärte am Montag in Berlin: „Wir schaffen das.“",
+         [("direct", "Die Kanzlerin", "colon")]),
+        # the next sentence
+        ("„Wir werden nicht nachgeben.“ Das sagte Ministerpräsident Weil am Montag.",
+         [("direct", "Ministerpräsident Weil", "next sentence")]),
+        # a follow-on quote of the same speaker in the same paragraph
+        ("„Wir kommen“, sagte Berger. „Und wir bleiben.“",
+         [("direct", "Berger", "after"), ("direct", "Berger", "follow-on")]),
+        # an interrupted quote
+        ("„Wir kommen“, sagte Berger, „und wir bleiben.“",
+         [("direct", "Berger", "after"), ("direct", "Berger", "follow-on")]),
+        # partial quotes, titles, names, terms
+        ("Die Opposition sprach von „kreativer Buchführung“.", [("partial", "Die Opposition", "sentence")]),
+        ("Die Sonde „Cassini“ erreichte den Saturn.", [("other", None, None)]),
+        ("Die Agentur „Fars“ meldete einen Anschlag.", [("other", None, None)]),
+        ("„Fars“ ist eine iranische Nachrichtenagentur.", [("other", None, None)]),
+        # a direct quote without speaker
+        ("„Das wird teuer.“ Die Kosten steigen weiter.", [("direct", None, None)]),
+    ],
+)
+def test_kind_and_speaker(body, expected):
+    assert attributions(body) == expected
+
+
+def speakers(body: str):
+    return [(a.speaker.text if a.speaker else None, a.form) for a in parse("article.txt", HEAD + body + "\n").attributions]
+
+
+# The speaker is the subject of the clause that attributes the quote, wherever German word order
+# puts it: before the finite verb, or after it when something else opens the clause.
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # an adjective, participle, object or demonstrative opens the clause: the subject follows the verb
+        ("Besorgt äußerte sich der Bürgermeister: „Wir wissen noch nicht, wie hoch der Schaden ist.“",
+         ("der Bürgermeister", "colon")),
+        ("Erfreut zeigte sich die Trainerin: „Die Mannschaft hat sich belohnt.“", ("die Trainerin", "colon")),
+        ("Ähnlich äußerte sich die Opposition im Landtag: „Die Regierung hat zu spät gehandelt.“",
+         ("die Opposition im Landtag", "colon")),
+        ("Relativierend fügte die Sprecherin hinzu: „Eine Entscheidung ist noch nicht gefallen.“",
+         ("die Sprecherin", "colon")),
+        ("Dem Radiosender sagte die Ministerin: „Wir werden das Gesetz nachbessern.“", ("die Ministerin", "colon")),
+        ("Dies bestätigte der Sprecher der Stadtwerke: „Die Leitung ist repariert.“",
+         ("der Sprecher der Stadtwerke", "colon")),
+        ("Die Reform lobte er ausdrücklich: „Das ist ein guter Tag für die Schulen.“", ("er", "colon")),
+        # ... but a name before the verb stays the subject
+        ("Merkel sagte der Zeitung: „Wir schaffen das.“", ("Merkel", "colon")),
+        ("Ernst zeigte sich erfreut: „Wir schaffen das.“", ("Ernst", "colon")),
+        # adverbials and auxiliaries before the subject; a conjunction is no noun
+        ("Hier sparte die Bürgermeisterin nicht mit Kritik: „Das Land lässt uns allein.“",
+         ("die Bürgermeisterin", "colon")),
+        ("Den Ärger der Anwohner brachte der Ortsvorsteher zum Ausdruck: „So kann es nicht weitergehen.“",
+         ("der Ortsvorsteher", "colon")),
+        ("So hatte die Ministerin noch im Mai 2023 zugesichert: „Keine Schule wird geschlossen.“",
+         ("die Ministerin", "colon")),
+        ("Am 20. Juni hatte der Landrat erklärt: „Die Straße bleibt gesperrt.“", ("der Landrat", "colon")),
+        ("Als er zurückkam, sagte der Bürgermeister: „Wir bauen alles wieder auf.“",
+         ("der Bürgermeister", "colon")),
+        ("Einer der 13 beteiligten Feuerwehrleute sagte: „Ich habe so etwas noch nie gesehen.“",
+         ("Einer der 13 beteiligten Feuerwehrleute", "colon")),
+        # an apposition or a relative clause between subject and verb
+        ("Der Vorsitzende des Verbands in Bayern, Karl Huber, kritisierte den Beschluss scharf: „Das ist ein Fehler.“",
+         ("Der Vorsitzende des Verbands", "colon")),
+        ("Anna Berger, die den Verein seit 2019 leitet, hat erklärt: „Wir machen weiter.“", ("Anna Berger", "colon")),
+        ("Auch die Sprecherin der Stadt, Eva Roth, äußerte sich: „Wir helfen.“",
+         ("die Sprecherin der Stadt, Eva Roth", "colon")),
+        ("Auf die Frage einer Reporterin, ob das stimme, sagte Stadtsprecher Roth: „Das prüfen wir.“",
+         ("Stadtsprecher Roth", "colon")),
+        ("Anna Berger, Sprecherin des Ministeriums, sagte, dass die Lage „unter Kontrolle“ sei.",
+         ("Anna Berger, Sprecherin des Ministeriums", "sentence")),
+        # a comma after the verb: the subject stands before it, not in the clause that follows
+        ("Die Ministerin sagte, dass die Reform „ohne Alternative“ sei.", ("Die Ministerin", "sentence")),
+        ("Der Minister erklärte, er sei „zutiefst erschüttert“.", ("Der Minister", "sentence")),
+        # a lead-in without a speech verb gives way to the attribution after the quote
+        ("Der Trainer war zufrieden: „Ein verdienter Punkt“, sagte sein Kapitän nach dem Spiel.",
+         ("sein Kapitän", "after")),
+        # after the quote: an auxiliary, a subject before the verb, an object pronoun, "zitiert"
+        ("„Die Lage ist ernst“, wird der Landrat in der Zeitung zitiert.", ("der Landrat", "after")),
+        ("„Die Lage ist ernst“, hatte der Landrat am Morgen gesagt.", ("der Landrat", "after")),
+        ("„Er ist die eiserne Hand“, so beschrieb ihn der Gewerkschafter Paul Roth.",
+         ("der Gewerkschafter Paul Roth", "after")),
+        ("„Wir sind nur Zeugen“, zitierte die Zeitung einen Anwohner.", ("einen Anwohner", "after")),
+        ("Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir sind überrascht.“",
+         ("den Bürgermeister", "colon")),
+        # a document as the source
+        ("In dem Antrag heißt es wörtlich: „Die Mittel werden verdoppelt.“", ("dem Antrag", "colon")),
+        ("Auf der Internetseite des Vereins heißt es: „Wir danken allen Helfern.“",
+         ("der Internetseite des Vereins", "colon")),
+    ],
+)
+def test_the_speaker_is_the_subject(body, expected):
+    assert speakers(body)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # quoted words in a sentence in the indicative are its writer's, not an earlier speaker's
+        ("Die Ministerin sagte am Montag, die Lage sei ernst. Die Opposition hält die Reform für „völlig gescheitert“.",
+         (None, None)),
+        # in reported speech (the subjunctive) the speaker of a sentence before still speaks
+        ("Die Ministerin sprach am Montag in Berlin. Der Arbeitsmarkt sei „deutlich entspannt“.",
+         ("Die Ministerin", "context")),
+        # "so" as an adverb is no attribution
+        ("Der Minister sprach von Risiken. So gewonnene Daten seien „besonders schutzwürdig“.",
+         ("Der Minister", "context")),
+    ],
+)
+def test_quoted_words_take_a_speaker_only_from_reported_speech(body, expected):
+    assert speakers(body)[-1] == expected
+
+
+def test_speaker_offsets_point_into_the_file():
+    text = HEAD + "„Wir kommen“, sagte Berger.\n"
+    article = parse("article.txt", text)
+    (attribution,) = article.attributions
+    speaker = attribution.speaker
+    assert text[speaker.start : speaker.end] == "Berger"
+    quotation = attribution.quotation
+    assert text[quotation.start : quotation.end] == "„Wir kommen“"
+
+
+def test_a_quote_over_several_paragraphs_shares_its_speaker():
+    body = "Berger sagte: „Wir kommen.\n„Und wir bleiben.“\n"
+    result = attributions(body)
+    assert [kind for kind, _, _ in result] == ["direct", "direct"]
+    assert [speaker for _, speaker, _ in result] == ["Berger", "Berger"]
+
+
+def test_the_follow_on_does_not_cross_paragraphs():
+    body = "„Wir kommen“, sagte Berger.\n„Und wir bleiben.“"
+    assert attributions(body)[1] == ("direct", None, None)
+
+
+def test_markdown_offsets_include_the_front_matter():
+    text = "---\ntitle: Test\ndate: 2024-06-21\n---\nBerlin – „Wir kommen“, sagte Berger.\n"
+    article = parse("article.md", text)
+    (attribution,) = article.attributions
+    assert text[attribution.speaker.start : attribution.speaker.end] == "Berger"
+
+
+def test_the_analysis_is_linear_in_the_number_of_quotes():
+    paragraph = "„Wir kommen“, sagte Berger. Die Lage ist ruhig. „Und wir bleiben.“ "
+    article = parse("article.txt", HEAD + paragraph * 400 + "\n")
+    result = article.attributions
+    assert len(result) == 800
+    assert all(a.speaker is not None for a in result)

@@ -1,0 +1,106 @@
+"""quote-attribution: direct quotes without a speaker are flagged, attributed ones and other uses of
+quotation marks are not."""
+
+
+import pytest
+from newslint.engine.testing import assert_findings, findings
+from paths import ROOT, SAMPLE
+
+RULE = "quote-attribution"
+HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "„Das würde die Halbinsel destabilisieren“, mahnte der Sprecher, Matthew Miller, am Donnerstag.",
+        "„Das würde die Halbinsel destabilisieren“, sagt Miller.",
+        "Miller sagte am Donnerstag: „Das würde die Halbinsel destabilisieren.“",
+        "Dazu sagte Miller: „Das würde die Halbinsel destabilisieren.“",
+        "„Das würde die Halbinsel destabilisieren“, so Miller.",
+        "„Das würde die Halbinsel destabilisieren“, so der Sprecher.",
+        "„Das würde die Halbinsel destabilisieren“, teilte das Ministerium mit.",
+        "„Das würde die Halbinsel destabilisieren“, räumte er ein.",
+        "„Das würde die Halbinsel destabilisieren“, hieß es in Washington.",
+        "„Das würde die Halbinsel destabilisieren“, hieß es aus dem Ministerium.",
+        "„Das würde die Halbinsel destabilisieren“, wie Miller sagte.",
+        "„Das würde die Halbinsel destabilisieren“, dem Ministerium zufolge.",
+        "„Das würde die Halbinsel destabilisieren“, laut Miller.",
+        "„Das würde die Halbinsel destabilisieren.“ Das sagte Miller am Donnerstag.",
+        "„Das würde die Halbinsel destabilisieren“, sagte sie. „Wir sind besorgt.“",
+        "Der 71-Jährige drohte: „Wir liefern Waffen.“",
+        # not direct speech
+        "Die Sonde „Cassini“ erreichte den Saturn.",
+        "Die Agentur „Fars“ meldete einen Anschlag.",
+        "Die Opposition sprach von „kreativer Buchführung“.",
+        "Die Reform sei „ein Schritt in die richtige Richtung“, sagte sie.",
+        "Der sogenannte „Brückenstrompreis“ ist umstritten.",
+        "Das Motto lautet: „Gemeinsam stark“.",
+        "Er las das Buch „Krieg und Frieden“ zweimal.",
+    ],
+)
+def test_attributed_quotes_and_other_quotation_marks_pass(body):
+    assert_findings(HEAD + body + "\n", [], rule=RULE)
+
+
+@pytest.mark.parametrize(
+    "body, column",
+    [
+        ("„Das würde die Halbinsel destabilisieren.“ Die USA arbeiten mit Südkorea.", 1),
+        ("Die USA sind besorgt. „Das würde die Halbinsel destabilisieren.“", 23),
+        ("„Das würde die Halbinsel destabilisieren“. Die USA sind besorgt.", 1),
+        ("„Das würde die Halbinsel destabilisieren“, und die USA sind besorgt.", 1),
+    ],
+)
+def test_quotes_without_speaker_are_flagged(body, column):
+    found = assert_findings(HEAD + body + "\n", [(3, column, RULE)], rule=RULE)
+    assert "has no speaker" in found[0].message
+    assert "„Das würde die Halbinsel destabilisieren" in found[0].message
+
+
+def test_a_colon_lead_in_counts_as_attribution():
+    # "Die Bewohner sehen es gelassen: „…“" names its speakers without a verb of saying; so any
+    # noun phrase before the colon is taken for the speaker, also where it is none
+    assert_findings(HEAD + "Die Bewohner sehen es gelassen: „Das sind Leute wie wir.“\n", [], rule=RULE)
+    assert_findings(HEAD + "Und dann: „Das sind Leute wie wir.“\n", [(3, 11, RULE)], rule=RULE)
+
+
+def test_a_follow_on_quote_in_the_next_paragraph_needs_its_own_speaker():
+    text = HEAD + "„Wir kommen“, sagte Berger.\n„Und wir bleiben.“\n"
+    assert_findings(text, [(4, 1, RULE)], rule=RULE)
+
+
+def test_headlines_are_not_checked():
+    assert_findings("„Wir schaffen das“\nBerlin – Die Kanzlerin sagte es am Montag.\n", [], rule=RULE)
+
+
+def test_a_quote_over_several_paragraphs_needs_one_speaker():
+    text = HEAD + "Berger sagte: „Wir kommen.\n„Und wir bleiben.“\n"
+    assert_findings(text, [], rule=RULE)
+
+
+def test_a_quote_over_several_paragraphs_without_speaker_is_flagged_once():
+    text = HEAD + "Die Lage ist ernst. „Wir kommen.\n„Und wir bleiben.\n„Ganz sicher.“\n"
+    assert_findings(text, [(3, 21, RULE)], rule=RULE)
+
+
+def test_markdown_positions_count_the_front_matter():
+    text = "---\ntitle: Test\n---\nBerlin – Die Lage ist ernst.\n\n„Wir sind besorgt.“ Die Lage bleibt ernst.\n"
+    assert_findings(text, [(6, 1, RULE)], rule=RULE, path="article.md")
+
+
+def test_the_sample_article_has_every_quote_attributed():
+    with open(SAMPLE, encoding="utf-8") as handle:
+        text = handle.read()
+    assert findings(text, rule=RULE) == []
+
+
+def test_the_quality_benchmark_skips_cleanly_without_the_corpus(tmp_path, capsys):
+    import importlib.util
+
+    path = ROOT / "benchmarks" / "quote_quality.py"
+    spec = importlib.util.spec_from_file_location("quote_quality", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(str(tmp_path / "absent")) == 0
+    assert "corpus not found" in capsys.readouterr().out

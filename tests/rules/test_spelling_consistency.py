@@ -1,0 +1,292 @@
+"""spelling-consistency: one name, one spelling, per article and per house list."""
+
+from itertools import combinations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from newslint.article.model import parse
+from newslint.engine.config import ConfigError, load_config
+from newslint.engine.registry import rules_by_id
+from newslint.engine.runner import Engine, RunOptions
+from newslint.engine.testing import assert_findings, findings
+from newslint.german.distance import one_edit_apart
+from newslint.german.mentions import mentions
+from newslint.german.variants import (
+    _may_be_variants,
+    _neighbourhood,
+    close_pairs,
+    suggest,
+    variant_groups,
+)
+from paths import ROOT
+
+RULE = "spelling-consistency"
+
+
+def flagged(text: str, **options) -> list[tuple[str, str | None]]:
+    """(flagged text, suggestion) of every finding."""
+    return [
+        (text_at(text, d.line, d.column, d.end_column), d.suggestion)
+        for d in findings(text, rule=RULE, **options)
+    ]
+
+
+def text_at(text: str, line: int, column: int, end_column: int) -> str:
+    return text.split("\n")[line - 1][column - 1 : end_column - 1]
+
+
+# -- the user's sample --------------------------------------------------------------------------
+
+
+def test_sample_article_reports_only_the_dateline_variant():
+    path = ROOT / "seeds" / "000_2f1474f60fdc96d6.txt"
+    found = findings(path.read_text(encoding="utf-8"), rule=RULE, path=path.name)
+    assert [(d.line, d.column, d.end_column, d.suggestion) for d in found] == [(3, 1, 9, "Pjöngjang")]
+    assert found[0].message == "„Pjönjang“ differs from „Pjöngjang“ (3× elsewhere in this article)"
+
+
+# -- variants it catches ------------------------------------------------------------------------
+
+VARIANTS = [
+    # (article, variant as written, suggestion)
+    ("Raketentest\nPjönjang – Nordkorea testet. In Pjöngjang jubelt man. Auch Pjöngjang meldet Erfolg.\n",
+     "Pjönjang", "Pjöngjang"),
+    ("Krieg\nDer Bürgermeister Kiews kritisiert Kievs Verwaltung. Die Stadt Kiews widerspricht. Kiew bleibt ruhig.\n",
+     "Kievs", "Kiews"),
+    ("Handelsstreit\nPecking droht Washington. In Peking hieß es, Peking werde reagieren.\n",
+     "Pecking", "Peking"),
+    ("Ukraine\nPräsident Selenskij sprach in Kiew. Selenskyj sagte, Selenskyj werde kämpfen.\n",
+     "Selenskij", "Selenskyj"),
+    ("Nahost\nIsreal reagiert. Die Regierung in Israel sagte, Israel werde antworten.\n",
+     "Isreal", "Israel"),
+    ("Nordkorea\nPyongang meldet einen Test. In Pyongyang und um Pyongyang jubelt man.\n",
+     "Pyongang", "Pyongyang"),
+    ("Fußball\nGiovanni Trapattoni wird Trainer. Der Italiener Trappattoni kommt aus Mailand. "
+     "Trapattoni sagte zu.\n", "Trappattoni", "Trapattoni"),
+    ("Rhein\nDie Stadt Dusseldorf feiert. In Düsseldorf wird getanzt, Düsseldorf ist voll.\n",
+     "Dusseldorf", "Düsseldorf"),
+]
+
+
+@pytest.mark.parametrize("text, variant, suggestion", VARIANTS, ids=[v[1] for v in VARIANTS])
+def test_variant_is_flagged_with_the_preferred_spelling(text, variant, suggestion):
+    # without the house list, so that the article's own evidence decides
+    assert flagged(text, preferred={}) == [(variant, suggestion)]
+
+
+def test_variants_are_found_in_headline_teaser_and_subheadings():
+    text = (
+        "Kritenbrinck reist nach Hanoi\n"
+        "Der Diplomat Daniel Kritenbrink besucht Vietnam.\n"
+        "Kritenbrink in Hanoi erwartet\n"
+        "Kritenbrink werde am Freitag reisen, hieß es aus Washington.\n"
+    )
+    assert flagged(text) == [("Kritenbrinck", "Kritenbrink")]
+
+
+def test_every_occurrence_of_the_variant_is_flagged():
+    text = "Ukraine\nSelenskyj reist. Selenskyj spricht. Selenskyj dankt. Selenskij und Selenskij schweigen.\n"
+    assert flagged(text, preferred={}) == [("Selenskij", "Selenskyj"), ("Selenskij", "Selenskyj")]
+
+
+def test_inflected_variant_gets_the_inflected_suggestion():
+    text = "Ukraine\nKiews Bürger melden Angriffe. In Kiew ist es ruhig. Die Kiever Polizei und Kievs Bürgermeister warnen.\n"
+    assert flagged(text, preferred={}) == [("Kiever", "Kiewer"), ("Kievs", "Kiews")]
+
+
+# -- what is not a variant --------------------------------------------------------------------
+
+NOT_VARIANTS = {
+    "inflection": "Nordkorea\nPjöngjang droht. Pjöngjangs Führung, Nordkoreas Armee und Seouls "
+    "Regierung reagieren. In Seoul und in Nordkorea ist man besorgt.\n",
+    "word formation": "Diplomatie\nKiewer, Pekinger und Moskauer Diplomaten sprechen über Kiew, "
+    "Peking und Moskau. Die Peking-Reise des Kreml-Chefs dauerte lang, im Kreml war man zufrieden.\n",
+    "names that look alike": "Städte\nKiel und Kiew sind Partnerstädte. Nordkorea und Südkorea "
+    "verhandeln. Bonn und Bern auch. Miller traf Müller.\n",
+    "common nouns": "Europa\nDie Regierung und andere Regierungen beraten. Die Regierung sagte, die "
+    "Landesregierung und die Landesregierungen seien sich einig.\n",
+    "plural with umlaut": "Sport\nDer Wettkampf war hart, die Wettkämpfe dauerten lang. Im Wettkampf "
+    "siegte Miller.\n",
+    "capitals only": "Technik\nWhatsApp wächst. Whatsapp hat viele Nutzer. WhatsApp ist beliebt.\n",
+    "months": "Kalender\nIm März kam Marí Alkatiri nach Dili.\n",
+}
+
+
+@pytest.mark.parametrize("text", NOT_VARIANTS.values(), ids=NOT_VARIANTS.keys())
+def test_forms_and_different_words_are_not_variants(text):
+    assert_findings(text, [], rule=RULE, preferred={})
+
+
+def test_a_typo_in_a_common_noun_is_left_alone():
+    text = "Bahn\nDie Regierung beschließt. Die Regirung der Länder widerspricht der Regierung.\n"
+    assert_findings(text, [], rule=RULE)
+
+
+# -- evidence -----------------------------------------------------------------------------------
+
+
+def test_word_frequency_beats_the_majority():
+    text = "Nahost\nIsreal reagiert. Die Armee Isreals warnt. In Israel ist man besorgt.\n"
+    found = findings(text, rule=RULE, preferred={})
+    assert [(d.suggestion, d.message) for d in found] == [
+        ("Israel", "„Isreal“ differs from „Israel“ (1× elsewhere in this article; the common spelling)"),
+        ("Israels", "„Isreals“ differs from „Israels“ (1× elsewhere in this article; the common spelling)"),
+    ]
+
+
+def test_majority_decides_between_unknown_spellings():
+    text = "Bürgermeister\nOtto Kwaschnitzek gewinnt. Kwaschnitzek dankt. Kwaschnizek feiert. Kwaschnitzek lacht.\n"
+    found = findings(text, rule=RULE)
+    assert [(d.suggestion, d.message) for d in found] == [
+        ("Kwaschnitzek", "„Kwaschnizek“ differs from „Kwaschnitzek“ (3× elsewhere in this article)")
+    ]
+
+
+def test_even_evidence_is_said_and_nothing_suggested():
+    text = "Gemeinderat\nOtto Kwaschnitzek gewinnt die Wahl. Später dankte Kwaschnizek den Wählern.\n"
+    found = findings(text, rule=RULE)
+    column = text.split("\n")[1].index("Kwaschnizek") + 1
+    assert [(d.line, d.column, d.suggestion) for d in found] == [(2, column, None)]
+    assert "evidence is even" in found[0].message and "„Kwaschnitzek“" in found[0].message
+
+
+# -- the house list -----------------------------------------------------------------------------
+
+
+def test_house_variant_is_flagged_even_when_the_article_is_consistent():
+    text = "China\nBeijing meldet Wachstum. In Beijing feiert man, die Beijinger Börse steigt.\n"
+    assert flagged(text) == [("Beijing", "Peking"), ("Beijing", "Peking"), ("Beijinger", "Pekinger")]
+
+
+def test_house_list_covers_spellings_of_several_words():
+    text = "Indien\nIn New Delhi wird gewählt. Die Wahl in Neu-Delhi ist die größte der Welt.\n"
+    found = findings(text, rule=RULE)
+    assert [(d.suggestion, d.message) for d in found] == [
+        ("Neu-Delhi", "„New Delhi“: the house spelling is „Neu-Delhi“ (1× elsewhere in this article)")
+    ]
+
+
+def test_house_list_beats_the_majority():
+    text = "Nordkorea\nPjongjang droht. Pjongjang testet. In Pjöngjang schweigt man.\n"
+    assert flagged(text) == [("Pjongjang", "Pjöngjang"), ("Pjongjang", "Pjöngjang")]
+
+
+def test_a_house_can_prefer_kyjiw():
+    text = "Ukraine\nIn Kiew heulen die Sirenen. Kiews Bürgermeister warnt.\n"
+    assert flagged(text) == []
+    house = {"Kyjiw": ["Kiew", "Kiev"]}
+    assert flagged(text, extend_preferred=house) == [("Kiew", "Kyjiw"), ("Kiews", "Kyjiws")]
+    assert flagged("Ukraine\nIn Kyjiw heulen die Sirenen.\n") == [("Kyjiw", "Kiew")]
+    assert flagged("Ukraine\nIn Kyjiw heulen die Sirenen.\n", extend_preferred=house) == []
+
+
+def test_setting_preferred_replaces_the_default_list():
+    text = "China\nBeijing meldet Wachstum.\n"
+    assert flagged(text, preferred={}) == []
+    assert flagged(text, preferred={"Peking": ["Beijing"]}) == [("Beijing", "Peking")]
+
+
+def test_names_in_short_quotations_keep_their_spelling():
+    text = "China\nDas sagte ein Sprecher der Zeitung „Beijing Shibao“ in Peking.\n"
+    assert flagged(text) == []
+
+
+def test_house_list_in_toml_configuration(tmp_path):
+    (tmp_path / "newslint.toml").write_text(
+        '[spelling-consistency.extend-preferred]\nKyjiw = ["Kiew"]\n', encoding="utf-8"
+    )
+    article = tmp_path / "artikel.txt"
+    article.write_text("Ukraine\nIn Kiew heulen die Sirenen.\n", encoding="utf-8")
+    result = Engine(RunOptions(select=(RULE,))).check(str(article))
+    assert [(d.line, d.column, d.suggestion) for d in result.diagnostics] == [(2, 4, "Kyjiw")]
+
+
+def test_a_variant_of_itself_is_a_configuration_error(tmp_path):
+    config = tmp_path / "newslint.toml"
+    config.write_text('[spelling-consistency.preferred]\nKiew = ["Kiew"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="spelling-consistency"):
+        load_config(str(config), rules_by_id())
+
+
+def test_markdown_title_is_checked_at_its_place_in_the_file():
+    text = '---\ntitle: "Pjönjang droht erneut"\n---\nIn Pjöngjang und Pjöngjangs Umland jubelt man.\n'
+    assert_findings(text, [(2, 9, RULE)], rule=RULE, path="artikel.md", preferred={})
+
+
+# -- the reusable name analysis -----------------------------------------------------------------
+
+
+def test_mentions_split_compounds_and_note_articles():
+    article = parse("a.txt", "Titel\nDie Peking-Reise der Regierung endete, sagte Putin in der Stadt.\n")
+    assert [(m.text, m.determined) for m in mentions(article)] == [
+        ("Titel", False), ("Peking", False), ("Reise", True), ("Regierung", True), ("Putin", False),
+        ("Stadt", True),
+    ]
+
+
+def test_variant_groups_work_across_articles():
+    texts = ["Ukraine\nSelenskyj spricht in Kiew.\n", "Ukraine\nSelenskyj dankt.\n", "Ukraine\nSelenskij reist.\n"]
+    found = [m for i, t in enumerate(texts) for m in mentions(parse(f"{i}.txt", t))]
+    (group,) = variant_groups(found)
+    assert group.preferred.form == "Selenskyj"
+    assert [dict(s.forms) for s in group.spellings] == [{"Selenskyj": 2}, {"Selenskij": 1}]
+
+
+def test_suggestion_keeps_the_ending():
+    (group,) = variant_groups(mentions(parse("a.txt", "Kiew\nKiew und Kiews Bürger. Kievs Lage.\n")))
+    assert suggest("Kievs", group.preferred) == "Kiews"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("abcdeö", min_size=1, max_size=5), st.text("abcdeö", min_size=1, max_size=5))
+def test_one_edit_apart_agrees_with_the_definition(a, b):
+    edits = {a[:i] + a[i + 1 :] for i in range(len(a))}  # deletions
+    edits |= {a[:i] + c + a[i + 1 :] for i in range(len(a)) for c in "abcdeö"}  # substitutions
+    edits |= {a[:i] + c + a[i:] for i in range(len(a) + 1) for c in "abcdeö"}  # insertions
+    edits |= {a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(len(a) - 1)}  # swaps
+    assert one_edit_apart(a, b) == (b in edits or a == b)
+
+
+NAME = st.builds(lambda head, tail: head + tail, st.sampled_from("KPS"), st.text("aeiknorsö", min_size=3, max_size=7))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sets(NAME, max_size=25))
+def test_close_pairs_finds_what_comparing_every_pair_finds(forms):
+    found = {frozenset(pair) for pair in close_pairs(forms)}
+    expected = {frozenset((a, b)) for a, b in combinations(forms, 2) if _may_be_variants(a, b)}
+    assert found == expected
+    assert all(len(_neighbourhood(form)[1]) <= len(form) for form in forms)
+
+
+def test_the_default_house_list_is_documented():
+    from newslint.rules.spelling_consistency import DEFAULT_PREFERRED
+
+    options = rules_by_id()[RULE].doc.sections["Options"]
+    documented = " ".join(options.split())
+    for spelling, variants in DEFAULT_PREFERRED.items():
+        assert f"{spelling} = {', '.join(variants)}" in documented, spelling
+
+
+def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
+    import subprocess
+    import sys
+
+    loaded = (
+        "print('wordfreq' in sys.modules"
+        " or bool(getattr(sys.modules.get('newslint.german.frequency'), '_indexes', None)))\n"
+    )
+    script = (
+        "import sys\n"
+        "from newslint.engine.testing import findings\n"
+        "findings('Berlin\\nDie Regierung in Berlin tagt. Putin reist nach Peking.\\n',"
+        " rule='spelling-consistency')\n"
+        + loaded
+        + "findings('Ukraine\\nSelenskij reist. Selenskyj dankt.\\n', rule='spelling-consistency')\n"
+        + loaded
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]
