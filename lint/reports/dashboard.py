@@ -75,8 +75,7 @@ def _overview(report: dict) -> str:
 
 def _rules(report: dict, colors: dict) -> str:
     rows = report["rules"]
-    head = ('<h2>Defects by rule</h2><p class="note">Share of articles with at least one finding of '
-            "each rule.</p>")
+    head = _heading("Defects by rule", "Share of articles with at least one finding of each rule.")
     if not rows:
         return head + "<p>No findings.</p>"
     body = []
@@ -98,8 +97,8 @@ def _rules(report: dict, colors: dict) -> str:
 
 def _timeline(report: dict, colors: dict) -> str:
     months = report["months"]
-    head = ('<h2>Findings over time</h2><p class="note">Findings per 100 articles in each month of '
-            "publication, stacked by rule; point at a bar for the numbers. Lower is better.</p>")
+    head = _heading("Findings over time", "Findings per 100 articles in each month of publication, "
+                    "stacked by rule; point at a bar for the numbers. Lower is better.")
     if not months:
         return head + "<p>No article has a date.</p>"
     width, height, left, bottom, top = 960, 280, 48, 36, 12
@@ -142,10 +141,11 @@ def _timeline(report: dict, colors: dict) -> str:
 
 def _variants(report: dict) -> str:
     groups = report["variants"]
-    head = ('<h2>Names spelled more than one way</h2><p class="note">Across the whole archive: each '
-            "name with how often each spelling occurs, the preferred spelling first (in green; "
-            "chosen by the house list, else by how common it is in German, else by the majority). "
-            "Names with the most uses of other spellings come first.</p>")
+    head = _heading("Names spelled more than one way",
+                    "Across the whole archive: each name with how often each spelling occurs, the "
+                    "preferred spelling first (in green; chosen by the house list, else by how common "
+                    "it is in German, else by the majority). Names with the most uses of other "
+                    "spellings come first.")
     if not groups:
         return head + "<p>No name is spelled more than one way.</p>"
     shown = groups[:TOP_GROUPS]
@@ -191,8 +191,8 @@ def _variants(report: dict) -> str:
 
 def _authors(report: dict) -> str:
     rows = report["authors"][:TOP_AUTHORS]
-    head = ('<h2>Authors</h2><p class="note">Findings per article for each author (the '
-            f"{TOP_AUTHORS} with most findings per article), and the rules behind them.</p>")
+    head = _heading("Authors", f"Findings per article for each author (the {TOP_AUTHORS} with most "
+                    "findings per article), and the rules behind them.")
     if not rows:
         return head + "<p>No article names an author.</p>"
     body = []
@@ -236,6 +236,11 @@ def _errors(report: dict) -> str:
     rest = f'<p class="quiet">… and {_n(more)} more.</p>' if more > 0 else ""
     return (f'<h2>Inputs that could not be audited</h2><p class="note">{_n(count)} files or records '
             f'were skipped; fix them and run the audit again.</p><ul id="errors">{items}</ul>{rest}')
+
+
+def _heading(title: str, note: str) -> str:
+    """A section's heading and the note under it (both written here, not taken from the archive)."""
+    return f'<h2>{title}</h2><p class="note">{note}</p>'
 
 
 def _n(value: int) -> str:
