@@ -63,6 +63,7 @@ Bukarest = Bucuresti, București.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -78,6 +79,11 @@ ID = "spelling-consistency"
 SEVERITY = "warning"
 
 _TITLE_WORDS = 5
+#: a capitalised word right after a house-list spelling that is less common in German than this
+#: (Zipf), or commoner in English, makes the two one proper name („Beijing Guoan“)
+_GERMAN_WORD_ZIPF = 3.0
+_NEXT_WORD = re.compile(r"[ \xa0]([A-ZÄÖÜ][^\W\d_]+)\b")
+_PREVIOUS_ABBREVIATION = re.compile(r"\b[A-Z]{2,4}[ \xa0]\Z")
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,7 @@ def house_list(options: Options) -> HouseList:
 
 def check(article, options: Options) -> Iterator[Finding]:
     from newslint.german.mentions import mentions, name_forms, word_forms
+    from newslint.german.name_context import alternatives, different_entities
     from newslint.german.variants import close_pairs, variant_groups
 
     house = house_list(options)
@@ -115,16 +122,19 @@ def check(article, options: Options) -> Iterator[Finding]:
     if not close:
         return  # most articles: no two name-like words are spelt alike
     found = mentions(article, only=word_forms(forms, close))
+    apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
     group_of = {
         form: group
-        for group in variant_groups(found, house.names, among=close)
+        for group in variant_groups(found, house.names, among=close - apart)
         for spelling in group.spellings
         for form in spelling.forms
     }
     for mention in found:
         group = group_of.get(mention.text)
-        if group is None or mention.start in reported or titles.holds(mention.start):
+        if group is None or mention.start in reported:
             continue
+        if titles.holds(mention.start) and _real_spelling(mention.text):
+            continue  # a name in a title keeps its own spelling, unless it is no spelling at all
         finding = _group_finding(group, mention, house)
         if finding:
             yield finding
@@ -156,15 +166,20 @@ def _house_findings(
     start, end = article.blocks[0].start, article.blocks[-1].end
     if not may_mention(article.prose, start, end, house.spellings):
         return  # most articles: nothing on the house list, found by a quicker search
+    from newslint.german.name_context import given_beside
+
     matches = list(house.pattern.finditer(article.prose, start, end))  # prose: the rest is blank
+    listed = [match.span() for match in matches]
     uses: dict[str, int] = {}
     for match in matches:
         spelling = " ".join(match.group(1).split())
         uses[spelling] = uses.get(spelling, 0) + 1
     for match in matches:
         target = house.variants.get(" ".join(match.group(1).split()))
-        if target is None or titles.holds(match.start()):
+        if target is None or titles.holds(match.start()) or _in_proper_name(article.prose, match):
             continue
+        if given_beside(article.prose, match.start(), match.end(), listed):
+            continue  # „Kyjiw (Kiew)“: both names given on purpose
         reported.add(match.start())
         suggestion = target + match.group(2)
         elsewhere = uses.get(target, 0)
@@ -175,6 +190,28 @@ def _house_findings(
             f"„{match.group()}“: the house spelling is „{suggestion}“{where}",
             suggestion,
         )
+
+
+def _in_proper_name(prose: str, match) -> bool:
+    """Whether a spelling of the house list is part of a longer proper name that keeps it: the
+    next word a name of another language („Beijing Guoan“, „Kyiv Independent“, „Kyiv Post“), or
+    the one before an abbreviation („FC Kyiv“)."""
+    from newslint.german.word_forms import zipf
+
+    after = _NEXT_WORD.match(prose, match.end())
+    if after:
+        word = after.group(1)
+        if zipf(word, "en") > zipf(word) or zipf(word) < _GERMAN_WORD_ZIPF:
+            return True
+    before = _PREVIOUS_ABBREVIATION.search(prose, 0, match.start())
+    return before is not None
+
+
+def _real_spelling(form: str) -> bool:
+    """Whether a form is a spelling of its own that word-frequency data know."""
+    from newslint.german.word_forms import zipf
+
+    return zipf(form) > 0 or zipf(form, "en") > 0
 
 
 def _is_title(text: str) -> bool:
@@ -213,4 +250,6 @@ def _evidence(group: VariantGroup, own: Spelling) -> str:
         return said
     if group.evidence == "house":
         return f"{said}; the house spelling"
+    if group.evidence == "casing":
+        return f"{said}; the name's own capitals"
     return f"{said}; the common spelling"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping
 
+from newslint.german import transliteration
 from newslint.german.distance import edit_distance, one_edit_apart
 from newslint.german.mentions import Mention
 from newslint.german.word_forms import (
@@ -64,6 +65,15 @@ _COMMON_STEM_ZIPF = 2.5
 
 #: the common spelling must be this much more frequent (Zipf scale: a factor of ten) to win
 FREQUENCY_MARGIN = 1.0
+#: a rare word once beside a name this much more common (Zipf), used this often, is a slip
+_RARE_GAP = 1.5
+_COMMON_COUNT = 3
+#: a word at least this common (Zipf) is known for sure: a spelling that no data knows beside it
+#: is its typo
+_KNOWN_WORD_ZIPF = 2.0
+#: a spelling at most this common (Zipf) and this much rarer than a known word is its misspelling
+_TYPO_ZIPF = 1.5
+_TYPO_GAP = 3.0
 
 
 @dataclass(frozen=True)
@@ -86,8 +96,8 @@ class VariantGroup:
     """Spellings of one name that differ, in order of first mention.
 
     `preferred` is the spelling to use, or None when the evidence is even; `evidence` says what
-    decided: "house" (the house list), "frequency" (word-frequency data), "majority" (more
-    mentions) or "even" (nothing decides).
+    decided: "house" (the house list), "casing" (a name's own inner capitals: "YouTube"),
+    "frequency" (word-frequency data), "majority" (more mentions) or "even" (nothing decides).
     """
 
     spellings: tuple[Spelling, ...]
@@ -105,14 +115,17 @@ def variant_groups(
     found: Iterable[Mention],
     preferred: Mapping[str, str] | None = None,
     among: set[tuple[str, str]] | None = None,
+    per_article: bool = True,
 ) -> list[VariantGroup]:
     """Group the mentions' spellings that differ, and decide which of each group to use.
 
     `preferred` maps each house-preferred spelling to itself (variants may map to their
     preferred spelling too); a group that holds a preferred spelling prefers it. Groups of
-    common nouns are left out (see `is_common_noun`). `among` may give the close pairs of a set
-    of forms that holds every mention's (`close_pairs(name_forms(article))`), so that they are
-    not looked for again.
+    common nouns are left out (see `is_common_noun`) unless a spelling is a certain typo of
+    another (see `_certain_typos`). `among` may give the close pairs of a set of forms that holds
+    every mention's (`close_pairs(name_forms(article))`), so that they are not looked for again;
+    pairs left out of it are not compared. `per_article`: the mentions are one article's, not an
+    archive's (see `_different_names`).
     """
     preferred = preferred or {}
     counts: Counter[str] = Counter()
@@ -129,7 +142,7 @@ def variant_groups(
         pairs = {(a, b) for a, b in among if a in counts and b in counts}
     if not pairs:
         return []
-    lexeme_of = _lexemes(counts)
+    lexeme_of = _lexemes(counts, pairs)
 
     members: dict[int, dict[str, int]] = {}
     for form, count in counts.items():
@@ -146,7 +159,7 @@ def variant_groups(
         (min(lexeme_of[a], lexeme_of[b]), max(lexeme_of[a], lexeme_of[b]))
         for a, b in pairs
         if lexeme_of[a] != lexeme_of[b]
-        and not _different_names(a, b, spelling(lexeme_of[a]), spelling(lexeme_of[b]))
+        and not _different_names(a, b, spelling(lexeme_of[a]), spelling(lexeme_of[b]), per_article)
     }
     order = {form: index for index, form in enumerate(counts)}
     groups = []
@@ -155,11 +168,53 @@ def variant_groups(
         group = tuple(spelling(lexeme) for lexeme in ranked)
         if not is_common_noun(group, determined, preferred):
             groups.append(_decide(group, preferred))
+        elif typos := _certain_typos(group):
+            groups.append(typos)
     return groups
 
 
-def _lexemes(counts: Mapping[str, int]) -> dict[str, int]:
-    """Number the forms so that the inflected forms of one word share a number."""
+def _certain_typos(group: tuple[Spelling, ...]) -> VariantGroup | None:
+    """Of a group of common nouns, the best-known spelling with the spellings that are certainly
+    typos of it: no word in German or English, where the known one is a word or ends in one
+    from where they differ ("Digitalisirung", "Bundesverfasungsgericht", "Mariahilferstrase")."""
+    right = max(group, key=lambda spelling: (spelling.zipf, spelling.count))
+    typos = tuple(
+        spelling
+        for spelling in group
+        if spelling is not right and _is_typo_of(spelling, right)
+    )
+    if not typos:
+        return None
+    return VariantGroup((right, *typos), right, "frequency")
+
+
+def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:
+    """Whether `wrong` is certainly a typo of `right`: no word, or a slip so rare beside the
+    known word that word lists only hold it as a common misspelling („Regirung“)."""
+    if right.zipf - wrong.zipf >= _TYPO_GAP and wrong.zipf <= _TYPO_ZIPF \
+            and all(zipf(form, "en") <= _TYPO_ZIPF for form in wrong.forms):
+        return True
+    if any(zipf(form) > 0 or zipf(form, "en") > 0 for form in wrong.forms):
+        return False
+    a, b = fold(wrong.form), fold(right.form)
+    if right.zipf >= _KNOWN_WORD_ZIPF:
+        return True
+    differs = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return any(  # the known word the two differ in: "straße" in "Mariahilferstraße"
+        zipf(b[start:]) >= _KNOWN_WORD_ZIPF and zipf(a[start:]) == 0
+        for start in range(differs, -1, -1)
+        if len(b) - start >= MIN_STEM
+    )
+
+
+def _lexemes(counts: Mapping[str, int], pairs: set[tuple[str, str]] = frozenset()) -> dict[str, int]:
+    """Number the forms so that the inflected forms of one word share a number.
+
+    A form that is no word ("Kroatein") joins no other form through a stem when it is close
+    (in `pairs`) to a known word outside that form's group ("Kroatien"): it is a typo of that
+    word, not an inflected form of the other ("Kroaten").
+    """
+    loose = _typo_forms(counts, pairs)
     parent = list(range(len(counts)))
 
     def root(index: int) -> int:
@@ -170,11 +225,29 @@ def _lexemes(counts: Mapping[str, int]) -> dict[str, int]:
 
     first: dict[str, int] = {}
     for index, form in enumerate(counts):
+        if form in loose:
+            continue
         for stem in stems(form):
             other = first.setdefault(stem, index)
             if other != index:
                 parent[root(index)] = root(other)
     return {form: root(index) for index, form in enumerate(counts)}
+
+
+def _typo_forms(counts: Mapping[str, int], pairs: set[tuple[str, str]]) -> set[str]:
+    """The forms of `counts` that are no word and close to a known word they share no stem with."""
+    loose = set()
+    for a, b in pairs:
+        for form, other in ((a, b), (b, a)):
+            if (
+                not stems(form) & stems(other)
+                and _known_form(other)
+                and zipf(form) == 0
+                and zipf(form, "en") == 0
+                and any(stems(form) & stems(third) for third in counts if third not in (form, other))
+            ):
+                loose.add(form)
+    return loose
 
 
 
@@ -200,7 +273,22 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
             for a, b in _met_in_neighbourhoods(folded, by_size)
             if one_edit_apart(folded[a], folded[b])
         }
-    return {pair for pair in met if _close_may_be_variants(*pair)}
+    close = {pair for pair in met if _close_may_be_variants(*pair)}
+    return close | _casing_pairs(folded) | transliteration.pairs(folded)
+
+
+def _casing_pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
+    """Pairs of forms that differ in inner capitals only ("YouTube"/"Youtube"), each in order."""
+    by_letters: dict[str, list[str]] = {}
+    for form in folded:
+        if not form.isupper() and any(c.isupper() for c in form[1:]):
+            by_letters.setdefault(form.casefold(), [])
+    if not by_letters:
+        return set()
+    for form in folded:
+        if form.casefold() in by_letters and not form.isupper():
+            by_letters[form.casefold()].append(form)
+    return {(a, b) for forms in by_letters.values() for i, a in enumerate(forms) for b in forms[i + 1 :]}
 
 
 #: compare the forms alike in size pair by pair while there are at most this many pairs per form
@@ -295,12 +383,24 @@ def _close_may_be_variants(a: str, b: str) -> bool:
         return False  # forms of one word: "Kiew"/"Kiews", "Wasserstand"/"Wasserstände"
     if _umlauts_lost(a, b):
         return True
-    return not (_known_form(a) and _known_form(b))
+    return not (_known_form(a) and _known_form(b)) or _far_apart_in_use(a, b)
+
+
+def _far_apart_in_use(a: str, b: str) -> bool:
+    """Whether one of two known words is much rarer in German, so that it may be a slip for the
+    other ("Boon"/"Bonn"); the mentions decide (see `_rare_beside_common`)."""
+    rare, common = sorted((zipf(a), zipf(b)))
+    return rare < DISTINCT_ZIPF + 0.5 and common - rare >= _RARE_GAP
 
 
 
-def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling) -> bool:
+def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling,
+                     per_article: bool = True) -> bool:
     """Whether two close spellings (see `close_pairs`) are different names after all.
+
+    Never when they differ in capitals only, or are one name transliterated two ways. In one
+    article (`per_article`), two spellings each used at least twice are two names on purpose.
+    A rare word once beside a common name used three times or more is a slip of the pen.
 
     They are when both words are common in German or English with all their forms (Kiel/Kiew,
     Bonn/Bern, Miller/Müller, Rainer/Rainier) unless only umlauts are lost ("Dusseldorf"), when
@@ -308,8 +408,12 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling)
     ("Cuban"/"Cubana"), or when they are compounds of one common word with different first
     parts (Kulturministerin/Kultusministerin).
     """
-    if _umlauts_lost(a, b):
-        return False
+    if _umlauts_lost(a, b) or a.casefold() == b.casefold() or transliteration.same_name(a, b):
+        return False  # the same letters, or the same name from another script
+    if per_article and min(spelling_a.count, spelling_b.count) >= 2:
+        return True  # each spelling used on purpose: two names ("Opel" and "Opal" as brands)
+    if _rare_beside_common(spelling_a, spelling_b) or _rare_beside_common(spelling_b, spelling_a):
+        return False  # "Boon" once where the article says "Bonn" three times
     if _known(spelling_a) and _known(spelling_b):
         return True
     a, b = fold(a), fold(b)
@@ -317,6 +421,17 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling)
         if _heard_of(spelling_a) and _heard_of(spelling_b):
             return True
     return _different_compounds(a, b)
+
+
+def _rare_beside_common(rare: Spelling, common: Spelling) -> bool:
+    """Whether `rare` is one mention of a word hardly used in German beside a common name the
+    article uses three times or more: "Boon" beside "Bonn", not "Bern" beside "Bonn"."""
+    return (
+        rare.count == 1
+        and common.count >= _COMMON_COUNT
+        and rare.zipf < DISTINCT_ZIPF + 0.5
+        and common.zipf - rare.zipf >= _RARE_GAP
+    )
 
 
 def _umlauts_lost(a: str, b: str) -> bool:
@@ -387,7 +502,8 @@ def is_common_noun(group, determined: Mapping[str, int], preferred: Mapping[str,
     """Whether a group's best-attested spelling is a common noun rather than a name.
 
     German capitalises every noun, so capitals do not make a name. A spelling on the house list
-    is a name, and so are the few that take an article ("der Iran"). A common noun shows itself
+    is a name, and so are the few that take an article ("der Iran") and those with inner capitals
+    ("die PlayStation"). A common noun shows itself
     by an ending names hardly have ("-ung", "-schaft"), by an article before most of its mentions
     ("die Innenstadt", "der letzten Eiszeit"), or as the plural of a common word ("Milliarden",
     "Polizisten", "Emissionszertifikaten").
@@ -395,6 +511,8 @@ def is_common_noun(group, determined: Mapping[str, int], preferred: Mapping[str,
     forms = [form for spelling in group for form in spelling.forms]
     if any(form in preferred for form in forms):
         return False
+    if any(not form.isupper() and any(c.isupper() for c in form[1:]) for form in forms):
+        return False  # inner capitals make a name: „die PlayStation“
     best = max(group, key=lambda spelling: (spelling.zipf, spelling.count))
     if any(_has_noun_ending(form) for form in best.forms):
         return True
@@ -432,6 +550,9 @@ def _decide(spellings: tuple[Spelling, ...], preferred: Mapping[str, str]) -> Va
     house = [s for s in spellings if any(preferred.get(form) == form for form in s.forms)]
     if len(house) == 1:
         return VariantGroup(spellings, house[0], "house")
+    capitals = [s for s in spellings if any(c.isupper() for c in s.form[1:])]
+    if len(capitals) == 1 and len({s.form.casefold() for s in spellings}) == 1:
+        return VariantGroup(spellings, capitals[0], "casing")  # the name's own: "YouTube"
     ranked = sorted(spellings, key=lambda spelling: -spelling.zipf)
     if ranked[0].zipf > 0 and ranked[0].zipf - ranked[1].zipf >= FREQUENCY_MARGIN:
         return VariantGroup(spellings, ranked[0], "frequency")

@@ -1,0 +1,163 @@
+"""What an article shows about two close spellings: two names on purpose, or two people.
+
+Spellings one edit apart can be one name spelt two ways, or two names that happen to look alike.
+The article often tells which:
+
+- `alternatives`: one spelling given as another name of the other, on purpose: in parentheses
+  right after it („Nawalny (englisch Navalny)“, „Kyjiw (Kiew)“), or introduced as such („Lwiw,
+  früher Lemberg“, „Georg, auch Schorsch genannt“).
+- `different_entities`: two people or things: each a real name with its own first name or
+  surname („Lukas Berger“ and „Lucas Moura“; „Thomas Hofer“ and „Michael Hofner“), or named side
+  by side in one enumeration („Hofer, Hofner, Maier“ in a line-up). A spelling that is no name
+  at all („Rsfael“) is a slip even beside two people of the same first name.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable
+
+import regex
+
+from newslint.german.distance import one_edit_apart
+from newslint.german.mentions import DETERMINERS
+from newslint.german.word_forms import fold, zipf
+
+#: what stands between a name and another name given for it on purpose
+_ALTERNATIVE = regex.compile(
+    r"""^\s*(?:,\s*)?(?:\(\s*)?(?:(?:auch|früher|ehemals|einst|vormals|heute|eigentlich|alias|oder
+    |bzw\.|beziehungsweise|kurz|englisch|engl\.|russisch|ukrainisch|arabisch|koreanisch|chinesisch
+    |französisch|polnisch|türkisch|serbisch|kroatisch|amtlich|offiziell|deutsch|als|genannt
+    |Schreibweise|in\s+der\s+Schreibweise)\s*:?\s*)*$""",
+    regex.VERBOSE,
+)
+_GAP = 40  # characters at most between a name and its alternative
+#: what separates the names of an enumeration
+_ENUMERATION = regex.compile(r"[,;/]|\b(?:und|sowie|oder|bzw\.|gegen)\b")
+_ENUMERATION_GAP = 120
+#: the only lower-case words an enumeration of names has between them
+_LIST_WORDS = frozenset("und sowie oder bzw gegen von van de da del der di le la".split())
+_WORD = regex.compile(r"\p{L}+")
+_FOREIGN_ACCENT = regex.compile(r"[^\p{ASCII}äöüÄÖÜß]")
+#: capitalised words before a name that are roles, not first names ("Trainer Hofer")
+_ROLES = frozenset(
+    """Herr Frau Dr Prof Professor Präsident Präsidentin President Kanzler Kanzlerin Minister
+    Ministerin Trainer Trainerin Coach Manager Managerin Chef Chefin Direktor Direktorin Kapitän
+    Kapitänin Sprecher Sprecherin Bürgermeister Bürgermeisterin Abgeordnete Abgeordneter Richter
+    Richterin Pfarrer Bischof Papst König Königin Prinz Prinzessin General Oberst Sir Lord Lady
+    Mister Monsieur Madame Premier Premierminister Premierministerin Senator Senatorin Gouverneur Gouverneurin Stürmer Verteidiger
+    Torhüter Torwart Mittelfeldspieler Spieler Spielerin Regisseur Regisseurin Autor Autorin
+    Sänger Sängerin Schauspieler Schauspielerin Kollege Kollegin Landeshauptmann Landesrat
+    Landesrätin Stadtrat Stadträtin Bundesrat Bundesrätin Nationalrat Nationalrätin""".split()
+)
+#: small words capitalised at the start of a sentence ("In Düsseldorf"), never names
+_FUNCTION_WORDS = DETERMINERS | frozenset(
+    """in an auf aus bei mit nach von zu für über unter vor hinter neben zwischen durch gegen ohne
+    um seit bis als wie und oder aber doch denn so auch nur noch schon dann da dort hier heute
+    gestern morgen nun jetzt er sie es wir ihr ich du man was wer wo wenn weil dass ob nicht
+    ist war hat wird wurde sind waren haben hatte laut trotz wegen während mehr""".split()
+)
+#: a neighbouring word at least this common in English (Zipf), or rarer than this in German, may
+#: be a first name or surname
+_NAME_IN_ENGLISH = 2.0
+_RARE_IN_GERMAN = 3.0
+
+
+def alternatives(prose: str, mentions, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The pairs (of `pairs`) of which the article gives one as another name of the other."""
+    wanted = {form for pair in pairs for form in pair}
+    found = sorted((m for m in mentions if m.text in wanted), key=lambda m: m.start)
+    given = set()
+    for first, second in zip(found, found[1:]):
+        if first.text != second.text and second.start - first.end <= _GAP \
+                and _ALTERNATIVE.match(prose[first.end : second.start]):
+            given.add(frozenset((first.text, second.text)))
+    return {pair for pair in pairs if frozenset(pair) in given}
+
+
+def given_beside(prose: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
+    """Whether one of the spans `others` stands right before or after prose[start:end] as
+    another name given for it on purpose („Kyjiw (Kiew)“)."""
+    for other_start, other_end in others:
+        if other_start >= end and other_start - end <= _GAP and _ALTERNATIVE.match(prose[end:other_start]):
+            return True
+        if other_end <= start and start - other_end <= _GAP and _ALTERNATIVE.match(prose[other_end:start]):
+            return True
+    return False
+
+
+def different_entities(article, mentions, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The pairs (of `pairs`) that the article shows to be two people or things: each spelling
+    with its own first name or surname, or both in one enumeration."""
+    pairs = list(pairs)
+    if not pairs:
+        return set()
+    wanted = {form for pair in pairs for form in pair}
+    prose = article.prose
+    words = article.words
+    starts = [word.start for word in words]
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    places: dict[str, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        if mention.text not in wanted:
+            continue
+        places.setdefault(mention.text, []).append((mention.start, mention.end))
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index < 0 or words[index].start != mention.start:
+            continue  # a part of a hyphenated word
+        if index > 0 and _name_next_to(prose, words[index - 1], words[index]):
+            before.setdefault(mention.text, set()).add(words[index - 1].text)
+        if index + 1 < len(words) and words[index].end == mention.end \
+                and _name_next_to(prose, words[index], words[index + 1], words[index + 1]):
+            after.setdefault(mention.text, set()).add(words[index + 1].text)
+    apart = set()
+    for a, b in pairs:
+        own_names = _real_name(a) and _real_name(b) and (
+            _own_names(before.get(a), before.get(b)) or _own_names(after.get(a), after.get(b))
+        )
+        if own_names or _enumerated(prose, places.get(a, ()), places.get(b, ())):
+            apart.add((a, b))
+    return apart
+
+
+def _real_name(form: str) -> bool:
+    """Whether a spelling is a name of its own, not a slip: known to word-frequency data, or
+    written with the accents of another language („Jonás“, „Raúl“). „Rsfael“ is a slip for the
+    „Rafael“ of two different people, not a third name."""
+    return zipf(form) > 0 or zipf(form, "en") > 0 or bool(_FOREIGN_ACCENT.search(form))
+
+
+def _name_next_to(prose: str, left, right, name=None) -> bool:
+    """Whether `name` (the left word, unless given) is a name standing right next to the other
+    word: one space between, capitalised, not a role and not a common German word."""
+    name = name or left
+    text = name.text
+    if prose[left.end : right.start] not in (" ", "\xa0") or not text[:1].isupper() or text.isupper():
+        return False
+    if text in _ROLES or len(text) < 2 or text.lower() in _FUNCTION_WORDS:
+        return False
+    # names travel: a first name or surname is found in English text too, or is rare in German;
+    # a German common noun („Italiener“, „Stürmer“, „Anfang“) is neither
+    return zipf(text, "en") >= _NAME_IN_ENGLISH or zipf(text) < _RARE_IN_GERMAN
+
+
+def _own_names(names_a: set[str] | None, names_b: set[str] | None) -> bool:
+    """Whether two spellings each come with names of their own, none shared or alike."""
+    if not names_a or not names_b:
+        return False
+    return not any(one_edit_apart(fold(x), fold(y)) for x in names_a for y in names_b)
+
+
+def _enumerated(prose: str, spans_a, spans_b) -> bool:
+    """Whether a mention of one spelling and one of the other stand in one enumeration: close
+    together, with a comma, "und" or the like between them and nothing but names, numbers and
+    such separators ("Hofer; Hofner, Schmid", "Lukas Berger, Lucas Moura")."""
+    for a_start, a_end in spans_a:
+        for b_start, b_end in spans_b:
+            left_end, right_start = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
+            gap = prose[left_end:right_start]
+            if 0 < len(gap) <= _ENUMERATION_GAP and "\n" not in gap and _ENUMERATION.search(gap) \
+                    and all(word[0].isupper() or word in _LIST_WORDS for word in _WORD.findall(gap)):
+                return True
+    return False

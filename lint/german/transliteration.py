@@ -1,0 +1,79 @@
+"""One name written from another script in two ways: "Medwedew"/"Medvedev", "Selenskyj"/"Zelensky".
+
+German press transliteration (dpa, Duden) and the English one differ in regular ways: w/v,
+ch/kh, sch/sh, tsch/ch, j/y ("Jelzin"/"Yeltsin", "Pjöngjang"/"Pyongyang"), z/ts, s/z, the
+endings -ij/-yj/-i/-y, French ou/u. `key` writes a name so that these
+differences vanish, and `same_name(a, b)` says whether two spellings have the same key and sound
+alike by the Kölner Phonetik (the `cologne-phonetics` package), a phonetic code made for German.
+
+Nothing else counts: "Müller"/"Möller" and "Schmidt"/"Schmitt" sound alike but differ in a way
+no transliteration explains, so they stay apart (an article can still show them to be one name
+when they are one edit apart, see `newslint.german.variants`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newslint.german.word_forms import fold, zipf
+
+#: replacements in order, longest first: German and English (and French) ways of writing a sound
+_TABLE = (
+    ("schtsch", "Š"), ("shch", "Š"),
+    ("tsch", "Č"), ("tch", "Č"),
+    ("sch", "S"), ("sh", "S"),
+    ("zh", "Ž"),
+    ("kh", "X"), ("ch", "X"),
+    ("gh", "g"), ("dh", "d"), ("q", "k"),
+    ("ts", "z"), ("tz", "z"), ("z", "s"),
+    ("w", "v"),
+    ("j", "y"),
+    ("ou", "u"),
+)
+_ENDING = re.compile(r"(?:iy|yy|y|i)$")
+#: a word this common (Zipf) in German or English is no transliterated name
+_COMMON_WORD_ZIPF = 4.5
+
+
+@lru_cache(maxsize=65536)
+def key(form: str) -> str:
+    """The name with the differences of transliteration written away ("medvedev" for both)."""
+    text = fold(form)
+    for old, new in _TABLE:
+        if old in text:
+            text = text.replace(old, new)
+    return _ENDING.sub("I", text)
+
+
+@lru_cache(maxsize=65536)
+def _sound(form: str) -> str:
+    from cologne_phonetics import encode
+
+    return "".join(code for _word, code in encode(fold(form)))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two different spellings are one name transliterated two ways."""
+    return a != b and key(a) == key(b) and _sound(a) == _sound(b) and not _common_word(a, b)
+
+
+def _common_word(a: str, b: str) -> bool:
+    """Whether a or b is a common word of German or English („Seit“/„Zeit“, „Viel“/„Wiel“,
+    „Turkey“/„Türkei“): then they are two words that sound alike, not one name."""
+    return max(zipf(a), zipf(b), zipf(a, "en"), zipf(b, "en")) >= _COMMON_WORD_ZIPF
+
+
+def pairs(forms) -> set[tuple[str, str]]:
+    """The pairs of forms that are one name transliterated two ways, in the order given."""
+    by_key: dict[str, list[str]] = {}
+    for form in forms:
+        if len(form) >= 4:
+            by_key.setdefault(key(form), []).append(form)
+    found = set()
+    for group in by_key.values():
+        for index, a in enumerate(group):
+            for b in group[index + 1 :]:
+                if a.casefold() != b.casefold() and _sound(a) == _sound(b) and not _common_word(a, b):
+                    found.add((a, b))
+    return found
