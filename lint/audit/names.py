@@ -54,7 +54,7 @@ def variant_groups(forms: Counter, determined: Counter, house=None) -> list:
             yield from chain(repeat(Mention(0, 0, form, True), after),
                              repeat(Mention(0, 0, form, False), count - after))
 
-    groups = group(mentions(), preferred)
+    groups = group(mentions(), preferred, per_article=False)  # an archive uses every spelling often
     listed = _house_spellings(forms, house)
     holder = {form: number for number, g in enumerate(groups) for s in g.spellings for form in s.forms}
     for name in sorted(listed):

@@ -92,6 +92,8 @@ def _spelling(summary: Summary, spelling) -> dict:
     return {
         "spelling": spelling.form,
         "count": spelling.count,
+        # articles that use it; an article with two of its inflected forms counts for each
+        "articles": min(sum(summary.form_articles[form] for form in forms), summary.articles),
         "forms": {form: summary.forms[form] for form in forms},
         "examples": list(dict.fromkeys(location for _seq, location in examples))[:NAME_EXAMPLES],
     }

@@ -163,7 +163,7 @@ def _variants(report: dict) -> str:
         for number, spelling in enumerate(group["spellings"][:TOP_FORMS]):
             length = max(2.0, bar_w * spelling["count"] / total)
             color = "#229954" if number == 0 and group["preferred"] else "#c0392b"
-            tip = (f"{spelling['spelling']}: {spelling['count']:,}× ("
+            tip = (f"{spelling['spelling']}: {spelling['count']:,}× in {spelling['articles']:,} articles ("
                    + ", ".join(f"{form} {count:,}×" for form, count in spelling["forms"].items())
                    + "), e.g. in " + ", ".join(spelling["examples"]))
             out.append(
@@ -179,7 +179,8 @@ def _variants(report: dict) -> str:
              "<th>Spellings, with examples</th></tr>"]
     for group in groups:
         spellings = "<br>".join(
-            f"„{escape(s['spelling'])}“ {s['count']:,}× in "
+            f"„{escape(s['spelling'])}“ {s['count']:,}× in {_n(s['articles'])} "
+            f"{'article' if s['articles'] == 1 else 'articles'}, e.g. "
             f'<span class="loc">{escape(", ".join(s["examples"]))}</span>'
             for s in group["spellings"]
         )

@@ -203,6 +203,29 @@ def test_names_spelled_two_ways_across_the_archive(archive):
     assert spellings["Pjönjang"] == (3, [os.path.join(archive[0], "2024-06-a.md"),
                                          os.path.join(archive[0], "notiz.txt"), f"{archive[1]}:1"])
     assert spellings["Pjöngjang"] == (1, [os.path.join(archive[0], "2024-07-c.md")])
+    articles = {s["spelling"]: s["articles"] for s in groups[0]["spellings"]}
+    assert articles == {"Pjönjang": 3, "Pjöngjang": 1}
+
+
+def test_transliteration_and_casing_variants_across_the_archive(tmp_path):
+    """The archive groups what `check` groups in one article, with the articles of each spelling."""
+    texts = {
+        "a.txt": "Russland\nDmitri Medwedew droht. Medwedew sagte, man werde reagieren. (dpa)\n",
+        "b.txt": "Russland\nMedwedew reist nach Minsk. (dpa)\n",
+        "c.txt": "Russland\nMedvedev warnte den Westen. (AFP)\n",
+        "d.txt": "Technik\nYouTube löscht Videos. (dpa)\n",
+        "e.txt": "Technik\nYoutube sperrt Konten. (dpa)\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = audit([str(tmp_path)], Settings(RunOptions(select=("spelling-consistency",))), jobs=1)
+    found = {frozenset(s["spelling"] for s in g["spellings"]): {s["spelling"]: (s["count"], s["articles"])
+                                                               for s in g["spellings"]}
+             for g in report["variants"]}
+    assert found[frozenset({"Medwedew", "Medvedev"})] == {"Medwedew": (3, 2), "Medvedev": (1, 1)}
+    assert found[frozenset({"YouTube", "Youtube"})] == {"YouTube": (1, 1), "Youtube": (1, 1)}
+    groups = {g["name"]: g for g in report["variants"]}
+    assert groups["YouTube"]["preferred"] == "YouTube" and groups["Medwedew"]["preferred"] == "Medwedew"
 
 
 def test_deselecting_spelling_consistency_leaves_names_out(archive):
