@@ -9,6 +9,11 @@ Checks every quotation mark of the article:
 - a pair that mixes styles („…" or „…”) and, with a house style set, quotations in another style
   (»…«, «…», “…”, straight "…") — with the quotation rewritten in the house style as suggestion.
 
+A quotation in another language (a quoted English tweet: "We will win this war") is quoted
+verbatim and keeps its own marks; the house style applies to German text. The rewrite offered as
+suggestion has no space inside the new marks and turns straight quotation marks inside the
+quotation into the inner marks („Das ist ‚absurd‘.“).
+
 Apostrophes (geht’s, ’Ndrangheta) are not quotation marks. A quotation that runs over several
 paragraphs follows the news convention: every paragraph but the last leaves it open, and the next
 paragraph starts with the opening mark again („Erster Absatz … / „Zweiter Absatz.“, sagte er.).
@@ -40,6 +45,7 @@ Die Opposition sprach von „Wortbruch“.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -83,6 +89,8 @@ def check(article, options: Options) -> Iterator[Finding]:
                 stray.offset, stray.offset + 1,
                 f"{stray.mark} closes a quotation that was never opened; open it with {opening} or remove it",
             )
+    from newslint.german.languages import foreign
+
     german = article.lang.lower().startswith("de")
     house = STYLES.get(options.style)
     if house is None:
@@ -93,7 +101,8 @@ def check(article, options: Options) -> Iterator[Finding]:
         while outer and outer[-1].end <= quotation.start:
             outer.pop()
         parent = outer[-1] if outer else None
-        finding = _judge(quotation, parent, house, german, options.style == "any")
+        verbatim = any(foreign(q.text, article.lang) for q in (*outer, quotation))
+        finding = None if verbatim else _judge(quotation, parent, house, german, options.style == "any")
         if finding is not None:
             yield finding
         outer.append(quotation)
@@ -113,28 +122,47 @@ def _judge(quotation, parent, house, german: bool, any_style: bool) -> Finding |
     if parent is not None and opening in _DOUBLE and parent.opening in _DOUBLE:
         if house:
             inner_open, inner_close = house[1]
-            return _finding(quotation, f"a quotation inside a quotation takes {inner_open}…{inner_close}, not {pair}", house[1])
+            return _finding(quotation, f"a quotation inside a quotation takes {inner_open}…{inner_close}, not {pair}", house[1], _inner_of(house[1]))
     if closing and closing != _PARTNER.get(opening):
         right = expected or (opening, _PARTNER.get(opening, closing))
-        return _finding(quotation, f"{pair} mixes quotation styles; write {right[0]}…{right[1]}", right)
+        return _finding(quotation, f"{pair} mixes quotation styles; write {right[0]}…{right[1]}", right, _inner_of(right))
     if expected is None:
         return None
     if (opening, closing or expected[1]) == expected:
         return None
     if opening == '"' and german and not any_style:
-        return _finding(quotation, f'straight quotation marks "…" in German text; write {expected[0]}…{expected[1]}', expected)
+        return _finding(quotation, f'straight quotation marks "…" in German text; write {expected[0]}…{expected[1]}', expected, _inner_of(expected))
     if any_style:
         if quotation.depth == 0 and opening != '"':
-            return _finding(quotation, f"{pair} differs from the article's other quotations; write {expected[0]}…{expected[1]}", expected)
+            return _finding(quotation, f"{pair} differs from the article's other quotations; write {expected[0]}…{expected[1]}", expected, _inner_of(expected))
         return None
-    return _finding(quotation, f"{pair} differs from the house style {expected[0]}…{expected[1]}", expected)
+    return _finding(quotation, f"{pair} differs from the house style {expected[0]}…{expected[1]}", expected, _inner_of(expected))
 
 
-def _finding(quotation, message: str, marks: tuple[str, str]) -> Finding:
+def _inner_of(marks: tuple[str, str]) -> tuple[str, str]:
+    """The marks of a quotation inside one in `marks` (German ‚…‘ when the style is unknown)."""
+    for outer, inner in STYLES.values():
+        if marks == outer:
+            return inner
+        if marks == inner:
+            return outer
+    return STYLES["german"][1]
+
+
+def _finding(quotation, message: str, marks: tuple[str, str], inner: tuple[str, str]) -> Finding:
+    """A finding on the whole quotation, with the quotation in `marks` as suggestion: no space
+    inside the new marks, and straight quotation marks inside it as `inner` marks."""
     suggestion = None  # for a very long quotation: the message names the marks to write
     if quotation.end - quotation.start <= _LONGEST_SUGGESTION:
-        suggestion = marks[0] + quotation.text + (marks[1] if quotation.closing else "")
+        text = _STRAIGHT_PAIR.sub(lambda m: inner[0] + m.group(1) + inner[1], quotation.text)
+        if quotation.closing:
+            suggestion = marks[0] + text.strip() + marks[1]
+        else:
+            suggestion = marks[0] + text.lstrip()
     return Finding(quotation.start, quotation.end, message, suggestion)
+
+
+_STRAIGHT_PAIR = re.compile(r'"([^"\n]*)"')
 
 
 # a quotation rewritten as the suggestion is useful up to a long paragraph, and no longer

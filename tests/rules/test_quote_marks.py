@@ -1,7 +1,7 @@
 """quote-marks: unpaired marks, wrong nesting, and marks outside the house style."""
 
 import pytest
-from newslint.engine.testing import assert_findings
+from newslint.engine.testing import assert_findings, findings
 
 RULE = "quote-marks"
 HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"
@@ -85,3 +85,35 @@ def test_straight_quotes_in_english_text_are_not_flagged():
 def test_an_unknown_style_is_a_configuration_error():
     with pytest.raises(Exception, match="style must be one of"):
         assert_findings(HEAD + "Text.\n", [], rule=RULE, style="bavarian")
+
+
+# -- verbatim quotations in another language, and clean rewrites ----------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    'Krieg\nDer Präsident schrieb auf X: "This is a disaster for all of us". (dpa)\n',
+    "Krieg\nDer Präsident schrieb auf X: “We will win this war”, und erntete Spott. (dpa)\n",
+    'Paris\nAuf den Plakaten stand "Nous ne sommes pas des criminels". (AFP)\n',
+    'Rom\nDer Papst rief "Non abbiate paura di questo mondo". (KNA)\n',
+])
+def test_a_quotation_in_another_language_keeps_its_own_marks(text):
+    assert findings(text, rule="quote-marks") == []
+
+
+def test_a_german_quotation_in_straight_marks_is_still_flagged():
+    text = 'Parlament\nDie Opposition sprach von "Wortbruch und Täuschung der Wähler". (dpa)\n'
+    assert [d.suggestion for d in findings(text, rule="quote-marks")] == ["„Wortbruch und Täuschung der Wähler“"]
+
+
+def test_the_rewrite_converts_inner_straight_quotes():
+    text = 'Parlament\nDer Minister sagte: "Das ist "absurd" und falsch." (dpa)\n'
+    suggestions = [d.suggestion for d in findings(text, rule="quote-marks")]
+    assert suggestions[0] == "„Das ist ‚absurd‘ und falsch.“"
+    assert '"' not in "".join(suggestions)
+
+
+@pytest.mark.parametrize("quotation", ["»Wortbruch «", "„Wortbruch ”", '"Wortbruch "'])
+def test_the_rewrite_leaves_no_space_inside_the_new_marks(quotation):
+    text = f"Parlament\nDie Opposition sprach von {quotation}. (dpa)\n"
+    found = findings(text, rule="quote-marks")
+    assert [d.suggestion for d in found] == ["„Wortbruch“"]
