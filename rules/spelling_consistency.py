@@ -63,7 +63,6 @@ Bukarest = Bucuresti, București.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -79,11 +78,6 @@ ID = "spelling-consistency"
 SEVERITY = "warning"
 
 _TITLE_WORDS = 5
-#: a capitalised word right after a house-list spelling that is less common in German than this
-#: (Zipf), or commoner in English, makes the two one proper name („Beijing Guoan“)
-_GERMAN_WORD_ZIPF = 3.0
-_NEXT_WORD = re.compile(r"[ \xa0]([A-ZÄÖÜ][^\W\d_]+)\b")
-_PREVIOUS_ABBREVIATION = re.compile(r"\b[A-Z]{2,4}[ \xa0]\Z")
 
 
 @dataclass(frozen=True)
@@ -121,7 +115,11 @@ def check(article, options: Options) -> Iterator[Finding]:
     close = close_pairs(forms)
     if not close:
         return  # most articles: no two name-like words are spelt alike
-    found = mentions(article, only=word_forms(forms, close))
+    found = [
+        mention
+        for mention in mentions(article, only=word_forms(forms, close))
+        if not _keeps_own_spelling(article, mention, titles)
+    ]
     apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
     group_of = {
         form: group
@@ -133,27 +131,54 @@ def check(article, options: Options) -> Iterator[Finding]:
         group = group_of.get(mention.text)
         if group is None or mention.start in reported:
             continue
-        if titles.holds(mention.start) and _real_spelling(mention.text):
-            continue  # a name in a title keeps its own spelling, unless it is no spelling at all
         finding = _group_finding(group, mention, house)
         if finding:
             yield finding
 
 
 class _Titles:
-    """The article's short quotations without a sentence: names of papers, groups and works
-    („Beijing Shibao“, „Queer Beograd Kollektiv“), which keep their own spelling."""
+    """The article's quotations whose names keep their own spelling: short quotations without a
+    sentence, the names of papers, groups and works („Beijing Shibao“, „Queer Beograd
+    Kollektiv“) — `holds`; and quotations in another language (a quoted English tweet) —
+    `foreign`. Each asks in logarithmic time, on spans merged once per article."""
 
     def __init__(self, article) -> None:
         self._article = article
-        self._spans: list[tuple[int, int]] | None = None
+        self._titles: _Spans | None = None
+        self._foreign: _Spans | None = None
 
     def holds(self, offset: int) -> bool:
-        if self._spans is None:
-            self._spans = [
-                (q.start, q.end) for q in self._article.quotes.quotations if _is_title(q.text)
-            ]
-        return any(start < offset < end for start, end in self._spans)
+        if self._titles is None:
+            self._titles = _Spans(q for q in self._article.quotes.quotations if _is_title(q.text))
+        return offset in self._titles
+
+    def foreign(self, offset: int) -> bool:
+        if self._foreign is None:
+            from newslint.german.languages import foreign
+
+            lang = self._article.lang
+            self._foreign = _Spans(q for q in self._article.quotes.quotations if foreign(q.text, lang))
+        return offset in self._foreign
+
+
+class _Spans:
+    """Quotations as disjoint sorted spans: whether an offset lies inside one, by bisection."""
+
+    def __init__(self, quotations) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((q.start, q.end) for q in quotations):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _end in merged]
+        self._ends = [end for _start, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        import bisect
+
+        index = bisect.bisect_left(self._starts, offset) - 1  # the last span starting before it
+        return index >= 0 and offset < self._ends[index]
 
 
 def _house_findings(
@@ -166,7 +191,7 @@ def _house_findings(
     start, end = article.blocks[0].start, article.blocks[-1].end
     if not may_mention(article.prose, start, end, house.spellings):
         return  # most articles: nothing on the house list, found by a quicker search
-    from newslint.german.name_context import given_beside
+    from newslint.german.name_context import given_beside, in_proper_name
 
     matches = list(house.pattern.finditer(article.prose, start, end))  # prose: the rest is blank
     listed = [match.span() for match in matches]
@@ -176,7 +201,7 @@ def _house_findings(
         uses[spelling] = uses.get(spelling, 0) + 1
     for match in matches:
         target = house.variants.get(" ".join(match.group(1).split()))
-        if target is None or titles.holds(match.start()) or _in_proper_name(article.prose, match):
+        if target is None or titles.holds(match.start()) or in_proper_name(article.prose, *match.span()):
             continue
         if given_beside(article.prose, match.start(), match.end(), listed):
             continue  # „Kyjiw (Kiew)“: both names given on purpose
@@ -192,19 +217,15 @@ def _house_findings(
         )
 
 
-def _in_proper_name(prose: str, match) -> bool:
-    """Whether a spelling of the house list is part of a longer proper name that keeps it: the
-    next word a name of another language („Beijing Guoan“, „Kyiv Independent“, „Kyiv Post“), or
-    the one before an abbreviation („FC Kyiv“)."""
-    from newslint.german.word_forms import zipf
+def _keeps_own_spelling(article, mention, titles: _Titles) -> bool:
+    """Whether a mention is a name that keeps its own spelling, neither flagged nor evidence
+    against another spelling: in a title („Yemen Observer“) unless it is no spelling at all, in
+    a quotation in another language, or part of a longer name („Zurich Film Festival“)."""
+    from newslint.german.name_context import in_proper_name
 
-    after = _NEXT_WORD.match(prose, match.end())
-    if after:
-        word = after.group(1)
-        if zipf(word, "en") > zipf(word) or zipf(word) < _GERMAN_WORD_ZIPF:
-            return True
-    before = _PREVIOUS_ABBREVIATION.search(prose, 0, match.start())
-    return before is not None
+    if titles.holds(mention.start) and _real_spelling(mention.text):
+        return True
+    return titles.foreign(mention.start) or in_proper_name(article.prose, mention.start, mention.end, False)
 
 
 def _real_spelling(form: str) -> bool:

@@ -31,13 +31,20 @@ _ALTERNATIVE = regex.compile(
     |Schreibweise|in\s+der\s+Schreibweise)\s*:?\s*)*$""",
     regex.VERBOSE,
 )
-_GAP = 40  # characters at most between a name and its alternative
+_GAP = 60  # characters at most between a name and its alternative
+_PARENTHESIS = regex.compile(r"^\s*\([^()\n]*$")
 #: what separates the names of an enumeration
-_ENUMERATION = regex.compile(r"[,;/]|\b(?:und|sowie|oder|bzw\.|gegen)\b")
+_ENUMERATION = regex.compile(r"[,;/]|\s[–—-]\s|\b(?:und|sowie|oder|bzw\.|gegen)\b")
 _ENUMERATION_GAP = 120
 #: the only lower-case words an enumeration of names has between them
 _LIST_WORDS = frozenset("und sowie oder bzw gegen von van de da del der di le la".split())
 _WORD = regex.compile(r"\p{L}+")
+_NEXT_WORD = regex.compile(r"[ \xa0](\p{L}+)\b")
+_LOWER_PART = regex.compile(r"-\p{Ll}")
+_PREVIOUS_ABBREVIATION = regex.compile(r"\b\p{Lu}{2,4}[ \xa0]$")
+#: lower-case particles of names in other languages („delle Tofane“, „de Janeiro“)
+_FOREIGN_PARTICLES = frozenset("di de del della delle dei degli da do dos das du des la le los las van".split())
+_ENTRY = regex.compile(r"\s*(?:\d{1,3}[.)]|[-–•*])\s")
 _FOREIGN_ACCENT = regex.compile(r"[^\p{ASCII}äöüÄÖÜß]")
 #: capitalised words before a name that are roles, not first names ("Trainer Hofer")
 _ROLES = frozenset(
@@ -61,6 +68,15 @@ _FUNCTION_WORDS = DETERMINERS | frozenset(
 #: be a first name or surname
 _NAME_IN_ENGLISH = 2.0
 _RARE_IN_GERMAN = 3.0
+#: English words that make a place or person's name into the name of an organisation or event
+_NAME_MAKERS = frozenset(
+    """Film Festival Insurance Independent Post Times News Group Bank Airlines Airways Airport
+    University College Institute Company Club United City Open Cup Masters Award Awards Games
+    Marathon Orchestra Opera Theatre Theater Museum Gallery Hotel Tower Street Square Park Center
+    Centre Council Foundation Fund Capital Partners Holdings Motors Energy Journal Herald Tribune
+    Daily Magazine Records Studios Pictures Entertainment Railways Express Mail Review Weekly
+    Pride Marathon Stock Exchange Fashion Week Biennale Symphony Philharmonic""".split()
+)
 
 
 def alternatives(prose: str, mentions, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -69,8 +85,7 @@ def alternatives(prose: str, mentions, pairs: Iterable[tuple[str, str]]) -> set[
     found = sorted((m for m in mentions if m.text in wanted), key=lambda m: m.start)
     given = set()
     for first, second in zip(found, found[1:]):
-        if first.text != second.text and second.start - first.end <= _GAP \
-                and _ALTERNATIVE.match(prose[first.end : second.start]):
+        if first.text != second.text and _given_as_alternative(prose[first.end : second.start]):
             given.add(frozenset((first.text, second.text)))
     return {pair for pair in pairs if frozenset(pair) in given}
 
@@ -79,11 +94,19 @@ def given_beside(prose: str, start: int, end: int, others: Iterable[tuple[int, i
     """Whether one of the spans `others` stands right before or after prose[start:end] as
     another name given for it on purpose („Kyjiw (Kiew)“)."""
     for other_start, other_end in others:
-        if other_start >= end and other_start - end <= _GAP and _ALTERNATIVE.match(prose[end:other_start]):
+        if other_start >= end and _given_as_alternative(prose[end:other_start]):
             return True
-        if other_end <= start and start - other_end <= _GAP and _ALTERNATIVE.match(prose[other_end:start]):
+        if other_end <= start and _given_as_alternative(prose[other_end:start]):
             return True
     return False
+
+
+def _given_as_alternative(gap: str) -> bool:
+    """Whether `gap`, between two names, gives the second as another name of the first: words
+    of naming, or an opening parenthesis with a short remark („(in deutschen Medien meist …“)."""
+    if len(gap) > _GAP:
+        return False
+    return bool(_ALTERNATIVE.match(gap)) or bool(_PARENTHESIS.match(gap))
 
 
 def different_entities(article, mentions, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -109,16 +132,28 @@ def different_entities(article, mentions, pairs: Iterable[tuple[str, str]]) -> s
         if index > 0 and _name_next_to(prose, words[index - 1], words[index]):
             before.setdefault(mention.text, set()).add(words[index - 1].text)
         if index + 1 < len(words) and words[index].end == mention.end \
-                and _name_next_to(prose, words[index], words[index + 1], words[index + 1]):
+                and _name_next_to(prose, words[index], words[index + 1], words[index + 1], after=True):
             after.setdefault(mention.text, set()).add(words[index + 1].text)
     apart = set()
     for a, b in pairs:
         own_names = _real_name(a) and _real_name(b) and (
             _own_names(before.get(a), before.get(b)) or _own_names(after.get(a), after.get(b))
         )
-        if own_names or _enumerated(prose, places.get(a, ()), places.get(b, ())):
+        spans_a, spans_b = places.get(a, ()), places.get(b, ())
+        if own_names or _enumerated(prose, spans_a, spans_b) or _listed(article, spans_a, spans_b):
             apart.add((a, b))
     return apart
+
+
+def _listed(article, spans_a, spans_b) -> bool:
+    """Whether both spellings stand in entries of a list or results table, each entry a line of
+    its own starting with a rank or a bullet („6. Martina Hofer (AUT) +0,56“)."""
+    def entries(spans):
+        return {block.start for start, _end in spans
+                if (block := article.block_at(start)) is not None and _ENTRY.match(block.text)}
+
+    found_a = entries(spans_a)
+    return bool(found_a) and bool(entries(spans_b) - found_a)
 
 
 def _real_name(form: str) -> bool:
@@ -128,15 +163,19 @@ def _real_name(form: str) -> bool:
     return zipf(form) > 0 or zipf(form, "en") > 0 or bool(_FOREIGN_ACCENT.search(form))
 
 
-def _name_next_to(prose: str, left, right, name=None) -> bool:
+def _name_next_to(prose: str, left, right, name=None, after: bool = False) -> bool:
     """Whether `name` (the left word, unless given) is a name standing right next to the other
-    word: one space between, capitalised, not a role and not a common German word."""
+    word: one space between, capitalised, not a role and not a small word. A word before a name
+    may be a German common noun („der Italiener Trapattoni“); one after a first name (`after`)
+    is its surname („Sergej Magnitski“, „Sergei Lawrow“)."""
     name = name or left
     text = name.text
     if prose[left.end : right.start] not in (" ", "\xa0") or not text[:1].isupper() or text.isupper():
         return False
     if text in _ROLES or len(text) < 2 or text.lower() in _FUNCTION_WORDS:
         return False
+    if after:
+        return True
     # names travel: a first name or surname is found in English text too, or is rare in German;
     # a German common noun („Italiener“, „Stürmer“, „Anfang“) is neither
     return zipf(text, "en") >= _NAME_IN_ENGLISH or zipf(text) < _RARE_IN_GERMAN
@@ -146,7 +185,15 @@ def _own_names(names_a: set[str] | None, names_b: set[str] | None) -> bool:
     """Whether two spellings each come with names of their own, none shared or alike."""
     if not names_a or not names_b:
         return False
-    return not any(one_edit_apart(fold(x), fold(y)) for x in names_a for y in names_b)
+    return not any(_alike(x, y) for x in names_a for y in names_b)
+
+
+def _alike(x: str, y: str) -> bool:
+    """Whether two neighbouring names may be one: the same, or one a slip for the other
+    ("Marco" and "Mario" are two names; "Rsfael" is a slip for "Rafael")."""
+    if fold(x) == fold(y):
+        return True
+    return one_edit_apart(fold(x), fold(y)) and not (_real_name(x) and _real_name(y))
 
 
 def _enumerated(prose: str, spans_a, spans_b) -> bool:
@@ -161,3 +208,24 @@ def _enumerated(prose: str, spans_a, spans_b) -> bool:
                     and all(word[0].isupper() or word in _LIST_WORDS for word in _WORD.findall(gap)):
                 return True
     return False
+
+
+def in_proper_name(prose: str, start: int, end: int, before_names: bool = True) -> bool:
+    """Whether the name at prose[start:end] is part of a longer proper name that keeps its own
+    spelling: followed by an English word that makes names of organisations and events („Kyiv
+    Independent“, „Zurich Film Festival“) or a particle of another language („Olimpia delle
+    Tofane“), preceded by an abbreviation („FC Kyiv“), or the first part of a name like
+    „Ching-te“. With `before_names`, any word more common in English than in German, or rare in
+    German, after it counts too („Beijing Guoan“, „Kyiv Post“); without, a first name before a
+    surname („Michael Jackson“, „Rafael Correa“) stays a name of its own."""
+    after = _NEXT_WORD.match(prose, end)
+    if after:
+        word = after.group(1)
+        if word in _FOREIGN_PARTICLES:
+            return True
+        if word in _NAME_MAKERS or before_names and word[:1].isupper() and (
+                zipf(word, "en") > zipf(word) or zipf(word) < _RARE_IN_GERMAN):
+            return True
+    if _LOWER_PART.match(prose, end):
+        return True
+    return _PREVIOUS_ABBREVIATION.search(prose, max(0, start - 6), start) is not None

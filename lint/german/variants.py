@@ -74,6 +74,11 @@ _KNOWN_WORD_ZIPF = 2.0
 #: a spelling at most this common (Zipf) and this much rarer than a known word is its misspelling
 _TYPO_ZIPF = 1.5
 _TYPO_GAP = 3.0
+#: a part of a compound this common (Zipf) is a word for sure; parts are looked for this far
+#: around the letter where two spellings differ
+_KNOWN_PART_ZIPF = 3.5
+_PART_GAP = 2.5
+_PART_REACH = 12
 
 
 @dataclass(frozen=True)
@@ -189,22 +194,32 @@ def _certain_typos(group: tuple[Spelling, ...]) -> VariantGroup | None:
 
 
 def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:
-    """Whether `wrong` is certainly a typo of `right`: no word, or a slip so rare beside the
-    known word that word lists only hold it as a common misspelling („Regirung“)."""
-    if right.zipf - wrong.zipf >= _TYPO_GAP and wrong.zipf <= _TYPO_ZIPF \
-            and all(zipf(form, "en") <= _TYPO_ZIPF for form in wrong.forms):
-        return True
-    if any(zipf(form) > 0 or zipf(form, "en") > 0 for form in wrong.forms):
+    """Whether `wrong` is certainly a typo of `right`: no word, or a slip so rare that word lists
+    hold it only as a misspelling („Regirung“), beside a known word or a compound whose part where
+    the two differ is one („Mariahilferstrase“, „Untersuchungsauschuss“)."""
+    if any(zipf(form) > _TYPO_ZIPF or zipf(form, "en") > _TYPO_ZIPF for form in wrong.forms):
         return False
-    a, b = fold(wrong.form), fold(right.form)
-    if right.zipf >= _KNOWN_WORD_ZIPF:
+    if right.zipf - wrong.zipf >= _TYPO_GAP:
         return True
-    differs = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return any(  # the known word the two differ in: "straße" in "Mariahilferstraße"
-        zipf(b[start:]) >= _KNOWN_WORD_ZIPF and zipf(a[start:]) == 0
-        for start in range(differs, -1, -1)
-        if len(b) - start >= MIN_STEM
-    )
+    if wrong.zipf == 0 and right.zipf >= _KNOWN_WORD_ZIPF:
+        return True
+    return _broken_part(fold(wrong.form), fold(right.form))
+
+
+def _broken_part(wrong: str, right: str) -> bool:
+    """Whether the part of a compound where two spellings differ is a known word in `right` and
+    no word, or a rare slip, in `wrong`: "straße" in "Mariahilferstraße", "schutz" in
+    "Hitzeschutzplan", "ausschuss" in "Untersuchungsausschuss" (folded spellings)."""
+    differs = next((i for i, (x, y) in enumerate(zip(wrong, right)) if x != y), min(len(wrong), len(right)))
+    shift = len(wrong) - len(right)
+    for start in range(differs, max(-1, differs - _PART_REACH), -1):
+        for end in range(differs + 1, min(len(right), differs + _PART_REACH) + 1):
+            if end - start < MIN_STEM or end + shift <= differs:
+                continue
+            part = zipf(right[start:end])
+            if part >= _KNOWN_PART_ZIPF and zipf(wrong[start : end + shift]) <= part - _PART_GAP:
+                return True
+    return False
 
 
 def _lexemes(counts: Mapping[str, int], pairs: set[tuple[str, str]] = frozenset()) -> dict[str, int]:
