@@ -91,21 +91,28 @@ def check(article, options: Options) -> Iterator[Finding]:
             )
     from newslint.german.languages import foreign
 
+    def verbatim(quotation) -> bool:
+        """Whether a quotation is in another language: its first words tell."""
+        return foreign(quotation.source[quotation.start + 1 : quotation.start + _LANGUAGE_SAMPLE], article.lang)
+
     german = article.lang.lower().startswith("de")
     house = STYLES.get(options.style)
     if house is None:
         first = next((q for q in scan.quotations if q.depth == 0 and q.opening != '"'), None)
         house = _style_of(first.opening) if first is not None else None
     outer: list = []  # the quotations that hold the current one, innermost last
+    in_foreign: list[bool] = []  # for each of them: whether it or one around it is in another language
     for quotation in scan.quotations:  # in order of their start
         while outer and outer[-1].end <= quotation.start:
             outer.pop()
+            in_foreign.pop()
         parent = outer[-1] if outer else None
-        verbatim = any(foreign(q.text, article.lang) for q in (*outer, quotation))
-        finding = None if verbatim else _judge(quotation, parent, house, german, options.style == "any")
-        if finding is not None:
-            yield finding
+        foreign_here = (in_foreign[-1] if in_foreign else False) or verbatim(quotation)
+        finding = _judge(quotation, parent, house, german, options.style == "any")
+        if finding is not None and not foreign_here:
+            yield finding  # a quotation in another language is quoted verbatim, marks and all
         outer.append(quotation)
+        in_foreign.append(foreign_here)
 
 
 def _style_of(opening: str):
@@ -165,5 +172,7 @@ def _finding(quotation, message: str, marks: tuple[str, str], inner: tuple[str, 
 _STRAIGHT_PAIR = re.compile(r'"([^"\n]*)"')
 
 
+# the characters of a quotation whose words tell its language
+_LANGUAGE_SAMPLE = 300
 # a quotation rewritten as the suggestion is useful up to a long paragraph, and no longer
 _LONGEST_SUGGESTION = 1000

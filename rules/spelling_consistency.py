@@ -3,23 +3,43 @@
 ## What it does
 Finds a name spelt in more than one way in one article — headline, teaser, subheadings, dateline
 and body: "Pjönjang" beside "Pjöngjang", "Kievs" beside "Kiews", "Selenskij" beside "Selenskyj".
+Spellings count as variants when they are one edit apart — a letter left out, added or changed,
+two letters swapped — or differ in accents and umlauts; when they differ in a name's inner
+capitals ("Youtube" beside "YouTube", "Playstation" beside "PlayStation"); and when they are one
+name transliterated two ways ("Medvedev" beside "Medwedew", "Khodorkovsky" beside "Chodorkowski":
+the same name by German and English transliteration tables and by the Kölner Phonetik, so
+"Müller"/"Möller" and "Schmidt"/"Schmitt" stay apart).
+
 Forms of one name are not variants: the genitive ("Pjöngjangs"), inhabitants and adjectives
 ("Kiewer", "Moskauer"), compounds ("Peking-Reise"). Nor are different names that look alike
-("Kiel"/"Kiew", "Bonn"/"Bern", "Nordkorea"/"Südkorea"), and common nouns are left alone (German
-capitalises them too; an article before them, a noun ending or a plural gives them away).
-Spellings count as variants when they are one edit apart — a letter left out, added or changed,
-two letters swapped — or differ in accents and umlauts; not when they differ in capitals only.
-Names in a short quotation, such as a newspaper's („Beijing Shibao“), keep their own spelling.
+("Kiel"/"Kiew", "Bonn"/"Bern", "Nordkorea"/"Südkorea"), and what the article shows to be two
+names: different people with their own first names or surnames ("Lukas Berger" and "Lucas
+Moura", "Marco Wörgötter" and "Mario Wörgetter"), names side by side in a line-up or results
+table ("Hofer; Hofner, Schmid"), two spellings each used at least twice (two brands, "Opel" and
+"Opal"), and a variant given on purpose ("Nawalny (englisch Navalny)", "Lwiw, früher Lemberg").
+Names keep their own spelling, and count for nothing, in short quotations that name a paper or
+work („Yemen Observer“), in quotations in another language, and in longer proper names ("Zurich
+Film Festival", "Beijing Guoan") — unless the spelling there is no spelling at all ("Big
+Brrother Awards").
 
-The spelling to use comes from the evidence, in this order: the house list (below), word-frequency
-data (a known spelling beats one that hardly occurs: "Israel", not "Isreal"), then the majority in
-the article. Every other spelling is flagged, with the one to write instead and how often that one
-appears. When nothing decides (two unknown spellings, once each), the finding says so and
-suggests nothing.
+A slip is found even where it is a word: a rare word once beside a common name the article uses
+three times ("Boon" beside "Bonn"), and a spelling that is no name beside a real one, even where
+two people share the name ("Rsfael Correa" beside "Rafael Correa" and "Rafael Ramirez"). Common
+nouns are left alone (German capitalises them too), except for certain typos: a spelling that
+word-frequency data know as no word, or only as a rare misspelling, beside the word itself or a
+compound whose part where the two differ is a word ("Digitalisirung", "Bundesverfasungsgericht",
+"Mariahilferstrase").
+
+The spelling to use comes from the evidence, in this order: the house list (below), a name's own
+inner capitals, word-frequency data (a known spelling beats one that hardly occurs: "Israel",
+not "Isreal"), then the majority in the article. Every other spelling is flagged, with the one to
+write instead and how often that one appears. When nothing decides (two unknown spellings, once
+each), the finding says so and suggests nothing.
 
 The house list also applies on its own: a spelling the house does not use is flagged even when the
 article uses it throughout ("Beijing" where the house writes "Peking"), with its endings
-("Beijinger" becomes "Pekinger").
+("Beijinger" becomes "Pekinger") — but not inside a longer proper name ("Kyiv Independent") nor
+where the article gives both on purpose ("Kyjiw (Kiew)").
 
 ## Why is this bad?
 Readers notice "Pjönjang" in the dateline and "Pjöngjang" below it; a name spelt two ways looks
@@ -115,21 +135,20 @@ def check(article, options: Options) -> Iterator[Finding]:
     close = close_pairs(forms)
     if not close:
         return  # most articles: no two name-like words are spelt alike
-    found = [
-        mention
-        for mention in mentions(article, only=word_forms(forms, close))
-        if not _keeps_own_spelling(article, mention, titles)
-    ]
+    found = mentions(article, only=word_forms(forms, close))
+    kept = {mention.start for mention in found if _keeps_own_spelling(article, mention, titles)}
+    in_text = {mention.text for mention in found if mention.start not in kept}
     apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
     group_of = {
         form: group
         for group in variant_groups(found, house.names, among=close - apart)
+        if _in_text(group, in_text)
         for spelling in group.spellings
         for form in spelling.forms
     }
     for mention in found:
         group = group_of.get(mention.text)
-        if group is None or mention.start in reported:
+        if group is None or mention.start in reported or mention.start in kept:
             continue
         finding = _group_finding(group, mention, house)
         if finding:
@@ -140,25 +159,31 @@ class _Titles:
     """The article's quotations whose names keep their own spelling: short quotations without a
     sentence, the names of papers, groups and works („Beijing Shibao“, „Queer Beograd
     Kollektiv“) — `holds`; and quotations in another language (a quoted English tweet) —
-    `foreign`. Each asks in logarithmic time, on spans merged once per article."""
+    `language_at`. Each asks in logarithmic time, on spans merged once per article."""
 
     def __init__(self, article) -> None:
         self._article = article
         self._titles: _Spans | None = None
-        self._foreign: _Spans | None = None
+        self._foreign: dict[str, _Spans] | None = None
 
     def holds(self, offset: int) -> bool:
         if self._titles is None:
             self._titles = _Spans(q for q in self._article.quotes.quotations if _is_title(q.text))
         return offset in self._titles
 
-    def foreign(self, offset: int) -> bool:
+    def language_at(self, offset: int) -> str | None:
+        """The language of the quotation in another language that holds `offset`, or None."""
         if self._foreign is None:
-            from newslint.german.languages import foreign
+            from newslint.german.languages import language_of
 
-            lang = self._article.lang
-            self._foreign = _Spans(q for q in self._article.quotes.quotations if foreign(q.text, lang))
-        return offset in self._foreign
+            own = self._article.lang[:2].lower()
+            by_language: dict[str, list] = {}
+            for quotation in self._article.quotes.quotations:
+                language = language_of(quotation.text, own)
+                if language != own:
+                    by_language.setdefault(language, []).append(quotation)
+            self._foreign = {language: _Spans(found) for language, found in by_language.items()}
+        return next((language for language, spans in self._foreign.items() if offset in spans), None)
 
 
 class _Spans:
@@ -217,22 +242,31 @@ def _house_findings(
         )
 
 
-def _keeps_own_spelling(article, mention, titles: _Titles) -> bool:
-    """Whether a mention is a name that keeps its own spelling, neither flagged nor evidence
-    against another spelling: in a title („Yemen Observer“) unless it is no spelling at all, in
-    a quotation in another language, or part of a longer name („Zurich Film Festival“)."""
-    from newslint.german.name_context import in_proper_name
+def _in_text(group: VariantGroup, in_text: set[str]) -> bool:
+    """Whether the spelling a group prefers (or, when the evidence is even, every spelling) is
+    used in the article's own text, not only in names that keep their own spelling — „Jemen“ in
+    the text and the paper „Yemen Observer“ are no inconsistency — or else the other spellings
+    are no spelling at all (the play „Der Kirschgarten“ once written „Der Kirschhgarten“)."""
+    from newslint.german.name_context import real_name
 
-    if titles.holds(mention.start) and _real_spelling(mention.text):
+    spellings = [group.preferred] if group.preferred is not None else group.spellings
+    if all(any(form in in_text for form in spelling.forms) for spelling in spellings):
         return True
-    return titles.foreign(mention.start) or in_proper_name(article.prose, mention.start, mention.end, False)
+    others = [spelling for spelling in group.spellings if spelling is not group.preferred]
+    return group.preferred is not None and not any(real_name(form) for s in others for form in s.forms)
 
 
-def _real_spelling(form: str) -> bool:
-    """Whether a form is a spelling of its own that word-frequency data know."""
-    from newslint.german.word_forms import zipf
+def _keeps_own_spelling(article, mention, titles: _Titles) -> bool:
+    """Whether a mention is a name that keeps its own spelling and is not flagged: in a title
+    („Yemen Observer“), in a quotation in another language, or part of a longer name („Zurich
+    Film Festival“) — unless it is no spelling at all („Big Brrother Awards“, „Kyiv Indeüendent“)."""
+    from newslint.german.name_context import in_proper_name, real_name
 
-    return zipf(form) > 0 or zipf(form, "en") > 0
+    language = titles.language_at(mention.start)
+    if not real_name(mention.text, language or ""):
+        return False
+    return language is not None or titles.holds(mention.start) \
+        or in_proper_name(article.prose, mention.start, mention.end, False)
 
 
 def _is_title(text: str) -> bool:

@@ -28,6 +28,11 @@ _FORMAT = "3"  # raise when the index's content changes
 _indexes: dict[str, tuple[int, sqlite3.Connection | None]] = {}  # lang: (process id, index)
 
 
+def indexed(word: str) -> bool:
+    """Whether the index answers for `word` (plain Latin letters); others need all of wordfreq."""
+    return _SIMPLE.fullmatch(unicodedata.normalize("NFC", word).casefold()) is not None
+
+
 def zipf(word: str, lang: str = "de") -> float:
     """`wordfreq.zipf_frequency(word, lang)`, from the index when the word is plain letters."""
     token = unicodedata.normalize("NFC", word).casefold()

@@ -35,13 +35,21 @@ _EVIDENCE = 2
 
 def foreign(text: str, lang: str = "de") -> bool:
     """Whether `text` is clearly in another language than `lang` (German by default)."""
+    return language_of(text, lang) != lang[:2].lower()
+
+
+def language_of(text: str, lang: str = "de") -> str:
+    """The language `text` is clearly in, by its function words; `lang` when nothing is clear."""
+    lang = lang[:2].lower()
     words = [word.lower() for word in _WORD.findall(text)]
-    own = _WORDS_OF.get(lang[:2].lower(), frozenset())
-    own_count = sum(word in own for word in words)
+    if len(words) < _EVIDENCE:
+        return lang
+    own = _WORDS_OF.get(lang, frozenset())
+    best, best_count = lang, sum(word in own for word in words)
     for other, function_words in _WORDS_OF.items():
-        if other == lang[:2].lower():
+        if other == lang:
             continue
         count = sum(word in function_words and word not in own for word in words)
-        if count >= _EVIDENCE and count > own_count:
-            return True
-    return False
+        if count >= _EVIDENCE and count > best_count:
+            best, best_count = other, count
+    return best

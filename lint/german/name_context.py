@@ -8,8 +8,9 @@ The article often tells which:
   früher Lemberg“, „Georg, auch Schorsch genannt“).
 - `different_entities`: two people or things: each a real name with its own first name or
   surname („Lukas Berger“ and „Lucas Moura“; „Thomas Hofer“ and „Michael Hofner“), or named side
-  by side in one enumeration („Hofer, Hofner, Maier“ in a line-up). A spelling that is no name
-  at all („Rsfael“) is a slip even beside two people of the same first name.
+  by side in one enumeration or results table („Hofer, Hofner, Maier“ in a line-up). A spelling
+  that is no name at all („Rsfael“, „Hubre“) beside a real one is a slip, even beside two people
+  of the same first name or surname; spellings that differ in capitals only are one name.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ import regex
 
 from newslint.german.distance import one_edit_apart
 from newslint.german.mentions import DETERMINERS
-from newslint.german.word_forms import fold, zipf
+from newslint.german.frequency import indexed
+from newslint.german.word_forms import fold
+from newslint.german.word_forms import zipf as _zipf
 
 #: what stands between a name and another name given for it on purpose
 _ALTERNATIVE = regex.compile(
@@ -37,13 +40,13 @@ _PARENTHESIS = regex.compile(r"^\s*\([^()\n]*$")
 _ENUMERATION = regex.compile(r"[,;/]|\s[–—-]\s|\b(?:und|sowie|oder|bzw\.|gegen)\b")
 _ENUMERATION_GAP = 120
 #: the only lower-case words an enumeration of names has between them
-_LIST_WORDS = frozenset("und sowie oder bzw gegen von van de da del der di le la".split())
+_LIST_WORDS = frozenset("und sowie oder bzw gegen van de da del di le la".split())
 _WORD = regex.compile(r"\p{L}+")
 _NEXT_WORD = regex.compile(r"[ \xa0](\p{L}+)\b")
 _LOWER_PART = regex.compile(r"-\p{Ll}")
 _PREVIOUS_ABBREVIATION = regex.compile(r"\b\p{Lu}{2,4}[ \xa0]$")
 #: lower-case particles of names in other languages („delle Tofane“, „de Janeiro“)
-_FOREIGN_PARTICLES = frozenset("di de del della delle dei degli da do dos das du des la le los las van".split())
+_FOREIGN_PARTICLES = frozenset("di de del della delle dei degli da do dos du la le los las van".split())
 _ENTRY = regex.compile(r"\s*(?:\d{1,3}[.)]|[-–•*])\s")
 _FOREIGN_ACCENT = regex.compile(r"[^\p{ASCII}äöüÄÖÜß]")
 #: capitalised words before a name that are roles, not first names ("Trainer Hofer")
@@ -136,13 +139,22 @@ def different_entities(article, mentions, pairs: Iterable[tuple[str, str]]) -> s
             after.setdefault(mention.text, set()).add(words[index + 1].text)
     apart = set()
     for a, b in pairs:
-        own_names = _real_name(a) and _real_name(b) and (
-            _own_names(before.get(a), before.get(b)) or _own_names(after.get(a), after.get(b))
-        )
-        spans_a, spans_b = places.get(a, ()), places.get(b, ())
-        if own_names or _enumerated(prose, spans_a, spans_b) or _listed(article, spans_a, spans_b):
+        if a.casefold() != b.casefold() and _two_entities(a, b, before, after, places, article):
             apart.add((a, b))
     return apart
+
+
+def _two_entities(a: str, b: str, before: dict, after: dict, places: dict, article) -> bool:
+    real_a, real_b = _real_name(a), _real_name(b)
+    if real_a == real_b:  # both real names, or both unknown: lists can tell
+        spans_a, spans_b = places.get(a, ()), places.get(b, ())
+        if _enumerated(article.prose, spans_a, spans_b) or _listed(article, spans_a, spans_b):
+            return True  # side by side in a line-up or a results table („6. Martina Hofer“, „9. Martina Hofner“)
+    if _shared(before.get(a), before.get(b)) or _shared(after.get(a), after.get(b)):
+        return False  # a first name or surname in common: one person („Thmoas Gottschalk“)
+    if _own_names(before.get(a), before.get(b)):
+        return True  # surnames with first names of their own: „Marco Wörgötter“, „Mario Wörgetter“
+    return real_a and real_b and _own_names(after.get(a), after.get(b))  # „Lukas Berger“, „Lucas Moura“
 
 
 def _listed(article, spans_a, spans_b) -> bool:
@@ -156,11 +168,17 @@ def _listed(article, spans_a, spans_b) -> bool:
     return bool(found_a) and bool(entries(spans_b) - found_a)
 
 
+def real_name(form: str, lang: str = "") -> bool:
+    """Whether a spelling is a name of its own (see `_real_name`); in a quotation in a language
+    other than German and English (`lang`), every spelling is taken for one."""
+    return _real_name(form) or lang not in ("", "de", "en")
+
+
 def _real_name(form: str) -> bool:
     """Whether a spelling is a name of its own, not a slip: known to word-frequency data, or
     written with the accents of another language („Jonás“, „Raúl“). „Rsfael“ is a slip for the
     „Rafael“ of two different people, not a third name."""
-    return zipf(form) > 0 or zipf(form, "en") > 0 or bool(_FOREIGN_ACCENT.search(form))
+    return bool(_FOREIGN_ACCENT.search(form)) or zipf(form) > 0 or zipf(form, "en") > 0
 
 
 def _name_next_to(prose: str, left, right, name=None, after: bool = False) -> bool:
@@ -182,10 +200,15 @@ def _name_next_to(prose: str, left, right, name=None, after: bool = False) -> bo
 
 
 def _own_names(names_a: set[str] | None, names_b: set[str] | None) -> bool:
-    """Whether two spellings each come with names of their own, none shared or alike."""
-    if not names_a or not names_b:
+    """Whether two spellings each come with real names of their own, none shared or alike."""
+    if not names_a or not names_b or not all(map(_real_name, names_a | names_b)):
         return False
     return not any(_alike(x, y) for x in names_a for y in names_b)
+
+
+def _shared(names_a: set[str] | None, names_b: set[str] | None) -> bool:
+    """Whether two spellings share a neighbouring name, or one alike."""
+    return bool(names_a and names_b) and any(_alike(x, y) for x in names_a for y in names_b)
 
 
 def _alike(x: str, y: str) -> bool:
@@ -205,9 +228,16 @@ def _enumerated(prose: str, spans_a, spans_b) -> bool:
             left_end, right_start = (a_end, b_start) if a_end <= b_start else (b_end, a_start)
             gap = prose[left_end:right_start]
             if 0 < len(gap) <= _ENUMERATION_GAP and "\n" not in gap and _ENUMERATION.search(gap) \
-                    and all(word[0].isupper() or word in _LIST_WORDS for word in _WORD.findall(gap)):
+                    and all(word in _LIST_WORDS or word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+                            for word in _WORD.findall(gap)):
                 return True
     return False
+
+
+def zipf(word: str, lang: str = "de") -> float:
+    """How common a word is (see `newslint.german.word_forms.zipf`); 0 for words the index does
+    not hold („Ramos-Horta“), which would load all of wordfreq's list for one guess."""
+    return _zipf(word, lang) if indexed(word) else 0.0
 
 
 def in_proper_name(prose: str, start: int, end: int, before_names: bool = True) -> bool:

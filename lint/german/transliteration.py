@@ -14,35 +14,33 @@ when they are one edit apart, see `newslint.german.variants`).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from newslint.german.word_forms import fold, zipf
 
-#: replacements in order, longest first: German and English (and French) ways of writing a sound
-_TABLE = (
-    ("schtsch", "Š"), ("shch", "Š"),
-    ("tsch", "Č"), ("tch", "Č"),
-    ("sch", "S"), ("sh", "S"),
-    ("zh", "Ž"),
-    ("kh", "X"), ("ch", "X"),
-    ("gh", "g"), ("dh", "d"), ("q", "k"),
-    ("ts", "z"), ("tz", "z"), ("z", "s"),
-    ("w", "v"),
-    ("j", "y"),
-    ("ou", "u"),
-)
+#: German and English (and French) ways of writing a sound, longest first, and the letters that
+#: stand for one another
+_TABLE = {
+    "schtsch": "Š", "shch": "Š", "tsch": "Č", "tch": "Č", "sch": "S", "sh": "S", "zh": "Ž",
+    "kh": "X", "ch": "X", "gh": "g", "dh": "d", "ts": "s", "tz": "s", "ou": "u",
+}
+_SOUNDS = re.compile("|".join(sorted(_TABLE, key=len, reverse=True)))
+_LETTERS = str.maketrans("qzwj", "ksvy")
+_CHANGES = re.compile(r"[qzwj]|[skzgdc]h|t[sz]|ou|[iy]$")  # what `key` changes
 _ENDING = re.compile(r"(?:iy|yy|y|i)$")
 #: a word this common (Zipf) in German or English is no transliterated name
 _COMMON_WORD_ZIPF = 4.5
 
 
-@lru_cache(maxsize=65536)
 def key(form: str) -> str:
     """The name with the differences of transliteration written away ("medvedev" for both)."""
-    text = fold(form)
-    for old, new in _TABLE:
-        if old in text:
-            text = text.replace(old, new)
+    return _key_of_folded(fold(form))
+
+
+@lru_cache(maxsize=65536)
+def _key_of_folded(text: str) -> str:
+    text = _SOUNDS.sub(lambda match: _TABLE[match.group()], text).translate(_LETTERS)
     return _ENDING.sub("I", text)
 
 
@@ -64,12 +62,18 @@ def _common_word(a: str, b: str) -> bool:
     return max(zipf(a), zipf(b), zipf(a, "en"), zipf(b, "en")) >= _COMMON_WORD_ZIPF
 
 
-def pairs(forms) -> set[tuple[str, str]]:
-    """The pairs of forms that are one name transliterated two ways, in the order given."""
+def pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
+    """The pairs of forms (mapped to their `fold`) that are one name transliterated two ways, in
+    the order given."""
+    # a form without a letter the table changes is its own key: only the others need one
+    changing = {form: plain for form, plain in folded.items() if len(plain) >= 4 and _CHANGES.search(plain)}
+    if not changing:
+        return set()
     by_key: dict[str, list[str]] = {}
-    for form in forms:
-        if len(form) >= 4:
-            by_key.setdefault(key(form), []).append(form)
+    for form, plain in folded.items():
+        if len(plain) >= 4:
+            by_key.setdefault(_key_of_folded(plain) if form in changing else plain, []).append(form)
+    by_key = {key: forms for key, forms in by_key.items() if len(forms) > 1}
     found = set()
     for group in by_key.values():
         for index, a in enumerate(group):

@@ -296,7 +296,7 @@ def _casing_pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
     """Pairs of forms that differ in inner capitals only ("YouTube"/"Youtube"), each in order."""
     by_letters: dict[str, list[str]] = {}
     for form in folded:
-        if not form.isupper() and any(c.isupper() for c in form[1:]):
+        if not form[1:].islower() and not form.isupper():
             by_letters.setdefault(form.casefold(), [])
     if not by_letters:
         return set()

@@ -386,3 +386,39 @@ def test_a_real_name_in_a_quoted_name_keeps_its_spelling():
     text = "Medien\nDer Verlag „Maier & Söhne“ gehört Anna Mayer. Mayer führt ihn. Mayer ist zufrieden.\n"
     assert flagged(text, preferred={}) == []
 
+
+
+def test_surnames_with_first_names_of_their_own_in_a_results_table_are_two_people():
+    text = ("Skispringen\n7. Marco Wörgötter (AUT) 280,2\n8. Mario Wörgetter (GER) 277,5\n"
+            "9. Jan Hörl (AUT) 275,0\n")
+    assert flagged(text, preferred={}) == []
+
+
+@pytest.mark.parametrize("text, variant, suggestion", [
+    # a slip in a results table beside a real name is a slip, not another athlete
+    ("Slalom\n4. Marco Hubre (AUT) +0,41\n5. Marco Huber (GER) +0,55\nHuber freute sich.\n",
+     "Hubre", "Huber"),
+    # a slip for a first name shared by two people with different surnames
+    ("Show\nTV-Moderator Thmoas Gottschalk eröffnete das Museum. Museumsdirektor Thomas Metz dankte. "
+     "Thomas Gottschalk lachte.\n", "Thmoas", "Thomas"),
+    # a slip inside a name that otherwise keeps its own spelling
+    ("Preise\nDie Big Brother Awards wurden verliehen. Die Big Brrother Awards sind Negativpreise.\n",
+     "Brrother", "Brother"),
+    ("Theater\nDas Burgtheater spielt „Der Kirschgarten“. Die Premiere von „Der Kirschhgarten“ war ausverkauft.\n",
+     "Kirschhgarten", "Kirschgarten"),
+], ids=["results table", "first name of two people", "in a longer name", "in a title"])
+def test_slips_beside_names_that_keep_their_spelling_are_found(text, variant, suggestion):
+    assert flagged(text, preferred={}) == [(variant, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nahost\nDie Zeitung „Yemen Observer“ berichtet aus dem Jemen. Im Jemen wird verhandelt.\n",
+    "Film\nDas Zurich Film Festival ist eröffnet. In Zürich feiert man. Zürich ist voll.\n",
+    "Nato\nNato-Chef Rutte sprach. „Dit is een historische dag voor de Navo“, sagte der Gastgeber. "
+    "Die Nato feiert.\n",
+    "Taiwan\nTaiwans Präsident Lai Ching-te verurteilte das Manöver. China droht. China übt. China schweigt.\n",
+    "Ski\nSie siegte auf der Olimpia delle Tofane. Die Olympia-Strecke ist schwer.\n",
+], ids=["in a title", "in a longer name", "in a foreign quotation", "part of a foreign first name",
+        "foreign particle"])
+def test_names_that_keep_their_own_spelling_are_no_evidence_and_not_flagged(text):
+    assert flagged(text, preferred={}) == []
