@@ -178,6 +178,8 @@ def _real_name(form: str) -> bool:
     """Whether a spelling is a name of its own, not a slip: known to word-frequency data, or
     written with the accents of another language („Jonás“, „Raúl“). „Rsfael“ is a slip for the
     „Rafael“ of two different people, not a third name."""
+    if "-" in form.strip("-"):
+        return all(_real_name(part) for part in form.split("-") if part)  # „Ramos-Horta“
     return bool(_FOREIGN_ACCENT.search(form)) or zipf(form) > 0 or zipf(form, "en") > 0
 
 
@@ -244,10 +246,10 @@ def in_proper_name(prose: str, start: int, end: int, before_names: bool = True) 
     """Whether the name at prose[start:end] is part of a longer proper name that keeps its own
     spelling: followed by an English word that makes names of organisations and events („Kyiv
     Independent“, „Zurich Film Festival“) or a particle of another language („Olimpia delle
-    Tofane“), preceded by an abbreviation („FC Kyiv“), or the first part of a name like
-    „Ching-te“. With `before_names`, any word more common in English than in German, or rare in
-    German, after it counts too („Beijing Guoan“, „Kyiv Post“); without, a first name before a
-    surname („Michael Jackson“, „Rafael Correa“) stays a name of its own."""
+    Tofane“), or the first part of a name like „Ching-te“. With `before_names`, any word more common in English than in German, or rare in
+    German, after it counts too („Beijing Guoan“, „Kyiv Post“), and so does an abbreviation
+    before it („FC Kyiv“); without, a first name before a surname („Michael Jackson“, „Rafael
+    Correa“) stays a name of its own, and „1. FC Köln“ is Köln."""
     after = _NEXT_WORD.match(prose, end)
     if after:
         word = after.group(1)
@@ -258,4 +260,4 @@ def in_proper_name(prose: str, start: int, end: int, before_names: bool = True) 
             return True
     if _LOWER_PART.match(prose, end):
         return True
-    return _PREVIOUS_ABBREVIATION.search(prose, max(0, start - 6), start) is not None
+    return before_names and _PREVIOUS_ABBREVIATION.search(prose, max(0, start - 6), start) is not None

@@ -203,13 +203,13 @@ def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:
         return True
     if wrong.zipf == 0 and right.zipf >= _KNOWN_WORD_ZIPF:
         return True
-    return _broken_part(fold(wrong.form), fold(right.form))
+    return _broken_part(wrong.form.casefold(), right.form.casefold())
 
 
 def _broken_part(wrong: str, right: str) -> bool:
     """Whether the part of a compound where two spellings differ is a known word in `right` and
     no word, or a rare slip, in `wrong`: "straße" in "Mariahilferstraße", "schutz" in
-    "Hitzeschutzplan", "ausschuss" in "Untersuchungsausschuss" (folded spellings)."""
+    "Hitzeschutzplan", "behörde" in "Landeswahlbehörde" (spellings in lower case)."""
     differs = next((i for i, (x, y) in enumerate(zip(wrong, right)) if x != y), min(len(wrong), len(right)))
     shift = len(wrong) - len(right)
     for start in range(differs, max(-1, differs - _PART_REACH), -1):

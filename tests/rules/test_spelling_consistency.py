@@ -422,3 +422,13 @@ def test_slips_beside_names_that_keep_their_spelling_are_found(text, variant, su
         "foreign particle"])
 def test_names_that_keep_their_own_spelling_are_no_evidence_and_not_flagged(text):
     assert flagged(text, preferred={}) == []
+
+
+def test_a_slip_in_a_club_name_is_found_and_two_people_of_one_first_name_are_not():
+    text = ("Fußball\nDer 1. FC Köln gewann in Berlin. Köln bleibt oben. Koln rutscht nicht ab. "
+            "Köln feiert.\n")
+    assert flagged(text, preferred={}) == [("Koln", "Köln")]
+    text = ("Osttimor\nAußenminister José Ramos-Horta sprach. Auch Jose Luis Guterres kam. "
+            "Ramos-Horta dankte.\n")
+    assert flagged(text, preferred={}) == []
+
