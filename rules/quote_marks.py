@@ -101,18 +101,29 @@ def check(article, options: Options) -> Iterator[Finding]:
         first = next((q for q in scan.quotations if q.depth == 0 and q.opening != '"'), None)
         house = _style_of(first.opening) if first is not None else None
     outer: list = []  # the quotations that hold the current one, innermost last
-    in_foreign: list[bool] = []  # for each of them: whether it or one around it is in another language
+    # for each of them: whether it or one around it is in another language, asked when needed
+    in_foreign: list[bool | None] = []
+
+    def foreign_at(level: int) -> bool:
+        """Whether outer[level] or a quotation around it is in another language (each level's
+        answer kept, so that every quotation is looked at once at most)."""
+        unknown = level
+        while unknown >= 0 and in_foreign[unknown] is None:
+            unknown -= 1
+        for index in range(unknown + 1, level + 1):
+            in_foreign[index] = (index > 0 and in_foreign[index - 1]) or verbatim(outer[index])
+        return level >= 0 and bool(in_foreign[level])
+
     for quotation in scan.quotations:  # in order of their start
         while outer and outer[-1].end <= quotation.start:
             outer.pop()
             in_foreign.pop()
         parent = outer[-1] if outer else None
-        foreign_here = (in_foreign[-1] if in_foreign else False) or verbatim(quotation)
-        finding = _judge(quotation, parent, house, german, options.style == "any")
-        if finding is not None and not foreign_here:
-            yield finding  # a quotation in another language is quoted verbatim, marks and all
         outer.append(quotation)
-        in_foreign.append(foreign_here)
+        in_foreign.append(None)
+        finding = _judge(quotation, parent, house, german, options.style == "any")
+        if finding is not None and not foreign_at(len(outer) - 1):
+            yield finding  # a quotation in another language is quoted verbatim, marks and all
 
 
 def _style_of(opening: str):
