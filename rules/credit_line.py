@@ -41,6 +41,15 @@ Pjöngjang – Russland und Nordkorea haben einen Beistandspakt unterzeichnet.
 Das teilte der Kreml am Mittwoch mit. (jk/dpa/AFP)
 ```
 
+## Fix safety
+Safe: a malformed credit line rewritten in house format („(dpa, AFP“ → „(dpa/AFP)“), an agency
+named twice removed, and an agency's casing („(DPA)“ → „(dpa)“), when every part is a known
+agency or the editor's abbreviation. Unsafe: a misspelt agency replaced by the closest
+known one („(dap)“ → „(dpa)“), an abbreviation by the closest on the staff list, and a rewrite
+of a credit line with such a part. No fix: a missing or misplaced credit line, an unknown
+agency nothing is close to, an abbreviation that is not first (moving text is the writer's
+call).
+
 ## Options
 - `required` (default `true`): report an article without a credit line, unless its dateline
   carries the source. Set it to `false` for archives or own reporting without agency material.
@@ -57,7 +66,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from newslint.engine.finding import Finding
+from newslint.engine.finding import Edit, Finding, Fix
 from newslint.german.agencies import AGENCIES
 
 if TYPE_CHECKING:
@@ -108,25 +117,31 @@ def _judge(credit: Credit, options: Options) -> Iterator[Finding]:
     from newslint.german.credits import closest_name
 
     fixed = credit.fixed()
+    # rewritten whole: safe when every part is a known agency or the editor's abbreviation;
+    # a misspelt or unknown part would be a guess, or move
+    rewrite = Fix("safe" if all(p.role != "unknown" for p in credit.parts) else "unsafe",
+                  (Edit(credit.start, credit.end, fixed),))
     if not credit.well_formed:
         yield Finding(credit.start, credit.end,
-                      f"credit line „{credit.text}“ {_flaw(credit)}: write „{fixed}“", fixed)
+                      f"credit line „{credit.text}“ {_flaw(credit)}: write „{fixed}“", fixed, rewrite)
     seen: set[str] = set()
     for number, part in enumerate(credit.parts):
         if part.role == "kuerzel":
             if options.staff and part.text not in options.staff:
                 near = closest_name(part.text, options.staff)
                 hint = f": did you mean „{near}“?" if near else " (see the `staff` option)"
-                yield Finding(part.start, part.end, f"unknown editor abbreviation „{part.text}“{hint}", near)
+                yield Finding(part.start, part.end, f"unknown editor abbreviation „{part.text}“{hint}", near,
+                              Fix.unsafe(Edit(part.start, part.end, near)) if near else None)
             continue
         if part.role == "unknown":
             yield _unknown(credit, part, number)
         elif part.text != part.name:
             yield Finding(part.start, part.end, f"„{part.text}“: the agency writes itself „{part.name}“",
-                          part.name)
-        if part.name in seen:
-            yield Finding(part.start, part.end,
-                          f"„{part.name}“ is named twice in the credit line: write „{fixed}“")
+                          part.name, Fix.safe(Edit(part.start, part.end, part.name)))
+        if part.name in seen:  # the repeat goes, with the separator before it
+            start = credit.parts[number - 1].end
+            yield Finding(start, part.end, f"„{part.name}“ is named twice in the credit line: write „{fixed}“",
+                          fix=Fix(rewrite.applicability, (Edit(start, part.end, ""),)))
         elif part.name:
             seen.add(part.name)
 
@@ -136,7 +151,7 @@ def _unknown(credit: Credit, part, number: int) -> Finding:
 
     if part.name:
         return Finding(part.start, part.end, f"unknown agency „{part.text}“: did you mean „{part.name}“?",
-                       part.name)
+                       part.name, Fix.unsafe(Edit(part.start, part.end, part.name)))
     if number > 0 and KUERZEL.fullmatch(part.text):
         others = [p.text for p in credit.parts if p is not part]
         moved = "(" + "/".join([part.text, *others]) + ")"

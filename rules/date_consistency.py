@@ -40,6 +40,12 @@ Miller warnt vor Waffenlieferungen
 Washington – Der Sprecher äußerte sich am Donnerstag (20. Juni) in Washington.
 ```
 
+## Fix safety
+Unsafe: the weekday respelled to fit its date („Mittwoch (20. Juni)“ → „Donnerstag (20. Juni)“),
+also where a relative word or another mention of the date decides it. Always unsafe: the
+weekday may be right and the date wrong, and only the writer knows which half is. No fix: a date
+that does not exist, or a date a relative word contradicts.
+
 ## Options
 - `check-relative` (default `true`): check "gestern", "heute", "morgen", "am gestrigen …",
   "am kommenden …" and "am vergangenen …" against the publication date. Turn it off where
@@ -53,7 +59,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newslint.engine.finding import Finding
+from newslint.engine.finding import Edit, Finding, Fix
 from newslint.german.calendar_words import MONTHS_EN, WEEKDAYS_EN
 from newslint.german.calendar_words import WEEKDAYS as WEEKDAYS_DE
 
@@ -160,7 +166,9 @@ def _weekday_finding(
 ) -> Finding:
     suggestion = _respelled(expression, weekday, names)
     start, end = expression.weekday_span
-    return Finding(start, end, f"{message}: write „{suggestion}“{tail}", suggestion)
+    # unsafe always: the weekday may be right and the date wrong, only the writer knows
+    return Finding(start, end, f"{message}: write „{suggestion}“{tail}", suggestion,
+                   Fix.unsafe(Edit(start, end, suggestion)))
 
 
 def _wrong_weekday(expression: DateExpression, date: dt.date, published: dt.date | None, names) -> Finding:

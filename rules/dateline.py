@@ -33,6 +33,12 @@ Pjöngjang (dpa) – Russland und Nordkorea haben einen Beistandspakt unterzeich
 Das teilte der Kreml am Mittwoch mit. (dpa/AFP)
 ```
 
+## Fix safety
+Safe: the dash after the dateline, with its spaces, replaced by the house dash, spaced
+(„Berlin (dpa) - “ → „Berlin (dpa) – “); the place and the source stay as written (the source's
+format is `credit-line`'s fix). No fix: a dateline and a credit line that name different
+agencies (which one is right, only the writer knows).
+
 ## Options
 - `dash` (default `–`, the en dash): the dash after the dateline, written with a space on each
   side.
@@ -47,7 +53,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from newslint.engine.finding import Finding
+from newslint.engine.finding import Edit, Finding, Fix
 from newslint.german.agencies import AGENCIES
 
 ID = "dateline"
@@ -76,7 +82,8 @@ def check(article, options: Options) -> Iterator[Finding]:
         # a suggestion would drop Markdown markup inside the dateline („**Berlin** - “)
         plain = article.text[dateline.start : dateline.end] == article.prose[dateline.start : dateline.end]
         yield Finding(dateline.start, dateline.end,
-                      f"{what} after the dateline: write „{fixed.rstrip()} …“", fixed if plain else None)
+                      f"{what} after the dateline: write „{fixed.rstrip()} …“", fixed if plain else None,
+                      _dash_fix(article, dateline.dash.start, dateline.dash.end, f" {dash} "))
     source, credit = dateline.source, found.credit
     if source is None or credit is None or not source.agencies or not credit.agencies:
         return
@@ -89,6 +96,17 @@ def check(article, options: Options) -> Iterator[Finding]:
         yield Finding(source.start, source.end,
                       f"{_names(missing)} from the dateline is missing in the credit line "
                       f"„{credit.text}“: add it there")
+
+
+def _dash_fix(article, start: int, end: int, dash: str) -> Fix | None:
+    """The dash and its spaces replaced, leaving Markdown markup before them („**Berlin** - “)
+    in place; none when markup stands among them."""
+    text, prose = article.text, article.prose
+    while start < end and text[start] != prose[start]:
+        start += 1
+    if text[start:end] != prose[start:end]:
+        return None
+    return Fix.safe(Edit(start, end, dash))
 
 
 def _written(article, start: int, end: int) -> str:

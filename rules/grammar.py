@@ -43,6 +43,12 @@ USA besorgt über Putins Drohung
 Washington – Die US-Regierung blickt eigenen Angaben zufolge mit Sorge auf die Drohung aus Moskau.
 ```
 
+## Fix safety
+Unsafe: LanguageTool's replacement, when it offers exactly one and the flagged words stand in
+the file as they were sent (no Markdown markup or line break among them). Always unsafe: the
+server does not know the article's names and quotations. No fix: a match with several
+replacements, or none.
+
 ## Options
 - `server` (text, default empty): URL of a LanguageTool server, e.g. `"http://localhost:8081"`;
   `NEWSLINT_LANGUAGETOOL_URL` takes precedence.
@@ -69,7 +75,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterator
 
-from newslint.engine.finding import Finding, RuleError
+from newslint.engine.finding import Edit, Finding, Fix, RuleError
 
 ID = "grammar"
 SEVERITY = "warning"
@@ -143,7 +149,16 @@ def check(article, options: Options) -> Iterator[Finding]:
         for match in matches:
             start = _to_file(anchors, match.start)
             end = _to_file(anchors, match.end - 1) + 1 if match.end > match.start else start
-            yield Finding(start, end, _message(match), match.replacements[0] if match.replacements else None)
+            yield Finding(start, end, _message(match), match.replacements[0] if match.replacements else None,
+                          _fix(match, text, article.text, start, end))
+
+
+def _fix(match, sent: str, text: str, start: int, end: int) -> Fix | None:
+    """LanguageTool's replacement as an unsafe fix: only when it offers exactly one, and the
+    flagged words stand in the file as they were sent (no markup or line break among them)."""
+    if len(match.replacements) != 1 or text[start:end] != sent[match.start : match.end]:
+        return None
+    return Fix.unsafe(Edit(start, end, match.replacements[0]))
 
 
 def _message(match) -> str:

@@ -32,6 +32,9 @@ Pjöngjang – Russland will Nordkorea mit Waffen beliefern.
 „Das würde die koreanische Halbinsel destabilisieren“, mahnte US-Sprecher Matthew Miller.
 ```
 
+## Fix safety
+No fix: who said a quote only the writer knows.
+
 ## Options
 None: the verbs and forms of attribution are those of German newsroom style.
 """

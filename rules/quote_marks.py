@@ -37,6 +37,11 @@ Berlin – Die Ministerin sagte: „Wir werden das Gesetz ändern.“
 Die Opposition sprach von „Wortbruch“.
 ```
 
+## Fix safety
+Safe: the quotation's marks rewritten in the house style (or in the style the article uses
+first, with `style = "any"`); only the marks change. No fix: a mark without its partner (which
+one is missing, and where, only the writer knows).
+
 ## Options
 - `style`: the house style — `"german"` („…“ with ‚…‘ inside, the default), `"guillemets"`
   (»…« with ›…‹ inside), `"swiss"` («…» with ‹…› inside), or `"any"` (no house style: only a mix
@@ -49,7 +54,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from newslint.engine.finding import Finding
+from newslint.engine.finding import Edit, Finding, Fix
 
 ID = "quote-marks"
 SEVERITY = "warning"
@@ -121,7 +126,7 @@ def check(article, options: Options) -> Iterator[Finding]:
         parent = outer[-1] if outer else None
         outer.append(quotation)
         in_foreign.append(None)
-        finding = _judge(quotation, parent, house, german, options.style == "any")
+        finding = _judge(quotation, parent, house, german, options.style == "any", article.text)
         if finding is not None and not foreign_at(len(outer) - 1):
             yield finding  # a quotation in another language is quoted verbatim, marks and all
 
@@ -133,28 +138,28 @@ def _style_of(opening: str):
     return None
 
 
-def _judge(quotation, parent, house, german: bool, any_style: bool) -> Finding | None:
+def _judge(quotation, parent, house, german: bool, any_style: bool, file: str) -> Finding | None:
     opening, closing = quotation.opening, quotation.closing
     expected = house[min(quotation.depth, 1)] if house else None
     pair = f"{opening}…{closing or ''}"
     if parent is not None and opening in _DOUBLE and parent.opening in _DOUBLE:
         if house:
             inner_open, inner_close = house[1]
-            return _finding(quotation, f"a quotation inside a quotation takes {inner_open}…{inner_close}, not {pair}", house[1], _inner_of(house[1]))
+            return _finding(quotation, f"a quotation inside a quotation takes {inner_open}…{inner_close}, not {pair}", house[1], _inner_of(house[1]), file)
     if closing and closing != _PARTNER.get(opening):
         right = expected or (opening, _PARTNER.get(opening, closing))
-        return _finding(quotation, f"{pair} mixes quotation styles; write {right[0]}…{right[1]}", right, _inner_of(right))
+        return _finding(quotation, f"{pair} mixes quotation styles; write {right[0]}…{right[1]}", right, _inner_of(right), file)
     if expected is None:
         return None
     if (opening, closing or expected[1]) == expected:
         return None
     if opening == '"' and german and not any_style:
-        return _finding(quotation, f'straight quotation marks "…" in German text; write {expected[0]}…{expected[1]}', expected, _inner_of(expected))
+        return _finding(quotation, f'straight quotation marks "…" in German text; write {expected[0]}…{expected[1]}', expected, _inner_of(expected), file)
     if any_style:
         if quotation.depth == 0 and opening != '"':
-            return _finding(quotation, f"{pair} differs from the article's other quotations; write {expected[0]}…{expected[1]}", expected, _inner_of(expected))
+            return _finding(quotation, f"{pair} differs from the article's other quotations; write {expected[0]}…{expected[1]}", expected, _inner_of(expected), file)
         return None
-    return _finding(quotation, f"{pair} differs from the house style {expected[0]}…{expected[1]}", expected, _inner_of(expected))
+    return _finding(quotation, f"{pair} differs from the house style {expected[0]}…{expected[1]}", expected, _inner_of(expected), file)
 
 
 def _inner_of(marks: tuple[str, str]) -> tuple[str, str]:
@@ -167,9 +172,9 @@ def _inner_of(marks: tuple[str, str]) -> tuple[str, str]:
     return STYLES["german"][1]
 
 
-def _finding(quotation, message: str, marks: tuple[str, str], inner: tuple[str, str]) -> Finding:
-    """A finding on the whole quotation, with the quotation in `marks` as suggestion: no space
-    inside the new marks, and straight quotation marks inside it as `inner` marks."""
+def _finding(quotation, message: str, marks: tuple[str, str], inner: tuple[str, str], file: str) -> Finding:
+    """A finding on the whole quotation, with the quotation in `marks` as suggestion and fix: no
+    space inside the new marks, and straight quotation marks inside it as `inner` marks."""
     suggestion = None  # for a very long quotation: the message names the marks to write
     if quotation.end - quotation.start <= _LONGEST_SUGGESTION:
         text = _STRAIGHT_PAIR.sub(lambda m: inner[0] + m.group(1) + inner[1], quotation.text)
@@ -177,7 +182,26 @@ def _finding(quotation, message: str, marks: tuple[str, str], inner: tuple[str, 
             suggestion = marks[0] + text.strip() + marks[1]
         else:
             suggestion = marks[0] + text.lstrip()
-    return Finding(quotation.start, quotation.end, message, suggestion)
+    return Finding(quotation.start, quotation.end, message, suggestion, _mark_edits(quotation, file, marks, inner))
+
+
+def _mark_edits(quotation, file: str, marks: tuple[str, str], inner: tuple[str, str]) -> Fix:
+    """The suggestion as edits of the marks alone: the new marks take in the spaces just inside
+    them and straight quotation marks inside become `inner` marks; the words stay as written
+    (`file` is the article's text: Markdown markup next to a mark is no space and stays)."""
+    start, end = quotation.inner
+    opening_end = start
+    while opening_end < end and file[opening_end].isspace():
+        opening_end += 1
+    closing_start = end
+    while quotation.closing and closing_start > opening_end and file[closing_start - 1].isspace():
+        closing_start -= 1
+    edits = [Edit(quotation.start, opening_end, marks[0])]
+    for pair in _STRAIGHT_PAIR.finditer(quotation.source, opening_end, closing_start):
+        edits += [Edit(pair.start(), pair.start() + 1, inner[0]), Edit(pair.end() - 1, pair.end(), inner[1])]
+    if quotation.closing:
+        edits.append(Edit(closing_start, quotation.end, marks[1]))
+    return Fix.safe(*edits)
 
 
 _STRAIGHT_PAIR = re.compile(r'"([^"\n]*)"')

@@ -60,6 +60,14 @@ Pjöngjang – Nordkorea hat erneut eine Rakete getestet. Die Führung in Pjöng
 Beobachter in Pjöngjang zeigten sich besorgt.
 ```
 
+## Fix safety
+Safe: a spelling the house list names replaced by the house spelling, keeping its ending
+(„Beijinger“ → „Pekinger“), in German articles; and a variant replaced by the house spelling when
+the article uses that spelling at least as often. Unsafe: a variant replaced by the spelling that
+word-frequency data or the article's majority prefers — the rarer spelling may be a different
+name; and house spellings in articles in other languages. No fix: when nothing decides which
+spelling is right.
+
 ## Options
 - `preferred` (table of spelling = [variants]): the house list, each preferred spelling with the
   variants the house does not use. Setting it replaces the default list below; `{}` turns the
@@ -87,7 +95,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newslint.engine.finding import Finding
+from newslint.engine.finding import Edit, Finding, Fix
 from newslint.german.house_spellings import DEFAULT_PREFERRED
 
 if TYPE_CHECKING:
@@ -234,11 +242,15 @@ def _house_findings(
         suggestion = target + match.group(2)
         elsewhere = uses.get(target, 0)
         where = f" ({elsewhere}× elsewhere in this article)" if elsewhere else ""
+        # the house list says which name is meant: in German text, where the list applies, and
+        # unless the name runs over a line break
+        certain = article.lang.lower().startswith("de") and "\n" not in match.group()
         yield Finding(
             match.start(),
             match.end(),
             f"„{match.group()}“: the house spelling is „{suggestion}“{where}",
             suggestion,
+            Fix("safe" if certain else "unsafe", (Edit(match.start(), match.end(), suggestion),)),
         )
 
 
@@ -295,7 +307,11 @@ def _group_finding(group: VariantGroup, mention, house: HouseList) -> Finding | 
     suggestion = house.preferred_of(closest)
     if suggestion:
         message += f"; the house spelling is „{suggestion}“"
-    return Finding(mention.start, mention.end, message, suggestion or closest)
+    # safe only when the house list decides and the article does not say otherwise
+    certain = group.evidence == "house" and group.preferred.count >= own.count
+    replacement = suggestion or closest
+    fix = Fix("safe" if certain else "unsafe", (Edit(mention.start, mention.end, replacement),))
+    return Finding(mention.start, mention.end, message, replacement, fix)
 
 
 def _evidence(group: VariantGroup, own: Spelling) -> str:

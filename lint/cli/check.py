@@ -5,9 +5,11 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from dataclasses import replace
 
 import click
 from newslint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, rule_ids
+from newslint.engine.discovery import STDIN
 from newslint.reports import FORMATS
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -42,8 +44,14 @@ FAIL_ON = ("error", "warning", "info", "never")
               help="Report only findings that are not recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Record today's findings in FILE (exit code 0 unless a file cannot be checked).")
+@click.option("--fix", is_flag=True,
+              help="Write the safe fixes into the files ('-': print the fixed article; the report goes to stderr).")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too.")
+@click.option("--diff", is_flag=True,
+              help="Print what --fix would change as a unified diff and write nothing (exit 1 when there is a change).")
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
-          output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline):
+          output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline, fix, unsafe_fixes,
+          diff):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
     from newslint.engine.batch import check_paths
     from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
@@ -66,6 +74,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     except ConfigError as error:
         fail(str(error))
     baseline = _report_options(baseline_file, write_baseline, statistics, format_name)
+    _fix_options(fix, unsafe_fixes, diff, write_baseline, statistics, format_name)
 
     cache = None if no_cache else ResultCache(cache_dir or DEFAULT_DIRECTORY)
     try:
@@ -75,9 +84,22 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     finally:
         if cache is not None:
             cache.close()
+    if baseline is not None:
+        from newslint.engine.baseline import new_findings
+
+        results = new_findings(results, baseline)
+    fixed = _fix(engine, results, unsafe_fixes, baseline, write=not diff) if fix or diff else []
+    if fixed:
+        results = [fixed_file.result for fixed_file in fixed]
     for result in results:
         if result.error is not None:
             click.echo(f"newslint: {result.path}: {result.error}", err=True)
+    for fixed_file in fixed:
+        if not fixed_file.settled:
+            from newslint.engine.fixes import MAX_PASSES
+
+            click.echo(f"newslint: {fixed_file.result.path}: fixes still apply after {MAX_PASSES} passes; "
+                       "the rest are reported as findings", err=True)
     for notice in engine.notices():
         click.echo(f"newslint: deprecated: {notice}", err=True)
     missing_required = False
@@ -87,11 +109,9 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
             missing_required = True
         else:
             click.echo(f"newslint: {rule_id} skipped: {reason}", err=True)
+    if diff:
+        sys.exit(EXIT_ERROR if missing_required else _show_diff(fixed, output, unsafe_fixes))
 
-    if baseline is not None:
-        from newslint.engine.baseline import new_findings
-
-        results = new_findings(results, baseline)
     if write_baseline:
         from newslint.engine.baseline import write
 
@@ -102,14 +122,21 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
         click.echo(f"newslint: recorded {recorded} findings in {write_baseline}", err=True)
         fail_on = "never"
 
-    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and not (fix and STDIN in paths)
     if statistics:
         from newslint.reports.statistics import render as render_statistics
 
         report = render_statistics(results, color=color, as_json=format_name == "json")
     else:
         report = render(format_name, results, color=color)
-    emit(report, output, color)
+    if fix and STDIN in paths:  # standard output holds the fixed article, the report goes aside
+        _print_fixed_stdin(engine, fixed)
+        if output is None:
+            click.echo(report, nl=False, err=True)
+        else:
+            emit(report, output)
+    else:
+        emit(report, output, color)
     code = EXIT_ERROR if missing_required else exit_code(results, fail_on)
     # What is left is freed at exit anyway: frozen, the interpreter's last garbage collection
     # skips it instead of walking through every object of the run (a tenth of a cached run).
@@ -131,6 +158,65 @@ def _report_options(baseline_file, write_baseline, statistics, format_name):
         return load(baseline_file)
     except BaselineError as error:
         fail(str(error))
+
+
+def _fix_options(fix, unsafe_fixes, diff, write_baseline, statistics, format_name) -> None:
+    """Check that the fixing options go together."""
+    if unsafe_fixes and not (fix or diff):
+        fail("--unsafe-fixes applies with --fix or --diff; add one of them")
+    if (fix or diff) and write_baseline:
+        fail("--write-baseline records findings, --fix and --diff change them; run them one after the other")
+    if diff and (statistics or format_name != "text"):
+        fail("--diff prints a unified diff; drop --format and --statistics")
+
+
+def _fix(engine, results: list, unsafe: bool, baseline, write: bool) -> list:
+    """Fix the files whose findings have fixes to apply (and standard input, which is printed
+    whatever it holds): a Fixed for every result, in order."""
+    from newslint.engine.fixes import Fixed, fix_file, fixable
+
+    fixed = []
+    for result in results:
+        if result.path == STDIN or fixable(result.diagnostics, unsafe):
+            fixed.append(fix_file(engine, result.path, unsafe, baseline, write))
+        else:
+            text = result.text or ""
+            fixed.append(Fixed(text, text, result, replace(result, fixed=0)))
+    return fixed
+
+
+def _show_diff(fixed: list, output: str | None, unsafe: bool) -> int:
+    """Print the diff of what --fix would change and say so on stderr; the exit code."""
+    from newslint.engine.fixes import unified_diff
+    from newslint.reports.text import fix_hint
+
+    changed = [fixed_file for fixed_file in fixed if fixed_file.changed]
+    emit("".join(unified_diff(f.result.path, f.original, f.text) for f in changed), output)
+    count = sum(f.result.fixed for f in changed)
+    left = [d.fix.applicability for f in fixed for d in f.result.diagnostics if d.fix is not None]
+    hint = fix_hint(0, left.count("unsafe")) if not unsafe else ""
+    if changed:
+        files = f"{len(changed)} file{'' if len(changed) == 1 else 's'}"
+        click.echo(f"Would fix {count} finding{'' if count == 1 else 's'} in {files}. {hint}".rstrip(), err=True)
+    else:
+        click.echo(f"No fixes to apply. {hint}".rstrip(), err=True)
+    if any(f.result.error is not None for f in fixed):
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed else EXIT_CLEAN
+
+
+def _print_fixed_stdin(engine, fixed: list) -> None:
+    """Write the fixed article read from standard input to standard output, encoded as it came;
+    an article that could not be checked comes back as it was, so a pipe never loses it."""
+    from newslint.engine.fixes import encode
+
+    if engine.stdin_data is None:
+        return
+    fixed_file = next(f for f in fixed if f.result.path == STDIN)
+    data = encode(fixed_file.text, engine.stdin_data) if fixed_file.text else engine.stdin_data
+    stream = click.get_binary_stream("stdout")
+    stream.write(data)
+    stream.flush()
 
 
 def exit_code(results: list, fail_on: str) -> int:

@@ -2,8 +2,9 @@
 
 A file's findings are stored under a key made of its text, the name that decides its format, the
 effective configuration, the rules that ran and the newslint version: change any of them and the
-file is checked afresh. The cache stores findings (rule, place, message, suggestion), never the
-article's text.
+file is checked afresh. The cache stores findings (rule, place, message, suggestion, fix), never
+the article's text. FORMAT, the shape of the stored findings, is part of every key: a newslint that
+stores them differently never reads what an older one wrote.
 
 So that a second run over unchanged files need not even read them, the cache also remembers, per
 file (by a hash of its absolute path, not the path), the digest of the text it read and the file's
@@ -30,7 +31,7 @@ import time
 from functools import lru_cache
 
 from newslint import __version__
-from newslint.engine.finding import Diagnostic
+from newslint.engine.finding import Diagnostic, Fix, PlacedEdit
 
 DEFAULT_DIRECTORY = ".newslint_cache"
 _FILE = "results.sqlite"
@@ -38,8 +39,11 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, findings TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, signature TEXT NOT NULL, digest TEXT NOT NULL)",
 )
+#: the shape of the stored findings; change it whenever _FIELDS or the stored fix changes
+FORMAT = 2
 _FIELDS = ("rule", "severity", "line", "column", "end_line", "end_column", "message",
-           "suggestion", "start", "end")  # the order of Diagnostic's fields after `path`
+           "suggestion", "start", "end")  # the order of Diagnostic's fields after `path`, then the fix
+_EDIT_FIELDS = ("start", "end", "replacement", "line", "column", "end_line", "end_column")
 #: a file changed less than this long before it was read is not remembered by its signature
 SETTLE_NANOSECONDS = 2_000_000_000
 #: keys per query: below SQLite's oldest limit on the number of parameters (999)
@@ -65,7 +69,7 @@ def cache_key(digest: str, lookup: str, settings: str, rule_ids: list[str]) -> s
 def _digest_of(*parts: str):
     """The hash of a key's parts before the text: the same for most files of a run."""
     digest = hashlib.sha256()
-    for part in (__version__, *parts):
+    for part in (__version__, str(FORMAT), *parts):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
     return digest
@@ -130,7 +134,7 @@ class ResultCache:
         return dict(self._select("SELECT key, findings FROM results WHERE key IN", keys))
 
     def put(self, key: str, found: list[Diagnostic]) -> None:
-        rows = [[getattr(d, name) for name in _FIELDS] for d in found]
+        rows = [[*(getattr(d, name) for name in _FIELDS), _stored_fix(d.fix)] for d in found]
         self._pending[key] = json.dumps(rows, ensure_ascii=False)
 
     def _select(self, query: str, values: list[str]) -> list[tuple]:
@@ -178,7 +182,23 @@ class ResultCache:
 
 def diagnostics(stored: str, path: str) -> list[Diagnostic]:
     """Findings as `ResultCache.findings` gives them, placed in `path`."""
-    return [Diagnostic(path, *values) for values in json.loads(stored)]
+    found = []
+    for *values, fix in json.loads(stored):
+        found.append(Diagnostic(path, *values, _read_fix(fix)))
+    return found
+
+
+def _stored_fix(fix: Fix | None) -> list | None:
+    if fix is None:
+        return None
+    return [fix.applicability, [[getattr(edit, name) for name in _EDIT_FIELDS] for edit in fix.edits]]
+
+
+def _read_fix(stored: list | None) -> Fix | None:
+    if stored is None:
+        return None
+    applicability, edits = stored
+    return Fix(applicability, tuple(PlacedEdit(*edit) for edit in edits))
 
 
 def _connect(path: str) -> sqlite3.Connection:

@@ -2,8 +2,10 @@
 
 A rule's docstring starts with a one-line summary, then the sections "What it does",
 "Why is this bad?", "Example" (an article the rule flags), "Use instead" (the same article put
-right, which the rule passes) and "Options". `newslint explain` prints it and the README's rules
-table is made from it, so the docs cannot drift from the code; the examples are run by the tests.
+right, which the rule passes), "Fix safety" (what `--fix` does: which findings get a safe fix,
+which an unsafe one, which none; optional for plugins) and "Options". `newslint explain` prints
+it and the README's rules and fixes tables are made from it, so the docs cannot drift from the
+code; the examples are run by the tests.
 
 An example is a fenced block: ```text for a plain-text article or ```markdown for a Markdown one;
 `key=value` words after the format set the article's path, publication date or the rule's options
@@ -17,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
+FIX_SECTION = "Fix safety"
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 _FENCE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 
@@ -63,6 +66,8 @@ def _settings(words: str) -> dict[str, str]:
 
 TABLE_START = "<!-- rules-table:start -->"
 TABLE_END = "<!-- rules-table:end -->"
+FIXES_START = "<!-- fixes-table:start -->"
+FIXES_END = "<!-- fixes-table:end -->"
 
 
 def rules_table(rules) -> str:
@@ -73,15 +78,27 @@ def rules_table(rules) -> str:
     return "\n".join(lines)
 
 
+def fixes_table(rules) -> str:
+    """The README's table of what `--fix` does per rule, made from the rules' "Fix safety" sections."""
+    lines = ["| Rule | Safe, unsafe or no fix |", "| --- | --- |"]
+    for rule in rules:
+        said = " ".join(rule.doc.sections.get(FIX_SECTION, "No fix.").split())
+        lines.append(f"| `{rule.id}` | {said} |")
+    return "\n".join(lines)
+
+
 def update_readme(path: str = "README.md") -> bool:
-    """Rewrite the rules table in the README; True when it changed."""
+    """Rewrite the rules and fixes tables in the README; True when it changed."""
     from newslint.engine.registry import all_rules
 
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    start = text.index(TABLE_START) + len(TABLE_START)
-    end = text.index(TABLE_END)
-    updated = text[:start] + "\n" + rules_table(all_rules()) + "\n" + text[end:]
+    updated = text
+    for start_mark, end_mark, table in ((TABLE_START, TABLE_END, rules_table),
+                                        (FIXES_START, FIXES_END, fixes_table)):
+        start = updated.index(start_mark) + len(start_mark)
+        end = updated.index(end_mark)
+        updated = updated[:start] + "\n" + table(all_rules()) + "\n" + updated[end:]
     if updated != text:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(updated)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from newslint.engine.config import Config, ConfigError, find_config_file, load_config
 from newslint.engine.discovery import STDIN
-from newslint.engine.finding import Diagnostic, FileResult, RuleError
+from newslint.engine.finding import APPLICABILITIES, Diagnostic, FileResult, Fix, PlacedEdit, RuleError
 from newslint.engine.registry import Rule, resolve, rules_by_id
 from newslint.engine.source import InputError, decode, read_file
 
@@ -51,6 +51,7 @@ class Engine:
         self._config_files: dict[str, str | None] = {}  # directory: its configuration file
         self._unavailable: dict[tuple[str, str], str | None] = {}
         self._active: dict[int, tuple[Config, list[Rule]]] = {}  # the rules that run, by configuration
+        self.stdin_data: bytes | None = None  # standard input as read, for --fix to write back
         if options.config_file:
             self.config_for(".")  # fail early on a broken --config
 
@@ -148,7 +149,8 @@ class Engine:
         lookup = self.lookup_name(path)
         config = self.config_for(lookup)
         if path == STDIN:
-            text = decode(sys.stdin.buffer.read(config.max_file_size + 1), config.max_file_size)
+            self.stdin_data = sys.stdin.buffer.read(config.max_file_size + 1)
+            text = decode(self.stdin_data, config.max_file_size)
         else:
             text = read_file(path, config.max_file_size)
         return lookup, text, config
@@ -223,9 +225,33 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
             end_line, end_column = article.position(end)
             if suppressions and suppressions.covers((rule.id, *rule.aliases), line):
                 continue
+            fix = _placed_fix(finding.fix, start, end, article) if finding.fix is not None else None
             diagnostics.append(
                 Diagnostic(display, rule.id, settings.severity, line, column, end_line,
-                           end_column, finding.message, finding.suggestion, start, end)
+                           end_column, finding.message, finding.suggestion, start, end, fix)
             )
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileResult(display, diagnostics, "; ".join(errors) or None, article.text)
+
+
+def _placed_fix(fix: Fix, start: int, end: int, article: Article) -> Fix | None:
+    """A rule's fix with its edits placed in the file, or None when it is not one to apply.
+
+    A fix is dropped when its edits leave the finding's span, overlap or come out of order, touch
+    the front matter or text that is not prose (Markdown markup, code, comments: the rules do not
+    see it), or change nothing. Edits that change nothing are left out.
+    """
+    if fix.applicability not in APPLICABILITIES or not fix.edits:
+        return None
+    text, prose = article.text, article.prose
+    placed = []
+    position = max(start, article.meta.end)
+    for edit in fix.edits:
+        if not position <= edit.start <= edit.end <= end or text[edit.start : edit.end] != prose[edit.start : edit.end]:
+            return None
+        position = edit.end
+        if text[edit.start : edit.end] == edit.replacement:
+            continue
+        placed.append(PlacedEdit(edit.start, edit.end, edit.replacement,
+                                 *article.position(edit.start), *article.position(edit.end)))
+    return Fix(fix.applicability, tuple(placed)) if placed else None

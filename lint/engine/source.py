@@ -13,6 +13,11 @@ class InputError(Exception):
 
 def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """Read an article file as text, or raise InputError saying what is wrong with it."""
+    return decode(read_bytes(path, max_size), max_size)
+
+
+def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """An article file's bytes, or InputError saying why they cannot be read."""
     try:
         size = os.path.getsize(path)
     except FileNotFoundError:
@@ -35,7 +40,7 @@ def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
         raise InputError("is a directory") from None
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
-    return decode(data, max_size)
+    return data
 
 
 def decode(data: bytes, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:

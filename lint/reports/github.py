@@ -2,7 +2,10 @@
 
     ::warning file=a.txt,line=3,col=1,endLine=3,endColumn=9,title=newslint (rule)::message
 
-Severities become `error`, `warning` and `notice`. Values are escaped as the Actions runner
+Severities become `error`, `warning` and `notice`. A finding with a fix names the replacement
+at the end of its message: `(safe fix: write „Pjöngjang“)`, or `(unsafe fix: …)` for one that
+only `--unsafe-fixes` applies; a fix of several edits names each with its place
+(`write „„“ at 2:31, „““ at 2:41`). Values are escaped as the Actions runner
 expects: `%`, CR and LF everywhere, and also `:` and `,` in the properties.
 """
 
@@ -38,5 +41,17 @@ def render(results: list, color: bool = False) -> str:
                 "endColumn": d.end_column,
                 "title": f"newslint ({d.rule})",
             }
-            lines.append(command(COMMANDS[d.severity], properties, d.message))
+            lines.append(command(COMMANDS[d.severity], properties, d.message + fix_note(d)))
     return "".join(line + "\n" for line in lines)
+
+
+def fix_note(d) -> str:
+    """What a finding's fix writes, to end its message with ('' without a fix)."""
+    if d.fix is None:
+        return ""
+    edits = d.fix.edits
+    if len(edits) == 1:
+        written = f"„{edits[0].replacement}“"
+    else:
+        written = ", ".join(f"„{edit.replacement}“ at {edit.line}:{edit.column}" for edit in edits)
+    return f" ({d.fix.applicability} fix: write {written})"

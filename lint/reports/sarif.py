@@ -1,8 +1,9 @@
 """`--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
 Rules carry their documentation, results their level (error, warning, note), a region with
-start and end line and column (counted in Unicode code points, as the run declares), the
-suggestion as a fix, and a partial fingerprint that does not depend on the line number (the
+start and end line and column (counted in Unicode code points, as the run declares), a fix's
+edits as `fixes` (one replacement per edit; its applicability, safe or unsafe, in the fix's
+properties), and a partial fingerprint that does not depend on the line number (the
 baseline's fingerprint, see `newslint.engine.baseline`), so a finding is tracked across commits.
 Files that could not be checked are tool execution notifications.
 """
@@ -105,14 +106,27 @@ def _result(diagnostic, text: str | None, index: dict[str, int], fingerprint: st
         "locations": [location],
         "partialFingerprints": {FINGERPRINT: fingerprint},
     }
-    if diagnostic.suggestion is not None:
-        deleted = {key: value for key, value in region.items() if key != "snippet"}
-        result["fixes"] = [{
-            "description": {"text": f"Write „{diagnostic.suggestion}“"},
-            "artifactChanges": [{
-                "artifactLocation": artifact(diagnostic.path),
-                "replacements": [{"deletedRegion": deleted,
-                                  "insertedContent": {"text": diagnostic.suggestion}}],
-            }],
-        }]
+    if diagnostic.fix is not None:
+        result["fixes"] = [_fix(diagnostic)]
     return result
+
+
+def _fix(diagnostic) -> dict:
+    """A finding's fix as a SARIF fix: each edit a replacement of its region."""
+    fix = diagnostic.fix
+    replacements = [{
+        "deletedRegion": {"startLine": edit.line, "startColumn": edit.column,
+                          "endLine": edit.end_line, "endColumn": edit.end_column},
+        "insertedContent": {"text": edit.replacement},
+    } for edit in fix.edits]
+    if len(fix.edits) == 1:
+        description = f"Write „{fix.edits[0].replacement}“"
+    elif diagnostic.suggestion is not None:
+        description = f"Write „{diagnostic.suggestion}“"
+    else:
+        description = f"{len(fix.edits)} edits"
+    return {
+        "description": {"text": f"{description} ({fix.applicability} fix)"},
+        "artifactChanges": [{"artifactLocation": artifact(diagnostic.path), "replacements": replacements}],
+        "properties": {"applicability": fix.applicability},
+    }

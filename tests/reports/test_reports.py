@@ -69,11 +69,17 @@ def test_sarif_results_match_the_findings(results):
         assert entry["message"]["text"] == d.message
         assert run["tool"]["driver"]["rules"][entry["ruleIndex"]]["id"] == d.rule
         assert region["snippet"]["text"] == ARTICLE[d.start : d.end]
-        if d.suggestion is None:
+        if d.fix is None:
             assert "fixes" not in entry
         else:
-            replacement = entry["fixes"][0]["artifactChanges"][0]["replacements"][0]
-            assert replacement["insertedContent"]["text"] == d.suggestion
+            (fix,) = entry["fixes"]
+            assert fix["properties"] == {"applicability": d.fix.applicability}
+            (change,) = fix["artifactChanges"]
+            assert change["artifactLocation"] == location["artifactLocation"]
+            assert [(r["deletedRegion"], r["insertedContent"]["text"]) for r in change["replacements"]] == [
+                ({"startLine": e.line, "startColumn": e.column, "endLine": e.end_line, "endColumn": e.end_column},
+                 e.replacement) for e in d.fix.edits]
+    assert {d.fix.applicability for d in diagnostics if d.fix} == {"safe", "unsafe"}
     assert not run["invocations"][0]["executionSuccessful"]
     notification = run["invocations"][0]["toolExecutionNotifications"][0]
     assert notification["message"]["text"].startswith("not valid UTF-8")
@@ -156,7 +162,12 @@ def test_github_annotations_parse_back_to_the_findings(results):
         assert fields == {"file": d.path, "line": str(d.line), "col": str(d.column),
                           "endLine": str(d.end_line), "endColumn": str(d.end_column),
                           "title": f"newslint ({d.rule})"}
-        assert message == d.message
+        if d.fix is None:
+            assert message == d.message
+        else:  # the fix's replacement is named after the message
+            (edit,) = d.fix.edits
+            assert message == f"{d.message} ({d.fix.applicability} fix: write „{edit.replacement}“)"
+    assert {d.fix.applicability for d in diagnostics if d.fix} == {"safe", "unsafe"}
     assert parsed[-1] == ("error", {"file": "articles/kaputt.txt", "title": "newslint"},
                           "not valid UTF-8 (byte 0xFC on line 2)")
 

@@ -46,8 +46,8 @@ BAD = {
     "(AFB)": [(1, "AFP")],
     "(jk/dap)": [(4, "dpa")],
     "(dpa/Xinhau)": [(5, "Xinhua")],
-    "(dpa/AFP/dpa)": [(9, None)],
-    "(dpa/dpa)": [(5, None)],
+    "(dpa/AFP/dpa)": [(8, None)],  # the repeat with the slash before it
+    "(dpa/dpa)": [(4, None)],
     "(dpa/jk)": [(5, None)],
     "(DPA, afp)": [(0, "(dpa/AFP)"), (1, "dpa"), (6, "AFP")],
 }

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 import regex
 from newslint.engine import registry
 from newslint.engine.config import build_config
-from newslint.engine.finding import Finding
+from newslint.engine.finding import Edit, Finding, Fix
 from newslint.engine.registry import Rule
 from newslint.engine.runner import Engine, RunOptions
 
 
-def make_rule(rule_id: str, severity: str, pattern: str, message: str, suggestion: str | None) -> Rule:
-    """A rule that flags every match of `pattern` ("$END" flags an article without a credit line)."""
+def make_rule(rule_id: str, severity: str, pattern: str, message: str, suggestion: str | None,
+              fix: str | None = None) -> Rule:
+    """A rule that flags every match of `pattern` ("$END" flags an article without a credit line);
+    with `fix` ("safe" or "unsafe"), replacing the match by the suggestion is its fix."""
     module = types.ModuleType(f"rules.{rule_id.replace('-', '_')}")
     module.__doc__ = f"""Flags: {message}.
 
@@ -57,7 +59,8 @@ def make_rule(rule_id: str, severity: str, pattern: str, message: str, suggestio
                 yield Finding(end, end, message, suggestion)
             return
         for match in compiled.finditer(article.text):
-            yield Finding(match.start(), match.end(), message, suggestion)
+            edit = Fix(fix, (Edit(match.start(), match.end(), suggestion),)) if fix else None
+            yield Finding(match.start(), match.end(), message, suggestion, edit)
 
     module.ID = rule_id
     module.SEVERITY = severity
@@ -67,8 +70,8 @@ def make_rule(rule_id: str, severity: str, pattern: str, message: str, suggestio
 
 
 RULES = (
-    make_rule("fake-spelling", "error", "Pjönjang", "„Pjönjang“ differs from „Pjöngjang“", "Pjöngjang"),
-    make_rule("fake-dash", "warning", r"(?<=\S) - (?=\S)", "Hyphen used as a dash; write „ – “", " – "),
+    make_rule("fake-spelling", "error", "Pjönjang", "„Pjönjang“ differs from „Pjöngjang“", "Pjöngjang", "safe"),
+    make_rule("fake-dash", "warning", r"(?<=\S) - (?=\S)", "Hyphen used as a dash; write „ – “", " – ", "unsafe"),
     make_rule("fake-credit", "info", "$END", "No credit line; end with „(dpa)“", None),
     make_rule("fake-span", "warning", r"Schluss\.\n+Neu", "Paragraph break inside a thought", None),
 )
