@@ -9,14 +9,18 @@ A rule module — built in (`newslint.rules`) or from a plugin distribution — 
 - `SEVERITY`, one of `SEVERITIES` (default "warning");
 - `Options`, a frozen dataclass whose fields all have defaults (configured in kebab-case);
 - `check(article, options)`, which yields `Finding`s with character offsets into `article.text`
-  and raises `RuleError` when it cannot judge the article (a service it needs failed);
+  and raises `RuleError` when it cannot judge the article (a service it needs failed); a finding
+  may carry a `Fix`: `Edit`s inside its span and whether they are safe (`Fix.safe(...)`, applied
+  by `--fix`) or unsafe (`Fix.unsafe(...)`, applied with `--unsafe-fixes` too) — document which
+  in a "Fix safety" section of the docstring;
 - optionally `unavailable(options) -> str | None`, why the rule cannot run here (cheap, no I/O to
   the service).
 
 No I/O, no printing and no global state in rules. The `Article` gives the text, its blocks
 (headline, teaser, subheadings, paragraphs) and the shared analysis, computed once per article:
 `sentences`, `words`, `quotes`, `dates`, `mentions`, `attributions`. Test a rule with
-`assert_findings(text, [(line, column, rule_id)], rule=rule_id, **options)`.
+`assert_findings(text, [(line, column, rule_id)], rule=rule_id, **options)`, and its fixes with
+`fixed_text(text, rule=rule_id, unsafe=False, **options)`.
 
 `API_VERSION` changes its major number only when something here is removed or changes meaning.
 """
@@ -24,9 +28,10 @@ No I/O, no printing and no global state in rules. The `Article` gives the text, 
 from __future__ import annotations
 
 from newslint.article.model import Article, Block
-from newslint.engine.finding import SEVERITIES, Finding, RuleError
-from newslint.engine.testing import assert_findings, findings
+from newslint.engine.finding import SEVERITIES, Edit, Finding, Fix, RuleError
+from newslint.engine.testing import assert_findings, findings, fixed_text
 
-API_VERSION = "1.0"
+API_VERSION = "1.1"
 
-__all__ = ["API_VERSION", "Article", "Block", "Finding", "RuleError", "SEVERITIES", "assert_findings", "findings"]
+__all__ = ["API_VERSION", "Article", "Block", "Edit", "Finding", "Fix", "RuleError", "SEVERITIES",
+           "assert_findings", "findings", "fixed_text"]

@@ -188,18 +188,18 @@ def _fix(engine, results: list, unsafe: bool, baseline, write: bool) -> list:
 def _show_diff(fixed: list, output: str | None, unsafe: bool) -> int:
     """Print the diff of what --fix would change and say so on stderr; the exit code."""
     from newslint.engine.fixes import unified_diff
-    from newslint.reports.text import fix_hint
 
     changed = [fixed_file for fixed_file in fixed if fixed_file.changed]
     emit("".join(unified_diff(f.result.path, f.original, f.text) for f in changed), output)
     count = sum(f.result.fixed for f in changed)
-    left = [d.fix.applicability for f in fixed for d in f.result.diagnostics if d.fix is not None]
-    hint = fix_hint(0, left.count("unsafe")) if not unsafe else ""
+    unsafe_left = 0 if unsafe else sum(
+        1 for f in fixed for d in f.result.diagnostics if d.fix is not None and d.fix.applicability == "unsafe")
+    more = f"; {unsafe_left} more with --unsafe-fixes" if unsafe_left else ""
     if changed:
         files = f"{len(changed)} file{'' if len(changed) == 1 else 's'}"
-        click.echo(f"Would fix {count} finding{'' if count == 1 else 's'} in {files}. {hint}".rstrip(), err=True)
+        click.echo(f"Would fix {count} finding{'' if count == 1 else 's'} in {files}{more}.", err=True)
     else:
-        click.echo(f"No fixes to apply. {hint}".rstrip(), err=True)
+        click.echo(f"No fixes to apply{more}.", err=True)
     if any(f.result.error is not None for f in fixed):
         return EXIT_ERROR
     return EXIT_FINDINGS if changed else EXIT_CLEAN
@@ -214,7 +214,7 @@ def _print_fixed_stdin(engine, fixed: list) -> None:
         return
     fixed_file = next(f for f in fixed if f.result.path == STDIN)
     data = encode(fixed_file.text, engine.stdin_data) if fixed_file.text else engine.stdin_data
-    stream = click.get_binary_stream("stdout")
+    stream = sys.stdout.buffer
     stream.write(data)
     stream.flush()
 

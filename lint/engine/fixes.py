@@ -217,7 +217,7 @@ def write_file(path: str, original: bytes, text: str) -> None:
         if handle.read() != original:
             raise FileChanged(path)
     info = os.stat(target)
-    if not os.access(target, os.W_OK):
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise PermissionError(13, "the file is read-only")
     descriptor, temporary = tempfile.mkstemp(dir=os.path.dirname(target),
                                              prefix=f".{os.path.basename(target)}.", suffix=".newslint")

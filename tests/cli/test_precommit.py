@@ -1,4 +1,5 @@
-"""The pre-commit hook, run by the real pre-commit over a temporary repository of articles."""
+"""The pre-commit hooks, run by the real pre-commit over a temporary repository of articles:
+`newslint` checks, `newslint-fix` fixes what it safely can."""
 
 import os
 import shutil
@@ -9,6 +10,7 @@ import pytest
 from paths import ROOT
 
 BAD = "Pjöngjang meldet Erfolg\n\nPjönjang – In Pjöngjang sagte der Sprecher, alles sei gut. (dpa)\n"
+FIXED = "Pjöngjang meldet Erfolg\n\nPjöngjang – In Pjöngjang sagte der Sprecher, alles sei gut. (dpa)\n"
 
 pytestmark = [
     pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
@@ -35,10 +37,10 @@ def articles(tmp_path_factory):
     return repo
 
 
-def try_repo(repo, home, *files):
+def try_repo(repo, home, *files, hook="newslint"):
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never")
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "newslint", "--files", *files],
+        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), hook, "--files", *files],
         cwd=repo, env=env, capture_output=True, text=True, timeout=600,
     )
 
@@ -61,3 +63,29 @@ def test_hook_fails_a_bad_article(articles, home):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout
     assert "bad.txt:3:1: spelling-consistency" in result.stdout
+
+
+def test_fixing_hook_fixes_the_article_and_fails_the_commit_once(articles, home):
+    (articles / "fixable.txt").write_text(BAD, encoding="utf-8")
+    git(articles, "add", "fixable.txt")
+    result = try_repo(articles, home, "clean.md", "fixable.txt", "notes.py", hook="newslint-fix")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "files were modified by this hook" in result.stdout
+    assert "Fixed 1 finding in 1 file." in result.stdout
+    assert (articles / "fixable.txt").read_text(encoding="utf-8") == FIXED
+    assert (articles / "notes.py").read_text() == "print('not an article')\n"
+    git(articles, "add", "fixable.txt")
+    again = try_repo(articles, home, "clean.md", "fixable.txt", hook="newslint-fix")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Passed" in again.stdout
+
+
+def test_fixing_hook_fails_on_what_it_cannot_fix_and_leaves_the_file(articles, home):
+    unfixable = "Pjöngjang meldet Erfolg\n\nPjöngjang – „Alles ist gut.“ (dpa)\n"  # a quote without speaker
+    (articles / "unfixable.txt").write_text(unfixable, encoding="utf-8")
+    git(articles, "add", "unfixable.txt")
+    result = try_repo(articles, home, "unfixable.txt", hook="newslint-fix")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "files were modified by this hook" not in result.stdout
+    assert "unfixable.txt:3:13: quote-attribution" in result.stdout
+    assert (articles / "unfixable.txt").read_text(encoding="utf-8") == unfixable

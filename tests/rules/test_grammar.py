@@ -22,7 +22,7 @@ from newslint.engine import registry
 from newslint.engine.config import build_config
 from newslint.engine.registry import rules_by_id
 from newslint.engine.runner import Engine, RunOptions
-from newslint.engine.testing import findings
+from newslint.engine.testing import findings, fixed_text
 from newslint.languagetool import cache as grammar_cache
 from newslint.languagetool import location as languagetool_location
 from newslint.languagetool import service as languagetool
@@ -492,6 +492,40 @@ def test_the_grammar_seed_against_the_stand_in(fake, tmp_path):
     found = grammar(text, fake, tmp_path, path=path.name)
     assert spans(text, found) == ["mit eigenen Angaben zufolge", "findet findet", "ein Paar"]
     assert [d.suggestion for d in found] == ["eigenen Angaben zufolge mit", "findet", "ein paar"]
+
+
+# -- fixes: LanguageTool's replacement, unsafe, only when it offers exactly one -----------------
+
+
+def test_one_replacement_is_an_unsafe_fix_and_several_are_none(fake, tmp_path):
+    speller, zufolge = grammar(SAMPLE, fake, tmp_path)
+    for found, replacement in ((speller, "Pjöngjang"), (zufolge, "eigenen Angaben zufolge mit")):
+        assert found.fix.applicability == "unsafe"
+        (edit,) = found.fix.edits
+        assert (edit.start, edit.end, edit.replacement) == (found.start, found.end, replacement)
+        assert (edit.line, edit.column, edit.end_line, edit.end_column) == (
+            found.line, found.column, found.end_line, found.end_column)
+    (doubled,) = grammar(f"Titel\n{DOUBLED}\n", fake, tmp_path)
+    assert doubled.suggestion == "findet" and doubled.fix is None  # two replacements: no fix
+
+
+def test_unsafe_fixes_write_the_replacement_and_safe_ones_nothing(fake, tmp_path):
+    cache = str(tmp_path / "grammar.sqlite3")
+    fixed = fixed_text(SAMPLE, rule="grammar", unsafe=True, server=fake.url, cache=cache)
+    assert fixed == SAMPLE.replace("Pjönjang –", "Pjöngjang –").replace(
+        "blickt mit eigenen Angaben zufolge Sorge", "blickt eigenen Angaben zufolge mit Sorge")
+    assert fixed_text(SAMPLE, rule="grammar", server=fake.url, cache=cache) == SAMPLE
+    text = f"Titel 🎉\n{EMOJI}\n"  # offsets after a character LanguageTool counts twice
+    assert fixed_text(text, rule="grammar", unsafe=True, server=fake.url, cache=cache) == text.replace(
+        "ein Paar", "ein paar")
+
+
+def test_no_fix_where_a_line_break_stands_among_the_flagged_words(fake, tmp_path):
+    text = ("---\ntitle: USA besorgt\n---\nWashington – Die US-Regierung blickt mit eigenen\n"
+            "Angaben zufolge Sorge auf die Drohung aus Moskau.\n")
+    (found,) = grammar(text, fake, tmp_path, path="article.md")
+    assert text[found.start : found.end] == "mit eigenen\nAngaben zufolge"
+    assert found.suggestion == "eigenen Angaben zufolge mit" and found.fix is None
 
 
 @pytest.mark.parametrize("table, error", [
