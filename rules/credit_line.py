@@ -42,13 +42,14 @@ Das teilte der Kreml am Mittwoch mit. (jk/dpa/AFP)
 ```
 
 ## Fix safety
-Safe: a malformed credit line rewritten in house format („(dpa, AFP“ → „(dpa/AFP)“), an agency
-named twice removed, and an agency's casing („(DPA)“ → „(dpa)“), when every part is a known
-agency or the editor's abbreviation. Unsafe: a misspelt agency replaced by the closest
-known one („(dap)“ → „(dpa)“), an abbreviation by the closest on the staff list, and a rewrite
-of a credit line with such a part. No fix: a missing or misplaced credit line, an unknown
-agency nothing is close to, an abbreviation that is not first (moving text is the writer's
-call).
+- Safe: a malformed credit line rewritten in house format („(dpa, AFP“ → „(dpa/AFP)“), an
+  agency named twice removed, an agency's casing („(DPA)“ → „(dpa)“) — when every part is a
+  known agency or the editor's abbreviation.
+- Unsafe: a misspelt agency replaced by the closest known one („(dap)“ → „(dpa)“), an
+  abbreviation by the closest on the staff list, and the rewrite of a credit line with such a
+  part.
+- No fix: a missing or misplaced credit line, an unknown agency that nothing is close to, an
+  abbreviation that is not first (adding or moving text is the writer's call).
 
 ## Options
 - `required` (default `true`): report an article without a credit line, unless its dateline

@@ -41,10 +41,10 @@ Washington – Der Sprecher äußerte sich am Donnerstag (20. Juni) in Washingto
 ```
 
 ## Fix safety
-Unsafe: the weekday respelled to fit its date („Mittwoch (20. Juni)“ → „Donnerstag (20. Juni)“),
-also where a relative word or another mention of the date decides it. Always unsafe: the
-weekday may be right and the date wrong, and only the writer knows which half is. No fix: a date
-that does not exist, or a date a relative word contradicts.
+- Unsafe: the weekday respelled to fit its date („Mittwoch (20. Juni)“ → „Donnerstag
+  (20. Juni)“), always: the weekday may be right and the date wrong, only the writer knows
+  which.
+- No fix: a date that does not exist; a date that a relative word contradicts.
 
 ## Options
 - `check-relative` (default `true`): check "gestern", "heute", "morgen", "am gestrigen …",

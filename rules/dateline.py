@@ -34,10 +34,10 @@ Das teilte der Kreml am Mittwoch mit. (dpa/AFP)
 ```
 
 ## Fix safety
-Safe: the dash after the dateline, with its spaces, replaced by the house dash, spaced
-(„Berlin (dpa) - “ → „Berlin (dpa) – “); the place and the source stay as written (the source's
-format is `credit-line`'s fix). No fix: a dateline and a credit line that name different
-agencies (which one is right, only the writer knows).
+- Safe: the dash after the dateline, with its spaces, replaced by the spaced house dash
+  („Berlin (dpa) - “ → „Berlin (dpa) – “); the place and the source stay as written (the
+  source's format is `credit-line`'s fix).
+- No fix: a dateline and a credit line that name different agencies.
 
 ## Options
 - `dash` (default `–`, the en dash): the dash after the dateline, written with a space on each

@@ -44,10 +44,10 @@ Washington – Die US-Regierung blickt eigenen Angaben zufolge mit Sorge auf die
 ```
 
 ## Fix safety
-Unsafe: LanguageTool's replacement, when it offers exactly one and the flagged words stand in
-the file as they were sent (no Markdown markup or line break among them). Always unsafe: the
-server does not know the article's names and quotations. No fix: a match with several
-replacements, or none.
+- Unsafe: LanguageTool's replacement, when it offers exactly one and the flagged words stand in
+  the file as they were sent (no Markdown markup or line break among them); always unsafe,
+  since LanguageTool does not know the article's names and quotations.
+- No fix: a match with several replacements, or none.
 
 ## Options
 - `server` (text, default empty): URL of a LanguageTool server, e.g. `"http://localhost:8081"`;

@@ -33,7 +33,7 @@ Pjöngjang – Russland will Nordkorea mit Waffen beliefern.
 ```
 
 ## Fix safety
-No fix: who said a quote only the writer knows.
+- No fix: who said a quote, only the writer knows.
 
 ## Options
 None: the verbs and forms of attribution are those of German newsroom style.

@@ -38,9 +38,9 @@ Die Opposition sprach von „Wortbruch“.
 ```
 
 ## Fix safety
-Safe: the quotation's marks rewritten in the house style (or in the style the article uses
-first, with `style = "any"`); only the marks change. No fix: a mark without its partner (which
-one is missing, and where, only the writer knows).
+- Safe: the quotation's marks in the house style (with `style = "any"`: in the style the
+  article uses first); only the marks change.
+- No fix: a mark without its partner (which one is missing, and where, only the writer knows).
 
 ## Options
 - `style`: the house style — `"german"` („…“ with ‚…‘ inside, the default), `"guillemets"`

@@ -61,12 +61,13 @@ Beobachter in Pjöngjang zeigten sich besorgt.
 ```
 
 ## Fix safety
-Safe: a spelling the house list names replaced by the house spelling, keeping its ending
-(„Beijinger“ → „Pekinger“), in German articles; and a variant replaced by the house spelling when
-the article uses that spelling at least as often. Unsafe: a variant replaced by the spelling that
-word-frequency data or the article's majority prefers — the rarer spelling may be a different
-name; and house spellings in articles in other languages. No fix: when nothing decides which
-spelling is right.
+- Safe: a spelling on the house list replaced by the house spelling, with its ending
+  („Beijinger“ → „Pekinger“), in German articles; a variant replaced by the house spelling when
+  the article uses that spelling at least as often.
+- Unsafe: a variant replaced by the spelling that word-frequency data or the article's majority
+  prefers (the rarer spelling may be another name); house spellings in articles in other
+  languages.
+- No fix: spellings that nothing decides between.
 
 ## Options
 - `preferred` (table of spelling = [variants]): the house list, each preferred spelling with the

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from dataclasses import replace
 
 import click
 from newslint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, rule_ids
@@ -89,8 +88,6 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
 
         results = new_findings(results, baseline)
     fixed = _fix(engine, results, unsafe_fixes, baseline, write=not diff) if fix or diff else []
-    if fixed:
-        results = [fixed_file.result for fixed_file in fixed]
     for result in results:
         if result.error is not None:
             click.echo(f"newslint: {result.path}: {result.error}", err=True)
@@ -110,7 +107,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
         else:
             click.echo(f"newslint: {rule_id} skipped: {reason}", err=True)
     if diff:
-        sys.exit(EXIT_ERROR if missing_required else _show_diff(fixed, output, unsafe_fixes))
+        sys.exit(EXIT_ERROR if missing_required else _show_diff(results, fixed, output, unsafe_fixes))
 
     if write_baseline:
         from newslint.engine.baseline import write
@@ -171,21 +168,21 @@ def _fix_options(fix, unsafe_fixes, diff, write_baseline, statistics, format_nam
 
 
 def _fix(engine, results: list, unsafe: bool, baseline, write: bool) -> list:
-    """Fix the files whose findings have fixes to apply (and standard input, which is printed
-    whatever it holds): a Fixed for every result, in order."""
-    from newslint.engine.fixes import Fixed, fix_file, fixable
-
+    """Fix the files whose findings have fixes to apply, and standard input (which is printed
+    whatever it holds); their results become what remains. The Fixed files, in order."""
     fixed = []
-    for result in results:
-        if result.path == STDIN or fixable(result.diagnostics, unsafe):
+    for index, result in enumerate(results):
+        if result.path == STDIN or any(d.fix is not None and d.fix.applies(unsafe) for d in result.diagnostics):
+            from newslint.engine.fixes import fix_file  # loaded only by runs with something to fix
+
             fixed.append(fix_file(engine, result.path, unsafe, baseline, write))
+            results[index] = fixed[-1].result
         else:
-            text = result.text or ""
-            fixed.append(Fixed(text, text, result, replace(result, fixed=0)))
+            result.fixed = 0  # checked, nothing to fix
     return fixed
 
 
-def _show_diff(fixed: list, output: str | None, unsafe: bool) -> int:
+def _show_diff(results: list, fixed: list, output: str | None, unsafe: bool) -> int:
     """Print the diff of what --fix would change and say so on stderr; the exit code."""
     from newslint.engine.fixes import unified_diff
 
@@ -193,14 +190,14 @@ def _show_diff(fixed: list, output: str | None, unsafe: bool) -> int:
     emit("".join(unified_diff(f.result.path, f.original, f.text) for f in changed), output)
     count = sum(f.result.fixed for f in changed)
     unsafe_left = 0 if unsafe else sum(
-        1 for f in fixed for d in f.result.diagnostics if d.fix is not None and d.fix.applicability == "unsafe")
+        1 for r in results for d in r.diagnostics if d.fix is not None and d.fix.applicability == "unsafe")
     more = f"; {unsafe_left} more with --unsafe-fixes" if unsafe_left else ""
     if changed:
         files = f"{len(changed)} file{'' if len(changed) == 1 else 's'}"
         click.echo(f"Would fix {count} finding{'' if count == 1 else 's'} in {files}{more}.", err=True)
     else:
         click.echo(f"No fixes to apply{more}.", err=True)
-    if any(f.result.error is not None for f in fixed):
+    if any(result.error is not None for result in results):
         return EXIT_ERROR
     return EXIT_FINDINGS if changed else EXIT_CLEAN
 

@@ -4,7 +4,8 @@ Findings and file results (`finding`), the rule registry and rule docs (`registr
 which files a run checks (`discovery`), reading them (`source`), the configuration (`config`),
 running the rules on an article and placing their findings (`runner`), inline suppressions
 (`suppression`), baselines (`baseline`), the result cache (`cache`), many files at once
-(`batch`) and the test helper for rule authors (`testing`).
+(`batch`), applying fixes and writing them back (`fixes`) and the test helper for rule authors
+(`testing`).
 
 May import: `newslint` itself, `newslint.article` (to turn a text into an article) and the rule
 registry in `newslint.rules`. Never the German analysis, LanguageTool, reports or the CLI.

@@ -2,8 +2,8 @@
 
 A rule's docstring starts with a one-line summary, then the sections "What it does",
 "Why is this bad?", "Example" (an article the rule flags), "Use instead" (the same article put
-right, which the rule passes), "Fix safety" (what `--fix` does: which findings get a safe fix,
-which an unsafe one, which none; optional for plugins) and "Options". `newslint explain` prints
+right, which the rule passes), "Fix safety" (what `--fix` does, as items "- Safe: …",
+"- Unsafe: …" and "- No fix: …"; optional for plugins) and "Options". `newslint explain` prints
 it and the README's rules and fixes tables are made from it, so the docs cannot drift from the
 code; the examples are run by the tests.
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Options")
 FIX_SECTION = "Fix safety"
+FIX_KINDS = ("Safe", "Unsafe", "No fix")  # the items of a "Fix safety" section, in this order
 _HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
 _FENCE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
 
@@ -78,12 +79,22 @@ def rules_table(rules) -> str:
     return "\n".join(lines)
 
 
+def fix_safety(rule) -> dict[str, str]:
+    """What a rule's "Fix safety" section says: its items "- Safe: …", "- Unsafe: …", "- No fix: …"."""
+    said = {}
+    for item in re.split(r"^- ", rule.doc.sections.get(FIX_SECTION, ""), flags=re.MULTILINE):
+        kind, colon, text = item.partition(":")
+        if colon and kind in FIX_KINDS:
+            said[kind] = " ".join(text.split())
+    return said
+
+
 def fixes_table(rules) -> str:
     """The README's table of what `--fix` does per rule, made from the rules' "Fix safety" sections."""
-    lines = ["| Rule | Safe, unsafe or no fix |", "| --- | --- |"]
+    lines = ["| Rule | " + " | ".join(FIX_KINDS) + " |", "| --- |" + " --- |" * len(FIX_KINDS)]
     for rule in rules:
-        said = " ".join(rule.doc.sections.get(FIX_SECTION, "No fix.").split())
-        lines.append(f"| `{rule.id}` | {said} |")
+        said = fix_safety(rule)
+        lines.append(f"| `{rule.id}` | " + " | ".join(said.get(kind, "—") for kind in FIX_KINDS) + " |")
     return "\n".join(lines)
 
 

@@ -26,7 +26,6 @@ import codecs
 import contextlib
 import os
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -212,6 +211,7 @@ def write_file(path: str, original: bytes, text: str) -> None:
 
     Raises FileChanged when they are not, OSError when the file cannot be written.
     """
+    import tempfile  # only a run that writes needs it
     target = os.path.realpath(path)  # a symbolic link stays, its target is written
     with open(target, "rb") as handle:
         if handle.read() != original:

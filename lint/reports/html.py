@@ -3,7 +3,7 @@
 The page holds a summary (findings per rule and per file, linking to the articles), then every
 article with findings, line by line, its findings highlighted in place: hovering or focusing a
 highlight (Tab moves between them) shows the rule, the message and the suggestion, and a list
-under the article repeats them for print. A bar at the top filters by rule and severity.
+under the article repeats them for print, saying which `newslint check --fix` can write. A bar at the top filters by rule and severity.
 
 Nothing is loaded from elsewhere. Everything that comes from an article or a rule (text, paths,
 messages) is escaped, and a Content-Security-Policy lets only the report's own script run, so
@@ -217,6 +217,10 @@ def _article(result, article_number: int, first: int, summaries: dict) -> str:
         for n, d in numbered:
             suggestion = (f' <span class="suggestion">Suggestion: „{escape(d.suggestion)}“</span>'
                           if d.suggestion is not None else "")
+            if d.fix is not None:  # what `newslint check --fix` (with --unsafe-fixes) would write
+                flag = "--fix" if d.fix.applicability == "safe" else "--fix --unsafe-fixes"
+                suggestion += f' <span class="suggestion">({d.fix.applicability} fix: {flag})</span>'
+
             parts.append(
                 f'<li data-f="{n}" data-rule="{escape(d.rule)}" data-severity="{d.severity}">'
                 f'<a href="#{anchor}-l{d.line}">{d.line}:{d.column}</a> '

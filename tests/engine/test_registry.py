@@ -5,7 +5,7 @@ import pkgutil
 
 import pytest
 from newslint import rules
-from newslint.engine.docs import SECTIONS
+from newslint.engine.docs import FIX_KINDS, FIX_SECTION, SECTIONS, fix_safety
 from newslint.engine.registry import all_rules
 from newslint.engine.testing import findings
 
@@ -32,6 +32,14 @@ def test_rule_is_documented_in_every_section(rule):
         assert rule.doc.sections.get(section, "").strip(), f"{rule.id}: section '{section}' is empty"
     for name in rule.option_names():
         assert f"`{name}`" in rule.doc.sections["Options"], f"{rule.id}: option '{name}' is not documented"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
+def test_rule_says_what_its_fixes_are(rule):
+    said = fix_safety(rule)
+    assert said and set(said) <= set(FIX_KINDS), f"{rule.id}: '{FIX_SECTION}' needs items '- Safe: …' and the like"
+    items = [line for line in rule.doc.sections[FIX_SECTION].splitlines() if line.startswith("- ")]
+    assert len(items) == len(said), f"{rule.id}: every item of '{FIX_SECTION}' is Safe, Unsafe or No fix"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)

@@ -252,3 +252,10 @@ def test_report_in_headless_chromium(results, browser, tmp_path):
         getComputedStyle(document.querySelector('mark.hl')).backgroundColor,
         getComputedStyle(document.querySelector('ol.findings')).display])()""")
     assert printed[:2] == ["none", "none"] and printed[2] != "rgba(0, 0, 0, 0)" and printed[3] != "none"
+
+
+def test_findings_say_which_fix_writes_them(results):
+    html = render("html", results)
+    assert "(safe fix: --fix)" in html  # fake-spelling's fix
+    assert "(unsafe fix: --fix --unsafe-fixes)" in html  # fake-dash's
+    assert html.count("fix: --fix") == sum(1 for r in results for d in r.diagnostics if d.fix)
