@@ -1,6 +1,6 @@
 """Safety: parsing runs no code, reports run nothing from an article, nothing leaves the machine
-unless a LanguageTool server is configured, articles are never modified, and an interrupted run
-leaves a cache the next run can use."""
+unless a LanguageTool server is configured, articles change only with `check --fix`, and an
+interrupted run leaves a cache the next run can use."""
 
 from __future__ import annotations
 
@@ -403,7 +403,7 @@ def test_the_cache_holds_no_article_text_and_lives_in_the_working_directory(tmp_
     assert written == {"articles", ".newslint_cache"}
 
 
-# -- nothing lost: articles are never modified ------------------------------------------------------
+# -- nothing lost: articles change only with --fix --------------------------------------------------
 
 
 def digests(folder: Path) -> dict[str, tuple[str, int]]:
@@ -411,7 +411,7 @@ def digests(folder: Path) -> dict[str, tuple[str, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_no_command_modifies_an_article(tmp_path, monkeypatch):
+def test_no_command_but_fix_modifies_an_article(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     articles = tmp_path / "articles"
     shutil.copytree(ROOT / "seeds", articles)
@@ -425,6 +425,8 @@ def test_no_command_modifies_an_article(tmp_path, monkeypatch):
         ["check", "--write-baseline", "baseline.json", "articles"],
         ["check", "--baseline", "baseline.json", "articles"],
         ["check", "--stdin-filename", "articles/seed.txt", "-"],
+        ["check", "--diff", "--unsafe-fixes", "articles"],
+        ["check", "--fix", "--unsafe-fixes", "--stdin-filename", "articles/seed.txt", "-"],
         ["quotes", "--all", "articles"],
         ["audit", "--jobs", "2", "-o", "audit.html", "articles"],
         ["rules"],
