@@ -39,7 +39,8 @@ Die Opposition sprach von „Wortbruch“.
 
 ## Fix safety
 - Safe: the quotation's marks in the house style (with `style = "any"`: in the style the
-  article uses first); only the marks change.
+  article uses first), as the suggestion shows it: no space inside the new marks, straight marks
+  inside it as inner marks; only marks and those spaces change.
 - No fix: a mark without its partner (which one is missing, and where, only the writer knows).
 
 ## Options

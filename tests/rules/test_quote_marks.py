@@ -1,7 +1,8 @@
 """quote-marks: unpaired marks, wrong nesting, and marks outside the house style."""
 
 import pytest
-from newslint.engine.testing import assert_findings, findings
+from newslint.engine.fixes import apply
+from newslint.engine.testing import assert_findings, findings, fixed_text
 
 RULE = "quote-marks"
 HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"
@@ -117,3 +118,29 @@ def test_the_rewrite_leaves_no_space_inside_the_new_marks(quotation):
     text = f"Parlament\nDie Opposition sprach von {quotation}. (dpa)\n"
     found = findings(text, rule="quote-marks")
     assert [d.suggestion for d in found] == ["„Wortbruch“"]
+
+
+# -- the fix: the suggestion, written by editing the marks alone ---------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    'Parlament\nDie Opposition sprach von "Wortbruch und Täuschung der Wähler". (dpa)\n',
+    'Parlament\nDer Minister sagte: "Das ist "absurd" und falsch." (dpa)\n',
+    "Parlament\nDie Opposition sprach von »Wortbruch «. (dpa)\n",
+    "Parlament\nDie Opposition sprach von „Wortbruch ”. (dpa)\n",
+    'Parlament\nDie Opposition sprach von "Wortbruch ". (dpa)\n',
+    "Parlament\nDer Minister sagte: „Das nennt man „kreative Buchführung““. (dpa)\n",
+])
+def test_each_fix_writes_its_suggestion_and_only_marks_and_spaces_change(text):
+    found = findings(text, rule="quote-marks")
+    assert found
+    for d in found:
+        fixed, edits, _applied = apply(text, [d.fix])
+        assert fixed == text[: d.start] + d.suggestion + text[d.end :]
+        assert d.fix.applicability == "safe"
+        assert all(text[e.start : e.end].strip() in ('"', "„", "“", "”", "»", "«", "") for e in edits)
+
+
+def test_markdown_inside_the_quotation_stays():
+    text = "# Parlament\n\nDie Opposition sprach von »einem *klaren* Wortbruch«. (dpa)\n"
+    assert fixed_text(text, rule="quote-marks", path="a.md") == text.replace("»", "„").replace("«", "“")
