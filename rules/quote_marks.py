@@ -198,8 +198,10 @@ def _mark_edits(quotation, file: str, marks: tuple[str, str], inner: tuple[str, 
     while quotation.closing and closing_start > opening_end and file[closing_start - 1].isspace():
         closing_start -= 1
     edits = [Edit(quotation.start, opening_end, marks[0])]
-    for pair in _STRAIGHT_PAIR.finditer(quotation.source, opening_end, closing_start):
-        edits += [Edit(pair.start(), pair.start() + 1, inner[0]), Edit(pair.end() - 1, pair.end(), inner[1])]
+    if quotation.end - quotation.start <= _LONGEST_SUGGESTION:  # a longer one's inner pairs are
+        # found as quotations of their own: looking into every one would take quadratic time
+        for pair in _STRAIGHT_PAIR.finditer(quotation.source, opening_end, closing_start):
+            edits += [Edit(pair.start(), pair.start() + 1, inner[0]), Edit(pair.end() - 1, pair.end(), inner[1])]
     if quotation.closing:
         edits.append(Edit(closing_start, quotation.end, marks[1]))
     return Fix.safe(*edits)

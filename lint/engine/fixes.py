@@ -22,6 +22,7 @@ How a fix is applied, and what keeps it safe:
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
 import os
@@ -76,7 +77,7 @@ def apply(text: str, fixes: list[Fix], blocked: Iterable[tuple[int, int]] = ()) 
     Returns the new text, the edits applied (in order) and how many of the fixes applied,
     counting fixes with the same edits as the one applied.
     """
-    taken = list(blocked)
+    taken = _Taken(blocked)
     chosen: list[Edit] = []
     done: set[tuple] = set()
     applied = 0
@@ -85,12 +86,13 @@ def apply(text: str, fixes: list[Fix], blocked: Iterable[tuple[int, int]] = ()) 
         if key in done:
             applied += 1
             continue
-        if any(_overlap(edit.start, edit.end, start, end) for edit in fix.edits for start, end in taken):
+        if any(taken.collides(edit.start, edit.end) for edit in fix.edits):
             continue
         done.add(key)
         applied += 1
         chosen.extend(fix.edits)
-        taken.extend((edit.start, edit.end) for edit in fix.edits)
+        for edit in fix.edits:
+            taken.add(edit.start, edit.end)
     chosen.sort(key=lambda edit: (edit.start, edit.end))
     crlf = "\r\n" in text
     pieces = []
@@ -104,6 +106,28 @@ def apply(text: str, fixes: list[Fix], blocked: Iterable[tuple[int, int]] = ()) 
         position = edit.end
     pieces.append(text[position:])
     return "".join(pieces), chosen, applied
+
+
+class _Taken:
+    """Spans already taken, kept sorted and apart, so that a collision is found by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._spans: list[tuple[int, int]] = []
+        for start, end in sorted(spans):  # overlapping spans merged: the rest never overlap
+            if self._spans and start < self._spans[-1][1]:
+                self._spans[-1] = (self._spans[-1][0], max(end, self._spans[-1][1]))
+            else:
+                self._spans.append((start, end))
+
+    def collides(self, start: int, end: int) -> bool:
+        """Whether an edit of start..end shares a character with a span, or inserts where one starts."""
+        index = bisect.bisect_right(self._spans, (start, float("inf")))
+        if index and _overlap(start, end, *self._spans[index - 1]):
+            return True  # the span that starts at or before it
+        return index < len(self._spans) and self._spans[index][0] < end  # one that starts inside it
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self._spans, (start, end))
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -141,7 +165,7 @@ def fix_text(check: Callable[[str], FileResult], text: str, unsafe: bool = False
         text = fixed_text
         seen.add(text)
         fixed += applied
-        protected = Counter({(rule, *_shifted(start, end, edits)): n for (rule, start, end), n in protected.items()})
+        protected = _shifted_all(protected, edits)
         result = _without(check(text), protected)
     else:
         settled = not fixable(result.diagnostics, unsafe)
@@ -149,10 +173,17 @@ def fix_text(check: Callable[[str], FileResult], text: str, unsafe: bool = False
     return Fixed(original, text, before, replace(result, fixed=fixed))
 
 
-def _shifted(start: int, end: int, edits: list[Edit]) -> tuple[int, int]:
-    """A span that no edit touched, where it is after the edits."""
-    shift = sum(len(edit.replacement) - (edit.end - edit.start) for edit in edits if edit.end <= start)
-    return start + shift, end + shift
+def _shifted_all(spans: Counter, edits: list[Edit]) -> Counter:
+    """Spans (rule, start, end) that no edit touched, where they are after the edits (in order)."""
+    ends = [edit.end for edit in edits]
+    shifts = [0]
+    for edit in edits:
+        shifts.append(shifts[-1] + len(edit.replacement) - (edit.end - edit.start))
+    moved: Counter = Counter()
+    for (rule, start, end), count in spans.items():
+        shift = shifts[bisect.bisect_right(ends, start)]  # the edits that end at or before it
+        moved[(rule, start + shift, end + shift)] += count
+    return moved
 
 
 def _without(result: FileResult, protected: Counter) -> FileResult:

@@ -258,6 +258,19 @@ def test_reports_of_many_findings_render_in_linear_time():
         assert seconds[10_000] <= max(2.0, 3 * 10 * seconds[1_000]), (name, seconds)
 
 
+@pytest.mark.parametrize("unit", ["»Ja« ", "»" , "„‚"], ids=["many quotations", "nested guillemets", "nested quotes"])
+def test_many_fixes_apply_in_linear_time(unit):
+    closing = {"»Ja« ": "", "»": "«", "„‚": "‘“"}[unit]
+    seconds = {}
+    for size in (1_000, 10_000):
+        text = "Titel\n" + unit * size + closing * size + "\n"
+        start = time.perf_counter()
+        fixed = fix_everything("a.txt", text)
+        seconds[size] = time.perf_counter() - start
+        assert fixed.changed and fixed.settled
+    assert seconds[10_000] <= max(2.0, 3 * 10 * seconds[1_000]), seconds
+
+
 # -- the size limit ----------------------------------------------------------------------------
 
 
