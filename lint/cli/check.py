@@ -170,11 +170,11 @@ def _fix_options(fix, unsafe_fixes, diff, write_baseline, statistics, format_nam
 def _fix(engine, results: list, unsafe: bool, baseline, write: bool) -> list:
     """Fix the files whose findings have fixes to apply, and standard input (which is printed
     whatever it holds); their results become what remains. The Fixed files, in order."""
+    from newslint.engine.fixes import fix_file, fixable
+
     fixed = []
     for index, result in enumerate(results):
-        if result.path == STDIN or any(d.fix is not None and d.fix.applies(unsafe) for d in result.diagnostics):
-            from newslint.engine.fixes import fix_file  # loaded only by runs with something to fix
-
+        if result.path == STDIN or fixable(result.diagnostics, unsafe):
             fixed.append(fix_file(engine, result.path, unsafe, baseline, write))
             results[index] = fixed[-1].result
         else:
