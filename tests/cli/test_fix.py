@@ -270,3 +270,23 @@ def test_options_that_do_not_go_together(run, tmp_path, args, message):
     result = run(*args, "a.txt")
     assert result.exit_code == 2 and message in result.stderr
     assert path.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_sarif_carries_the_fixes_and_is_valid(run, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra")
+    from paths import DATA
+
+    article(tmp_path)
+    sarif = json.loads(run("--format", "sarif", "a.txt").stdout)
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft7Validator(schema).iter_errors(sarif)) == []
+    findings = json.loads(run("--format", "json", "a.txt").stdout)["findings"]
+    results = sarif["runs"][0]["results"]
+    assert len(results) == len(findings)
+    for result, finding in zip(results, findings):
+        (fix,) = result["fixes"]  # every finding of this article has one
+        assert fix["properties"]["applicability"] == finding["fix"]["applicability"]
+        replacements = fix["artifactChanges"][0]["replacements"]
+        assert [(r["deletedRegion"]["startLine"], r["deletedRegion"]["startColumn"], r["deletedRegion"]["endColumn"],
+                 r["insertedContent"]["text"]) for r in replacements] == [
+            (e["line"], e["column"], e["end_column"], e["replacement"]) for e in finding["fix"]["edits"]]
