@@ -1,14 +1,18 @@
 """Quality of quote detection and attribution on the annotated German Wikinews corpus.
 
-    python benchmarks/quote_quality.py [CORPUS_DIR]
+    python benchmarks/quote_quality.py [CORPUS_DIR] [--show]
 
 CORPUS_DIR defaults to ../shared/corpus/wikinews-de beside the repository (or $NEWSLINT_CORPUS);
-the script says so and exits 0 when it is absent. It prints four figures:
+the script says so and exits 0 when it is absent. It prints these figures:
 
 1. direct quotes found: annotated Direct quotations that newslint's attribution analysis takes
    for quoted speech (a stand-alone direct quote or quoted words in a sentence);
-2. false alarms: „…“ spans that are annotated with a speaker, or are no quotation at all, and that
-   quote-attribution flags;
+2. false alarms of quote-attribution on the articles as they are: every finding is a false alarm
+   unless the quote has no speaker in the text. Findings read by hand are judged in
+   `quote_findings.tsv` beside this script (file, offset of the quote, `defect` or `false alarm`,
+   and why); a finding not judged there counts as a false alarm when the annotators give the
+   quote a speaker or it is no quotation at all. Printed as false alarms per 100 articles, and as
+   the share of „…“ spans with a speaker or no quotation that are flagged;
 3. planted defects: the attribution of one annotated direct quote per article removed — the
    "„…“, sagte X." form (a quote that opens its sentence; the comma and the frame cut) and the
    "X sagte: „…“" form (the lead-in up to the quote cut) — and how many of those quotes
@@ -16,12 +20,20 @@ the script says so and exits 0 when it is absent. It prints four figures:
    that speaker, so it may rightly stay unflagged);
 4. speaker attribution: for annotated Direct quotations with a speaker, how often `newslint quotes`
    names a speaker that overlaps the annotated one (precision over the quotes it names a speaker
-   for, recall over all of them).
+   for, recall over all of them);
+5. speed: the attribution analysis of all articles (quotation marks and sentences already found),
+   the best of five runs.
+
+With --show it also prints the quotes behind the figures, in groups: the annotated speakers
+newslint misses (by the kind of quote it saw and where the speaker stands), the wrong speakers (by
+the form of attribution newslint read), and every finding of quote-attribution with its judgement.
 """
 
 from __future__ import annotations
 
+import bisect
 import collections
+import csv
 import json
 import os
 import sys
@@ -32,9 +44,10 @@ sys.path.insert(0, ROOT)
 
 from newslint.article.model import parse  # noqa: E402
 from newslint.engine.registry import rules_by_id  # noqa: E402
-from newslint.german.attribution import OTHER  # noqa: E402
+from newslint.german.attribution import OTHER, attribute  # noqa: E402
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
+JUDGEMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "quote_findings.tsv")
 RULE = rules_by_id()["quote-attribution"]
 
 
@@ -48,6 +61,15 @@ def load(corpus: str):
     for name in sorted(os.listdir(directory)):
         with open(os.path.join(directory, name), encoding="utf-8") as handle:
             yield name, handle.read(), annotations[name]
+
+
+def load_judgements(path: str = JUDGEMENTS) -> dict[tuple[str, int], tuple[str, str]]:
+    """(file, offset of the quote) -> (verdict, why), from the hand-judged findings."""
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+    return {(row[0], int(row[1])): (row[2], row[3] if len(row) > 3 else "") for row in rows}
 
 
 def overlaps(spans, start: int, end: int) -> bool:
@@ -96,19 +118,65 @@ def planted(text: str, record: dict, quotations) -> tuple[str, int, str] | None:
     return None
 
 
-def main(corpus: str) -> int:
+def where(article, start: int, speaker: list) -> str:
+    """Where the annotated speaker stands, seen from the quote at `start`."""
+    first = min(s for s, _ in speaker)
+    if first > start:
+        return "after the quote"
+    block = article.block_at(start)
+    if block is None or first < block.start:
+        return "an earlier paragraph"
+    starts = [s.start for s in article.sentences_in(block)]
+    if bisect.bisect_right(starts, first) == bisect.bisect_right(starts, start):
+        return "before, same sentence"
+    return "an earlier sentence"
+
+
+def excerpt(text: str, start: int, end: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    quote = text[start:end]
+    if len(quote) > 90:
+        quote = quote[:50] + " … " + quote[-30:]
+    return f"…{text[max(line_start, start - 220):start]}⟦{quote}⟧{text[end:min(line_end, end + 100)]}…"
+
+
+def time_attribution(texts: list[tuple[str, str]], repeat: int = 5) -> float:
+    """Seconds for the attribution analysis of all articles, the best of `repeat` runs."""
+    best = float("inf")
+    for _ in range(repeat):
+        articles = [parse(name, text) for name, text in texts]
+        for article in articles:  # what attribution reuses: quotation marks and sentences
+            article.quotes
+            for block in article.blocks:
+                article.sentences_in(block)
+        started = time.perf_counter()
+        for article in articles:
+            attribute(article)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main(corpus: str, show: bool = False) -> int:
     if not os.path.isdir(os.path.join(corpus, "articles")):
         print(f"corpus not found at {corpus}; nothing measured")
         return 0
+    judgements = load_judgements()
     direct_total = direct_found = 0
     spans_total = spans_flagged = 0
     plant = collections.Counter()
     speaker_total = speaker_named = speaker_right = 0
     articles = 0
+    texts = []
     started = time.perf_counter()
-    false_alarms = []
+    missed = collections.defaultdict(list)
+    wrong = collections.defaultdict(list)
+    findings_shown = []
+    false_alarms = defects = 0
     for name, text, records in load(corpus):
         articles += 1
+        texts.append((name, text))
         article = parse(name, text)
         attributions = article.attributions
         findings = list(RULE.check(article, RULE.options()))
@@ -121,10 +189,23 @@ def main(corpus: str) -> int:
             if record["speaker"]:
                 speaker_total += 1
                 named = [a for a in hits if a.kind != OTHER and a.speaker is not None]
+                start = min(s for s, _ in record["quote"])
+                end = max(e for _, e in record["quote"])
+                annotated = " | ".join(text[s:e] for s, e in record["speaker"])
                 if named:
                     speaker_named += 1
                     if any(overlaps(record["speaker"], a.speaker.start, a.speaker.end) for a in named):
                         speaker_right += 1
+                    else:
+                        found = "; ".join(f"{a.speaker.text!r} ({a.kind}, {a.form})" for a in named)
+                        group = ", ".join(sorted({f"{a.kind} / {a.form}" for a in named}))
+                        wrong[group].append(
+                            f"{name}@{start}: annotated {annotated!r}, newslint {found}\n    {excerpt(text, start, end)}"
+                        )
+                else:
+                    seen = ", ".join(sorted({a.kind for a in hits})) or "no quotation"
+                    group = f"{seen}; speaker {where(article, start, record['speaker'])}"
+                    missed[group].append(f"{name}@{start}: annotated {annotated!r}\n    {excerpt(text, start, end)}")
         for a in attributions:
             q = a.quotation
             if q.opening != "„":
@@ -135,7 +216,19 @@ def main(corpus: str) -> int:
             spans_total += 1
             if any(f.start == q.start for f in findings):
                 spans_flagged += 1
-                false_alarms.append(f"{name}: {text[max(0, q.start - 60):q.end + 40]!r}")
+        for finding in findings:
+            touching = [r for r in records if overlaps(r["quote"], finding.start, finding.end)]
+            verdict, why = judgements.get((name, finding.start), (None, ""))
+            if verdict is None:
+                annotated_speaker = any(r["speaker"] for r in touching)
+                verdict = "false alarm" if annotated_speaker or not touching else "defect"
+                why = "not judged; " + ("annotated with a speaker" if annotated_speaker else
+                                        "annotated without a speaker" if touching else "no quotation")
+            if verdict == "defect":
+                defects += 1
+            else:
+                false_alarms += 1
+            findings_shown.append(f"{name}@{finding.start}: {verdict} ({why})\n    {excerpt(text, finding.start, finding.end)}")
         done = set()
         for record in direct:
             result = planted(text, record, article.quotes.quotations)
@@ -149,12 +242,16 @@ def main(corpus: str) -> int:
             if any(f.start == start for f in flagged(name, new)):
                 plant[form, "flagged"] += 1
     elapsed = time.perf_counter() - started
+    attribution_seconds = time_attribution(texts)
 
     def pct(a, b):
         return f"{a}/{b} = {100 * a / b:.1f}%" if b else "n/a"
 
     print(f"corpus: {corpus} ({articles} articles, {elapsed:.1f} s for everything below)")
     print(f"1. annotated Direct quotations recognised as quoted speech: {pct(direct_found, direct_total)}")
+    print(f"2. quote-attribution findings on the articles as they are: {false_alarms + defects} "
+          f"({defects} quotes without a speaker in the text, {false_alarms} false alarms)")
+    print(f"2. false alarms per 100 articles: {100 * false_alarms / articles:.2f}")
     print(f"2. quote-attribution flags on „…“ spans with a speaker or no quotation: {pct(spans_flagged, spans_total)}")
     for form in ("after", "colon"):
         print(f"3. planted defects flagged, form {form!r}: {pct(plant[form, 'flagged'], plant[form, 'planted'])}")
@@ -163,11 +260,19 @@ def main(corpus: str) -> int:
     print(f"3. planted defects flagged, both forms: {pct(total_flagged, total_planted)}")
     print(f"4. speaker precision (overlaps the annotated speaker, of those named): {pct(speaker_right, speaker_named)}")
     print(f"4. speaker recall (of annotated Direct quotations with a speaker): {pct(speaker_right, speaker_total)}")
-    if "-v" in sys.argv:
-        print("\n".join(false_alarms))
+    print(f"5. attribution of {articles} articles: {attribution_seconds * 1000:.0f} ms "
+          f"({attribution_seconds * 1e6 / articles:.0f} µs per article, best of 5)")
+    if show:
+        for title, groups in (("speakers missed", missed), ("wrong speakers", wrong)):
+            for group, lines in sorted(groups.items(), key=lambda item: -len(item[1])):
+                print(f"\n== {title}: {group} ({len(lines)})")
+                print("\n".join(lines))
+        print(f"\n== quote-attribution findings ({len(findings_shown)})")
+        print("\n".join(findings_shown))
     return 0
 
 
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("-")]
-    sys.exit(main(arguments[0] if arguments else os.environ.get("NEWSLINT_CORPUS", DEFAULT_CORPUS)))
+    corpus = arguments[0] if arguments else os.environ.get("NEWSLINT_CORPUS", DEFAULT_CORPUS)
+    sys.exit(main(corpus, show="--show" in sys.argv))
