@@ -58,11 +58,14 @@ from newslint.german.cues import (
 from newslint.german.quotes import Quotation
 from newslint.german.segment import WORD, Span
 from newslint.german.speakers import (
+    after_last_dash,
     attribution_after,
     attribution_in_clause,
     attribution_in_lead_in,
     lead_in_subject,
+    source_in_parentheses,
     speaker_after_cue,
+    speech_in_sentence,
     subject_of_verb,
 )
 
@@ -180,12 +183,21 @@ def attribute(article) -> tuple[Attribution, ...]:
         result: tuple[Span, str] | None = None
         if kind == DIRECT:
             colon = before.rstrip().endswith(":")
+            # "Niederlage in Wien – Trainer Löw: „…“": the lead-in is what follows the last dash
+            lead_in = after_last_dash(text, before_start, quotation.start) if colon else before_start
+            lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
             if colon:
-                result = attribution_in_clause(text, sentence.start, quotation.start)
+                result = next(filter(None, (attribution_in_clause(text, s, quotation.start) for s in lead_ins)), None)
             if result is None and _may_be_followed_by_speaker(quotation, after):
                 result = attribution_after(text, quotation.end, after_end)
+            if result is None:  # „…“ (Stiftung Warentest) — the parentheses may stand as a sentence
+                source = source_in_parentheses(text, quotation.end, block.end)
+                result = (source, "parentheses") if source is not None else None
             if result is None and colon:  # no speech verb before the colon, none after the quote
-                result = lead_in_subject(text, sentence.start, quotation.start)
+                result = next(filter(None, (lead_in_subject(text, s, quotation.start) for s in lead_ins)), None)
+                if result is not None and result[0].text.split()[0].lower() in _POSSESSIVES:
+                    # "Ihre Forderung ist klar: „…“" — whose: the speaker of the sentence before
+                    result = _previous_sentence(text, sentences, starts, quotation, top) or result
             if result is None:
                 result = _next_sentence(text, sentences, starts, closing_sentence)
             if result is None and quotation.start == block.start and block_index > 0:
@@ -193,6 +205,12 @@ def attribute(article) -> tuple[Attribution, ...]:
                 if text[prior.end - 1] == ":":
                     prior_sentence = _sentence_at(*sentences_of(prior), prior.end - 1, prior)
                     result = attribution_in_lead_in(text, prior_sentence.start, prior.end - 1)
+            if result is None and not before.strip():
+                result = _previous_sentence(text, sentences, starts, quotation, top)
+                if result is not None and result[0].text.lower() in _PERSONAL_PRONOUNS and not _named_before(
+                    text, blocks, block_index, sentences_of, quotation.start
+                ):
+                    result = None  # "Er warnte vor Panik." with no one named before it
             if result is None:
                 inherited = last.get(block.start)
                 if inherited is not None:
@@ -246,7 +264,7 @@ def _kind(text, quotation, before, after, sentence, closing_sentence, interrupte
     tail = after.lstrip()
     standalone = (lead == "" or lead[-1] in ":–—-" or interrupted) and not in_parentheses
     ends_sentence = inner[-1:] in ".!?…" or tail[:1] in ("", ".", "!", "?", "…", ")") or quotation.continued
-    if standalone and tail[:1] in (",", "–", "—") and attribution_after(text, quotation.end, quotation.end + len(after)):
+    if standalone and tail[:1] in (",", "–", "—", "(") and attribution_after(text, quotation.end, quotation.end + len(after)):
         return DIRECT
     if standalone and ends_sentence:
         if len(words) >= 3 or inner[-1:] in ".!?…" or quotation.continued:
@@ -301,6 +319,62 @@ def _next_sentence(text, sentences, starts, sentence) -> tuple[Span, str] | None
     if colon > 0:  # „…“ Er fuhr fort: „…“
         return attribution_in_clause(text, following.start, following.start + colon, "next sentence")
     return None
+
+
+#: possessive determiners: "Ihre Forderung", "Seine Antwort" point back to a speaker named before
+_POSSESSIVES = frozenset("sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren".split())
+#: pronouns that can point back to a speaker
+_PERSONAL_PRONOUNS = frozenset(("er", "sie"))
+_ANTECEDENT_SENTENCES = 3  # how many sentences before the speaker's a name it points back to may stand
+
+
+def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[Span, str] | None:
+    """ Die Gewerkschaft reagierte empört. „…“ — the speaker of the sentence before the quote's
+    (in its paragraph: `sentences` and their `starts` are the paragraph's), when it reports what
+    its subject said, demanded, warned, announced or how it reacted. The words of quotations in
+    that sentence are left out („Er sagte: „Ich warne …““ — the speaker is „Er“)."""
+    index = bisect.bisect_right(starts, quotation.start) - 1
+    if index < 1:
+        return None
+    prior = sentences[index - 1]
+    words = _words_outside_quotes(text, prior, quotations)
+    dash = after_last_dash(text, prior.start, prior.end)  # "Stuttgart – Der Elternbeirat reagierte …"
+    speaker = speech_in_sentence(text, [w for w in words if w.start >= dash]) if dash > prior.start else None
+    if speaker is None:
+        speaker = speech_in_sentence(text, words)
+    return (speaker, "previous sentence") if speaker is not None else None
+
+
+def _words_outside_quotes(text, sentence, quotations) -> list:
+    """The words of a sentence that stand outside its quotations (`quotations` in order)."""
+    inside = [
+        q for q in quotations[bisect.bisect_left([q.end for q in quotations], sentence.start) :]
+        if q.start < sentence.end
+    ] if quotations else []
+    words = word_spans(text, sentence.start, sentence.end)
+    if not inside:
+        return words
+    return [w for w in words if not any(q.start <= w.start < q.end for q in inside)]
+
+
+def _named_before(text, blocks, block_index, sentences_of, offset) -> bool:
+    """Whether someone is named before `offset` that a pronoun can point back to: the subject of
+    one of the sentences before it, in its paragraph or the block before, is a noun phrase."""
+    checked = 0
+    for number in range(block_index, max(block_index - 2, -1), -1):
+        block = blocks[number]
+        if block.kind == "headline":
+            break
+        sentences, starts = sentences_of(block)
+        index = bisect.bisect_right(starts, offset) - 2 if number == block_index else len(sentences) - 1
+        for sentence in sentences[max(index - _ANTECEDENT_SENTENCES, -1) + 1 : index + 1][::-1]:
+            found = lead_in_subject(text, sentence.start, sentence.end)
+            if found is not None and found[0].text.lower() not in _PERSONAL_PRONOUNS:
+                return True
+            checked += 1
+            if checked > _ANTECEDENT_SENTENCES:
+                return False
+    return False
 
 
 def _context(text, sentences, starts, sentence) -> tuple[Span, str] | None:

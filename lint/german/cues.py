@@ -1,9 +1,13 @@
 """The words of attribution in German news: verbs and nouns of saying, and the words around them.
 
-Speech verbs in their finite forms (sagte, erklärt, betonte …), separable ones with their particles
-(teilte … mit, fügte … hinzu), nouns of quoting and opinion, subjunctive forms of reported speech,
-and the small words (determiners, pronouns, prepositions, adverbs) that the speaker finding in
-`newslint.german.speakers` steps over. `is_cue` tells whether a word is a speech verb.
+Speech verbs in their finite forms (sagte, erklärt, betonte …), with the verbs of demanding,
+warning, reacting, announcing and judging that news uses to frame a quote (forderte, reagierte,
+würdigte, verteidigte …), separable ones with their particles (teilte … mit, fügte … hinzu, rief …
+auf, hält … für, zeigte sich …), nouns of quoting, of opinion and of saying (Forderung, Warnung,
+Kritik, Reaktion …), subjunctive forms of reported speech, and the small words (determiners,
+pronouns, prepositions, adverbs) that the speaker finding in `newslint.german.speakers` steps over.
+`is_cue` tells whether a word is a speech verb: a verb is written in lower case, so a capitalised
+word inside a clause is a noun („die Frage“, „die Antworten“), not a verb.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ behaupt entgegn erwider antwort frag bericht verkünd droh lob klag beklag bedau
 schwärm zitier präzisier konstatier unterstreich bemerk beteuer insistier prophezei bekenn
 beschwör ermahn verlang wiederhol lästr spott seufz räsonier protestier signalisier
 bezeichn charakterisier skandier urteil titulier kritisier verurteil
+reagier konter würdig verteidig attackier bezweifel plädier poch beharr hoff befürcht bewert
+beurteil feier beschwer entschuldig bedank empör
 """.split()
 _STRONG = """sprach spricht sprachen gesprochen schrieb schreibt schrieben geschrieben rief ruft riefen
 gerufen unterstrich unterstrichen widersprach widerspricht widersprachen widersprochen versprach
@@ -33,8 +39,11 @@ _SEPARABLE = {
     "mit": "teilte teilt teilten",
     "hinzu": "fügte fügt fügten",
     "aus": "führte führt führten",
-    "an": "kündigte kündigt kündigten merkte merkt merkten",
-    "ein": "räumte räumt räumten wandte wendet wandten",
+    "an": "kündigte kündigt kündigten merkte merkt merkten prangerte prangert prangerten gab gibt gaben",
+    "auf": "rief ruft riefen",
+    "für": "hält hielt hielten",
+    "sich": "zeigte zeigt zeigten",
+    "ein": "räumte räumt räumten wandte wendet wandten stufte stuft stuften",
     "hin": "wies weist wiesen",
     "hervor": "hob hebt hoben",
     "klar": "stellte stellt stellten",
@@ -48,7 +57,8 @@ _SEPARABLE = {
 _SEPARABLE_PARTICIPLES = """mitgeteilt hinzugefügt ausgeführt angekündigt angemerkt eingeräumt
 eingewandt hingewiesen hervorgehoben klargestellt festgestellt zugegeben bekanntgegeben
 mitteilen hinzufügen ausführen ankündigen anmerken einräumen einwenden hinweisen hervorheben
-klarstellen feststellen zugeben eingestehen zugestehen zurückgewiesen vorgeworfen""".split()
+klarstellen feststellen zugeben eingestehen zugestehen zurückgewiesen vorgeworfen aufgerufen
+angeprangert angegeben eingestuft""".split()
 
 
 def _weak_forms(stem: str) -> list[str]:
@@ -97,7 +107,16 @@ SUBJUNCTIVE = frozenset(
     wisse brauche hätten wären würden""".split()
 )
 SENTENCE_END = regex.compile(r"[.!?…;]")
-OPINION_NOUNS = frozenset("ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten".split())
+OPINION_NOUNS = frozenset(
+    "ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten aussagen sicht".split()
+)
+#: nouns of saying, demanding, warning, reacting and announcing: a sentence with one of them
+#: reports what its subject (or the noun's genitive: „die Forderung der Gewerkschaft“) said
+SAYING_NOUNS = frozenset(
+    """forderung forderungen warnung warnungen kritik appell appelle reaktion antwort ankündigung
+    erklärung stellungnahme worte worten bekunden ansicht meinung auffassung einschätzung botschaft
+    fazit vorwurf vorwürfe protest kommentar aussage aussagen""".split()
+)
 
 
 class Word(NamedTuple):  # a tuple: made by the thousand, quicker to build than a dataclass
@@ -119,9 +138,17 @@ def lower_words(text: str, start: int, end: int) -> list[str]:
     return [word.lower() for word in WORD.findall(text, start, end)]
 
 
+_FINDS = frozenset("befand befindet befanden befinden".split())
+
+
 def is_cue(words: list[Word], index: int, limit: int) -> bool:
     """Whether words[index] is a speech verb (a separable one with its particle before `limit`)."""
-    lower = words[index].lower
+    word = words[index]
+    if index and not word.text[0].islower():
+        return False  # a noun: "die Frage", "seine Antworten"
+    lower = word.lower
+    if lower in _FINDS and index + 1 < len(words) and words[index + 1].lower == "sich":
+        return False  # "befindet sich" is where something is, "befand das Gericht" a judgement
     if lower in SPEECH_VERBS:
         return True
     particles = SEPARABLE_FINITE.get(lower)

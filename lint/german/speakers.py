@@ -9,6 +9,7 @@ stretch of text around one quotation; `newslint.german.attribution` decides whic
 from __future__ import annotations
 
 import regex
+from newslint.german.agencies import AGENCIES
 from newslint.german.cues import (
     ADVERBS,
     DETERMINERS,
@@ -16,6 +17,7 @@ from newslint.german.cues import (
     OPINION_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    SAYING_NOUNS,
     SENTENCE_END,
     SEPARABLE_FINITE,
     SPEECH_VERBS,
@@ -42,9 +44,11 @@ def _noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
     while i < limit and i - index < 4 and _modifier(words[i]):
         i += 1  # adjectives and numbers: "die 13 beteiligten Feuerwehrleute"
     head = i
-    if head == index and first.lower in _CONJUNCTIONS:
-        return index
-    while i < limit and _capitalised(words[i]) and words[i].lower not in _STOP and _joined(text, words, i, head):
+    if head == index and first.lower in _CONJUNCTIONS and _opens_clause(text, words, index):
+        return index  # "Als er kam, …" — but in mid-sentence "Ministerpräsident Weil" is a name
+    while i < limit and _capitalised(words[i]) and (i == index or words[i].lower not in _STOP_INSIDE) and (
+        i > index or words[i].lower not in _STOP
+    ) and _joined(text, words, i, head):
         i += 1
     if i == head:
         return index
@@ -74,6 +78,8 @@ def _noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
 
 
 _STOP = frozenset(PREPOSITIONS | ADVERBS | SPEECH_VERBS | {"und", "oder", "es", "sich", "so", "wie"})
+#: inside a noun phrase a capitalised word is a noun even where a verb has its letters ("Frage")
+_STOP_INSIDE = _STOP - SPEECH_VERBS
 #: conjunctions that open a subordinate clause: capitalised at the start of a sentence, still no
 #: noun ("Als er kam, sagte …"; but "Ministerpräsident Weil")
 _CONJUNCTIONS = frozenset(
@@ -93,6 +99,14 @@ def _capitalised(word: Word) -> bool:
 def _joined(text: str, words: list[Word], i: int, head: int) -> bool:
     """Whether words[i] continues the head without punctuation between (a name of several words)."""
     return i == head or text[words[i - 1].end : words[i].start].strip() in ("", "-")
+
+
+def _opens_clause(text: str, words: list[Word], index: int) -> bool:
+    """Whether words[index] is the first of its list or follows punctuation that ends a clause."""
+    return index == 0 or bool(_CLAUSE_END.search(text, words[index - 1].end, words[index].start))
+
+
+_CLAUSE_END = regex.compile(r"[.!?:;,(–—]")
 
 
 def _span(text: str, words: list[Word], start: int, end: int) -> Span:
@@ -122,6 +136,33 @@ def _skip_adverbials(words: list[Word], index: int, limit: int) -> int:
                 index += 1
         else:
             break
+    return index
+
+
+def _skip_fronted(text: str, words: list[Word], index: int, limit: int) -> int:
+    """Skip what opens a main clause before its finite verb when it is not the subject: adverbs and
+    prepositional phrases with the whole of their noun phrase — a name of several words, genitive
+    and „von“ attributes („Zur aktuellen Lage des Unternehmens“, „Mit der Ankündigung einer
+    Reform“, „Nach Ansicht von Ministerpräsident Weil“). Only before the verb: after it, an
+    adverbial and the subject stand side by side („sagte am Montag Ministerin Faeser“)."""
+    while index < limit:
+        lower = words[index].lower
+        if lower in ADVERBS or lower in _OBJECT_PRONOUNS:
+            index += 1
+            continue
+        if lower not in PREPOSITIONS:
+            break
+        end = _noun_phrase(text, words, index + 1, limit)
+        while end < limit and words[end].lower in ("eines", "einer") and _gap(text, words, end) == "":
+            following = _noun_phrase(text, words, end, limit)  # "mit der Ankündigung einer Reform"
+            if following == end:
+                break
+            end = following
+        if end == index + 1:
+            return _skip_adverbials(words, index, limit)
+        index = end
+        while index < limit and words[index].text.isdigit():  # "im Juni 2005"
+            index += 1
     return index
 
 
@@ -155,7 +196,11 @@ def _gap(text: str, words: list[Word], index: int) -> str:
 
 
 def attribution_after(text: str, start: int, end: int) -> tuple[Span, str] | None:
-    """Attribution in text[start:end], right after a quotation: ", sagte X", ", so X", …"""
+    """Attribution in text[start:end], right after a quotation: ", sagte X", ", so X", …, or the
+    source alone in parentheses: " (Stiftung Warentest)"."""
+    source = source_in_parentheses(text, start, end)
+    if source is not None:
+        return source, "parentheses"
     words = word_spans(text, start, end)
     if not words:
         return None
@@ -203,6 +248,30 @@ def attribution_after(text: str, start: int, end: int) -> tuple[Span, str] | Non
     return None
 
 
+def source_in_parentheses(text: str, start: int, end: int) -> Span | None:
+    """The source named alone in parentheses at the start of text[start:end], right after a
+    quotation: „…“ (Stiftung Warentest). Only a noun phrase that fills the parentheses counts, and
+    nothing but the end of the sentence may follow: not a translation („Britain First“ (Britannien
+    zuerst)), a date, a place with more words, nor an agency's credit line („…“ (dpa))."""
+    opening = start
+    while opening < end and text[opening].isspace():
+        opening += 1
+    if opening >= end or text[opening] != "(":
+        return None
+    closing = text.find(")", opening, min(end, opening + _SOURCE_LENGTH))
+    following = text[closing + 1 : closing + 3]
+    if closing == -1 or following[:1] not in ("", ".", ";", ",", " ", "\n") or following[1:].islower():
+        return None  # "„…“ (Name) sagte …" is no source in parentheses
+    words = word_spans(text, opening + 1, closing)
+    if not words or not _capitalised(words[0]) or text[opening + 1 : closing].strip() in AGENCIES:
+        return None
+    if text[words[-1].end : closing].strip() or _noun_phrase(text, words, 0, len(words)) != len(words):
+        return None
+    return _span(text, words, 0, len(words))
+
+
+_SOURCE_LENGTH = 80  # characters: a source in parentheses is a name, not a sentence
+
 _STOP_AFTER = frozenset(
     """und oder aber weil denn dass als die der das den dem wenn ob wo was wer wie sondern doch
     sowie bzw ein eine einer so auch nicht""".split()
@@ -247,7 +316,8 @@ def _clause_attribution(text: str, words: list[Word], form: str) -> tuple[Span, 
     for index in range(len(words) - 1, -1, -1):
         word = words[index].lower
         if word in OPINION_NOUNS and index > 0 and words[index - 1].lower == "nach":
-            speaker = speaker_after_cue(text, words, index + 1, len(words))
+            after = index + 2 if index + 2 < len(words) and words[index + 1].lower in ("von", "vom") else index + 1
+            speaker = speaker_after_cue(text, words, after, len(words))  # "nach Ansicht (von) X"
             if speaker:
                 return speaker, form
         if word in ("hieß", "heißt") and index + 1 < len(words) and words[index + 1].lower == "es":
@@ -267,13 +337,179 @@ def _clause_attribution(text: str, words: list[Word], form: str) -> tuple[Span, 
                 if speaker:
                     return speaker, word
         if word == "zufolge" and index > 0:
-            first = index - 1
-            while first > 0 and text[words[first - 1].end : words[first].start].strip() == "" and words[first - 1].lower not in _STOP:
+            first = index - 1  # the noun phrase before it: "dem Bericht", "Angaben der Polizei"
+            while first > 0 and _gap(text, words, first) == "" and _in_noun_phrase(words[first - 1]):
                 first -= 1
             return _span(text, words, first, index), "zufolge"
         if is_cue(words, index, len(words)):
             return subject_of_verb(text, words, index, form)
     return None
+
+
+def speech_in_sentence(text: str, words: list[Word]) -> Span | None:
+    """Who speaks in a whole sentence (given as its words, quotations left out), read from its main
+    clause only: the subject of a verb of saying, demanding, warning, reacting or announcing („Die
+    Gewerkschaft reagierte empört.“, „Der Minister kündigte Widerstand an.“, „Er hatte gewarnt.“),
+    the source of „laut X“, „nach Ansicht von X“, „X zufolge“, or the subject of a main clause with
+    a noun of saying as its subject or object („Die Opposition übte scharfe Kritik.“) — and when
+    that noun is the subject itself, whose it is („Die Forderung der Gewerkschaft ist klar.“,
+    „Kritik kam von der Opposition.“). A verb of saying in a subordinate clause („…, da er seinen
+    Rückzug angekündigt hatte.“) does not make its subject the speaker."""
+    main = _main_clause(text, words)
+    if main is None:
+        return None
+    verb, subject, limit = main
+    clause = words[:limit]
+    lower = [w.lower for w in clause]
+    segment = next((k for k in range(verb + 1, limit) if _comma_before(text, clause, k)), limit)
+    if lower[verb] in AUXILIARIES:  # the participle or infinitive ends its part of the clause
+        participle = next(
+            (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and (i + 1 == limit or _comma_before(text, clause, i + 1))),
+            None,
+        )
+        if participle is not None and lower[verb] in _PASSIVE:  # "Von der Opposition wurde … kritisiert"
+            return _agent(text, clause, limit, subject)
+        if participle is not None and subject is not None:
+            return subject
+    elif subject is not None and is_cue(clause, verb, segment):
+        return subject
+    if not _SOURCE_CUES.isdisjoint(lower):  # laut X, nach Ansicht von X, X zufolge, hieß es in …
+        found = _clause_attribution(text, clause, "sentence")
+        if found is not None:
+            return subject if found[0].text.split()[0].lower() == "eigenen" else found[0]
+    if subject is None:
+        return None
+    for index in range(limit):
+        if lower[index] not in SAYING_NOUNS or not _capitalised(clause[index]):
+            continue
+        if subject.start <= clause[index].start < subject.end:
+            return _whose(text, clause, index, limit)  # the noun of saying is the subject
+        if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS:  # "übte Kritik", not "der Einschätzung"
+            return subject
+    return None
+
+
+def _agent(text: str, words: list[Word], limit: int, subject: Span | None) -> Span | None:
+    """The agent of a passive clause: „von der Opposition“ (None when it names none), not a „von“
+    inside its subject („Zur Eröffnung wurde die Diskriminierung von Frauen kritisiert“)."""
+    von = next(
+        (
+            i
+            for i in range(limit)
+            if words[i].lower in ("von", "vom") and not (subject and subject.start <= words[i].start < subject.end)
+        ),
+        None,
+    )
+    if von is None:
+        return None
+    end = _noun_phrase(text, words, von + 1, limit)
+    return _span(text, words, von + 1, end) if end > von + 1 else None
+
+
+_PASSIVE = frozenset("wird wurde wurden werden worden".split())
+#: words that name a source in a clause: „laut X“, „nach Ansicht von X“, „X zufolge“, „hieß es“
+_SOURCE_CUES = frozenset(OPINION_NOUNS | {"laut", "zufolge", "hieß", "heißt"})
+#: determiners of a noun that is no direct object: „folgte der Einschätzung“, „dem Appell“
+_OBLIQUE_DETERMINERS = frozenset("der dem des".split())
+#: finite verbs that carry a participle or infinitive: „Er hatte gewarnt.“, „Sie will protestieren.“
+AUXILIARIES = frozenset(
+    """hat hatte hatten haben habe hätte hätten ist war waren sind sei wird wurde wurden werden
+    werde würde würden kann konnte will wollte muss musste soll sollte möchte""".split()
+)
+#: words that open a subordinate clause after a comma: the main clause ends there
+_SUBORDINATORS = _CONJUNCTIONS | DETERMINERS | frozenset(
+    "um wie was wer wobei sodass während welche welcher welches welchen welchem zu".split()
+)
+
+
+def _index_at(words: list[Word], offset: int) -> int:
+    return next((i for i, w in enumerate(words) if w.start >= offset), len(words))
+
+
+def _finite(word: Word) -> bool:
+    """Whether a word may be the finite verb of a clause (a verb of saying included)."""
+    return word.text[0].islower() and word.lower not in _NO_VERBS_NOR_ADVERBS
+
+
+def _main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | None:
+    """The finite verb of a sentence's main clause (German verb-second order), its subject and
+    where the main clause ends (the first subordinate clause after the verb), or None."""
+    n = len(words)
+    if not n:
+        return None
+    if words[0].lower in _CONJUNCTIONS or words[0].lower in ("um", "wie"):  # "Als er kam, sagte …"
+        verb = next((k for k in range(1, n) if _comma_before(text, words, k) and _finite(words[k])), None)
+        if verb is None:
+            return None
+        return verb, speaker_after_cue(text, words, verb + 1, n), _main_clause_end(text, words, verb)
+    start = _skip_fronted(text, words, 0, n)
+    if 0 < start < n and _finite(words[start]):  # "Am Montag warnte die Ministerin …"
+        return start, speaker_after_cue(text, words, start + 1, n), _main_clause_end(text, words, start)
+    end = _noun_phrase(text, words, start, n)
+    if end == start:
+        return None
+    verb = end
+    if verb < n and _comma_before(text, words, verb):  # "Khan, einer der Abgeordneten, die …, verurteilte"
+        verb = next((k for k in range(verb + 1, n) if _comma_before(text, words, k) and _finite(words[k])), n)
+    if verb >= n or not _finite(words[verb]):
+        return None
+    subject: Span | None = _span(text, words, start, end)
+    after = verb + 1
+    if after < n and words[after].lower in _NOMINATIVE_PRONOUNS and not _comma_before(text, words, after):
+        subject = _span(text, words, after, after + 1)  # "Die Reform lobte er"
+    elif _fronted_start(words, start, end):  # "Dem Sender sagte sie", "Dies bestätigte der Sprecher"
+        subject = speaker_after_cue(text, words, after, n)
+    return verb, subject, _main_clause_end(text, words, verb)
+
+
+def _main_clause_end(text: str, words: list[Word], verb: int) -> int:
+    """The first word after `verb` that opens a subordinate clause after a comma (or the end). A
+    determiner opens a relative clause („, die den Brief …“), not an apposition („, dem 20. Juni“,
+    „, der Sprecher des Ministeriums“)."""
+    return next(
+        (
+            k
+            for k in range(verb + 1, len(words))
+            if _comma_before(text, words, k)
+            and words[k].lower in _SUBORDINATORS
+            and not (words[k].lower in DETERMINERS and k + 1 < len(words) and not words[k + 1].text[0].islower())
+        ),
+        len(words),
+    )
+
+
+def _whose(text: str, words: list[Word], noun: int, limit: int) -> Span | None:
+    """Whose the noun of saying words[noun] is: its genitive („die Forderung der Gewerkschaft“) or
+    „von“ attribute („Kritik kam von der Opposition“)."""
+    index = noun + 1
+    if index < limit and words[index].lower in ("der", "des"):
+        end = _noun_phrase(text, words, index, limit)
+        return _span(text, words, index, end) if end > index else None
+    von = next((i for i in range(index, limit) if words[i].lower in ("von", "vom")), None)
+    if von is not None:
+        end = _noun_phrase(text, words, von + 1, limit)
+        return _span(text, words, von + 1, end) if end > von + 1 else None
+    return None
+
+
+def after_last_dash(text: str, start: int, end: int) -> int:
+    """Where the last part of text[start:end] after a spaced dash begins (`start` when there is
+    none): „Niederlage in Wien – Trainer Löw“ → „Trainer Löw“."""
+    found = start
+    for match in _SPACED_DASH.finditer(text, start, end):
+        found = match.end()
+    return found
+
+
+_SPACED_DASH = regex.compile(r"\s[–—-]\s")
+
+
+def _in_noun_phrase(word: Word) -> bool:
+    """Whether a word may stand in a noun phrase: a capitalised word, a determiner, or an
+    inflected adjective („eigenen“) — not a verb („hat eigenen Angaben zufolge“)."""
+    if word.lower in DETERMINERS or _capitalised(word) and word.lower not in _STOP:
+        return True
+    return word.text[0].islower() and word.lower not in _NO_VERBS and word.lower.endswith(("en", "em", "er", "es", "e"))
 
 
 #: every word that can make `attribution_in_clause` find an attribution
@@ -325,6 +561,7 @@ def _clause_subject(
 
 
 _NO_VERBS = _NO_MODIFIERS | DETERMINERS
+_NO_VERBS_NOR_ADVERBS = _NO_VERBS - SPEECH_VERBS
 
 
 def _may_be_verb(word: Word) -> bool:

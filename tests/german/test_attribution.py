@@ -134,7 +134,7 @@ def test_the_speaker_is_the_subject(body, expected):
     "body, expected",
     [
         # quoted words in a sentence in the indicative are its writer's, not an earlier speaker's
-        ("Die Ministerin sagte am Montag, die Lage sei ernst. Die Opposition hält die Reform für „völlig gescheitert“.",
+        ("Die Ministerin sagte am Montag, die Lage sei ernst. Die Reform gilt seither als „völlig gescheitert“.",
          (None, None)),
         # in reported speech (the subjunctive) the speaker of a sentence before still speaks
         ("Die Ministerin sprach am Montag in Berlin. Der Arbeitsmarkt sei „deutlich entspannt“.",
@@ -183,3 +183,119 @@ def test_the_analysis_is_linear_in_the_number_of_quotes():
     result = article.attributions
     assert len(result) == 800
     assert all(a.speaker is not None for a in result)
+
+
+def body_speakers(text: str):
+    """(kind, speaker, form) of each quote of an article given whole (headline, teaser, body)."""
+    return [(a.kind, a.speaker.text if a.speaker else None, a.form) for a in parse("article.txt", text).attributions]
+
+
+# The source in parentheses right after a quote.
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("„Das Gerät fällt beim Dauertest durch.“ (Stiftung Warentest)",
+         [("direct", "Stiftung Warentest", "parentheses")]),
+        ("„Die Preise steigen weiter“ (Verbraucherzentrale Hamburg). Ein Ende ist nicht in Sicht.",
+         [("direct", "Verbraucherzentrale Hamburg", "parentheses")]),
+        ("Zum Schluss ein Satz des Abends: „Wir spielen, bis das Licht ausgeht.“ (Kapitän Jonas Huber)",
+         [("direct", "Kapitän Jonas Huber", "parentheses")]),
+        # a translation, a credit line, a date or a sentence in parentheses is no source
+        ("Der Täter rief „Britain First“ (Britannien zuerst).", [("partial", "Der Täter", "sentence")]),
+        ("„Wir bleiben hier.“ (dpa)", [("direct", None, None)]),
+        ("„Wir bleiben hier.“ (AFP)", [("direct", None, None)]),
+        ("„Wir bleiben hier.“ (20. Juni)", [("direct", None, None)]),
+        ("„The Eagle has landed.“ (Der Adler ist gelandet.)", [("direct", None, None)]),
+        ("„Wir bleiben hier.“ (Die Lage ist ernst) sagte sie.", [("direct", None, None)]),
+    ],
+)
+def test_the_source_in_parentheses_after_the_quote(body, expected):
+    assert attributions(body) == expected
+
+
+FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph names no one
+
+
+# The speaker as subject of the sentence just before the quote, with a verb or noun of saying,
+# demanding, warning, reacting or announcing.
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Die Gewerkschaft reagierte empört. „Das ist ein Affront gegen alle Beschäftigten.“",
+         ("Die Gewerkschaft", "previous sentence")),
+        ("Der Minister kündigte Widerstand an. „Das machen wir nicht mit.“", ("Der Minister", "previous sentence")),
+        ("Die Lokführer forderten am Montag sechs Prozent mehr Lohn. „Alles andere ist ein Witz.“",
+         ("Die Lokführer", "previous sentence")),
+        ("Am Abend warnte die Polizei vor Glatteis. „Fahren Sie nur, wenn es sein muss.“",
+         ("die Polizei", "previous sentence")),
+        ("Der Bürgermeister hatte vor Panik gewarnt. „Das Wasser sinkt bereits.“",
+         ("Der Bürgermeister", "previous sentence")),
+        ("Die Bürgerinitiative zeigte sich enttäuscht. „Wir gehen vor Gericht.“",
+         ("Die Bürgerinitiative", "previous sentence")),
+        ("Anna Huber, die den Verein seit 2019 leitet, verteidigte den Beschluss. „Wir hatten keine Wahl.“",
+         ("Anna Huber", "previous sentence")),
+        ("Von der Opposition wurde der Plan scharf kritisiert. „Das ist Flickwerk.“",
+         ("der Opposition", "previous sentence")),
+        # a noun of saying: the subject that utters it, or whose it is
+        ("Die Opposition übte scharfe Kritik. „Das ist Flickwerk.“", ("Die Opposition", "previous sentence")),
+        ("Die Staatsanwaltschaft gab am Dienstag eine Stellungnahme ab. „Wir ermitteln in alle Richtungen.“",
+         ("Die Staatsanwaltschaft", "previous sentence")),
+        ("Die Forderung der Gewerkschaft ist klar. „Wir wollen sechs Prozent mehr.“",
+         ("der Gewerkschaft", "previous sentence")),
+        ("Kritik kam von den Grünen. „Das ist Flickwerk.“", ("den Grünen", "previous sentence")),
+        ("Nach Ansicht von Bürgermeisterin Eva Roth ist noch nichts entschieden. „Wir warten ab.“",
+         ("Bürgermeisterin Eva Roth", "previous sentence")),
+        ("Der Trainer war eigenen Angaben zufolge zufrieden. „Die Mannschaft hat gekämpft.“",
+         ("Der Trainer", "previous sentence")),
+        # a possessive points back to the speaker of the sentence before
+        ("Die Gewerkschaft reagierte empört. Ihre Forderung ist klar: „Wir wollen sechs Prozent mehr.“",
+         ("Die Gewerkschaft", "previous sentence")),
+        # only the main clause speaks: a verb of saying in a subordinate clause does not
+        ("Er warf dem Vorstand Wortbruch vor, da dieser den Abbau angekündigt hatte. „Das ist unredlich.“",
+         ("Er", "previous sentence")),
+        ("Die Firma baut Stellen ab, nachdem der Vorstand Verluste angekündigt hatte. „Das ist bitter.“",
+         (None, None)),
+        # no verb or noun of saying, a passive without its agent, a place: no speaker
+        ("Die Gewerkschaft tagte am Montag in Berlin. „Das ist ein Affront.“", (None, None)),
+        ("Zur Eröffnung wurde die Benachteiligung von Frauen kritisiert. „Das muss sich ändern.“", (None, None)),
+        ("Der Minister befindet sich derzeit in Rom. „Er ruft zurück.“", (None, None)),
+        ("Die Bewohner folgten der Einschätzung der Behörden. „Wir bleiben hier.“", (None, None)),
+    ],
+)
+def test_the_speaker_of_the_sentence_before(body, expected):
+    assert speakers(body)[-1] == expected
+
+
+def test_a_pronoun_points_back_to_a_speaker_named_before():
+    named = "Innenminister Peter Maier besuchte am Montag Passau. Er warnte vor Panik. „Es gibt keinen Grund zur Sorge.“\n"
+    assert body_speakers(FIRST + named)[-1] == ("direct", "Er", "previous sentence")
+    alone = "Er warnte vor Panik. „Es gibt keinen Grund zur Sorge.“\n"
+    assert body_speakers(FIRST + alone)[-1] == ("direct", None, None)
+    earlier = "Innenminister Peter Maier besuchte am Montag Passau.\nEr warnte vor Panik. „Es gibt keinen Grund zur Sorge.“\n"
+    assert body_speakers(FIRST + earlier)[-1] == ("direct", "Er", "previous sentence")
+
+
+def test_the_sentence_before_does_not_cross_paragraphs():
+    text = FIRST + "Die Gewerkschaft reagierte empört.\n„Das ist ein Affront gegen alle Beschäftigten.“\n"
+    assert body_speakers(text)[-1] == ("direct", None, None)
+
+
+def test_words_of_saying_inside_a_quote_before_are_not_the_sentence_before():
+    body = "Die Lage ist ernst. Der Wirt zeigte ein Schild: „Ich warne Sie.“ „Hier wird nicht geraucht.“"
+    assert speakers(body)[-1] == ("Der Wirt", "follow-on")
+
+
+# A teaser chain: the name before the colon speaks, not the words that open the line.
+@pytest.mark.parametrize(
+    "teaser, expected",
+    [
+        ("Niederlage in Wien – Trainer Löw: „Wir haben verdient verloren.“", "Trainer Löw"),
+        ("Niederlage in Wien – Löw: „Wir haben verdient verloren.“", "Löw"),
+        ("Ärger um die Maut — Verkehrsministerin Anna Berger: „Die Zahlen stimmen.“", "Verkehrsministerin Anna Berger"),
+        ("Die Maut kommt – die Ministerin sagte: „Die Zahlen stimmen.“", "die Ministerin"),
+        ("Die Ministerin – sichtlich verärgert – sagte: „Die Zahlen stimmen.“", "Die Ministerin"),
+    ],
+)
+def test_a_teaser_chain_names_the_speaker_before_the_colon(teaser, expected):
+    (found,) = body_speakers("Titel\n" + teaser + "\nBerlin – Der Bericht folgt.\n")
+    assert found == ("direct", expected, "colon")

@@ -58,6 +58,50 @@ def test_quotes_without_speaker_are_flagged(body, column):
     assert "„Das würde die Halbinsel destabilisieren" in found[0].message
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the source in parentheses
+        "„Das Gerät fällt im Dauertest durch.“ (Stiftung Warentest)",
+        # the subject of the sentence before, with a verb or noun of saying, demanding, warning,
+        # reacting or announcing
+        "Die Gewerkschaft reagierte empört. „Das ist ein Affront gegen alle Beschäftigten.“",
+        "Der Minister kündigte Widerstand an. „Das machen wir nicht mit.“",
+        "Die Eltern verlangten eine Anhörung. „Niemand hat uns gefragt.“",
+        "Die Opposition übte scharfe Kritik. „Das ist Flickwerk.“",
+        "Die Gewerkschaft reagierte empört. Ihre Forderung ist klar: „Sechs Prozent mehr.“",
+        "Innenminister Peter Maier besuchte Passau. Er warnte vor Panik. „Es gibt keinen Grund zur Sorge.“",
+    ],
+)
+def test_a_speaker_before_the_quote_passes(body):
+    assert_findings(HEAD + body + "\n", [], rule=RULE)
+
+
+@pytest.mark.parametrize(
+    "body, column",
+    [
+        # the sentence before says nothing about saying
+        ("Die Gewerkschaft tagte am Montag in Berlin. „Das ist ein Affront.“", 45),
+        # its verb of saying stands in a subordinate clause, not in the main clause
+        ("Die Firma baut Stellen ab, nachdem der Vorstand Verluste angekündigt hatte. „Das ist bitter.“", 77),
+        # a passive that names no one
+        ("Zur Eröffnung wurde die Benachteiligung von Frauen kritisiert. „Das muss sich ändern.“", 64),
+    ],
+)
+def test_a_sentence_before_without_a_speaker_does_not_attribute(body, column):
+    assert_findings(HEAD + body + "\n", [(3, column, RULE)], rule=RULE)
+
+
+def test_a_pronoun_needs_someone_named_before_it():
+    text = "Streik bei der Bahn\nEr warnte vor Panik. „Es gibt keinen Grund zur Sorge.“\n"
+    assert_findings(text, [(2, 22, RULE)], rule=RULE)
+
+
+def test_the_sentence_before_in_the_paragraph_before_does_not_attribute():
+    text = HEAD + "Die Gewerkschaft reagierte empört.\n„Das ist ein Affront gegen alle Beschäftigten.“\n"
+    assert_findings(text, [(4, 1, RULE)], rule=RULE)
+
+
 def test_a_colon_lead_in_counts_as_attribution():
     # "Die Bewohner sehen es gelassen: „…“" names its speakers without a verb of saying; so any
     # noun phrase before the colon is taken for the speaker, also where it is none
