@@ -63,6 +63,7 @@ from newslint.german.speakers import (
     attribution_in_clause,
     attribution_in_lead_in,
     lead_in_subject,
+    main_clause,
     source_in_parentheses,
     speaker_after_cue,
     speech_in_sentence,
@@ -176,7 +177,7 @@ def attribute(article) -> tuple[Attribution, ...]:
         if kind == PARTIAL:
             search = partial(
                 _partial_speaker, text, quotation, after, after_end, sentence, closing_sentence,
-                sentences, starts, last.get(block.start),
+                sentences, starts, last.get(block.start), top,
             )
             found.append(Attribution(quotation, kind, search=search))
             continue
@@ -186,10 +187,12 @@ def attribute(article) -> tuple[Attribution, ...]:
             # "Niederlage in Wien – Trainer Löw: „…“": the lead-in is what follows the last dash
             lead_in = after_last_dash(text, before_start, quotation.start) if colon else before_start
             lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
-            if colon:
-                result = next(filter(None, (attribution_in_clause(text, s, quotation.start) for s in lead_ins)), None)
-            if result is None and _may_be_followed_by_speaker(quotation, after):
-                result = attribution_after(text, quotation.end, after_end)
+            following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
+            if colon and not (following is not None and after.lstrip()[:1] in (",", "–", "—")):
+                # the lead-in, unless the quote has its own attribution after it: "X äußerte sich: „…“, sagte er."
+                result = _lead_in(text, lead_ins, quotation, top, sentences, starts, sentence)
+            if result is None:
+                result = following
             if result is None:  # „…“ (Stiftung Warentest) — the parentheses may stand as a sentence
                 source = source_in_parentheses(text, quotation.end, block.end)
                 result = (source, "parentheses") if source is not None else None
@@ -227,15 +230,23 @@ def _may_be_followed_by_speaker(quotation: Quotation, after: str) -> bool:
 
 
 def _partial_speaker(
-    text, quotation, after, after_end, sentence, closing_sentence, sentences, starts, inherited
+    text, quotation, after, after_end, sentence, closing_sentence, sentences, starts, inherited, quotations
 ) -> tuple[Span, str] | None:
-    """The speaker of quoted words inside a sentence: after the quote, in its sentence, or — when
-    the sentence is in the subjunctive of reported speech — the speaker of the direct quote before
+    """The speaker of quoted words inside a sentence: after the quote, in its sentence — the
+    subject of its main clause when that reports speech, else of the clause that does — or, when
+    the sentence is in the subjunctive of reported speech, the speaker of the direct quote before
     it in the paragraph (`inherited`), or in the context."""
     result = None
     if _may_be_followed_by_speaker(quotation, after):
         result = attribution_after(text, quotation.end, after_end)
     if result is None:
+        whole = Span(sentence.start, closing_sentence.end, "")
+        speech = speech_in_sentence(text, _words_outside_quotes(text, whole, quotations))
+        if speech is not None:
+            result = (speech.speaker, "sentence") if speech.speaker is not None else _NOBODY
+    if result is _NOBODY:
+        result = None  # the sentence names no one: "Zur Eröffnung wurde der Plan als „Flickwerk“ kritisiert."
+    elif result is None:
         result = attribution_in_clause(text, sentence.start, quotation.start, "sentence") or attribution_in_clause(
             text, quotation.end, closing_sentence.end, "sentence"
         )
@@ -244,7 +255,7 @@ def _partial_speaker(
     if result is None and inherited is not None:
         result = inherited, "follow-on"
     if result is None:
-        result = _context(text, sentences, starts, sentence)
+        result = _context(text, sentences, starts, sentence, quotations)
     return result
 
 
@@ -321,11 +332,32 @@ def _next_sentence(text, sentences, starts, sentence) -> tuple[Span, str] | None
     return None
 
 
+_NOBODY = (None, None)  # a sentence that reports speech and names no speaker
+
 #: possessive determiners: "Ihre Forderung", "Seine Antwort" point back to a speaker named before
 _POSSESSIVES = frozenset("sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren".split())
 #: pronouns that can point back to a speaker
 _PERSONAL_PRONOUNS = frozenset(("er", "sie"))
 _ANTECEDENT_SENTENCES = 3  # how many sentences before the speaker's a name it points back to may stand
+
+
+def _lead_in(text, lead_ins, quotation, quotations, sentences, starts, sentence) -> tuple[Span, str] | None:
+    """X sagte: „…“ — the speaker named in the lead-in before a colon (tried from each start in
+    `lead_ins`, the part after a dash first): the speaker of its main clause, or — when that clause
+    is reported speech in the subjunctive („Die Lage sei ernst: „…““) — the speaker of the
+    sentences before; else a verb of saying anywhere in it. The words of quotations before it in
+    the sentence are left out."""
+    for start in lead_ins:
+        words = _words_outside_quotes(text, Span(start, quotation.start, ""), quotations)
+        main = main_clause(text, words)
+        if main is not None and words[main[0]].lower in SUBJUNCTIVE:
+            found = _context(text, sentences, starts, sentence, quotations)
+            if found is not None:
+                return found
+        speech = speech_in_sentence(text, words)
+        if speech is not None and speech.speaker is not None:
+            return speech.speaker, "colon"
+    return next(filter(None, (attribution_in_clause(text, s, quotation.start) for s in lead_ins)), None)
 
 
 def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[Span, str] | None:
@@ -339,10 +371,10 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
     prior = sentences[index - 1]
     words = _words_outside_quotes(text, prior, quotations)
     dash = after_last_dash(text, prior.start, prior.end)  # "Stuttgart – Der Elternbeirat reagierte …"
-    speaker = speech_in_sentence(text, [w for w in words if w.start >= dash]) if dash > prior.start else None
-    if speaker is None:
-        speaker = speech_in_sentence(text, words)
-    return (speaker, "previous sentence") if speaker is not None else None
+    speech = speech_in_sentence(text, [w for w in words if w.start >= dash]) if dash > prior.start else None
+    if speech is None:
+        speech = speech_in_sentence(text, words)
+    return (speech.speaker, "previous sentence") if speech is not None and speech.speaker is not None else None
 
 
 def _words_outside_quotes(text, sentence, quotations) -> list:
@@ -377,12 +409,15 @@ def _named_before(text, blocks, block_index, sentences_of, offset) -> bool:
     return False
 
 
-def _context(text, sentences, starts, sentence) -> tuple[Span, str] | None:
+def _context(text, sentences, starts, sentence, quotations) -> tuple[Span, str] | None:
     """For quoted words in reported speech: the speaker of a sentence shortly before, in the
     same paragraph (`sentences` and their `starts` are the paragraph's), that reports what
-    someone said."""
+    someone said — the speaker of its main clause, else of a verb of saying anywhere in it."""
     index = bisect.bisect_right(starts, sentence.start) - 2
     for index in range(index, max(index - 3, -1), -1):
+        speech = speech_in_sentence(text, _words_outside_quotes(text, sentences[index], quotations))
+        if speech is not None and speech.speaker is not None:
+            return speech.speaker, "context"
         found = attribution_in_clause(text, sentences[index].start, sentences[index].end, "context")
         if found is not None:
             return found[0], "context"

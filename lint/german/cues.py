@@ -95,7 +95,10 @@ ADVERBS = frozenset(
     aber dann nun jetzt bereits schon ebenfalls zuvor anschließend daraufhin darauf dabei hierzu
     wörtlich sinngemäß erneut sichtlich sogar demnach deshalb daher also zuletzt zunächst kürzlich
     ferner abschließend einst ausdrücklich stolz knapp hier dort derzeit dennoch trotzdem
-    allerdings inzwischen mittlerweile schließlich zugleich selbst""".split()
+    allerdings inzwischen mittlerweile schließlich zugleich selbst zusammen aktuell zwar gleichzeitig
+    zusätzlich tatsächlich offenbar offensichtlich angeblich vermutlich wahrscheinlich möglicherweise
+    bislang bisher erstmals insbesondere unterdessen indes indessen seither nämlich etwa ebenso
+    hingegen dagegen wiederum freilich übrigens immerhin letztlich gerade""".split()
 )
 NEXT_SENTENCE_OPENERS = frozenset("das dies so diese dieses mit damit diesen dieser".split())
 QUOTE_NOUNS = frozenset(

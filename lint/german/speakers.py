@@ -8,6 +8,8 @@ stretch of text around one quotation; `newslint.german.attribution` decides whic
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 from newslint.german.agencies import AGENCIES
 from newslint.german.cues import (
@@ -41,8 +43,10 @@ def _noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
     i = index
     if first.lower in DETERMINERS:
         i += 1
-    while i < limit and i - index < 4 and _modifier(words[i]):
-        i += 1  # adjectives and numbers: "die 13 beteiligten Feuerwehrleute"
+    while i < limit and i - index < 4 and (
+        _modifier(words[i]) or words[i].lower in ADVERBS and i + 1 < limit and _modifier(words[i + 1])
+    ):
+        i += 1  # adjectives and numbers: "die 13 beteiligten Feuerwehrleute", "der nun abgesagten Parade"
     head = i
     if head == index and first.lower in _CONJUNCTIONS and _opens_clause(text, words, index):
         return index  # "Als er kam, …" — but in mid-sentence "Ministerpräsident Weil" is a name
@@ -160,6 +164,11 @@ def _skip_fronted(text: str, words: list[Word], index: int, limit: int) -> int:
             end = following
         if end == index + 1:
             return _skip_adverbials(words, index, limit)
+        while end + 1 < limit and words[end].lower in ("und", "oder", "sowie"):
+            following = _noun_phrase(text, words, end + 1, limit)  # "Zur Lage des Vereins und seiner Aufgabe"
+            if following == end + 1:
+                break
+            end = following
         index = end
         while index < limit and words[index].text.isdigit():  # "im Juni 2005"
             index += 1
@@ -330,7 +339,9 @@ def _clause_attribution(text: str, words: list[Word], form: str) -> tuple[Span, 
                 _noun_phrase(text, words, 1, index), _skip_adverbials(words, 0, index)
             ):
                 return _span(text, words, 1, index), form  # "In dem Antrag heißt es:"
-        if word in ("laut", "so") and index + 1 < len(words) and (word == "laut" or index == 0):
+        if word in ("laut", "so") and index + 1 < len(words) and (
+            word == "laut" or index == 0 or _comma_before(text, words, index)
+        ):
             following = words[index + 1]  # "so der Minister", not the adverb: "So gewonnene Daten …"
             if not following.text[0].islower() or following.lower in DETERMINERS:
                 speaker = speaker_after_cue(text, words, index + 1, len(words))
@@ -346,47 +357,76 @@ def _clause_attribution(text: str, words: list[Word], form: str) -> tuple[Span, 
     return None
 
 
-def speech_in_sentence(text: str, words: list[Word]) -> Span | None:
+class Speech(NamedTuple):
+    """What a sentence says about speaking: its main clause reports speech, and `speaker` says
+    who — None when no one is named („Zur Eröffnung wurde die Reform kritisiert.“)."""
+
+    speaker: Span | None
+
+
+def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
     """Who speaks in a whole sentence (given as its words, quotations left out), read from its main
     clause only: the subject of a verb of saying, demanding, warning, reacting or announcing („Die
-    Gewerkschaft reagierte empört.“, „Der Minister kündigte Widerstand an.“, „Er hatte gewarnt.“),
-    the source of „laut X“, „nach Ansicht von X“, „X zufolge“, or the subject of a main clause with
-    a noun of saying as its subject or object („Die Opposition übte scharfe Kritik.“) — and when
-    that noun is the subject itself, whose it is („Die Forderung der Gewerkschaft ist klar.“,
-    „Kritik kam von der Opposition.“). A verb of saying in a subordinate clause („…, da er seinen
-    Rückzug angekündigt hatte.“) does not make its subject the speaker."""
-    main = _main_clause(text, words)
+    Gewerkschaft reagierte empört.“, „Der Minister kündigte Widerstand an.“, „Er hatte gewarnt.“,
+    „Die Demonstranten zogen zum Rathaus und skandierten …“), the one quoted after „zitiert“, the
+    agent of a passive („Von der Opposition wurde der Plan kritisiert.“), the source of „laut X“,
+    „nach Ansicht von X“, „X zufolge“, or the subject of a main clause with a noun of saying as
+    its subject or object („Die Opposition übte scharfe Kritik.“) — and when that noun is the
+    subject itself, whose it is („Die Forderung der Gewerkschaft ist klar.“, „Kritik kam von der
+    Opposition.“). None when the main clause reports no speech: a verb of saying in a subordinate
+    clause („…, da er seinen Rückzug angekündigt hatte.“) does not make its subject the speaker."""
+    main = main_clause(text, words)
     if main is None:
         return None
     verb, subject, limit = main
     clause = words[:limit]
     lower = [w.lower for w in clause]
+    if subject is not None and subject.text.lower() == "es":
+        subject = None  # "Es drohe …", "handelt es sich um": no one
     segment = next((k for k in range(verb + 1, limit) if _comma_before(text, clause, k)), limit)
     if lower[verb] in AUXILIARIES:  # the participle or infinitive ends its part of the clause
         participle = next(
-            (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and (i + 1 == limit or _comma_before(text, clause, i + 1))),
-            None,
+            (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and _ends_part(text, clause[i])), None
         )
-        if participle is not None and lower[verb] in _PASSIVE:  # "Von der Opposition wurde … kritisiert"
-            return _agent(text, clause, limit, subject)
+        if participle is not None and lower[verb] in _PASSIVE:
+            if lower[participle].startswith("zitier"):  # "X wird … mit den Worten zitiert"
+                return Speech(subject)
+            return Speech(_agent(text, clause, limit, subject))  # "Von der Opposition wurde … kritisiert"
         if participle is not None and subject is not None:
-            return subject
+            return Speech(subject)
     elif subject is not None and is_cue(clause, verb, segment):
-        return subject
+        if lower[verb].startswith("zitier"):  # "Der Spiegel zitiert den Prediger mit den Worten …"
+            anchor = subject if subject.start > clause[verb].start else Span(clause[verb].start, clause[verb].end, "")
+            return Speech(_quoted(text, clause, anchor, limit) or subject)
+        return Speech(subject)
+    if subject is not None and any(  # "… zogen zum Rathaus und skandierten …"
+        lower[i - 1] in _COORDINATORS and is_cue(clause, i, limit) for i in range(verb + 2, limit)
+    ):
+        return Speech(subject)
     if not _SOURCE_CUES.isdisjoint(lower):  # laut X, nach Ansicht von X, X zufolge, hieß es in …
         found = _clause_attribution(text, clause, "sentence")
-        if found is not None:
-            return subject if found[0].text.split()[0].lower() == "eigenen" else found[0]
+        if found is not None and found[0].text.lower() != "es":
+            return Speech(subject if found[0].text.split()[0].lower() == "eigenen" else found[0])
     if subject is None:
         return None
     for index in range(limit):
         if lower[index] not in SAYING_NOUNS or not _capitalised(clause[index]):
             continue
         if subject.start <= clause[index].start < subject.end:
-            return _whose(text, clause, index, limit)  # the noun of saying is the subject
+            return Speech(_whose(text, clause, index, limit))  # the noun of saying is the subject
         if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS:  # "übte Kritik", not "der Einschätzung"
-            return subject
+            return Speech(subject)
     return None
+
+
+_COORDINATORS = frozenset("und oder sowie aber".split())
+
+
+def _ends_part(text: str, word: Word) -> bool:
+    """Whether a word ends its part of a sentence: a comma, the sentence's end or nothing follows
+    (a participle at the end: „hat … zurückgewiesen.“, not „bezeichnete „Probleme““)."""
+    rest = text[word.end : word.end + 2].lstrip()
+    return rest[:1] in ("", ",", ".", ";", ":", "!", "?", ")", "–")
 
 
 def _agent(text: str, words: list[Word], limit: int, subject: Span | None) -> Span | None:
@@ -431,7 +471,7 @@ def _finite(word: Word) -> bool:
     return word.text[0].islower() and word.lower not in _NO_VERBS_NOR_ADVERBS
 
 
-def _main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | None:
+def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | None:
     """The finite verb of a sentence's main clause (German verb-second order), its subject and
     where the main clause ends (the first subordinate clause after the verb), or None."""
     n = len(words)
@@ -472,7 +512,12 @@ def _main_clause_end(text: str, words: list[Word], verb: int) -> int:
             for k in range(verb + 1, len(words))
             if _comma_before(text, words, k)
             and words[k].lower in _SUBORDINATORS
-            and not (words[k].lower in DETERMINERS and k + 1 < len(words) and not words[k + 1].text[0].islower())
+            and not (
+                words[k].lower in DETERMINERS
+                and k + 1 < len(words)
+                and not words[k + 1].text[0].islower()
+                and not words[k - 1].text[0].islower()  # "am Montag, dem 20. Juni", not "heißt es, der Preis"
+            )
         ),
         len(words),
     )
@@ -530,7 +575,9 @@ def lead_in_subject(text: str, start: int, end: int) -> tuple[Span, str] | None:
     finite verb when the first is a fronted object or adverb ("Den Unmut brachte die Sprecherin
     zum Ausdruck: „…“", "Hier sparte der Präsident nicht mit Kritik: „…“")."""
     words = word_spans(text, start, end)[:_LEAD_IN_WORDS]
-    speaker = _clause_subject(text, words, 0, len(words))
+    main = main_clause(text, words)
+    speaker = main[1] if main is not None and main[1] is not None and main[1].text.lower() != "es" else None
+    speaker = speaker or _clause_subject(text, words, 0, len(words))
     return (speaker, "colon") if speaker else None
 
 
@@ -582,6 +629,15 @@ def subject_of_verb(text: str, words: list[Word], verb: int, form: str) -> tuple
     after = verb + 1  # "Das lobte er:" (but not "Sie sagte, er sei …")
     if after < len(words) and words[after].lower in _NOMINATIVE_PRONOUNS and not _comma_before(text, words, after):
         return _span(text, words, after, after + 1), form
+    if 0 < clause < verb and words[clause].lower in _RELATIVES and _comma_before(text, words, clause) and not (
+        clause + 1 < verb and _capitalised(words[clause + 1])
+    ):  # "… von Demonstranten, die skandierten:" — the relative pronoun stands for the noun before it
+        last = clause - 1
+        if _capitalised(words[last]):
+            first_word = last
+            while first_word > 0 and _gap(text, words, first_word) == "" and _in_noun_phrase(words[first_word - 1]):
+                first_word -= 1
+            return _span(text, words, first_word, last + 1), form
     first = words[clause] if clause < verb else None
     if first is not None and first.lower not in PREPOSITIONS and first.lower not in ADVERBS:
         end = _noun_phrase(text, words, clause, verb)
@@ -605,6 +661,8 @@ def subject_of_verb(text: str, words: list[Word], verb: int, form: str) -> tuple
     return None
 
 
+#: relative pronouns that can be the subject of their clause
+_RELATIVES = frozenset("der die das welcher welche welches".split())
 #: pronouns that are never the subject: "so beschrieb ihn der Kollege", "äußerte sich der Minister"
 _OBJECT_PRONOUNS = frozenset("sich ihn ihm ihnen mich mir uns euch dich dir".split())
 #: pronouns that are the subject wherever they stand ("sie" may be an object: "lobte sie")
@@ -624,6 +682,8 @@ def _fronted_start(words: list[Word], start: int, end: int) -> bool:
     ("Ähnlich", "Passend") or a participle before a reflexive verb ("Besorgt äußerte sich")."""
     if words[start].lower in _OBJECT_DETERMINERS:
         return True
+    if words[start].lower == "der" and start + 1 < end and words[start + 1].text[0].islower() and words[start + 1].lower.endswith("en"):
+        return True  # "Der englischsprachigen Zeitung sagte er": a nominative would be "der …e"
     if end - start != 1:
         return False
     word = words[start]
