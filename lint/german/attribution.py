@@ -144,6 +144,7 @@ def attribute(article) -> tuple[Attribution, ...]:
 
     found: list[Attribution] = []
     top = [q for q in article.quotes.quotations if q.depth == 0]
+    quoted = _Quoted(top)
     block_index = 0
     blocks = article.blocks
     last: dict[int, Span] = {}  # block start -> speaker of the last attributed direct quote
@@ -177,7 +178,7 @@ def attribute(article) -> tuple[Attribution, ...]:
         if kind == PARTIAL:
             search = partial(
                 _partial_speaker, text, quotation, after, after_end, sentence, closing_sentence,
-                sentences, starts, last.get(block.start), top,
+                sentences, starts, last.get(block.start), quoted,
             )
             found.append(Attribution(quotation, kind, search=search))
             continue
@@ -190,7 +191,7 @@ def attribute(article) -> tuple[Attribution, ...]:
             following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
             if colon and not (following is not None and after.lstrip()[:1] in (",", "–", "—")):
                 # the lead-in, unless the quote has its own attribution after it: "X äußerte sich: „…“, sagte er."
-                result = _lead_in(text, lead_ins, quotation, top, sentences, starts, sentence)
+                result = _lead_in(text, lead_ins, quotation, quoted, sentences, starts, sentence)
             if result is None:
                 result = following
             if result is None:  # „…“ (Stiftung Warentest) — the parentheses may stand as a sentence
@@ -200,7 +201,7 @@ def attribute(article) -> tuple[Attribution, ...]:
                 result = next(filter(None, (lead_in_subject(text, s, quotation.start) for s in lead_ins)), None)
                 if result is not None and result[0].text.split()[0].lower() in _POSSESSIVES:
                     # "Ihre Forderung ist klar: „…“" — whose: the speaker of the sentence before
-                    result = _previous_sentence(text, sentences, starts, quotation, top) or result
+                    result = _previous_sentence(text, sentences, starts, quotation, quoted) or result
             if result is None:
                 result = _next_sentence(text, sentences, starts, closing_sentence)
             if result is None and quotation.start == block.start and block_index > 0:
@@ -209,7 +210,7 @@ def attribute(article) -> tuple[Attribution, ...]:
                     prior_sentence = _sentence_at(*sentences_of(prior), prior.end - 1, prior)
                     result = attribution_in_lead_in(text, prior_sentence.start, prior.end - 1)
             if result is None and not before.strip():
-                result = _previous_sentence(text, sentences, starts, quotation, top)
+                result = _previous_sentence(text, sentences, starts, quotation, quoted)
                 if result is not None and result[0].text.lower() in _PERSONAL_PRONOUNS and not _named_before(
                     text, blocks, block_index, sentences_of, quotation.start
                 ):
@@ -241,7 +242,7 @@ def _partial_speaker(
         result = attribution_after(text, quotation.end, after_end)
     if result is None:
         whole = Span(sentence.start, closing_sentence.end, "")
-        speech = speech_in_sentence(text, _words_outside_quotes(text, whole, quotations))
+        speech = speech_in_sentence(text, quotations.words_outside(text, whole))
         if speech is not None:
             result = (speech.speaker, "sentence") if speech.speaker is not None else _NOBODY
     if result is _NOBODY:
@@ -348,7 +349,7 @@ def _lead_in(text, lead_ins, quotation, quotations, sentences, starts, sentence)
     sentences before; else a verb of saying anywhere in it. The words of quotations before it in
     the sentence are left out."""
     for start in lead_ins:
-        words = _words_outside_quotes(text, Span(start, quotation.start, ""), quotations)
+        words = quotations.words_outside(text, Span(start, quotation.start, ""))
         main = main_clause(text, words)
         if main is not None and words[main[0]].lower in SUBJUNCTIVE:
             found = _context(text, sentences, starts, sentence, quotations)
@@ -369,7 +370,7 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
     if index < 1:
         return None
     prior = sentences[index - 1]
-    words = _words_outside_quotes(text, prior, quotations)
+    words = quotations.words_outside(text, prior)
     dash = after_last_dash(text, prior.start, prior.end)  # "Stuttgart – Der Elternbeirat reagierte …"
     speech = speech_in_sentence(text, [w for w in words if w.start >= dash]) if dash > prior.start else None
     if speech is None:
@@ -377,16 +378,26 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
     return (speech.speaker, "previous sentence") if speech is not None and speech.speaker is not None else None
 
 
-def _words_outside_quotes(text, sentence, quotations) -> list:
-    """The words of a sentence that stand outside its quotations (`quotations` in order)."""
-    inside = [
-        q for q in quotations[bisect.bisect_left([q.end for q in quotations], sentence.start) :]
-        if q.start < sentence.end
-    ] if quotations else []
-    words = word_spans(text, sentence.start, sentence.end)
-    if not inside:
-        return words
-    return [w for w in words if not any(q.start <= w.start < q.end for q in inside)]
+class _Quoted:
+    """The top-level quotations of an article in order, and the words of a stretch of text that
+    stand outside them (found by bisecting, so that an article with many quotes stays linear)."""
+
+    __slots__ = ("ends", "quotations")
+
+    def __init__(self, quotations: list[Quotation]) -> None:
+        self.quotations = quotations
+        self.ends = [q.end for q in quotations]
+
+    def words_outside(self, text: str, span) -> list:
+        words = word_spans(text, span.start, span.end)
+        index = bisect.bisect_right(self.ends, span.start)
+        inside = []
+        while index < len(self.quotations) and self.quotations[index].start < span.end:
+            inside.append(self.quotations[index])
+            index += 1
+        if not inside:
+            return words
+        return [w for w in words if not any(q.start <= w.start < q.end for q in inside)]
 
 
 def _named_before(text, blocks, block_index, sentences_of, offset) -> bool:
@@ -415,7 +426,7 @@ def _context(text, sentences, starts, sentence, quotations) -> tuple[Span, str] 
     someone said — the speaker of its main clause, else of a verb of saying anywhere in it."""
     index = bisect.bisect_right(starts, sentence.start) - 2
     for index in range(index, max(index - 3, -1), -1):
-        speech = speech_in_sentence(text, _words_outside_quotes(text, sentences[index], quotations))
+        speech = speech_in_sentence(text, quotations.words_outside(text, sentences[index]))
         if speech is not None and speech.speaker is not None:
             return speech.speaker, "context"
         found = attribution_in_clause(text, sentences[index].start, sentences[index].end, "context")

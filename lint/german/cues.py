@@ -26,14 +26,14 @@ schwärm zitier präzisier konstatier unterstreich bemerk beteuer insistier prop
 beschwör ermahn verlang wiederhol lästr spott seufz räsonier protestier signalisier
 bezeichn charakterisier skandier urteil titulier kritisier verurteil
 reagier konter würdig verteidig attackier bezweifel plädier poch beharr hoff befürcht bewert
-beurteil feier beschwer entschuldig bedank empör
+beurteil feier beschwer entschuldig bedank empör begründ rechtfertig
 """.split()
 _STRONG = """sprach spricht sprachen gesprochen schrieb schreibt schrieben geschrieben rief ruft riefen
 gerufen unterstrich unterstrichen widersprach widerspricht widersprachen widersprochen versprach
 verspricht versprachen versprochen gestand gesteht gestanden verriet verrät verrieten verraten
 bekannte bekannten bekennt befand befindet befanden empfahl empfiehlt empfahlen empfohlen
 beschrieb beschreibt beschrieben schloss schließt sagt nannte nennt nannten genannt riet rät
-rieten geraten""".split()
+rieten geraten bat bittet baten gebeten""".split()
 # separable verbs: the finite forms count only with their particle later in the clause
 _SEPARABLE = {
     "mit": "teilte teilt teilten",
@@ -46,9 +46,10 @@ _SEPARABLE = {
     "ein": "räumte räumt räumten wandte wendet wandten stufte stuft stuften",
     "hin": "wies weist wiesen",
     "hervor": "hob hebt hoben",
-    "klar": "stellte stellt stellten",
+    "klar": "stellte stellt stellten machte macht machten",
     "fest": "stellte stellt stellten",
-    "zu": "gab gibt gaben",
+    "zu": "gab gibt gaben sicherte sichert sicherten",
+    "als": "sieht sah sahen betrachtete betrachtet betrachteten",
     "fort": "fuhr fährt fuhren",
     "bekannt": "gab gibt gaben",
     "vor": "warf wirft warfen",
@@ -58,7 +59,7 @@ _SEPARABLE_PARTICIPLES = """mitgeteilt hinzugefügt ausgeführt angekündigt ang
 eingewandt hingewiesen hervorgehoben klargestellt festgestellt zugegeben bekanntgegeben
 mitteilen hinzufügen ausführen ankündigen anmerken einräumen einwenden hinweisen hervorheben
 klarstellen feststellen zugeben eingestehen zugestehen zurückgewiesen vorgeworfen aufgerufen
-angeprangert angegeben eingestuft""".split()
+angeprangert angegeben eingestuft zugesichert klargemacht""".split()
 
 
 def _weak_forms(stem: str) -> list[str]:
@@ -77,6 +78,11 @@ SEPARABLE_FINITE = {}
 for _particle, _forms in _SEPARABLE.items():
     for _form in _forms.split():
         SEPARABLE_FINITE.setdefault(_form, set()).add(_particle)
+#: at the end of a subordinate clause the particle is joined to the verb: „wie er mitteilte“
+_PARTICLES = "mit hinzu aus an ein hin hervor klar fest zu fort bekannt vor zurück auf".split()
+SPEECH_VERBS = SPEECH_VERBS | frozenset(
+    particle + form for particle in _PARTICLES for form in _SEPARABLE[particle].split()
+)
 
 DETERMINERS = frozenset(
     """der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem
@@ -111,15 +117,18 @@ SUBJUNCTIVE = frozenset(
 )
 SENTENCE_END = regex.compile(r"[.!?…;]")
 OPINION_NOUNS = frozenset(
-    "ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten aussagen sicht".split()
+    """ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten
+    aussagen aussage sicht ankündigung überzeugung""".split()
 )
 #: nouns of saying, demanding, warning, reacting and announcing: a sentence with one of them
 #: reports what its subject (or the noun's genitive: „die Forderung der Gewerkschaft“) said
 SAYING_NOUNS = frozenset(
     """forderung forderungen warnung warnungen kritik appell appelle reaktion antwort ankündigung
     erklärung stellungnahme worte worten bekunden ansicht meinung auffassung einschätzung botschaft
-    fazit vorwurf vorwürfe protest kommentar aussage aussagen""".split()
+    fazit vorwurf vorwürfe protest kommentar aussage aussagen überzeugung""".split()
 )
+#: nouns of opinion that a subject holds in the genitive: „Er ist der Meinung, dass …“
+HELD_OPINIONS = frozenset("meinung auffassung ansicht überzeugung".split())
 
 
 class Word(NamedTuple):  # a tuple: made by the thousand, quicker to build than a dataclass

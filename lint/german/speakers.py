@@ -19,6 +19,7 @@ from newslint.german.cues import (
     OPINION_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
+    HELD_OPINIONS,
     SAYING_NOUNS,
     SENTENCE_END,
     SEPARABLE_FINITE,
@@ -407,6 +408,15 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
         found = _clause_attribution(text, clause, "sentence")
         if found is not None and found[0].text.lower() != "es":
             return Speech(subject if found[0].text.split()[0].lower() == "eigenen" else found[0])
+    if lower[0] == "wie":  # "Wie der Sprecher mitteilte, wurde …": the source of the sentence
+        cue = next((i for i in range(1, verb) if is_cue(words, i, verb)), None)
+        end = _noun_phrase(text, words, 1, cue) if cue is not None else 1
+        if end > 1:
+            return Speech(_span(text, words, 1, end))
+    if lower[0] == "für" and lower[verb] in _FORMS_OF_SEIN:  # "Für den Minister ist das „ein Skandal“"
+        end = _noun_phrase(text, words, 1, verb)
+        if end == verb:
+            return Speech(_span(text, words, 1, end))
     if subject is None:
         return None
     for index in range(limit):
@@ -414,12 +424,13 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
             continue
         if subject.start <= clause[index].start < subject.end:
             return Speech(_whose(text, clause, index, limit))  # the noun of saying is the subject
-        if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS:  # "übte Kritik", not "der Einschätzung"
-            return Speech(subject)
+        if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS or lower[index] in HELD_OPINIONS:
+            return Speech(subject)  # "übte Kritik", "ist der Meinung" — not "folgte der Einschätzung"
     return None
 
 
 _COORDINATORS = frozenset("und oder sowie aber".split())
+_FORMS_OF_SEIN = frozenset("ist sei war wäre sind seien waren wären".split())
 
 
 def _ends_part(text: str, word: Word) -> bool:
@@ -432,16 +443,11 @@ def _ends_part(text: str, word: Word) -> bool:
 def _agent(text: str, words: list[Word], limit: int, subject: Span | None) -> Span | None:
     """The agent of a passive clause: „von der Opposition“ (None when it names none), not a „von“
     inside its subject („Zur Eröffnung wurde die Diskriminierung von Frauen kritisiert“)."""
-    von = next(
-        (
-            i
-            for i in range(limit)
-            if words[i].lower in ("von", "vom") and not (subject and subject.start <= words[i].start < subject.end)
-        ),
-        None,
-    )
-    if von is None:
+    found = [i for i in range(limit) if words[i].lower in ("von", "vom")]
+    inside = [i for i in found if subject and subject.start <= words[i].start < subject.end]
+    if not found or found == inside[:1]:  # the only "von" belongs to the subject
         return None
+    von = found[-1]
     end = _noun_phrase(text, words, von + 1, limit)
     return _span(text, words, von + 1, end) if end > von + 1 else None
 
@@ -466,6 +472,10 @@ def _index_at(words: list[Word], offset: int) -> int:
     return next((i for i, w in enumerate(words) if w.start >= offset), len(words))
 
 
+#: name particles that look like prepositions at the start of a sentence: „Von der Leyen“
+_NAME_PARTICLES = frozenset("Von Van Zu De Ter".split())
+
+
 def _finite(word: Word) -> bool:
     """Whether a word may be the finite verb of a clause (a verb of saying included)."""
     return word.text[0].islower() and word.lower not in _NO_VERBS_NOR_ADVERBS
@@ -478,13 +488,19 @@ def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | 
     if not n:
         return None
     if words[0].lower in _CONJUNCTIONS or words[0].lower in ("um", "wie"):  # "Als er kam, sagte …"
-        verb = next((k for k in range(1, n) if _comma_before(text, words, k) and _finite(words[k])), None)
+        verb = next(  # the main verb follows the subordinate clause's verb, which ends it
+            (k for k in range(2, n) if _comma_before(text, words, k) and words[k - 1].text[0].islower() and _finite(words[k])),
+            None,
+        )
         if verb is None:
             return None
         return verb, speaker_after_cue(text, words, verb + 1, n), _main_clause_end(text, words, verb)
     start = _skip_fronted(text, words, 0, n)
     if 0 < start < n and _finite(words[start]):  # "Am Montag warnte die Ministerin …"
-        return start, speaker_after_cue(text, words, start + 1, n), _main_clause_end(text, words, start)
+        subject = speaker_after_cue(text, words, start + 1, n)
+        if subject is None and words[0].text in _NAME_PARTICLES and _capitalised(words[start - 1]):
+            subject = _span(text, words, 0, start)  # no subject after the verb: "Von der Leyen betonte, …"
+        return start, subject, _main_clause_end(text, words, start)
     end = _noun_phrase(text, words, start, n)
     if end == start:
         return None
