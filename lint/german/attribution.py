@@ -62,6 +62,7 @@ from newslint.german.speakers import (
     attribution_after,
     attribution_in_clause,
     attribution_in_lead_in,
+    last_main_clause,
     lead_in_subject,
     main_clause,
     source_in_parentheses,
@@ -241,8 +242,9 @@ def _partial_speaker(
     if _may_be_followed_by_speaker(quotation, after):
         result = attribution_after(text, quotation.end, after_end)
     if result is None:
-        whole = Span(sentence.start, closing_sentence.end, "")
-        speech = speech_in_sentence(text, quotations.words_outside(text, whole))
+        whole = quotations.words_outside(text, Span(sentence.start, closing_sentence.end, ""))
+        quote_at = bisect.bisect_left([w.start for w in whole], quotation.start)
+        speech = speech_in_sentence(text, whole[last_main_clause(text, whole, quote_at) :])
         if speech is not None:
             result = (speech.speaker, "sentence") if speech.speaker is not None else _NOBODY
     if result is _NOBODY:
@@ -350,6 +352,7 @@ def _lead_in(text, lead_ins, quotation, quotations, sentences, starts, sentence)
     the sentence are left out."""
     for start in lead_ins:
         words = quotations.words_outside(text, Span(start, quotation.start, ""))
+        words = words[last_main_clause(text, words, len(words)) :]  # "Die Menge skandierte, und der Redner rief:"
         main = main_clause(text, words)
         if main is not None and words[main[0]].lower in SUBJUNCTIVE:
             found = _context(text, sentences, starts, sentence, quotations)

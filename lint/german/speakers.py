@@ -24,6 +24,7 @@ from newslint.german.cues import (
     SENTENCE_END,
     SEPARABLE_FINITE,
     SPEECH_VERBS,
+    SUBJUNCTIVE,
     Word,
     is_cue,
     lower_words,
@@ -57,6 +58,14 @@ def _noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
         i += 1
     if i == head:
         return index
+    if i == head + 1 == index + 1 and first.text.endswith("s") and i < limit and _modifier(words[i]):
+        j = i  # a genitive name as determiner: "Jelpkes wissenschaftlicher Mitarbeiter", "Berlins neuer Bürgermeister"
+        while j < limit and j - i < 3 and _modifier(words[j]):
+            j += 1
+        if j < limit and _capitalised(words[j]) and words[j].lower not in _STOP and _gap(text, words, j) == "":
+            i = j
+            while i < limit and _capitalised(words[i]) and words[i].lower not in _STOP_INSIDE and _joined(text, words, i, j):
+                i += 1
     # genitive or "von" attribute, parenthesis ("(CDU)") and apposition (", Matthew Miller,")
     while i < limit:
         gap = text[words[i - 1].end : words[i].start]
@@ -152,7 +161,7 @@ def _skip_fronted(text: str, words: list[Word], index: int, limit: int) -> int:
     adverbial and the subject stand side by side („sagte am Montag Ministerin Faeser“)."""
     while index < limit:
         lower = words[index].lower
-        if lower in ADVERBS or lower in _OBJECT_PRONOUNS:
+        if lower in ADVERBS or lower in _OBJECT_PRONOUNS or index == 0 and lower == "so":  # "So hat sich …"
             index += 1
             continue
         if lower not in PREPOSITIONS:
@@ -460,7 +469,8 @@ _OBLIQUE_DETERMINERS = frozenset("der dem des".split())
 #: finite verbs that carry a participle or infinitive: „Er hatte gewarnt.“, „Sie will protestieren.“
 AUXILIARIES = frozenset(
     """hat hatte hatten haben habe hätte hätten ist war waren sind sei wird wurde wurden werden
-    werde würde würden kann konnte will wollte muss musste soll sollte möchte""".split()
+    werde würde würden kann konnte will wollte muss musste soll sollte möchte lässt ließ ließen
+    lassen""".split()
 )
 #: words that open a subordinate clause after a comma: the main clause ends there
 _SUBORDINATORS = _CONJUNCTIONS | DETERMINERS | frozenset(
@@ -477,8 +487,40 @@ _NAME_PARTICLES = frozenset("Von Van Zu De Ter".split())
 
 
 def _finite(word: Word) -> bool:
-    """Whether a word may be the finite verb of a clause (a verb of saying included)."""
-    return word.text[0].islower() and word.lower not in _NO_VERBS_NOR_ADVERBS
+    """Whether a word may be the finite verb of a clause (a verb of saying included): not an
+    adjective by its ending („öffentlich“, „wissenschaftlicher“)."""
+    return word.text[0].islower() and word.lower not in _NO_VERBS_NOR_ADVERBS and not _ADJECTIVE_ENDING.search(word.lower)
+
+
+_ADJECTIVE_ENDING = regex.compile(r"(?:lich|isch|bar|sam|haft|iv)(?:e|er|en|es|em)?$")
+
+
+def last_main_clause(text: str, words: list[Word], limit: int) -> int:
+    """Where the last main clause before words[limit] begins that has a subject of its own, joined
+    to the one before by „und“, „aber“, „doch“, „sondern“ or a comma: „Die Menge skandierte
+    Parolen, und der Redner rief:“, „Klose nannte ihn „überzogen“, Trainer Löw bezeichnete …“."""
+    found = 0
+    for index in range(1, limit - 1):
+        joined = words[index - 1].lower in _JOINING and not _comma_before(text, words, index) or (
+            _comma_before(text, words, index) and words[index].lower not in _SUBORDINATORS - DETERMINERS
+        )
+        if not joined or words[index].lower in _RELATIVES and not _capitalised(words[index + 1]):
+            continue
+        if text[words[index - 2].end : words[index - 1].start].strip() == "-" if index > 1 else False:
+            continue  # "der Fraktions- und Parteivorsitzenden": one noun phrase
+        end = _noun_phrase(text, words, index, limit)
+        if (
+            index < end < limit
+            and _finite(words[end])
+            and words[end].lower not in SUBJUNCTIVE  # ", Deutschland brauche …": reported speech depends on it
+            and not _comma_before(text, words, end)
+            and main_clause(text, words[found:index]) is not None  # a clause before, not "zur Lage und seiner Aufgabe"
+        ):
+            found = index
+    return found
+
+
+_JOINING = frozenset("und aber doch sondern denn".split())
 
 
 def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | None:
@@ -578,6 +620,8 @@ _CLAUSE_CUES = frozenset(
     OPINION_NOUNS | {"hieß", "heißt", "laut", "so", "zufolge"} | SPEECH_VERBS | SEPARABLE_FINITE.keys()
 )
 _LEAD_IN_WORDS = 12
+_STANDS = frozenset("steht stand stehen standen findet fand".split())
+_MAIN_CLAUSE_WORDS = 60  # a main clause is read no further: long lists stay linear
 
 
 def attribution_in_lead_in(text: str, start: int, end: int) -> tuple[Span, str] | None:
@@ -590,10 +634,13 @@ def lead_in_subject(text: str, start: int, end: int) -> tuple[Span, str] | None:
     Nationalpolizei: „…“", "Die Bewohner sehen es gelassen: „…“"), or the noun phrase after the
     finite verb when the first is a fronted object or adverb ("Den Unmut brachte die Sprecherin
     zum Ausdruck: „…“", "Hier sparte der Präsident nicht mit Kritik: „…“")."""
-    words = word_spans(text, start, end)[:_LEAD_IN_WORDS]
-    main = main_clause(text, words)
+    words = word_spans(text, start, end)
+    words = words[last_main_clause(text, words, len(words)) :]
+    main = main_clause(text, words[:_MAIN_CLAUSE_WORDS])
     speaker = main[1] if main is not None and main[1] is not None and main[1].text.lower() != "es" else None
-    speaker = speaker or _clause_subject(text, words, 0, len(words))
+    if main is not None and words[main[0]].lower in _STANDS:
+        speaker = None  # "In dem Entwurf steht der Passus:" — the document is the source
+    speaker = speaker or _clause_subject(text, words[:_LEAD_IN_WORDS], 0, min(len(words), _LEAD_IN_WORDS))
     return (speaker, "colon") if speaker else None
 
 
