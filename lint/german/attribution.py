@@ -61,6 +61,7 @@ from newslint.german.speakers import (
     after_last_dash,
     attribution_after,
     attribution_in_clause,
+    attribution_in_words,
     attribution_in_lead_in,
     last_main_clause,
     lead_in_subject,
@@ -190,7 +191,7 @@ def attribute(article) -> tuple[Attribution, ...]:
             lead_in = after_last_dash(text, before_start, quotation.start) if colon else before_start
             lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
             following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
-            if colon and not (following is not None and after.lstrip()[:1] in (",", "–", "—")):
+            if colon and not (following is not None and _comma_follows(quotation, after)):
                 # the lead-in, unless the quote has its own attribution after it: "X äußerte sich: „…“, sagte er."
                 result = _lead_in(text, lead_ins, quotation, quoted, sentences, starts, sentence)
             if result is None:
@@ -228,31 +229,40 @@ def attribute(article) -> tuple[Attribution, ...]:
 
 
 def _may_be_followed_by_speaker(quotation: Quotation, after: str) -> bool:
-    return after.lstrip()[:1] in (",", "–", "—", "(", "") or quotation.text.rstrip()[-1:] in ".!?…"
+    return after.lstrip()[:1] in (",", "–", "—", "(", "") or quotation.text.rstrip()[-1:] in ".!?…,"
+
+
+def _comma_follows(quotation: Quotation, after: str) -> bool:
+    """Whether a comma or dash follows the quote, as before an attribution: „…“, sagte sie — or
+    stands inside its closing mark („…,“ sagte sie)."""
+    return after.lstrip()[:1] in (",", "–", "—") or quotation.text.rstrip().endswith(",")
 
 
 def _partial_speaker(
     text, quotation, after, after_end, sentence, closing_sentence, sentences, starts, inherited, quotations
 ) -> tuple[Span, str] | None:
     """The speaker of quoted words inside a sentence: after the quote, in its sentence — the
-    subject of its main clause when that reports speech, else of the clause that does — or, when
-    the sentence is in the subjunctive of reported speech, the speaker of the direct quote before
-    it in the paragraph (`inherited`), or in the context."""
+    subject of the main clause that holds it when that reports speech, else of a verb of saying in
+    the clause of the quote or before it — or, when the sentence is in the subjunctive of reported
+    speech, the speaker of the direct quote before it in the paragraph (`inherited`), or in the
+    context."""
     result = None
     if _may_be_followed_by_speaker(quotation, after):
         result = attribution_after(text, quotation.end, after_end)
     if result is None:
         whole = quotations.words_outside(text, Span(sentence.start, closing_sentence.end, ""))
         quote_at = bisect.bisect_left([w.start for w in whole], quotation.start)
+        if quote_at and ":" in text[whole[quote_at - 1].end : quotation.start]:
+            whole, quote_at = whole[quote_at:], 0  # "X sagte: „…“ wird er zitiert": a clause of its own
         speech = speech_in_sentence(text, whole[last_main_clause(text, whole, quote_at) :])
-        if speech is not None:
-            result = (speech.speaker, "sentence") if speech.speaker is not None else _NOBODY
-    if result is _NOBODY:
-        result = None  # the sentence names no one: "Zur Eröffnung wurde der Plan als „Flickwerk“ kritisiert."
-    elif result is None:
-        result = attribution_in_clause(text, sentence.start, quotation.start, "sentence") or attribution_in_clause(
-            text, quotation.end, closing_sentence.end, "sentence"
-        )
+        if speech is None:  # "…, der die Entscheidung als „Verirrung“ bezeichnet, …"
+            clause_end = next((i for i in range(quote_at, len(whole)) if "," in text[whole[i - 1].end : whole[i].start]), len(whole))
+            result = attribution_in_words(text, whole[:clause_end], "sentence") or attribution_in_words(
+                text, whole[quote_at:], "sentence"
+            )  # "…, so ein Sprecher."
+        elif speech.speaker is not None:
+            result = speech.speaker, "sentence"
+        # else: the sentence names no one ("Zur Eröffnung wurde der Plan als „Flickwerk“ kritisiert.")
     if result is None and SUBJUNCTIVE.isdisjoint(lower_words(text, sentence.start, closing_sentence.end)):
         return None  # a sentence in the indicative: the writer's own words, or its subject's
     if result is None and inherited is not None:
@@ -278,7 +288,9 @@ def _kind(text, quotation, before, after, sentence, closing_sentence, interrupte
     tail = after.lstrip()
     standalone = (lead == "" or lead[-1] in ":–—-" or interrupted) and not in_parentheses
     ends_sentence = inner[-1:] in ".!?…" or tail[:1] in ("", ".", "!", "?", "…", ")") or quotation.continued
-    if standalone and tail[:1] in (",", "–", "—", "(") and attribution_after(text, quotation.end, quotation.end + len(after)):
+    if standalone and (tail[:1] in (",", "–", "—", "(") or inner.endswith(",")) and attribution_after(
+        text, quotation.end, quotation.end + len(after)
+    ):
         return DIRECT
     if standalone and ends_sentence:
         if len(words) >= 3 or inner[-1:] in ".!?…" or quotation.continued:
@@ -334,8 +346,6 @@ def _next_sentence(text, sentences, starts, sentence) -> tuple[Span, str] | None
         return attribution_in_clause(text, following.start, following.start + colon, "next sentence")
     return None
 
-
-_NOBODY = (None, None)  # a sentence that reports speech and names no speaker
 
 #: possessive determiners: "Ihre Forderung", "Seine Antwort" point back to a speaker named before
 _POSSESSIVES = frozenset("sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren".split())

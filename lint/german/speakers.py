@@ -78,6 +78,13 @@ def _noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
             if end > i + 1:
                 i = end
                 continue
+        if gap.strip() == "" and words[i].lower in ("und", "sowie") and i + 1 < limit and (
+            words[i + 1].lower in DETERMINERS or _capitalised(words[i + 1])
+        ):  # "Özcan Mutlu und Benedikt Lux", "für Ostasien und den Pazifik"
+            end = _noun_phrase(text, words, i + 1, limit)
+            if end > i + 1:
+                i = end
+                continue
         if gap.strip() == "," and _capitalised(words[i]) and words[i].lower not in DETERMINERS:
             j = i
             while j < limit and _capitalised(words[j]) and text[words[j - 1].end : words[j].start].strip() in ("", ","):
@@ -323,6 +330,13 @@ def _source_after(text: str, words: list[Word], index: int, limit: int, form: st
     return Span(words[index - 1].start, words[index - 1].end, words[index - 1].text), form
 
 
+def attribution_in_words(text: str, words: list[Word], form: str) -> tuple[Span, str] | None:
+    """`attribution_in_clause` for a clause given as its words (quotations left out)."""
+    if _CLAUSE_CUES.isdisjoint(w.lower for w in words):
+        return None
+    return _clause_attribution(text, words, form)
+
+
 def attribution_in_clause(text: str, start: int, end: int, form: str = "colon") -> tuple[Span, str] | None:
     """Attribution anywhere in a clause (before a colon, or a sentence of reported speech)."""
     if _CLAUSE_CUES.isdisjoint(lower_words(text, start, end)):
@@ -334,7 +348,9 @@ def _clause_attribution(text: str, words: list[Word], form: str) -> tuple[Span, 
     """Attribution in a clause given as its words, the cues tried from the last word back."""
     for index in range(len(words) - 1, -1, -1):
         word = words[index].lower
-        if word in OPINION_NOUNS and index > 0 and words[index - 1].lower == "nach":
+        if word in OPINION_NOUNS and index > 0 and (
+            words[index - 1].lower == "nach" or index > 1 and words[index - 2].lower == "nach" and words[index - 1].lower in DETERMINERS
+        ):  # "nach Angaben der Polizei", "nach den Worten des Ministers"
             after = index + 2 if index + 2 < len(words) and words[index + 1].lower in ("von", "vom") else index + 1
             speaker = speaker_after_cue(text, words, after, len(words))  # "nach Ansicht (von) X"
             if speaker:
@@ -385,12 +401,29 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
     subject itself, whose it is („Die Forderung der Gewerkschaft ist klar.“, „Kritik kam von der
     Opposition.“). None when the main clause reports no speech: a verb of saying in a subordinate
     clause („…, da er seinen Rückzug angekündigt hatte.“) does not make its subject the speaker."""
+    words = words[:_MAIN_CLAUSE_WORDS]  # a very long sentence is read no further than its start
     main = main_clause(text, words)
     if main is None:
         return None
     verb, subject, limit = main
+    lower = [w.lower for w in words[:limit]]
+    if lower[0] == "wie":  # "Wie der Sprecher mitteilte, wurde …": the source of the sentence
+        cue = next((i for i in range(1, verb) if is_cue(words, i, verb)), None)
+        end = _noun_phrase(text, words, 1, cue) if cue is not None else 1
+        if end > 1:
+            return Speech(_span(text, words, 1, end))
+    if lower[0] == "für" and lower[verb] in _FORMS_OF_SEIN:  # "Für den Minister ist das „ein Skandal“"
+        end = _noun_phrase(text, words, 1, verb)
+        if end == verb:
+            return Speech(_span(text, words, 1, end))
+    if words[verb].lower in SUBJUNCTIVE:  # reported speech: "X werde …, erklärte das Ministerium."
+        for k in range(verb + 1, len(words)):
+            if _comma_before(text, words, k) and words[k].text[0].islower() and is_cue(words, k, len(words)):
+                speaker = speaker_after_cue(text, words, k + 1, len(words))
+                if speaker is not None:
+                    return Speech(speaker)
+        return None  # its subject says nothing; the speaker is in the context
     clause = words[:limit]
-    lower = [w.lower for w in clause]
     if subject is not None and subject.text.lower() == "es":
         subject = None  # "Es drohe …", "handelt es sich um": no one
     segment = next((k for k in range(verb + 1, limit) if _comma_before(text, clause, k)), limit)
@@ -398,7 +431,7 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
         participle = next(
             (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and _ends_part(text, clause[i])), None
         )
-        if participle is not None and lower[verb] in _PASSIVE:
+        if participle is not None and (lower[verb] in _PASSIVE or "worden" in lower[participle:]):
             if lower[participle].startswith("zitier"):  # "X wird … mit den Worten zitiert"
                 return Speech(subject)
             return Speech(_agent(text, clause, limit, subject))  # "Von der Opposition wurde … kritisiert"
@@ -417,22 +450,13 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
         found = _clause_attribution(text, clause, "sentence")
         if found is not None and found[0].text.lower() != "es":
             return Speech(subject if found[0].text.split()[0].lower() == "eigenen" else found[0])
-    if lower[0] == "wie":  # "Wie der Sprecher mitteilte, wurde …": the source of the sentence
-        cue = next((i for i in range(1, verb) if is_cue(words, i, verb)), None)
-        end = _noun_phrase(text, words, 1, cue) if cue is not None else 1
-        if end > 1:
-            return Speech(_span(text, words, 1, end))
-    if lower[0] == "für" and lower[verb] in _FORMS_OF_SEIN:  # "Für den Minister ist das „ein Skandal“"
-        end = _noun_phrase(text, words, 1, verb)
-        if end == verb:
-            return Speech(_span(text, words, 1, end))
     if subject is None:
         return None
     for index in range(limit):
         if lower[index] not in SAYING_NOUNS or not _capitalised(clause[index]):
             continue
-        if subject.start <= clause[index].start < subject.end:
-            return Speech(_whose(text, clause, index, limit))  # the noun of saying is the subject
+        if subject.start <= clause[index].start < subject.end:  # the noun of saying is the subject:
+            return Speech(_whose(text, clause, index, limit))  # whose it is
         if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS or lower[index] in HELD_OPINIONS:
             return Speech(subject)  # "übte Kritik", "ist der Meinung" — not "folgte der Einschätzung"
     return None
@@ -534,9 +558,14 @@ def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | 
             (k for k in range(2, n) if _comma_before(text, words, k) and words[k - 1].text[0].islower() and _finite(words[k])),
             None,
         )
-        if verb is None:
+        if verb is not None:
+            return verb, speaker_after_cue(text, words, verb + 1, n), _main_clause_end(text, words, verb)
+        if words[0].lower not in ("als", "wie"):
             return None
-        return verb, speaker_after_cue(text, words, verb + 1, n), _main_clause_end(text, words, verb)
+        end = _noun_phrase(text, words, 1, n)  # "Als Begründung sagte ein Wissenschaftler": a phrase
+        if end == 1 or end >= n or not _finite(words[end]):
+            return None
+        return end, speaker_after_cue(text, words, end + 1, n), _main_clause_end(text, words, end)
     start = _skip_fronted(text, words, 0, n)
     if 0 < start < n and _finite(words[start]):  # "Am Montag warnte die Ministerin …"
         subject = speaker_after_cue(text, words, start + 1, n)
@@ -547,7 +576,7 @@ def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | 
     if end == start:
         return None
     verb = end
-    if verb < n and _comma_before(text, words, verb):  # "Khan, einer der Abgeordneten, die …, verurteilte"
+    if verb < n and _comma_before(text, words, verb) and not _finite(words[verb]):  # "Khan, einer der …, die …, verurteilte"
         verb = next((k for k in range(verb + 1, n) if _comma_before(text, words, k) and _finite(words[k])), n)
     if verb >= n or not _finite(words[verb]):
         return None
@@ -689,6 +718,10 @@ def subject_of_verb(text: str, words: list[Word], verb: int, form: str) -> tuple
         end = _noun_phrase(text, words, start, verb)
         if end > start and _first_comma(text, words, verb) <= _skip_adverbials(words, end, verb):
             return _span(text, words, start, end), form
+    if clause < verb and words[clause].lower in _CONJUNCTIONS and (clause == 0 or _comma_before(text, words, clause)):
+        end = _noun_phrase(text, words, clause + 1, verb)  # "…, indem er sagte", "…, weil die Regierung … bezeichnet hat"
+        if end > clause + 1:
+            return _span(text, words, clause + 1, end), form
     after = verb + 1  # "Das lobte er:" (but not "Sie sagte, er sei …")
     if after < len(words) and words[after].lower in _NOMINATIVE_PRONOUNS and not _comma_before(text, words, after):
         return _span(text, words, after, after + 1), form
