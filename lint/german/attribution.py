@@ -248,7 +248,7 @@ def _partial_speaker(
     context."""
     result = None
     if _may_be_followed_by_speaker(quotation, after):
-        result = attribution_after(text, quotation.end, after_end)
+        result = attribution_after(text, quotation.end, after_end, loose=False)
     if result is None:
         whole = quotations.words_outside(text, Span(sentence.start, closing_sentence.end, ""))
         quote_at = bisect.bisect_left([w.start for w in whole], quotation.start)
@@ -440,8 +440,10 @@ def _context(text, sentences, starts, sentence, quotations) -> tuple[Span, str] 
     index = bisect.bisect_right(starts, sentence.start) - 2
     for index in range(index, max(index - 3, -1), -1):
         speech = speech_in_sentence(text, quotations.words_outside(text, sentences[index]))
-        if speech is not None and speech.speaker is not None:
-            return speech.speaker, "context"
+        if speech is not None:  # its main clause reports speech: by whom, or by no one named
+            if speech.speaker is not None:
+                return speech.speaker, "context"
+            continue
         found = attribution_in_clause(text, sentences[index].start, sentences[index].end, "context")
         if found is not None:
             return found[0], "context"

@@ -26,7 +26,7 @@ schwärm zitier präzisier konstatier unterstreich bemerk beteuer insistier prop
 beschwör ermahn verlang wiederhol lästr spott seufz räsonier protestier signalisier
 bezeichn charakterisier skandier urteil titulier kritisier verurteil
 reagier konter würdig verteidig attackier bezweifel plädier poch beharr hoff befürcht bewert
-beurteil feier beschwer entschuldig bedank empör begründ rechtfertig
+beurteil feier beschwer entschuldig bedank empör begründ rechtfertig erhoff verlaut
 """.split()
 _STRONG = """sprach spricht sprachen gesprochen schrieb schreibt schrieben geschrieben rief ruft riefen
 gerufen unterstrich unterstrichen widersprach widerspricht widersprachen widersprochen versprach
@@ -125,7 +125,7 @@ OPINION_NOUNS = frozenset(
 SAYING_NOUNS = frozenset(
     """forderung forderungen warnung warnungen kritik appell appelle reaktion antwort ankündigung
     erklärung stellungnahme worte worten bekunden ansicht meinung auffassung einschätzung botschaft
-    fazit vorwurf vorwürfe protest kommentar aussage aussagen überzeugung""".split()
+    fazit vorwurf vorwürfe protest kommentar aussage aussagen überzeugung these position standpunkt""".split()
 )
 #: nouns of opinion that a subject holds in the genitive: „Er ist der Meinung, dass …“
 HELD_OPINIONS = frozenset("meinung auffassung ansicht überzeugung".split())
@@ -151,6 +151,7 @@ def lower_words(text: str, start: int, end: int) -> list[str]:
 
 
 _FINDS = frozenset("befand befindet befanden befinden".split())
+_GOES = frozenset("geht ging gingen gehen".split())
 
 
 def is_cue(words: list[Word], index: int, limit: int) -> bool:
@@ -163,5 +164,7 @@ def is_cue(words: list[Word], index: int, limit: int) -> bool:
         return False  # "befindet sich" is where something is, "befand das Gericht" a judgement
     if lower in SPEECH_VERBS:
         return True
+    if lower in _GOES and {"davon", "aus"} <= {w.lower for w in words[index + 1 : limit]}:
+        return True  # "geht davon aus, dass …": an assumption stated
     particles = SEPARABLE_FINITE.get(lower)
     return bool(particles) and any(w.lower in particles for w in words[index + 1 : limit])

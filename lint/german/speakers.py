@@ -52,10 +52,10 @@ def _noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
     head = i
     if head == index and first.lower in _CONJUNCTIONS and _opens_clause(text, words, index):
         return index  # "Als er kam, …" — but in mid-sentence "Ministerpräsident Weil" is a name
-    while i < limit and _capitalised(words[i]) and (i == index or words[i].lower not in _STOP_INSIDE) and (
-        i > index or words[i].lower not in _STOP
-    ) and _joined(text, words, i, head):
-        i += 1
+    while i < limit and (_capitalised(words[i]) or i > head and words[i].text.isdigit()) and (
+        i == index or words[i].lower not in _STOP_INSIDE
+    ) and (i > index or words[i].lower not in _STOP) and _joined(text, words, i, head):
+        i += 1  # digits only inside a name: "Apollo 11", "Bündnis 90"
     if i == head:
         return index
     if i == head + 1 == index + 1 and first.text.endswith("s") and i < limit and _modifier(words[i]):
@@ -118,8 +118,9 @@ def _capitalised(word: Word) -> bool:
 
 
 def _joined(text: str, words: list[Word], i: int, head: int) -> bool:
-    """Whether words[i] continues the head without punctuation between (a name of several words)."""
-    return i == head or text[words[i - 1].end : words[i].start].strip() in ("", "-")
+    """Whether words[i] continues the head without punctuation between (a name of several words,
+    „Bündnis 90/Die Grünen“)."""
+    return i == head or text[words[i - 1].end : words[i].start].strip() in ("", "-", "/")
 
 
 def _opens_clause(text: str, words: list[Word], index: int) -> bool:
@@ -221,9 +222,11 @@ def _gap(text: str, words: list[Word], index: int) -> str:
 # -- finding attribution in a stretch of text --------------------------------------------------
 
 
-def attribution_after(text: str, start: int, end: int) -> tuple[Span, str] | None:
+def attribution_after(text: str, start: int, end: int, loose: bool = True) -> tuple[Span, str] | None:
     """Attribution in text[start:end], right after a quotation: ", sagte X", ", so X", …, or the
-    source alone in parentheses: " (Stiftung Warentest)"."""
+    source alone in parentheses: " (Stiftung Warentest)". Only `loose` (after a direct quote) are
+    a subject before the verb („„…“, Miller sagte“) and any finite verb („„…“, begründet das
+    Gericht“) read too: after quoted words inside a sentence they begin the next clause."""
     source = source_in_parentheses(text, start, end)
     if source is not None:
         return source, "parentheses"
@@ -239,7 +242,7 @@ def attribution_after(text: str, start: int, end: int) -> tuple[Span, str] | Non
         if is_cue(words, index, limit):
             first = 1 if index > 1 and _may_be_verb(words[0]) else 0  # "„…“, hatte der Minister gesagt"
             if index > first and _noun_phrase(text, words, first, index) == index:
-                return _span(text, words, first, index), "after"  # "„…“, Miller sagte"
+                return (_span(text, words, first, index), "after") if loose else None  # "„…“, Miller sagte"
             speaker = speaker_after_cue(text, words, index + 1, limit)
             if speaker and word.startswith("zitier"):  # „…“, zitiert die Zeitung den Minister.
                 speaker = _quoted(text, words, speaker, limit) or speaker
@@ -265,9 +268,17 @@ def attribution_after(text: str, start: int, end: int) -> tuple[Span, str] | Non
             if index == 0:
                 return None
             break
-    # „…“, begründet das Gericht (seine Entscheidung). — any finite verb right after the quote
+    # „…“, begründet das Gericht (seine Entscheidung). — any finite verb right after the quote, but
+    # not an auxiliary or a subjunctive: „„…“, allerdings sei die Hetze …“ goes on with the content
     index = _skip_adverbials(words, 0, limit)
-    if index < limit and words[index].text[0].islower() and words[index].lower not in _STOP_AFTER:
+    if (
+        index < limit
+        and words[index].text[0].islower()
+        and words[index].lower not in _STOP_AFTER
+        and words[index].lower not in SUBJUNCTIVE
+        and (loose or words[index].lower in AUXILIARIES)
+        and (words[index].lower not in AUXILIARIES or any(is_cue(words, i, limit) for i in range(index + 1, limit)))
+    ):  # "„…“, hatte der Landrat gesagt", "„…“, wird er zitiert" — an auxiliary with a verb of saying
         speaker = speaker_after_cue(text, words, index + 1, limit)
         if speaker is not None:
             return speaker, "after"
@@ -344,8 +355,9 @@ def attribution_in_clause(text: str, start: int, end: int, form: str = "colon") 
     return _clause_attribution(text, word_spans(text, start, end), form)
 
 
-def _clause_attribution(text: str, words: list[Word], form: str) -> tuple[Span, str] | None:
-    """Attribution in a clause given as its words, the cues tried from the last word back."""
+def _clause_attribution(text: str, words: list[Word], form: str, verbs: bool = True) -> tuple[Span, str] | None:
+    """Attribution in a clause given as its words, the cues tried from the last word back (without
+    `verbs`, only the words that name a source: laut, so, zufolge, nach Angaben, hieß es)."""
     for index in range(len(words) - 1, -1, -1):
         word = words[index].lower
         if word in OPINION_NOUNS and index > 0 and (
@@ -378,7 +390,7 @@ def _clause_attribution(text: str, words: list[Word], form: str) -> tuple[Span, 
             while first > 0 and _gap(text, words, first) == "" and _in_noun_phrase(words[first - 1]):
                 first -= 1
             return _span(text, words, first, index), "zufolge"
-        if is_cue(words, index, len(words)):
+        if verbs and is_cue(words, index, len(words)):
             return subject_of_verb(text, words, index, form)
     return None
 
@@ -447,7 +459,7 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
     ):
         return Speech(subject)
     if not _SOURCE_CUES.isdisjoint(lower):  # laut X, nach Ansicht von X, X zufolge, hieß es in …
-        found = _clause_attribution(text, clause, "sentence")
+        found = _clause_attribution(text, clause, "sentence", verbs=False)
         if found is not None and found[0].text.lower() != "es":
             return Speech(subject if found[0].text.split()[0].lower() == "eigenen" else found[0])
     if subject is None:
@@ -563,7 +575,12 @@ def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | 
         if words[0].lower not in ("als", "wie"):
             return None
         end = _noun_phrase(text, words, 1, n)  # "Als Begründung sagte ein Wissenschaftler": a phrase
-        if end == 1 or end >= n or not _finite(words[end]):
+        end = _skip_fronted(text, words, end, n)
+        if end == 1 and n > 1 and regex.search(r"[„“”»«\"]", text[words[0].end : words[1].start]):
+            end = 1  # "Als „verpasste Chance“ beurteilte X …": the quoted words are the phrase
+        elif end == 1:
+            return None
+        if end >= n or not _finite(words[end]):
             return None
         return end, speaker_after_cue(text, words, end + 1, n), _main_clause_end(text, words, end)
     start = _skip_fronted(text, words, 0, n)
@@ -708,7 +725,13 @@ def _may_be_verb(word: Word) -> bool:
 
 
 def subject_of_verb(text: str, words: list[Word], verb: int, form: str) -> tuple[Span, str] | None:
-    """The subject of the speech verb words[verb], before it (V2) or after it (inversion)."""
+    """The subject of the speech verb words[verb], before it (V2) or after it (inversion); never
+    an expletive „es“ („Es drohe …“)."""
+    found = _subject_of_verb(text, words, verb, form)
+    return None if found is not None and found[0].text.lower() == "es" else found
+
+
+def _subject_of_verb(text: str, words: list[Word], verb: int, form: str) -> tuple[Span, str] | None:
     clause = verb
     while clause > 0 and text[words[clause - 1].end : words[clause].start].strip() not in (",", ":", ";"):
         clause -= 1
