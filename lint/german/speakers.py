@@ -441,7 +441,7 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
     segment = next((k for k in range(verb + 1, limit) if _comma_before(text, clause, k)), limit)
     if lower[verb] in AUXILIARIES:  # the participle or infinitive ends its part of the clause
         participle = next(
-            (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and _ends_part(text, clause[i])), None
+            (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and _ends_part(text, clause, i, limit)), None
         )
         if participle is not None and (lower[verb] in _PASSIVE or "worden" in lower[participle:]):
             if lower[participle].startswith("zitier"):  # "X wird … mit den Worten zitiert"
@@ -478,10 +478,13 @@ _COORDINATORS = frozenset("und oder sowie aber".split())
 _FORMS_OF_SEIN = frozenset("ist sei war wäre sind seien waren wären".split())
 
 
-def _ends_part(text: str, word: Word) -> bool:
-    """Whether a word ends its part of a sentence: a comma, the sentence's end or nothing follows
-    (a participle at the end: „hat … zurückgewiesen.“, not „bezeichnete „Probleme““)."""
-    rest = text[word.end : word.end + 2].lstrip()
+def _ends_part(text: str, words: list[Word], index: int, limit: int) -> bool:
+    """Whether words[index] ends its part of a sentence, but for auxiliaries after it: a comma,
+    the sentence's end or nothing follows (a participle at the end: „hat … zurückgewiesen.“, „war
+    … bezeichnet worden.“ — not „bezeichnete „Probleme““)."""
+    while index + 1 < limit and words[index + 1].lower in _VERB_CLUSTER and _gap(text, words, index + 1) == "":
+        index += 1
+    rest = text[words[index].end : words[index].end + 2].lstrip()
     return rest[:1] in ("", ",", ".", ";", ":", "!", "?", ")", "–")
 
 
@@ -508,6 +511,8 @@ AUXILIARIES = frozenset(
     werde würde würden kann konnte will wollte muss musste soll sollte möchte lässt ließ ließen
     lassen""".split()
 )
+#: the verbs that may follow a participle at the end of a clause: „bezeichnet worden war“
+_VERB_CLUSTER = AUXILIARIES | frozenset("worden sein gewesen".split())
 #: words that open a subordinate clause after a comma: the main clause ends there
 _SUBORDINATORS = _CONJUNCTIONS | DETERMINERS | frozenset(
     "um wie was wer wobei sodass während welche welcher welches welchen welchem zu".split()

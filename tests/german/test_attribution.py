@@ -299,3 +299,78 @@ def test_words_of_saying_inside_a_quote_before_are_not_the_sentence_before():
 def test_a_teaser_chain_names_the_speaker_before_the_colon(teaser, expected):
     (found,) = body_speakers("Titel\n" + teaser + "\nBerlin – Der Bericht folgt.\n")
     assert found == ("direct", expected, "colon")
+
+
+# Who speaks in a sentence is read from its main clause (German verb-second order), whatever
+# stands before the finite verb, and from the clause that holds quoted words.
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a long fronted phrase: genitive, coordination, a name of several words, a name with digits
+        ("Zur Lage des Vereins und seiner neuen Aufgabe wird Trainerin Eva Roth mit den Worten zitiert: „Wir steigen auf.“",
+         ("Trainerin Eva Roth", "colon")),
+        ("Nach einem Flug mit Apollo 11 zusammen mit seinen Kollegen lenkte er die Fähre und meldete sich mit den Worten: „Wir sind gelandet.“",
+         ("er", "colon")),
+        ("So hat sich etwa die Vorsitzende des Elternbeirats, Anna Berger, gegen die Pläne ausgesprochen und behauptet, sie seien „reine Trickserei“.",
+         ("die Vorsitzende des Elternbeirats, Anna Berger", "sentence")),
+        ("Die Sprecherin von Bündnis 90/Die Grünen, Eva Roth, kritisierte den Plan. Er sei „völlig unrealistisch“.",
+         ("Die Sprecherin von Bündnis 90/Die Grünen, Eva Roth", "context")),
+        # an object first, the subject after the verb
+        ("Die Pläne der Regierung, die Steuern zu senken, bezeichnete er als „Luftschloss“.", ("er", "sentence")),
+        ("Der englischsprachigen Zeitung sagte die Aktivistin: „Ich kämpfe weiter.“", ("die Aktivistin", "colon")),
+        ("Das Angebot der Stadt, die Halle zu sanieren, lehnt er jedoch ab: „Wir bauen selbst.“", ("er", "colon")),
+        ("Aktuell lässt sie dort durch ihre Anwälte Folgendes erklären: „Die Vorwürfe sind haltlos.“", ("sie", "colon")),
+        # two main clauses: the one that holds the quote speaks
+        ("Die Menge skandierte Parolen, und der Redner rief: „Wir bleiben!“", ("der Redner", "colon")),
+        ("Huber nannte den Platzverweis „überzogen“, Trainer Löw bezeichnete die Karten als „übertrieben“.",
+         ("Trainer Löw", "sentence")),
+        ("Die Fans zogen vor das Rathaus und skandierten dabei „Wir sind das Team“.", ("Die Fans", "sentence")),
+        # a verb of saying in the subordinate clause that holds the quoted words
+        ("Der Bürgermeister, der den Plan zunächst als „Unsinn“ bezeichnete, lenkte am Montag ein.",
+         ("Der Bürgermeister", "sentence")),
+        ("Der Bericht ist brisant, weil die Stadt den Plan noch im Mai als „alternativlos“ bezeichnet hat.",
+         ("die Stadt", "sentence")),
+        ("Huber wich aus, indem er sagte, der Streit sei „eine Sache der Juristen“.", ("er", "sentence")),
+        ("Später versammelten sich Hunderte von Demonstranten, die skandierten: „Neuwahlen jetzt!“",
+         ("Demonstranten", "colon")),
+        # sources of a sentence
+        ("Wie der Vorsitzende Richter, Karl Berger, ausführte, wäre es ein „gewaltiges Unglück“ geworden.",
+         ("der Vorsitzende Richter, Karl Berger", "sentence")),
+        ("Für Bildungssenatorin Eva Roth ist das ein „gelungenes Beispiel für Integration“.",
+         ("Bildungssenatorin Eva Roth", "sentence")),
+        ("Anna Berger ist der Meinung, dass die Klage „reine Verzögerung“ sei.", ("Anna Berger", "sentence")),
+        ("Nach den Worten der Sprecherin der Stadt, Eva Roth, fehle es „an einem Konzept“.",
+         ("der Sprecherin der Stadt, Eva Roth", "sentence")),
+        ("Die Gefahr von Waldbränden wird vom Wetterdienst als „sehr hoch“ eingestuft.", ("Wetterdienst", "sentence")),
+        ("Der Trainer geht davon aus, dass die Mannschaft „mit breiter Brust“ antritt.", ("Der Trainer", "sentence")),
+        ("Von der Leyen betonte, unter den Bewerbern seien „viele erfahrene Frauen“.", ("Von der Leyen", "sentence")),
+        # reported speech in the subjunctive: the speaker of its framing clause, else of the context
+        ("Der Minister werde nach Rom reisen, um dort „das Engagement der Regierung“ zu unterstreichen, erklärte das Ministerium.",
+         ("das Ministerium", "sentence")),
+        ("Die Ministerin sprach von einem Erfolg. Die Stadt sei ihr zu Dank verpflichtet: „Sie haben uns geholfen.“",
+         ("Die Ministerin", "context")),
+        # no one speaks: an expletive es, a passive without its agent
+        ("Es drohe eine „dramatische Erwärmung“.", (None, None)),
+        ("In den Medien war der Auftrag schon als „Geschäft des Jahrhunderts“ bezeichnet worden.", (None, None)),
+    ],
+)
+def test_the_speaker_of_a_main_clause(body, expected):
+    assert speakers(body)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # the quote's own attribution after it wins over the lead-in before it
+        ("Besorgt äußerte sich auch der Vorsitzende, Karl Berger: „Wir befürchten das Schlimmste“, sagte er im Radio.",
+         ("er", "after")),
+        # a comma inside the closing mark
+        ("„Wir kommen wieder,“ sagte der Trainer.", ("der Trainer", "after")),
+        # after quoted words inside a sentence, the next clause is no attribution
+        ("Sie sei weder „aggressiv“, noch hätte er sich je etwas zuschulden kommen lassen.", (None, None)),
+        ("„Der Fall ist klar“, allerdings sei die Lage schwierig.", (None, None)),
+        ("„Wir unterstützen das Land“, ließ ein Sprecher aus Washington verlauten.", ("ein Sprecher aus Washington", "after")),
+    ],
+)
+def test_what_follows_the_quote(body, expected):
+    assert speakers(body)[0] == expected
