@@ -52,6 +52,7 @@ from newslint.german.cues import (
     SPEECH_VERBS,
     SUBJUNCTIVE,
     is_cue,
+    is_subjunctive,
     lower_words,
     word_spans,
 )
@@ -263,13 +264,26 @@ def _partial_speaker(
         elif speech.speaker is not None:
             result = speech.speaker, "sentence"
         # else: the sentence names no one ("Zur Eröffnung wurde der Plan als „Flickwerk“ kritisiert.")
-    if result is None and SUBJUNCTIVE.isdisjoint(lower_words(text, sentence.start, closing_sentence.end)):
+    if result is None and not _in_subjunctive(text, quotations, sentence, closing_sentence):
         return None  # a sentence in the indicative: the writer's own words, or its subject's
     if result is None and inherited is not None:
         result = inherited, "follow-on"
     if result is None:
         result = _context(text, sentences, starts, sentence, quotations)
     return result
+
+
+def _in_subjunctive(text, quotations, sentence, closing_sentence) -> bool:
+    """Whether a sentence is reported speech: a subjunctive form in it, or its main verb in the
+    subjunctive („Es drohe …“, „Außerdem halte die Fraktion …“)."""
+    if not SUBJUNCTIVE.isdisjoint(lower_words(text, sentence.start, closing_sentence.end)):
+        return True
+    words = quotations.words_outside(text, Span(sentence.start, closing_sentence.end, ""))
+    main = main_clause(text, words[:_MAIN_CLAUSE_WORDS])
+    return main is not None and is_subjunctive(words[main[0]].lower, main[1].text if main[1] else "")
+
+
+_MAIN_CLAUSE_WORDS = 60  # a main clause is read no further: long sentences stay linear
 
 
 def _sentence_at(sentences, starts, offset: int, block) -> Span:
@@ -364,8 +378,11 @@ def _lead_in(text, lead_ins, quotation, quotations, sentences, starts, sentence)
         words = quotations.words_outside(text, Span(start, quotation.start, ""))
         words = words[last_main_clause(text, words, len(words)) :]  # "Die Menge skandierte, und der Redner rief:"
         main = main_clause(text, words)
-        if main is not None and words[main[0]].lower in SUBJUNCTIVE:
-            found = _context(text, sentences, starts, sentence, quotations)
+        if main is not None and is_subjunctive(words[main[0]].lower, main[1].text if main[1] else ""):
+            # reported speech: its source in the lead-in („…, so Elshorst weiter:“), else the context
+            found = attribution_in_words(text, words, "colon", verbs=False) or _context(
+                text, sentences, starts, sentence, quotations
+            )
             if found is not None:
                 return found
         speech = speech_in_sentence(text, words)

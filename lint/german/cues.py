@@ -113,8 +113,26 @@ QUOTE_NOUNS = frozenset(
 )
 SUBJUNCTIVE = frozenset(
     """sei seien habe werde könne müsse solle dürfe wolle gebe gehe bleibe liege stehe komme
-    wisse brauche hätten wären würden""".split()
+    wisse brauche hätte hätten wäre wären würde würden""".split()
 )
+
+
+def is_subjunctive(verb: str, subject: str = "") -> bool:
+    """Whether a finite verb (in lower case) is in the subjunctive of reported speech: one of the
+    common forms, or — with a subject in the third person — any form of stem and „e“ („es drohe“,
+    „die Fraktion halte“), which the indicative never has („sagte“ ends in „te“)."""
+    if verb in SUBJUNCTIVE:
+        return True
+    return (
+        len(verb) > 3
+        and verb.endswith("e")
+        and not verb.endswith("te")
+        and verb not in _PAST_IN_E
+        and subject.lower() not in ("ich", "")
+    )
+
+
+_PAST_IN_E = frozenset("wurde".split())  # the indicative past that ends in „e“ but not in „te“
 SENTENCE_END = regex.compile(r"[.!?…;]")
 OPINION_NOUNS = frozenset(
     """ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten
@@ -125,7 +143,8 @@ OPINION_NOUNS = frozenset(
 SAYING_NOUNS = frozenset(
     """forderung forderungen warnung warnungen kritik appell appelle reaktion antwort ankündigung
     erklärung stellungnahme worte worten bekunden ansicht meinung auffassung einschätzung botschaft
-    fazit vorwurf vorwürfe protest kommentar aussage aussagen überzeugung these position standpunkt""".split()
+    fazit vorwurf vorwürfe protest kommentar aussage aussagen überzeugung these position standpunkt
+    stellung""".split()
 )
 #: nouns of opinion that a subject holds in the genitive: „Er ist der Meinung, dass …“
 HELD_OPINIONS = frozenset("meinung auffassung ansicht überzeugung".split())

@@ -27,6 +27,7 @@ from newslint.german.cues import (
     SUBJUNCTIVE,
     Word,
     is_cue,
+    is_subjunctive,
     lower_words,
     word_spans,
 )
@@ -341,11 +342,12 @@ def _source_after(text: str, words: list[Word], index: int, limit: int, form: st
     return Span(words[index - 1].start, words[index - 1].end, words[index - 1].text), form
 
 
-def attribution_in_words(text: str, words: list[Word], form: str) -> tuple[Span, str] | None:
-    """`attribution_in_clause` for a clause given as its words (quotations left out)."""
+def attribution_in_words(text: str, words: list[Word], form: str, verbs: bool = True) -> tuple[Span, str] | None:
+    """`attribution_in_clause` for a clause given as its words (quotations left out); without
+    `verbs`, only the words that name a source (so, laut, zufolge, nach Angaben, hieß es)."""
     if _CLAUSE_CUES.isdisjoint(w.lower for w in words):
         return None
-    return _clause_attribution(text, words, form)
+    return _clause_attribution(text, words, form, verbs)
 
 
 def attribution_in_clause(text: str, start: int, end: int, form: str = "colon") -> tuple[Span, str] | None:
@@ -428,7 +430,7 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
         end = _noun_phrase(text, words, 1, verb)
         if end == verb:
             return Speech(_span(text, words, 1, end))
-    if words[verb].lower in SUBJUNCTIVE:  # reported speech: "X werde …, erklärte das Ministerium."
+    if is_subjunctive(words[verb].lower, subject.text if subject else ""):  # "X werde …, erklärte das Ministerium."
         for k in range(verb + 1, len(words)):
             if _comma_before(text, words, k) and words[k].text[0].islower() and is_cue(words, k, len(words)):
                 speaker = speaker_after_cue(text, words, k + 1, len(words))
