@@ -58,18 +58,20 @@ from newslint.german.cues import (
 )
 from newslint.german.quotes import Quotation
 from newslint.german.segment import WORD, Span
+from newslint.german.clauses import (
+    attribution_in_lead_in,
+    last_main_clause,
+    lead_in_subject,
+    main_clause,
+    speech_in_sentence,
+)
+from newslint.german.phrases import speaker_after_cue
 from newslint.german.speakers import (
     after_last_dash,
     attribution_after,
     attribution_in_clause,
     attribution_in_words,
-    attribution_in_lead_in,
-    last_main_clause,
-    lead_in_subject,
-    main_clause,
     source_in_parentheses,
-    speaker_after_cue,
-    speech_in_sentence,
     subject_of_verb,
 )
 
@@ -279,11 +281,9 @@ def _in_subjunctive(text, quotations, sentence, closing_sentence) -> bool:
     if not SUBJUNCTIVE.isdisjoint(lower_words(text, sentence.start, closing_sentence.end)):
         return True
     words = quotations.words_outside(text, Span(sentence.start, closing_sentence.end, ""))
-    main = main_clause(text, words[:_MAIN_CLAUSE_WORDS])
+    main = main_clause(text, words)
     return main is not None and is_subjunctive(words[main[0]].lower, main[1].text if main[1] else "")
 
-
-_MAIN_CLAUSE_WORDS = 60  # a main clause is read no further: long sentences stay linear
 
 
 def _sentence_at(sentences, starts, offset: int, block) -> Span:
@@ -400,7 +400,7 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
     if index < 1:
         return None
     prior = sentences[index - 1]
-    words = quotations.words_outside(text, prior)
+    words = quotations.words_outside(text, _head(prior))
     dash = after_last_dash(text, prior.start, prior.end)  # "Stuttgart – Der Elternbeirat reagierte …"
     speech = speech_in_sentence(text, [w for w in words if w.start >= dash]) if dash > prior.start else None
     if speech is None:
@@ -430,6 +430,15 @@ class _Quoted:
         return [w for w in words if not any(q.start <= w.start < q.end for q in inside)]
 
 
+def _head(sentence) -> Span:
+    """The start of a sentence, as far as its main clause is looked for (a very long one is not
+    read to its end)."""
+    return Span(sentence.start, min(sentence.end, sentence.start + _HEAD), "")
+
+
+_HEAD = 800  # characters
+
+
 def _named_before(text, blocks, block_index, sentences_of, offset) -> bool:
     """Whether someone is named before `offset` that a pronoun can point back to: the subject of
     one of the sentences before it, in its paragraph or the block before, is a noun phrase."""
@@ -441,7 +450,7 @@ def _named_before(text, blocks, block_index, sentences_of, offset) -> bool:
         sentences, starts = sentences_of(block)
         index = bisect.bisect_right(starts, offset) - 2 if number == block_index else len(sentences) - 1
         for sentence in sentences[max(index - _ANTECEDENT_SENTENCES, -1) + 1 : index + 1][::-1]:
-            found = lead_in_subject(text, sentence.start, sentence.end)
+            found = lead_in_subject(text, sentence.start, _head(sentence).end)
             if found is not None and found[0].text.lower() not in _PERSONAL_PRONOUNS:
                 return True
             checked += 1
@@ -456,7 +465,7 @@ def _context(text, sentences, starts, sentence, quotations) -> tuple[Span, str] 
     someone said — the speaker of its main clause, else of a verb of saying anywhere in it."""
     index = bisect.bisect_right(starts, sentence.start) - 2
     for index in range(index, max(index - 3, -1), -1):
-        speech = speech_in_sentence(text, quotations.words_outside(text, sentences[index]))
+        speech = speech_in_sentence(text, quotations.words_outside(text, _head(sentences[index])))
         if speech is not None:  # its main clause reports speech: by whom, or by no one named
             if speech.speaker is not None:
                 return speech.speaker, "context"

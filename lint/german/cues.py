@@ -133,6 +133,12 @@ def is_subjunctive(verb: str, subject: str = "") -> bool:
 
 
 _PAST_IN_E = frozenset("wurde".split())  # the indicative past that ends in „e“ but not in „te“
+#: finite verbs that carry a participle or infinitive: „Er hatte gewarnt.“, „Sie will protestieren.“
+AUXILIARIES = frozenset(
+    """hat hatte hatten haben habe hätte hätten ist war waren sind sei wird wurde wurden werden
+    werde würde würden kann konnte will wollte muss musste soll sollte möchte lässt ließ ließen
+    lassen""".split()
+)
 SENTENCE_END = regex.compile(r"[.!?…;]")
 OPINION_NOUNS = frozenset(
     """ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten

@@ -1,0 +1,325 @@
+"""Who speaks in a sentence, read from its main clause.
+
+`main_clause` finds the finite verb of a sentence's main clause by German verb-second order (after
+a subordinate clause, after a fronted phrase, or after the subject with its apposition or
+relative clause), its subject and where the main clause ends. `speech_in_sentence` says whether
+that main clause reports speech and who speaks: the subject of a verb of saying, demanding,
+warning, reacting or announcing (also an auxiliary with such a participle, or a second verb
+joined by „und“), the one quoted after „zitiert“, the agent of a passive („von der Opposition“),
+the source of „laut X“, „nach Ansicht von X“, „X zufolge“, „wie X mitteilte“, „für X ist“, or
+the subject of a clause with a noun of saying („übte Kritik“, „ist der Meinung“) — or, for reported
+speech in the subjunctive, the clause that frames it („…, erklärte das Ministerium“).
+`last_main_clause` finds where the last of several main clauses joined by „und“ or a comma
+begins, and `lead_in_subject` the subject of a lead-in before a colon without a verb of saying.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+from newslint.german.cues import (
+    AUXILIARIES,
+    DETERMINERS,
+    HELD_OPINIONS,
+    OPINION_NOUNS,
+    SAYING_NOUNS,
+    SUBJUNCTIVE,
+    Word,
+    is_cue,
+    is_subjunctive,
+    word_spans,
+)
+from newslint.german.phrases import (
+    CONJUNCTIONS,
+    NAME_PARTICLES,
+    NOMINATIVE_PRONOUNS,
+    RELATIVES,
+    clause_subject,
+    comma_before,
+    fronted_start,
+    gap_before,
+    is_capitalised,
+    is_finite,
+    noun_phrase,
+    quoted_after,
+    skip_fronted,
+    span_of,
+    speaker_after_cue,
+)
+from newslint.german.segment import Span
+from newslint.german.speakers import attribution_in_clause, attribution_in_words
+
+
+MAIN_CLAUSE_WORDS = 60  # how many words of a sentence its main clause is looked for in
+
+
+class Speech(NamedTuple):
+    """What a sentence says about speaking: its main clause reports speech, and `speaker` says
+    who — None when no one is named („Zur Eröffnung wurde die Reform kritisiert.“)."""
+
+    speaker: Span | None
+
+
+def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
+    """Who speaks in a whole sentence (given as its words, quotations left out), read from its main
+    clause only: the subject of a verb of saying, demanding, warning, reacting or announcing („Die
+    Gewerkschaft reagierte empört.“, „Der Minister kündigte Widerstand an.“, „Er hatte gewarnt.“,
+    „Die Demonstranten zogen zum Rathaus und skandierten …“), the one quoted after „zitiert“, the
+    agent of a passive („Von der Opposition wurde der Plan kritisiert.“), the source of „laut X“,
+    „nach Ansicht von X“, „X zufolge“, or the subject of a main clause with a noun of saying as
+    its subject or object („Die Opposition übte scharfe Kritik.“) — and when that noun is the
+    subject itself, whose it is („Die Forderung der Gewerkschaft ist klar.“, „Kritik kam von der
+    Opposition.“). None when the main clause reports no speech: a verb of saying in a subordinate
+    clause („…, da er seinen Rückzug angekündigt hatte.“) does not make its subject the speaker."""
+    words = words[:MAIN_CLAUSE_WORDS]  # a very long sentence is read no further than its start
+    main = main_clause(text, words)
+    if main is None:
+        return None
+    verb, subject, limit = main
+    lower = [w.lower for w in words[:limit]]
+    if lower[0] == "wie":  # "Wie der Sprecher mitteilte, wurde …": the source of the sentence
+        cue = next((i for i in range(1, verb) if is_cue(words, i, verb)), None)
+        end = noun_phrase(text, words, 1, cue) if cue is not None else 1
+        if end > 1:
+            return Speech(span_of(text, words, 1, end))
+    if lower[0] == "für" and lower[verb] in _FORMS_OF_SEIN:  # "Für den Minister ist das „ein Skandal“"
+        end = noun_phrase(text, words, 1, verb)
+        if end == verb:
+            return Speech(span_of(text, words, 1, end))
+    if is_subjunctive(words[verb].lower, subject.text if subject else ""):  # "X werde …, erklärte das Ministerium."
+        for k in range(verb + 1, len(words)):
+            if comma_before(text, words, k) and words[k].text[0].islower() and is_cue(words, k, len(words)):
+                speaker = speaker_after_cue(text, words, k + 1, len(words))
+                if speaker is not None:
+                    return Speech(speaker)
+        return None  # its subject says nothing; the speaker is in the context
+    clause = words[:limit]
+    if subject is not None and subject.text.lower() == "es":
+        subject = None  # "Es drohe …", "handelt es sich um": no one
+    segment = next((k for k in range(verb + 1, limit) if comma_before(text, clause, k)), limit)
+    if lower[verb] in AUXILIARIES:  # the participle or infinitive ends its part of the clause
+        participle = next(
+            (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and _ends_part(text, clause, i, limit)), None
+        )
+        if participle is not None and (lower[verb] in _PASSIVE or "worden" in lower[participle:]):
+            if lower[participle].startswith("zitier"):  # "X wird … mit den Worten zitiert"
+                return Speech(subject)
+            return Speech(_agent(text, clause, limit, subject))  # "Von der Opposition wurde … kritisiert"
+        if participle is not None and subject is not None:
+            return Speech(subject)
+    elif subject is not None and is_cue(clause, verb, segment):
+        if lower[verb].startswith("zitier"):  # "Der Spiegel zitiert den Prediger mit den Worten …"
+            anchor = subject if subject.start > clause[verb].start else Span(clause[verb].start, clause[verb].end, "")
+            return Speech(quoted_after(text, clause, anchor, limit) or subject)
+        return Speech(subject)
+    if subject is not None and any(  # "… zogen zum Rathaus und skandierten …"
+        lower[i - 1] in _COORDINATORS and is_cue(clause, i, limit) for i in range(verb + 2, limit)
+    ):
+        return Speech(subject)
+    if not _SOURCE_CUES.isdisjoint(lower):  # laut X, nach Ansicht von X, X zufolge, hieß es in …
+        found = attribution_in_words(text, clause, "sentence", verbs=False)
+        if found is not None and found[0].text.lower() != "es":
+            return Speech(subject if found[0].text.split()[0].lower() == "eigenen" else found[0])
+    if subject is None:
+        return None
+    for index in range(limit):
+        if lower[index] not in SAYING_NOUNS or not is_capitalised(clause[index]):
+            continue
+        if subject.start <= clause[index].start < subject.end:  # the noun of saying is the subject:
+            return Speech(_whose(text, clause, index, limit))  # whose it is
+        if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS or lower[index] in HELD_OPINIONS:
+            return Speech(subject)  # "übte Kritik", "ist der Meinung" — not "folgte der Einschätzung"
+    return None
+
+
+_COORDINATORS = frozenset("und oder sowie aber".split())
+
+
+_FORMS_OF_SEIN = frozenset("ist sei war wäre sind seien waren wären".split())
+
+
+def _ends_part(text: str, words: list[Word], index: int, limit: int) -> bool:
+    """Whether words[index] ends its part of a sentence, but for auxiliaries after it: a comma,
+    the sentence's end or nothing follows (a participle at the end: „hat … zurückgewiesen.“, „war
+    … bezeichnet worden.“ — not „bezeichnete „Probleme““)."""
+    while index + 1 < limit and words[index + 1].lower in _VERB_CLUSTER and gap_before(text, words, index + 1) == "":
+        index += 1
+    rest = text[words[index].end : words[index].end + 2].lstrip()
+    return rest[:1] in ("", ",", ".", ";", ":", "!", "?", ")", "–")
+
+
+def _agent(text: str, words: list[Word], limit: int, subject: Span | None) -> Span | None:
+    """The agent of a passive clause: „von der Opposition“ (None when it names none), not a „von“
+    inside its subject („Zur Eröffnung wurde die Diskriminierung von Frauen kritisiert“)."""
+    found = [i for i in range(limit) if words[i].lower in ("von", "vom")]
+    inside = [i for i in found if subject and subject.start <= words[i].start < subject.end]
+    if not found or found == inside[:1]:  # the only "von" belongs to the subject
+        return None
+    von = found[-1]
+    end = noun_phrase(text, words, von + 1, limit)
+    return span_of(text, words, von + 1, end) if end > von + 1 else None
+
+
+_PASSIVE = frozenset("wird wurde wurden werden worden".split())
+
+
+#: words that name a source in a clause: „laut X“, „nach Ansicht von X“, „X zufolge“, „hieß es“
+_SOURCE_CUES = frozenset(OPINION_NOUNS | {"laut", "zufolge", "hieß", "heißt"})
+
+
+#: determiners of a noun that is no direct object: „folgte der Einschätzung“, „dem Appell“
+_OBLIQUE_DETERMINERS = frozenset("der dem des".split())
+
+
+
+
+#: the verbs that may follow a participle at the end of a clause: „bezeichnet worden war“
+_VERB_CLUSTER = AUXILIARIES | frozenset("worden sein gewesen".split())
+
+
+#: words that open a subordinate clause after a comma: the main clause ends there
+_SUBORDINATORS = CONJUNCTIONS | DETERMINERS | frozenset(
+    "um wie was wer wobei sodass während welche welcher welches welchen welchem zu".split()
+)
+
+
+def last_main_clause(text: str, words: list[Word], limit: int) -> int:
+    """Where the last main clause before words[limit] begins that has a subject of its own, joined
+    to the one before by „und“, „aber“, „doch“, „sondern“ or a comma: „Die Menge skandierte
+    Parolen, und der Redner rief:“, „Klose nannte ihn „überzogen“, Trainer Löw bezeichnete …“."""
+    found = 0
+    for index in range(1, limit - 1):
+        joined = words[index - 1].lower in _JOINING and not comma_before(text, words, index) or (
+            comma_before(text, words, index) and words[index].lower not in _SUBORDINATORS - DETERMINERS
+        )
+        if not joined or words[index].lower in RELATIVES and not is_capitalised(words[index + 1]):
+            continue
+        if text[words[index - 2].end : words[index - 1].start].strip() == "-" if index > 1 else False:
+            continue  # "der Fraktions- und Parteivorsitzenden": one noun phrase
+        end = noun_phrase(text, words, index, limit)
+        if (
+            index < end < limit
+            and is_finite(words[end])
+            and words[end].lower not in SUBJUNCTIVE  # ", Deutschland brauche …": reported speech depends on it
+            and not comma_before(text, words, end)
+            and main_clause(text, words[found:index]) is not None  # a clause before, not "zur Lage und seiner Aufgabe"
+        ):
+            found = index
+    return found
+
+
+_JOINING = frozenset("und aber doch sondern denn".split())
+
+
+def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | None:
+    """The finite verb of a sentence's main clause (German verb-second order), its subject and
+    where the main clause ends (the first subordinate clause after the verb), or None. Only the
+    first `MAIN_CLAUSE_WORDS` words are read, so that very long sentences stay linear."""
+    words = words[:MAIN_CLAUSE_WORDS]
+    n = len(words)
+    if not n:
+        return None
+    if words[0].lower in CONJUNCTIONS or words[0].lower in ("um", "wie"):  # "Als er kam, sagte …"
+        verb = next(  # the main verb follows the subordinate clause's verb, which ends it
+            (k for k in range(2, n) if comma_before(text, words, k) and words[k - 1].text[0].islower() and is_finite(words[k])),
+            None,
+        )
+        if verb is not None:
+            return verb, speaker_after_cue(text, words, verb + 1, n), _main_clause_end(text, words, verb)
+        if words[0].lower not in ("als", "wie"):
+            return None
+        end = noun_phrase(text, words, 1, n)  # "Als Begründung sagte ein Wissenschaftler": a phrase
+        end = skip_fronted(text, words, end, n)
+        if end == 1 and n > 1 and regex.search(r"[„“”»«\"]", text[words[0].end : words[1].start]):
+            end = 1  # "Als „verpasste Chance“ beurteilte X …": the quoted words are the phrase
+        elif end == 1:
+            return None
+        if end >= n or not is_finite(words[end]):
+            return None
+        return end, speaker_after_cue(text, words, end + 1, n), _main_clause_end(text, words, end)
+    start = skip_fronted(text, words, 0, n)
+    if 0 < start < n and is_finite(words[start]):  # "Am Montag warnte die Ministerin …"
+        subject = speaker_after_cue(text, words, start + 1, n)
+        if subject is None and words[0].text in NAME_PARTICLES and is_capitalised(words[start - 1]):
+            subject = span_of(text, words, 0, start)  # no subject after the verb: "Von der Leyen betonte, …"
+        return start, subject, _main_clause_end(text, words, start)
+    end = noun_phrase(text, words, start, n)
+    if end == start:
+        return None
+    verb = end
+    if verb < n and comma_before(text, words, verb) and not is_finite(words[verb]):  # "Khan, einer der …, die …, verurteilte"
+        verb = next((k for k in range(verb + 1, n) if comma_before(text, words, k) and is_finite(words[k])), n)
+    if verb >= n or not is_finite(words[verb]):
+        return None
+    subject: Span | None = span_of(text, words, start, end)
+    after = verb + 1
+    if after < n and words[after].lower in NOMINATIVE_PRONOUNS and not comma_before(text, words, after):
+        subject = span_of(text, words, after, after + 1)  # "Die Reform lobte er"
+    elif fronted_start(words, start, end):  # "Dem Sender sagte sie", "Dies bestätigte der Sprecher"
+        subject = speaker_after_cue(text, words, after, n)
+    return verb, subject, _main_clause_end(text, words, verb)
+
+
+def _main_clause_end(text: str, words: list[Word], verb: int) -> int:
+    """The first word after `verb` that opens a subordinate clause after a comma (or the end). A
+    determiner opens a relative clause („, die den Brief …“), not an apposition („, dem 20. Juni“,
+    „, der Sprecher des Ministeriums“)."""
+    return next(
+        (
+            k
+            for k in range(verb + 1, len(words))
+            if comma_before(text, words, k)
+            and words[k].lower in _SUBORDINATORS
+            and not (
+                words[k].lower in DETERMINERS
+                and k + 1 < len(words)
+                and not words[k + 1].text[0].islower()
+                and not words[k - 1].text[0].islower()  # "am Montag, dem 20. Juni", not "heißt es, der Preis"
+            )
+        ),
+        len(words),
+    )
+
+
+def _whose(text: str, words: list[Word], noun: int, limit: int) -> Span | None:
+    """Whose the noun of saying words[noun] is: its genitive („die Forderung der Gewerkschaft“) or
+    „von“ attribute („Kritik kam von der Opposition“)."""
+    index = noun + 1
+    if index < limit and words[index].lower in ("der", "des"):
+        end = noun_phrase(text, words, index, limit)
+        return span_of(text, words, index, end) if end > index else None
+    von = next((i for i in range(index, limit) if words[i].lower in ("von", "vom")), None)
+    if von is not None:
+        end = noun_phrase(text, words, von + 1, limit)
+        return span_of(text, words, von + 1, end) if end > von + 1 else None
+    return None
+
+
+_LEAD_IN_WORDS = 12
+
+
+_STANDS = frozenset("steht stand stehen standen findet fand".split())
+
+
+
+
+def attribution_in_lead_in(text: str, start: int, end: int) -> tuple[Span, str] | None:
+    """The speaker in the lead-in before a colon: a speech verb's subject, else its subject."""
+    return attribution_in_clause(text, start, end) or lead_in_subject(text, start, end)
+
+
+def lead_in_subject(text: str, start: int, end: int) -> tuple[Span, str] | None:
+    """The subject of a lead-in without a speech verb: its first noun phrase ("Ein Beamter der
+    Nationalpolizei: „…“", "Die Bewohner sehen es gelassen: „…“"), or the noun phrase after the
+    finite verb when the first is a fronted object or adverb ("Den Unmut brachte die Sprecherin
+    zum Ausdruck: „…“", "Hier sparte der Präsident nicht mit Kritik: „…“")."""
+    words = word_spans(text, start, end)
+    words = words[last_main_clause(text, words, len(words)) :]
+    main = main_clause(text, words)
+    speaker = main[1] if main is not None and main[1] is not None and main[1].text.lower() != "es" else None
+    if main is not None and words[main[0]].lower in _STANDS:
+        speaker = None  # "In dem Entwurf steht der Passus:" — the document is the source
+    speaker = speaker or clause_subject(text, words[:_LEAD_IN_WORDS], 0, min(len(words), _LEAD_IN_WORDS))
+    return (speaker, "colon") if speaker else None
+
