@@ -179,7 +179,7 @@ def attribute(article) -> tuple[Attribution, ...]:
             and before.rstrip().endswith(",")
             and attribution_after(text, previous_end, quotation.start) is not None
         )
-        kind = _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, parentheses > 0)
+        kind, following = _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, parentheses > 0)
         if kind == PARTIAL:
             search = partial(
                 _partial_speaker, text, quotation, after, after_end, sentence, closing_sentence,
@@ -193,7 +193,8 @@ def attribute(article) -> tuple[Attribution, ...]:
             # "Niederlage in Wien – Trainer Löw: „…“": the lead-in is what follows the last dash
             lead_in = after_last_dash(text, before_start, quotation.start) if colon else before_start
             lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
-            following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
+            if following is _NOT_LOOKED:
+                following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
             if colon and not (following is not None and _comma_follows(quotation, after)):
                 # the lead-in, unless the quote has its own attribution after it: "X äußerte sich: „…“, sagte er."
                 result = _lead_in(text, lead_ins, quotation, quoted, sentences, starts, sentence)
@@ -295,29 +296,36 @@ def _sentence_at(sentences, starts, offset: int, block) -> Span:
     return Span(block.start, block.end, block.text)
 
 
-def _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, in_parentheses) -> str:
+_NOT_LOOKED = object()  # the attribution after a quote, not looked for yet
+
+
+def _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, in_parentheses) -> tuple[str, object]:
+    """The kind of a quotation, and the attribution right after it when that had to be looked for
+    (else `_NOT_LOOKED`)."""
     inner = quotation.text.strip()
     words = WORD.findall(inner)
     lead = before.strip()
     tail = after.lstrip()
     standalone = (lead == "" or lead[-1] in ":–—-" or interrupted) and not in_parentheses
     ends_sentence = inner[-1:] in ".!?…" or tail[:1] in ("", ".", "!", "?", "…", ")") or quotation.continued
-    if standalone and (tail[:1] in (",", "–", "—", "(") or inner.endswith(",")) and attribution_after(
-        text, quotation.end, quotation.end + len(after)
-    ):
-        return DIRECT
+    if standalone and (tail[:1] in (",", "–", "—", "(") or inner.endswith(",")):
+        following = attribution_after(text, quotation.end, quotation.end + len(after))
+        if following:
+            return DIRECT, following
+    else:
+        following = _NOT_LOOKED
     if standalone and ends_sentence:
         if len(words) >= 3 or inner[-1:] in ".!?…" or quotation.continued:
-            return DIRECT
-        return DIRECT if lead.endswith(":") and attribution_in_clause(text, sentence.start, quotation.start) else OTHER
+            return DIRECT, following
+        return (DIRECT if lead.endswith(":") and attribution_in_clause(text, sentence.start, quotation.start) else OTHER), following
     if standalone and tail[:1] == "," and len(words) >= 4:
-        return DIRECT
+        return DIRECT, following
     # inside a sentence: quoted words, or a name, title or term
     if len(words) >= 4 or (inner[:1].islower() and len(words) >= 2):
-        return PARTIAL
+        return PARTIAL, following
     if _reports_speech(text, sentence, closing_sentence):
-        return PARTIAL
-    return OTHER
+        return PARTIAL, following
+    return OTHER, following
 
 
 _REPORTING = frozenset(SUBJUNCTIVE | {"laut", "zufolge"} | SPEECH_VERBS)
@@ -385,7 +393,7 @@ def _lead_in(text, lead_ins, quotation, quotations, sentences, starts, sentence)
             )
             if found is not None:
                 return found
-        speech = speech_in_sentence(text, words)
+        speech = speech_in_sentence(text, words, main) if main is not None else None
         if speech is not None and speech.speaker is not None:
             return speech.speaker, "colon"
     return next(filter(None, (attribution_in_clause(text, s, quotation.start) for s in lead_ins)), None)
@@ -419,15 +427,17 @@ class _Quoted:
         self.ends = [q.end for q in quotations]
 
     def words_outside(self, text: str, span) -> list:
-        words = word_spans(text, span.start, span.end)
         index = bisect.bisect_right(self.ends, span.start)
-        inside = []
+        start, words = span.start, []
         while index < len(self.quotations) and self.quotations[index].start < span.end:
-            inside.append(self.quotations[index])
+            quotation = self.quotations[index]
+            if quotation.start > start:
+                words += word_spans(text, start, quotation.start)
+            start = max(start, quotation.end)
             index += 1
-        if not inside:
-            return words
-        return [w for w in words if not any(q.start <= w.start < q.end for q in inside)]
+        if start < span.end:
+            words += word_spans(text, start, span.end)
+        return words
 
 
 def _head(sentence) -> Span:

@@ -61,7 +61,7 @@ class Speech(NamedTuple):
     speaker: Span | None
 
 
-def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
+def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) -> Speech | None:
     """Who speaks in a whole sentence (given as its words, quotations left out), read from its main
     clause only: the subject of a verb of saying, demanding, warning, reacting or announcing („Die
     Gewerkschaft reagierte empört.“, „Der Minister kündigte Widerstand an.“, „Er hatte gewarnt.“,
@@ -71,9 +71,10 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
     its subject or object („Die Opposition übte scharfe Kritik.“) — and when that noun is the
     subject itself, whose it is („Die Forderung der Gewerkschaft ist klar.“, „Kritik kam von der
     Opposition.“). None when the main clause reports no speech: a verb of saying in a subordinate
-    clause („…, da er seinen Rückzug angekündigt hatte.“) does not make its subject the speaker."""
+    clause („…, da er seinen Rückzug angekündigt hatte.“) does not make its subject the speaker.
+    `main` is the sentence's main clause when the caller has found it already (`main_clause`)."""
     words = words[:MAIN_CLAUSE_WORDS]  # a very long sentence is read no further than its start
-    main = main_clause(text, words)
+    main = main or main_clause(text, words)
     if main is None:
         return None
     verb, subject, limit = main
@@ -97,7 +98,6 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
     clause = words[:limit]
     if subject is not None and subject.text.lower() == "es":
         subject = None  # "Es drohe …", "handelt es sich um": no one
-    segment = next((k for k in range(verb + 1, limit) if comma_before(text, clause, k)), limit)
     if lower[verb] in AUXILIARIES:  # the participle or infinitive ends its part of the clause
         participle = next(
             (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and _ends_part(text, clause, i, limit)), None
@@ -108,12 +108,14 @@ def speech_in_sentence(text: str, words: list[Word]) -> Speech | None:
             return Speech(_agent(text, clause, limit, subject))  # "Von der Opposition wurde … kritisiert"
         if participle is not None and subject is not None:
             return Speech(subject)
-    elif subject is not None and is_cue(clause, verb, segment):
+    elif subject is not None and is_cue(
+        clause, verb, next((k for k in range(verb + 1, limit) if comma_before(text, clause, k)), limit)
+    ):  # a separable verb's particle in its own part of the clause: "kündigte … an"
         if lower[verb].startswith("zitier"):  # "Der Spiegel zitiert den Prediger mit den Worten …"
             anchor = subject if subject.start > clause[verb].start else Span(clause[verb].start, clause[verb].end, "")
             return Speech(quoted_after(text, clause, anchor, limit) or subject)
         return Speech(subject)
-    if subject is not None and any(  # "… zogen zum Rathaus und skandierten …"
+    if subject is not None and not _COORDINATORS.isdisjoint(lower) and any(  # "… zogen zum Rathaus und skandierten …"
         lower[i - 1] in _COORDINATORS and is_cue(clause, i, limit) for i in range(verb + 2, limit)
     ):
         return Speech(subject)
@@ -189,6 +191,8 @@ def last_main_clause(text: str, words: list[Word], limit: int) -> int:
     to the one before by „und“, „aber“, „doch“, „sondern“ or a comma: „Die Menge skandierte
     Parolen, und der Redner rief:“, „Klose nannte ihn „überzogen“, Trainer Löw bezeichnete …“."""
     found = 0
+    if limit < 3 or not _JOINS.search(text, words[0].end, words[limit - 1].start):
+        return found  # no comma, no „und“: one main clause
     for index in range(1, limit - 1):
         joined = words[index - 1].lower in _JOINING and not comma_before(text, words, index) or (
             comma_before(text, words, index) and words[index].lower not in _SUBORDINATORS - DETERMINERS
@@ -210,6 +214,7 @@ def last_main_clause(text: str, words: list[Word], limit: int) -> int:
 
 
 _JOINING = frozenset("und aber doch sondern denn".split())
+_JOINS = regex.compile(r",|\b(?:und|aber|doch|sondern|denn)\b")
 
 
 def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | None:
