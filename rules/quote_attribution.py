@@ -3,11 +3,20 @@
 ## What it does
 Finds direct quotes that nobody said: a quotation standing as its own sentence (or after a
 colon) with no speaker in the forms German news uses — after the quote („…“, sagte X. / „…“, so X.
-/ „…“, teilte X mit.), before it with a colon (X sagte: „…“), "laut X", "X zufolge", "nach Angaben
-von X", "hieß es in …", "wie X sagte", a pronoun (er, sie, der 71-Jährige), or the next sentence
-(„…“ Das sagte X am Montag.). A quote that follows an attributed quote in the same paragraph, or
-a sentence that reports what someone said, takes that speaker. A quotation that runs over several
-paragraphs needs its speaker once.
+/ „…“, teilte X mit.), before it with a colon (X sagte: „…“, also in a chain such as „Niederlage
+in Wien – Trainer Löw: „…““), "laut X", "X zufolge", "nach Angaben von X", "hieß es in …", "wie X
+sagte", a pronoun (er, sie, der 71-Jährige), the source in parentheses right after the quote
+(„…“ (Stiftung Warentest)), or the next sentence („…“ Das sagte X am Montag.).
+
+The sentence just before the quote in its paragraph names the speaker too when its main clause
+says what its subject said, demanded, warned, announced or how it reacted: „Die Gewerkschaft
+reagierte empört. „…““, „Der Minister kündigte Widerstand an. „…““, „Die Opposition übte scharfe
+Kritik. „…““, „Die Forderung der Gewerkschaft ist klar. „…““ — and „Er warnte vor Panik. „…““
+when someone is named before the pronoun. A sentence that reports no speech („Die Gewerkschaft
+tagte in Berlin.“), a verb of saying only in a subordinate clause, a passive that names no one
+(„Zur Eröffnung wurde der Plan kritisiert.“) or the last sentence of the paragraph before do not
+attribute the quote. A quote that follows an attributed quote in the same paragraph takes that
+speaker. A quotation that runs over several paragraphs needs its speaker once.
 
 Titles, names, terms and scare quotes („Cassini“, „Fars“) and quoted words inside a sentence
 (sprach von „kreativer Buchführung“) are not direct speech and are never flagged; neither are

@@ -3,7 +3,8 @@
 Every top-level quotation (see `newslint.german.quotes`) gets a kind:
 
 - "direct": direct speech standing as its own clause — it starts its sentence or follows a colon,
-  and it ends its sentence or is followed by a comma and the attribution („…“, sagte sie.).
+  and it ends its sentence or is followed by a comma and the attribution („…“, sagte sie. /
+  „…,“ sagte sie.).
 - "partial": quoted words inside a sentence (sprach von „kreativer Buchführung“), when the
   sentence reports speech or the quote is more than a short name.
 - "other": titles, names, terms and scare quotes („Cassini“, „Fars“).
@@ -13,30 +14,51 @@ and, where the text gives one, a speaker with its offsets. `form` says how it wa
 - "after": „…“, sagte X. / „…“, teilte X mit. / „…“, begründet X seine Entscheidung.
 - "so", "laut", "zufolge", "wie", "hieß es"/"heißt es", "nach Angaben": „…“, so X. / „…“, laut X. /
   „…“, X zufolge. / „…“, wie X sagte. / „…“, hieß es in der Erklärung.
+- "parentheses": the source alone in parentheses right after the quote: „…“ (Stiftung Warentest).
+  A translation („Britain First“ (Britannien zuerst)), a date or an agency's credit line („…“
+  (dpa)) is no source.
 - "colon": X sagte: „…“ (or, without a speech verb, the lead-in's subject: „Ein Beamter der
-  Polizei: „…“", „Hier sparte der Präsident nicht mit Kritik: „…“").
+  Polizei: „…“", „Hier sparte der Präsident nicht mit Kritik: „…“"). In a chain of a teaser or
+  headline („Niederlage in Wien – Trainer Löw: „…““) the lead-in is what follows the last dash.
+  When the quote has its own attribution after it („…: „…“, sagte er.“), that one counts.
 - "next sentence": „…“ Das sagte X am Montag.
+- "previous sentence": the subject of the sentence just before the quote in its paragraph, when
+  that sentence's main clause reports what its subject said, demanded, warned, announced or how
+  it reacted — with a verb („Die Gewerkschaft reagierte empört. „…““, „Der Minister kündigte
+  Widerstand an. „…““, „Von der Opposition wurde der Plan kritisiert.“) or a noun of saying („Die
+  Opposition übte scharfe Kritik.“, „Die Forderung der Gewerkschaft ist klar.“, „Nach Ansicht
+  von X …“). A pronoun („Er warnte vor Panik.“) counts when someone is named before it; a verb of
+  saying in a subordinate clause, a passive that names no one, or a sentence in the paragraph
+  before do not. A lead-in that starts with a possessive („Ihre Forderung ist klar: „…““) points
+  back to the speaker of the sentence before it.
 - "follow-on": a direct quote with no attribution of its own takes the speaker of the attributed
   direct quote before it in its paragraph.
 - "continued": the pieces of a quotation that runs over several paragraphs share one speaker.
-- "sentence" and "context" (partial quotes only): the speaker of the sentence that holds the
-  quoted words, or — when that sentence is reported speech (in the subjunctive: „…“ sei) — of a
-  sentence shortly before it in the paragraph that reports speech.
+- "sentence" (partial quotes): the speaker of the sentence that holds the quoted words — the
+  subject of the main clause that holds them when it reports speech (see
+  `newslint.german.clauses`), else of a verb of saying in the quote's own clause or before it
+  („…, der den Plan als „Unsinn“ bezeichnete, …“ — the noun the relative pronoun stands for).
+- "context": when the sentence is reported speech in the subjunctive (a form like „sei“, or a
+  main verb of stem and „e“: „Es drohe …“), the speaker of a sentence shortly before it in the
+  paragraph that reports speech; so too for a lead-in in the subjunctive before a colon.
 
 The speaker is the subject of the attributing clause, found by German word order: before the
 finite verb („Die Ministerin sagte:“, with an apposition or relative clause between: „Miller,
 Sprecher des Ministeriums, sagte:“), or after it when something else opens the clause — an
-adverbial („Am Montag sagte die Ministerin:“, „Hier sparte der Präsident nicht mit Kritik:“), an
-object („Dem Sender sagte sie:“, „Den Unmut brachte die Sprecherin zum Ausdruck:“), a
-demonstrative („Dies bestätigte der Sprecher:“), a conjunction's clause („Als er kam, sagte …“) or
-an adjective or participle capitalised at the start („Besorgt äußerte sich der Bürgermeister:“).
-Nothing after a comma that follows the verb is its subject („Sie sagte, er sei …“). After
-„zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“), and a document
-can be the source („In dem Antrag heißt es:“). A lead-in before a colon without a speech verb
-gives way to an attribution after the quote („…: „…“, sagte er.“).
+adverbial or a prepositional phrase with all its attributes („Am Montag sagte die Ministerin:“,
+„Zur Lage des Vereins und seiner Aufgabe wird X zitiert:“), an object („Dem Sender sagte sie:“,
+„Der englischsprachigen Zeitung sagte X:“, „Die Pläne … bezeichnete er als …“), a demonstrative
+(„Dies bestätigte der Sprecher:“), a conjunction's clause („Als er kam, sagte …“, „Wie der
+Sprecher mitteilte, …“) or an adjective or participle capitalised at the start („Besorgt äußerte
+sich der Bürgermeister:“). Of two main clauses joined by „und“ or a comma, the one that holds the
+quote speaks („Die Menge skandierte Parolen, und der Redner rief: „…““). Nothing after a comma
+that follows the verb is its subject („Sie sagte, er sei …“), and an expletive „es“ never speaks.
+After „zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“, „X wird mit
+den Worten zitiert“), and a document can be the source („In dem Antrag heißt es:“, „In dem
+Entwurf steht:“).
 
-The analysis looks only at a window of the sentence around each quotation and its neighbours, so
-it is linear in the length of the article.
+The analysis looks only at a window of the sentence around each quotation and its neighbours (and
+at the start of a very long sentence before it), so it is linear in the length of the article.
 """
 
 from __future__ import annotations
