@@ -48,7 +48,7 @@ from newslint.german.phrases import (
     speaker_after_cue,
 )
 from newslint.german.segment import Span
-from newslint.german.speakers import attribution_in_clause, attribution_in_words
+from newslint.german.speakers import attribution_in_clause, attribution_in_words, inverted_attribution
 
 
 MAIN_CLAUSE_WORDS = 60  # how many words of a sentence its main clause is looked for in
@@ -89,12 +89,8 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
         if end == verb:
             return Speech(span_of(text, words, 1, end))
     if is_subjunctive(words[verb].lower, subject.text if subject else ""):  # "X werde …, erklärte das Ministerium."
-        for k in range(verb + 1, len(words)):
-            if comma_before(text, words, k) and words[k].text[0].islower() and is_cue(words, k, len(words)):
-                speaker = speaker_after_cue(text, words, k + 1, len(words))
-                if speaker is not None:
-                    return Speech(speaker)
-        return None  # its subject says nothing; the speaker is in the context
+        speaker = inverted_attribution(text, words[verb + 1 :])
+        return Speech(speaker) if speaker is not None else None  # else the speaker is in the context
     clause = words[:limit]
     if subject is not None and subject.text.lower() == "es":
         subject = None  # "Es drohe …", "handelt es sich um": no one
@@ -119,6 +115,9 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
         lower[i - 1] in _COORDINATORS and is_cue(clause, i, limit) for i in range(verb + 2, limit)
     ):
         return Speech(subject)
+    speaker = inverted_attribution(text, words[verb + 1 :])  # "In Lagern säßen 1.000 Menschen, sagte Jaschin."
+    if speaker is not None:
+        return Speech(speaker)
     if not _SOURCE_CUES.isdisjoint(lower):  # laut X, nach Ansicht von X, X zufolge, hieß es in …
         found = attribution_in_words(text, clause, "sentence", verbs=False)
         if found is not None and found[0].text.lower() != "es":

@@ -43,10 +43,10 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
     head = i
     if head == index and first.lower in CONJUNCTIONS and opens_clause(text, words, index):
         return index  # "Als er kam, …" — but in mid-sentence "Ministerpräsident Weil" is a name
-    while i < limit and (is_capitalised(words[i]) or i > head and words[i].text.isdigit()) and (
+    while i < limit and (is_capitalised(words[i]) or i > head and _inside_name(words, i, limit)) and (
         i == index or words[i].lower not in STOP_INSIDE
     ) and (i > index or words[i].lower not in STOP) and joined(text, words, i, head):
-        i += 1  # digits only inside a name: "Apollo 11", "Bündnis 90"
+        i += 1
     if i == head:
         return index
     if i == head + 1 == index + 1 and first.text.endswith("s") and i < limit and is_modifier(words[i]):
@@ -64,7 +64,9 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
             if gap.strip().startswith("(") and is_capitalised(words[i]):
                 i += 1
                 continue
-        if gap.strip() == "" and words[i].lower in LINKS:
+        if gap.strip() == "" and words[i].lower in LINKS and not (
+            head == index and words[i].lower in _PLACE_LINKS
+        ):  # "der Sprecher bei der Polizei", but "sagte Jaschin bei einer Veranstaltung"
             end = noun_phrase(text, words, i + 1, limit)
             if end > i + 1:
                 i = end
@@ -108,6 +110,25 @@ NO_MODIFIERS = STOP | CONJUNCTIONS
 
 def is_modifier(word: Word) -> bool:
     return (word.text[0].islower() or word.text.isdigit()) and word.lower not in NO_MODIFIERS
+
+
+def _inside_name(words: list[Word], i: int, limit: int) -> bool:
+    """Whether words[i], not capitalised, still belongs to a name that has begun: digits („Apollo
+    11“, „Bündnis 90“), a particle before the next part („Charles de Gaulle“) or a hyphenated
+    part („Ahmed al-Scharaa“)."""
+    word = words[i]
+    if word.text.isdigit():
+        return True
+    if word.lower in _NAME_LINKS:
+        return i + 1 < limit and is_capitalised(words[i + 1])
+    prefix, _, rest = word.text.partition("-")
+    return prefix in _NAME_LINKS and rest[:1].isupper()
+
+
+#: links that make an attribute of a common noun, but after a bare name an adverbial
+_PLACE_LINKS = frozenset("bei im für".split())
+#: lower-case parts of names: „de Gaulle“, „da Silva“, „al-Scharaa“, „bin Salman“
+_NAME_LINKS = frozenset("de da di del della dos das do du le la bin ibn ben al el ter ten".split())
 
 
 def is_capitalised(word: Word) -> bool:

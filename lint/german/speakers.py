@@ -92,8 +92,6 @@ def attribution_after(text: str, start: int, end: int, loose: bool = True) -> tu
         if word == "nach" and index + 1 < limit and lower[index + 1] == "angaben":
             return _source_after(text, words, index + 2, limit, "nach Angaben")
         if word in _SPEECH_BREAKS:
-            if index == 0:
-                return None
             break
     # „…“, begründet das Gericht (seine Entscheidung). — any finite verb right after the quote, but
     # not an auxiliary or a subjunctive: „„…“, allerdings sei die Hetze …“ goes on with the content
@@ -109,6 +107,21 @@ def attribution_after(text: str, start: int, end: int, loose: bool = True) -> tu
         speaker = speaker_after_cue(text, words, index + 1, limit)
         if speaker is not None:
             return speaker, "after"
+    if loose:  # „Il lago deve …“, der See soll den Bürgern gehören, sagte X. — a translation between
+        speaker = inverted_attribution(text, words[:limit])
+        if speaker is not None:
+            return speaker, "after"
+    return None
+
+
+def inverted_attribution(text: str, words: list[Word]) -> Span | None:
+    """The speaker of a verb of saying that ends a sentence after a comma, before its subject: „…,
+    sagte Jaschin in Berlin.“ — the main clause that follows reported speech or a translation."""
+    for index in range(1, len(words)):
+        if comma_before(text, words, index) and words[index].text[0].islower() and is_cue(words, index, len(words)):
+            speaker = speaker_after_cue(text, words, index + 1, len(words))
+            if speaker is not None:
+                return speaker
     return None
 
 

@@ -255,6 +255,11 @@ FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph n
          ("Er", "previous sentence")),
         ("Die Firma baut Stellen ab, nachdem der Vorstand Verluste angekündigt hatte. „Das ist bitter.“",
          (None, None)),
+        # reported speech that ends in its attribution, a name with a particle
+        ("In den Lagern säßen mehr als 1.000 Menschen, sagte Jaschin in Berlin. „Sie dürfen nicht vergessen werden.“",
+         ("Jaschin", "previous sentence")),
+        ("Damaskus (AFP) – Präsident Ahmed al-Scharaa hat Unternehmen zu Investitionen aufgerufen. „Syrien ist offen.“",
+         ("Präsident Ahmed al-Scharaa", "previous sentence")),
         # no verb or noun of saying, a passive without its agent, a place: no speaker
         ("Die Gewerkschaft tagte am Montag in Berlin. „Das ist ein Affront.“", (None, None)),
         ("Zur Eröffnung wurde die Benachteiligung von Frauen kritisiert. „Das muss sich ändern.“", (None, None)),
@@ -370,6 +375,14 @@ def test_the_speaker_of_a_main_clause(body, expected):
         ("Sie sei weder „aggressiv“, noch hätte er sich je etwas zuschulden kommen lassen.", (None, None)),
         ("„Der Fall ist klar“, allerdings sei die Lage schwierig.", (None, None)),
         ("„Wir unterstützen das Land“, ließ ein Sprecher aus Washington verlauten.", ("ein Sprecher aus Washington", "after")),
+        # a translation between a foreign quote and its attribution
+        ("«Il lago deve tornare ai cittadini», der See soll den Bürgern gehören, sagte Stadtpräsident Marco Rossi.",
+         ("Stadtpräsident Marco Rossi", "after")),
+        ("„Le théâtre doit déranger“, das Theater müsse stören, sagte Dubois bei einer Pressekonferenz.",
+         ("Dubois", "after")),
+        # names with particles, and an adverbial after a bare name
+        ("„Wir bleiben“, sagte Luiz Inácio Lula da Silva am Montag.", ("Luiz Inácio Lula da Silva", "after")),
+        ("„Wir helfen“, sagte der Sprecher bei der Polizei.", ("der Sprecher bei der Polizei", "after")),
     ],
 )
 def test_what_follows_the_quote(body, expected):
