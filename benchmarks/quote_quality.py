@@ -1,9 +1,15 @@
-"""Quality of quote detection and attribution on the annotated German Wikinews corpus.
+"""Quality of quote detection and attribution on the evaluation set and the annotated German
+Wikinews corpus.
 
     python benchmarks/quote_quality.py [CORPUS_DIR] [--show]
 
+First, on the evaluation set in `benchmarks/evaluation` (304 articles of other newsrooms' styles,
+always there): how many of the quotes it plants without a speaker (`unattributed-quote` rows of
+`defects.tsv`) quote-attribution flags, and how many of its findings are something else (false
+alarms: the set has no other quote without a speaker).
+
 CORPUS_DIR defaults to ../shared/corpus/wikinews-de beside the repository (or $NEWSLINT_CORPUS);
-the script says so and exits 0 when it is absent. It prints these figures:
+the script says so and exits 0 when it is absent. On it, it prints these figures:
 
 1. direct quotes found: annotated Direct quotations that newslint's attribution analysis takes
    for quoted speech (a stand-alone direct quote or quoted words in a sentence);
@@ -174,7 +180,39 @@ def time_attribution(texts: list[tuple[str, str]], repeat: int = 5) -> float:
     return best
 
 
+EVALUATION = os.path.join(ROOT, "benchmarks", "evaluation")
+
+
+def evaluation_set(show: bool = False) -> None:
+    """quote-attribution on the evaluation set: its planted quotes without a speaker found, and
+    its other findings (false alarms)."""
+    planted_quotes = collections.defaultdict(list)
+    with open(os.path.join(EVALUATION, "defects.tsv"), encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["kind"] == "unattributed-quote":
+                planted_quotes[row["file"]].append(row["wrong"].strip())
+    directory = os.path.join(EVALUATION, "articles")
+    found, false_alarms = 0, []
+    for name in sorted(os.listdir(directory)):
+        with open(os.path.join(directory, name), encoding="utf-8") as handle:
+            text = handle.read()
+        for finding in flagged(name, text):
+            quote = text[finding.start + 1 : finding.end]
+            if any(quote.startswith(words) for words in planted_quotes.get(name, ())):
+                found += 1
+            else:
+                false_alarms.append(f"{name}@{finding.start}\n    {excerpt(text, finding.start, finding.end)}")
+    total = sum(len(quotes) for quotes in planted_quotes.values())
+    print(f"evaluation set: {EVALUATION} ({len(os.listdir(directory))} articles)")
+    print(f"E. planted quotes without a speaker flagged: {found}/{total}; other findings (false alarms): "
+          f"{len(false_alarms)}")
+    if show and false_alarms:
+        print("\n".join(false_alarms))
+
+
 def main(corpus: str, show: bool = False) -> int:
+    if os.path.isdir(os.path.join(EVALUATION, "articles")):
+        evaluation_set(show)
     if not os.path.isdir(os.path.join(corpus, "articles")):
         print(f"corpus not found at {corpus}; nothing measured")
         return 0
