@@ -10,6 +10,7 @@ Sentences never cross block boundaries.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import regex
@@ -18,11 +19,16 @@ from newslint.german.calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‑'’][\p{L}\p{M}\p{N}]+)*")
 
 # possessive and anchored at the start of a run of punctuation, so that a long run is read once
-_CANDIDATE_END = regex.compile(r"(?<![.!?…])[.!?…]++[“”\"»«‘’'\)\]]*+(?=\s++(\S))")
-_LAST_TOKEN = regex.compile(r"(\S+?)[.!?…]*[“”\"»«‘’'\)\]]*$")
+_CANDIDATE_END = regex.compile(
+    r"(?<![.!?…])[.!?…]++[“”\"»«‘’'\)\]]*+(?=\s++(\S)(\S?))"
+    # a full stop with no space after it, between a word and a capitalised word: "Papst.Der"
+    r"|(?<=\p{Ll}{3})\.(?=(\p{Lu})\p{Ll}{2})"
+)
+_LAST_TOKEN = re.compile(r"(\S+?)[.!?…]*[“”\"»«‘’'\)\]]*$")  # the standard library's: less overhead
 _LAST_SPACE = regex.compile(r"(?r)\s")
 _SENTENCE_START = regex.compile(r"[\p{Lu}\p{N}„“\"»«‚‘(\[–—-]")
 
+_OPENING_MARKS = frozenset("„“\"»«‚‘")
 MONTHS = frozenset(MONTH_NAMES + tuple(name for name, _ in MONTH_ABBREVIATIONS))
 _ORDINAL_NOUNS = frozenset(
     "Jahrhundert Jahrtausend Jahrestag Geburtstag Todestag Platz Rang Runde Spieltag Etappe Liga "
@@ -79,9 +85,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 
 def _ends_sentence(text: str, sentence_start: int, match) -> bool:
-    following = match.group(1)
+    following = match.group(1) or match.group(3)
     if not _SENTENCE_START.match(following):
         return False
+    if following in _OPENING_MARKS and match.group(2).islower():
+        return False  # „ist und bleibt …“: a quotation that goes on with the sentence
     punctuation = match.group()
     if not punctuation.startswith("."):
         return True

@@ -29,6 +29,11 @@ def sentences(text):
         ("Das ist … nicht gut. Oder doch.", ["Das ist … nicht gut.", "Oder doch."]),
         ("Version 2.0 kam heraus. Sie ist gut.", ["Version 2.0 kam heraus.", "Sie ist gut."]),
         ("Er sagte (am Montag) nichts. Sie schon.", ["Er sagte (am Montag) nichts.", "Sie schon."]),
+        # a full stop with no space after it still ends a sentence between two words
+        ("Das sagte der Papst.Der Bruder schwieg.", ["Das sagte der Papst.", "Der Bruder schwieg."]),
+        ("Er liest bild.de und wohnt in St.Gallen. Sie nicht.", ["Er liest bild.de und wohnt in St.Gallen.", "Sie nicht."]),
+        # a quotation that begins in lower case goes on with the sentence
+        ("Er nannte Benedikt XVI. „einen großen Denker“. Gut.", ["Er nannte Benedikt XVI. „einen großen Denker“.", "Gut."]),
     ],
 )
 def test_sentence_boundaries(text, expected):
