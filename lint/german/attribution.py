@@ -87,7 +87,7 @@ from newslint.german.clauses import (
     main_clause,
     speech_in_sentence,
 )
-from newslint.german.phrases import speaker_after_cue
+from newslint.german.phrases import noun_phrase_before, speaker_after_cue
 from newslint.german.speakers import (
     after_last_dash,
     attribution_after,
@@ -243,10 +243,9 @@ def attribute(article) -> tuple[Attribution, ...]:
                     text, blocks, block_index, sentences_of, quotation.start
                 ):
                     result = None  # "Er warnte vor Panik." with no one named before it
-            if result is None:
-                inherited = last.get(block.start)
-                if inherited is not None:
-                    result = inherited, "follow-on"
+            inherited = last.get(block.start)
+            if inherited is not None and (result is None or _unnamed(result)):
+                result = inherited, "follow-on"  # also for a bare „hieß es“ after a quote of the paragraph
         speaker, form = result if result else (None, None)
         if speaker is not None and kind == DIRECT and form not in ("follow-on",):
             last[block.start] = speaker
@@ -272,8 +271,8 @@ def _partial_speaker(
     the clause of the quote or before it — or, when the sentence is in the subjunctive of reported
     speech, the speaker of the direct quote before it in the paragraph (`inherited`), or in the
     context."""
-    result = None
-    if _may_be_followed_by_speaker(quotation, after):
+    result = _name_before_parentheses(text, quotation, sentence)
+    if result is None and _may_be_followed_by_speaker(quotation, after):
         result = attribution_after(text, quotation.end, after_end, loose=False)
     if result is None:
         whole = quotations.words_outside(text, Span(sentence.start, closing_sentence.end, ""))
@@ -296,6 +295,27 @@ def _partial_speaker(
     if result is None:
         result = _context(text, sentences, starts, sentence, quotations)
     return result
+
+
+def _unnamed(result: tuple[Span, str]) -> bool:
+    """Whether an attribution names no source: a bare „„…“, hieß es.“"""
+    return result[1] in ("hieß es", "heißt es") and result[0].text.lower() == "es"
+
+
+def _name_before_parentheses(text, quotation, sentence) -> tuple[Span, str] | None:
+    """Trainer Löw („Wir haben verdient verloren“) — a quote that fills the parentheses right after
+    a name: that name speaks."""
+    start = max(sentence.start, quotation.start - _WINDOW)
+    if not text[start : quotation.start].rstrip().endswith("(") or text[quotation.end : quotation.end + 1] != ")":
+        return None
+    paren = text.rindex("(", start, quotation.start)
+    words = word_spans(text, start, paren)
+    if not words or text[words[-1].end : paren].strip():
+        return None
+    first = noun_phrase_before(text, words, len(words))
+    if first == len(words) or not words[-1].text[0].isupper():
+        return None
+    return Span(words[first].start, words[-1].end, text[words[first].start : words[-1].end]), "parentheses"
 
 
 def _in_subjunctive(text, quotations, sentence, closing_sentence) -> bool:

@@ -80,9 +80,8 @@ for _particle, _forms in _SEPARABLE.items():
         SEPARABLE_FINITE.setdefault(_form, set()).add(_particle)
 #: at the end of a subordinate clause the particle is joined to the verb: „wie er mitteilte“
 _PARTICLES = "mit hinzu aus an ein hin hervor klar fest zu fort bekannt vor zurück auf".split()
-SPEECH_VERBS = SPEECH_VERBS | frozenset(
-    particle + form for particle in _PARTICLES for form in _SEPARABLE[particle].split()
-)
+_JOINED = frozenset(particle + form for particle in _PARTICLES for form in _SEPARABLE[particle].split())
+SPEECH_VERBS = SPEECH_VERBS | _JOINED
 
 DETERMINERS = frozenset(
     """der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem
@@ -182,8 +181,8 @@ _GOES = frozenset("geht ging gingen gehen".split())
 def is_cue(words: list[Word], index: int, limit: int) -> bool:
     """Whether words[index] is a speech verb (a separable one with its particle before `limit`)."""
     word = words[index]
-    if index and not word.text[0].islower():
-        return False  # a noun: "die Frage", "seine Antworten"
+    if (index or word.lower in _JOINED) and not word.text[0].islower():
+        return False  # a noun: "die Frage", "seine Antworten", "Angaben" (a joined verb ends its clause)
     lower = word.lower
     if lower in _FINDS and index + 1 < len(words) and words[index + 1].lower == "sich":
         return False  # "befindet sich" is where something is, "befand das Gericht" a judgement

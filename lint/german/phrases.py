@@ -261,10 +261,19 @@ def is_finite(word: Word) -> bool:
 _ADJECTIVE_ENDING = regex.compile(r"(?:lich|isch|bar|sam|haft|iv|end)(?:e|er|en|es|em)?$")
 
 
+def noun_phrase_before(text: str, words: list[Word], end: int) -> int:
+    """Where the noun phrase that ends just before words[end] begins, read backwards (`end` when
+    none does): „dem Bericht“ before „zufolge“, the noun a relative pronoun stands for."""
+    first = end
+    while first > 0 and (first == end or gap_before(text, words, first) == "") and in_noun_phrase(words[first - 1]):
+        first -= 1
+    return first
+
+
 def in_noun_phrase(word: Word) -> bool:
     """Whether a word may stand in a noun phrase: a capitalised word, a determiner, or an
     inflected adjective („eigenen“) — not a verb („hat eigenen Angaben zufolge“)."""
-    if word.lower in DETERMINERS or is_capitalised(word) and word.lower not in STOP:
+    if word.lower in DETERMINERS or is_capitalised(word) and word.lower not in STOP_INSIDE:
         return True
     return word.text[0].islower() and word.lower not in _NO_VERBS and word.lower.endswith(("en", "em", "er", "es", "e"))
 

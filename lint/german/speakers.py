@@ -35,8 +35,7 @@ from newslint.german.phrases import (
     clause_subject,
     comma_before,
     first_comma,
-    gap_before,
-    in_noun_phrase,
+    noun_phrase_before,
     is_capitalised,
     is_fronted,
     may_be_verb,
@@ -217,9 +216,7 @@ def _clause_attribution(text: str, words: list[Word], form: str, verbs: bool = T
                 if speaker:
                     return speaker, word
         if word == "zufolge" and index > 0:
-            first = index - 1  # the noun phrase before it: "dem Bericht", "Angaben der Polizei"
-            while first > 0 and gap_before(text, words, first) == "" and in_noun_phrase(words[first - 1]):
-                first -= 1
+            first = min(noun_phrase_before(text, words, index), index - 1)  # "dem Bericht", "Angaben der Polizei"
             return span_of(text, words, first, index), "zufolge"
         if verbs and is_cue(words, index, len(words)):
             return subject_of_verb(text, words, index, form)
@@ -271,12 +268,8 @@ def _subject_of_verb(text: str, words: list[Word], verb: int, form: str) -> tupl
     if 0 < clause < verb and words[clause].lower in RELATIVES and comma_before(text, words, clause) and not (
         clause + 1 < verb and is_capitalised(words[clause + 1])
     ):  # "… von Demonstranten, die skandierten:" — the relative pronoun stands for the noun before it
-        last = clause - 1
-        if is_capitalised(words[last]):
-            first_word = last
-            while first_word > 0 and gap_before(text, words, first_word) == "" and in_noun_phrase(words[first_word - 1]):
-                first_word -= 1
-            return span_of(text, words, first_word, last + 1), form
+        if is_capitalised(words[clause - 1]):
+            return span_of(text, words, noun_phrase_before(text, words, clause), clause), form
     first = words[clause] if clause < verb else None
     if first is not None and first.lower not in PREPOSITIONS and first.lower not in ADVERBS:
         end = noun_phrase(text, words, clause, verb)

@@ -387,3 +387,15 @@ def test_the_speaker_of_a_main_clause(body, expected):
 )
 def test_what_follows_the_quote(body, expected):
     assert speakers(body)[0] == expected
+
+
+def test_a_quote_in_parentheses_after_a_name_is_that_name_s():
+    body = "Gratuliert haben auch der Trainer, Karl Huber („Mehr verdient es keiner.“), und der Präsident."
+    assert speakers(body)[0] == ("Karl Huber", "parentheses")
+    assert speakers("Trainer Löw („Wir haben verdient verloren“) war enttäuscht.")[0] == ("Trainer Löw", "parentheses")
+
+
+def test_a_bare_hiess_es_takes_the_speaker_of_the_quote_before():
+    body = "„Das sind furchtbare Nachrichten“, schrieb Sprecher Karl Huber. „Unser Mitgefühl ist bei den Opfern“, hieß es weiter."
+    assert speakers(body)[1] == ("Sprecher Karl Huber", "follow-on")
+    assert speakers("„Die Lage ist ernst“, hieß es.")[0] == ("es", "hieß es")
