@@ -104,9 +104,7 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
             return Speech(_agent(text, clause, limit, subject))  # "Von der Opposition wurde … kritisiert"
         if participle is not None and subject is not None:
             return Speech(subject)
-    elif subject is not None and is_cue(
-        clause, verb, next((k for k in range(verb + 1, limit) if comma_before(text, clause, k)), limit)
-    ):  # a separable verb's particle in its own part of the clause: "kündigte … an"
+    elif subject is not None and is_cue(clause, verb, limit):  # a separable verb's particle: "kündigte … an"
         if lower[verb].startswith("zitier"):  # "Der Spiegel zitiert den Prediger mit den Worten …"
             anchor = subject if subject.start > clause[verb].start else Span(clause[verb].start, clause[verb].end, "")
             return Speech(quoted_after(text, clause, anchor, limit) or subject)
@@ -128,7 +126,8 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
         if lower[index] not in SAYING_NOUNS or not is_capitalised(clause[index]):
             continue
         if subject.start <= clause[index].start < subject.end:  # the noun of saying is the subject:
-            return Speech(_whose(text, clause, index, limit))  # whose it is
+            owner = _whose(text, clause, index, limit)  # whose it is ("ein Kommentar, der …" says it itself)
+            return Speech(owner) if owner is not None else None
         if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS or lower[index] in HELD_OPINIONS:
             return Speech(subject)  # "übte Kritik", "ist der Meinung" — not "folgte der Einschätzung"
     return None
