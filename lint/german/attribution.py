@@ -68,6 +68,7 @@ from collections.abc import Callable
 from functools import partial
 
 from newslint.german.cues import (
+    DETERMINERS,
     NEXT_SENTENCE_OPENERS,
     QUOTE_NOUNS,
     SEPARABLE_FINITE,
@@ -87,7 +88,7 @@ from newslint.german.clauses import (
     main_clause,
     speech_in_sentence,
 )
-from newslint.german.phrases import noun_phrase_before, speaker_after_cue
+from newslint.german.phrases import is_modifier, speaker_after_cue
 from newslint.german.speakers import (
     after_last_dash,
     attribution_after,
@@ -275,7 +276,8 @@ def _partial_speaker(
     if result is None and _may_be_followed_by_speaker(quotation, after):
         result = attribution_after(text, quotation.end, after_end, loose=False)
     if result is None:
-        whole = quotations.words_outside(text, Span(sentence.start, closing_sentence.end, ""))
+        clause_start = text.rfind(";", sentence.start, quotation.start) + 1 or sentence.start  # "…; die Hacker …"
+        whole = quotations.words_outside(text, Span(clause_start, closing_sentence.end, ""))
         quote_at = bisect.bisect_left([w.start for w in whole], quotation.start)
         if quote_at and ":" in text[whole[quote_at - 1].end : quotation.start]:
             whole, quote_at = whole[quote_at:], 0  # "X sagte: „…“ wird er zitiert": a clause of its own
@@ -312,8 +314,10 @@ def _name_before_parentheses(text, quotation, sentence) -> tuple[Span, str] | No
     words = word_spans(text, start, paren)
     if not words or text[words[-1].end : paren].strip():
         return None
-    first = noun_phrase_before(text, words, len(words))
-    if first == len(words) or not words[-1].text[0].isupper():
+    first = len(words)  # a name: capitalised words only, not "hohe Einkommen („ab 250.000 Euro“)"
+    while first > 0 and words[first - 1].text[0].isupper() and (first == len(words) or not text[words[first - 1].end : words[first].start].strip()):
+        first -= 1
+    if first == len(words) or words[first].lower in DETERMINERS or first and is_modifier(words[first - 1]):
         return None
     return Span(words[first].start, words[-1].end, text[words[first].start : words[-1].end]), "parentheses"
 

@@ -24,7 +24,6 @@ from newslint.german.cues import (
     HELD_OPINIONS,
     OPINION_NOUNS,
     SAYING_NOUNS,
-    SUBJUNCTIVE,
     Word,
     is_cue,
     is_subjunctive,
@@ -94,6 +93,8 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
     clause = words[:limit]
     if subject is not None and subject.text.lower() == "es":
         subject = None  # "Es drohe …", "handelt es sich um": no one
+    elif subject is not None and subject.text.lower() in _DEMONSTRATIVE_SUBJECTS:
+        subject = _last_named(text, words, verb) or subject  # "Mit dem Anwalt, Karl Huber, sprach dieser …"
     if lower[verb] in AUXILIARIES:  # the participle or infinitive ends its part of the clause
         participle = next(
             (i for i in range(verb + 1, limit) if is_cue(clause, i, limit) and _ends_part(text, clause, i, limit)), None
@@ -119,7 +120,8 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
     if not _SOURCE_CUES.isdisjoint(lower):  # laut X, nach Ansicht von X, X zufolge, hieß es in …
         found = attribution_in_words(text, clause, "sentence", verbs=False)
         if found is not None and found[0].text.lower() != "es":
-            return Speech(subject if found[0].text.split()[0].lower() == "eigenen" else found[0])
+            own = text[max(0, found[0].start - 9) : found[0].start].split()[-1:] == ["eigenen"]
+            return Speech(subject if own else found[0])  # "eigenen Angaben zufolge": by the subject's account
     if subject is None:
         return None
     for index in range(limit):
@@ -137,6 +139,21 @@ _COORDINATORS = frozenset("und oder sowie aber".split())
 
 
 _FORMS_OF_SEIN = frozenset("ist sei war wäre sind seien waren wären".split())
+
+
+#: demonstratives that stand for the one named last: „…, sagte dieser“
+_DEMONSTRATIVE_SUBJECTS = frozenset("dieser diese letzterer letztere".split())
+
+
+def _last_named(text: str, words: list[Word], end: int) -> Span | None:
+    """The name mentioned last before words[end]: capitalised words in a row, not at the start."""
+    last = next((i for i in range(end - 1, 0, -1) if is_capitalised(words[i]) and words[i].lower not in DETERMINERS), None)
+    if last is None:
+        return None
+    first = last
+    while first > 1 and is_capitalised(words[first - 1]) and gap_before(text, words, first) == "":
+        first -= 1
+    return span_of(text, words, first, last + 1)
 
 
 def _ends_part(text: str, words: list[Word], index: int, limit: int) -> bool:
@@ -203,7 +220,7 @@ def last_main_clause(text: str, words: list[Word], limit: int) -> int:
         if (
             index < end < limit
             and is_finite(words[end])
-            and words[end].lower not in SUBJUNCTIVE  # ", Deutschland brauche …": reported speech depends on it
+            and not is_subjunctive(words[end].lower, words[index].text)  # ", Deutschland brauche …": it depends
             and not comma_before(text, words, end)
             and main_clause(text, words[found:index]) is not None  # a clause before, not "zur Lage und seiner Aufgabe"
         ):

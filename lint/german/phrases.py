@@ -78,11 +78,11 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
             if end > i + 1:
                 i = end
                 continue
-        if gap.strip() == "," and is_capitalised(words[i]) and words[i].lower not in DETERMINERS:
-            j = i
-            while j < limit and is_capitalised(words[j]) and text[words[j - 1].end : words[j].start].strip() in ("", ","):
+        if gap.strip() in (",", "–", "—") and is_capitalised(words[i]) and words[i].lower not in DETERMINERS:
+            j = i  # an apposition: ", Matthew Miller,", " – Rainer Wittner –"
+            while j < limit and is_capitalised(words[j]) and text[words[j - 1].end : words[j].start].strip() in ("", gap.strip()):
                 j += 1
-                if j < limit and text[words[j - 1].end : words[j].start].strip() == ",":
+                if j < limit and text[words[j - 1].end : words[j].start].strip() == gap.strip():
                     break
             if j > i:
                 i = j
@@ -125,6 +125,8 @@ def _inside_name(words: list[Word], i: int, limit: int) -> bool:
     return prefix in _NAME_LINKS and rest[:1].isupper()
 
 
+#: determiners of a genitive attribute after a noun: „die Ankündigung einer Reform“
+_GENITIVE_DETERMINERS = frozenset("eines einer seines seiner ihres ihrer unseres unserer".split())
 #: links that make an attribute of a common noun, but after a bare name an adverbial
 _PLACE_LINKS = frozenset("bei im für".split())
 #: lower-case parts of names: „de Gaulle“, „da Silva“, „al-Scharaa“, „bin Salman“
@@ -193,8 +195,8 @@ def skip_fronted(text: str, words: list[Word], index: int, limit: int) -> int:
         if lower not in PREPOSITIONS:
             break
         end = noun_phrase(text, words, index + 1, limit)
-        while end < limit and words[end].lower in ("eines", "einer") and gap_before(text, words, end) == "":
-            following = noun_phrase(text, words, end, limit)  # "mit der Ankündigung einer Reform"
+        while end < limit and words[end].lower in _GENITIVE_DETERMINERS and gap_before(text, words, end) == "":
+            following = noun_phrase(text, words, end, limit)  # "mit der Ankündigung einer Reform", "seiner Familie"
             if following == end:
                 break
             end = following
@@ -263,10 +265,21 @@ _ADJECTIVE_ENDING = regex.compile(r"(?:lich|isch|bar|sam|haft|iv|end)(?:e|er|en|
 
 def noun_phrase_before(text: str, words: list[Word], end: int) -> int:
     """Where the noun phrase that ends just before words[end] begins, read backwards (`end` when
-    none does): „dem Bericht“ before „zufolge“, the noun a relative pronoun stands for."""
+    none does): „dem Bericht“ before „zufolge“, the noun a relative pronoun stands for. Its nouns,
+    then adjectives and its determiner („der oberste geistliche Führer“); adjectives count only
+    with a determiner before them, which tells them from a verb („sie hinterließen ein Schreiben“)."""
     first = end
-    while first > 0 and (first == end or gap_before(text, words, first) == "") and in_noun_phrase(words[first - 1]):
+    while first > 0 and (first == end or gap_before(text, words, first) == "") and (
+        is_capitalised(words[first - 1]) and words[first - 1].lower not in STOP_INSIDE
+    ):
         first -= 1
+    if first == end or first == 0 or gap_before(text, words, first):
+        return first
+    adjectives = first
+    while adjectives > 0 and gap_before(text, words, adjectives) == "" and in_noun_phrase(words[adjectives - 1]):
+        adjectives -= 1
+        if words[adjectives].lower in DETERMINERS:
+            return adjectives
     return first
 
 

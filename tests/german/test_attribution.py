@@ -354,6 +354,11 @@ def test_a_teaser_chain_names_the_speaker_before_the_colon(teaser, expected):
          ("das Ministerium", "sentence")),
         ("Die Ministerin sprach von einem Erfolg. Die Stadt sei ihr zu Dank verpflichtet: „Sie haben uns geholfen.“",
          ("Die Ministerin", "context")),
+        # a demonstrative stands for the one named last; a semicolon ends a clause
+        ("In einem Gespräch mit dem Anwalt seiner Familie – Karl Huber – sagte dieser, sie lebe „in ihrer eigenen Welt“.",
+         ("Karl Huber", "sentence")),
+        ("Die Täter hatten Zugang zum Netz; sie hinterließen ein Schreiben, welches die Techniker als „Haufen von Schülern“ bezeichnete.",
+         ("ein Schreiben", "sentence")),
         # no one speaks: an expletive es, a passive without its agent
         ("Es drohe eine „dramatische Erwärmung“.", (None, None)),
         ("In den Medien war der Auftrag schon als „Geschäft des Jahrhunderts“ bezeichnet worden.", (None, None)),
@@ -390,6 +395,7 @@ def test_what_follows_the_quote(body, expected):
 
 
 def test_a_quote_in_parentheses_after_a_name_is_that_name_s():
+    assert speakers("Die Partei will hohe Einkommen („ab 250.000 Euro im Jahr“) stärker belasten.")[0] == (None, None)
     body = "Gratuliert haben auch der Trainer, Karl Huber („Mehr verdient es keiner.“), und der Präsident."
     assert speakers(body)[0] == ("Karl Huber", "parentheses")
     assert speakers("Trainer Löw („Wir haben verdient verloren“) war enttäuscht.")[0] == ("Trainer Löw", "parentheses")
