@@ -276,9 +276,18 @@ def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | 
     after = verb + 1
     if after < n and words[after].lower in NOMINATIVE_PRONOUNS and not comma_before(text, words, after):
         subject = span_of(text, words, after, after + 1)  # "Die Reform lobte er"
-    elif fronted_start(words, start, end):  # "Dem Sender sagte sie", "Dies bestätigte der Sprecher"
-        subject = speaker_after_cue(text, words, after, n)
+    elif fronted_start(words, start, end) or _plural_before_singular(words, start, end, verb):
+        subject = speaker_after_cue(text, words, after, n)  # "Dem Sender sagte sie", "Die Mönche beschrieb die Agentur"
     return verb, subject, _main_clause_end(text, words, verb)
+
+
+def _plural_before_singular(words: list[Word], start: int, end: int, verb: int) -> bool:
+    """Whether the noun phrase words[start:end] is plural („die tibetischen Mönche“: „die“ with an
+    adjective in „-en“) while the verb after it is not („beschrieb“): then it is no subject."""
+    if end - start < 3 or words[start].lower != "die":
+        return False
+    adjective = words[start + 1]
+    return adjective.text[0].islower() and adjective.lower.endswith("en") and not words[verb].lower.endswith("en")
 
 
 def _main_clause_end(text: str, words: list[Word], verb: int) -> int:

@@ -43,7 +43,7 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
     head = i
     if head == index and first.lower in CONJUNCTIONS and opens_clause(text, words, index):
         return index  # "Als er kam, …" — but in mid-sentence "Ministerpräsident Weil" is a name
-    while i < limit and (is_capitalised(words[i]) or i > head and _inside_name(words, i, limit)) and (
+    while i < limit and (is_capitalised(words[i]) or i > head and _inside_name(text, words, i, limit)) and (
         i == index or words[i].lower not in STOP_INSIDE
     ) and (i > index or words[i].lower not in STOP) and joined(text, words, i, head):
         i += 1
@@ -112,12 +112,19 @@ def is_modifier(word: Word) -> bool:
     return (word.text[0].islower() or word.text.isdigit()) and word.lower not in NO_MODIFIERS
 
 
-def _inside_name(words: list[Word], i: int, limit: int) -> bool:
+def _dotted(text: str, words: list[Word], i: int, limit: int) -> bool:
+    """Whether words[i] is part of a name written with a dot and no space: „ver.di“, „web.de“."""
+    before = i > 0 and text[words[i - 1].end : words[i].start] == "."
+    after = i + 1 < limit and text[words[i].end : words[i + 1].start] == "."
+    return before or after
+
+
+def _inside_name(text: str, words: list[Word], i: int, limit: int) -> bool:
     """Whether words[i], not capitalised, still belongs to a name that has begun: digits („Apollo
-    11“, „Bündnis 90“), a particle before the next part („Charles de Gaulle“) or a hyphenated
-    part („Ahmed al-Scharaa“)."""
+    11“, „Bündnis 90“), a part written with a dot („ver.di“), a particle before the next part
+    („Charles de Gaulle“) or a hyphenated part („Ahmed al-Scharaa“)."""
     word = words[i]
-    if word.text.isdigit():
+    if word.text.isdigit() or _dotted(text, words, i, limit):
         return True
     if word.lower in _NAME_LINKS:
         return i + 1 < limit and is_capitalised(words[i + 1])
@@ -140,7 +147,9 @@ def is_capitalised(word: Word) -> bool:
 def joined(text: str, words: list[Word], i: int, head: int) -> bool:
     """Whether words[i] continues the head without punctuation between (a name of several words,
     „Bündnis 90/Die Grünen“)."""
-    return i == head or text[words[i - 1].end : words[i].start].strip() in ("", "-", "/")
+    return i == head or text[words[i - 1].end : words[i].start].strip() in ("", "-", "/") or (
+        text[words[i - 1].end : words[i].start] == "."
+    )
 
 
 def opens_clause(text: str, words: list[Word], index: int) -> bool:

@@ -354,6 +354,11 @@ def test_a_teaser_chain_names_the_speaker_before_the_colon(teaser, expected):
          ("das Ministerium", "sentence")),
         ("Die Ministerin sprach von einem Erfolg. Die Stadt sei ihr zu Dank verpflichtet: „Sie haben uns geholfen.“",
          ("Die Ministerin", "context")),
+        # a plural before a singular verb is its object; a name written with a dot
+        ("Die streikenden Arbeiter, die vor dem Werk standen, beschrieb die Agentur als „aggressiv“.",
+         ("die Agentur", "sentence")),
+        ("Der Vorsitzende der Gewerkschaft ver.di, Karl Huber, würdigte den Toten als „großen Gewerkschafter“.",
+         ("Der Vorsitzende der Gewerkschaft ver.di, Karl Huber", "sentence")),
         # a demonstrative stands for the one named last; a semicolon ends a clause
         ("In einem Gespräch mit dem Anwalt seiner Familie – Karl Huber – sagte dieser, sie lebe „in ihrer eigenen Welt“.",
          ("Karl Huber", "sentence")),
