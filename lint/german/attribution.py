@@ -218,7 +218,7 @@ def attribute(article) -> tuple[Attribution, ...]:
             lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
             if following is _NOT_LOOKED:
                 following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
-            if colon and not (following is not None and _comma_follows(quotation, after)):
+            if colon and not (following is not None and _comma_follows(quotation, after) and not _unnamed(following)):
                 # the lead-in, unless the quote has its own attribution after it: "X äußerte sich: „…“, sagte er."
                 result = _lead_in(text, lead_ins, quotation, quoted, sentences, starts, sentence)
             if result is None:
@@ -281,9 +281,11 @@ def _partial_speaker(
         quote_at = bisect.bisect_left([w.start for w in whole], quotation.start)
         if quote_at and ":" in text[whole[quote_at - 1].end : quotation.start]:
             whole, quote_at = whole[quote_at:], 0  # "X sagte: „…“ wird er zitiert": a clause of its own
-        speech = speech_in_sentence(text, whole[last_main_clause(text, whole, quote_at) :])
+        clause_end = next((i for i in range(quote_at, len(whole)) if "," in text[whole[i - 1].end : whole[i].start]), len(whole))
+        speech = None
+        if not _in_speaking_subclause(text, whole, quote_at, clause_end):  # "…, welche X als „…“ bezeichnete"
+            speech = speech_in_sentence(text, whole[last_main_clause(text, whole, quote_at) :])
         if speech is None:  # "…, der die Entscheidung als „Verirrung“ bezeichnet, …"
-            clause_end = next((i for i in range(quote_at, len(whole)) if "," in text[whole[i - 1].end : whole[i].start]), len(whole))
             result = attribution_in_words(text, whole[:clause_end], "sentence") or attribution_in_words(
                 text, whole[quote_at:], "sentence"
             )  # "…, so ein Sprecher."
@@ -297,6 +299,21 @@ def _partial_speaker(
     if result is None:
         result = _context(text, sentences, starts, sentence, quotations)
     return result
+
+
+def _in_speaking_subclause(text, words, quote_at: int, clause_end: int) -> bool:
+    """Whether the quoted words stand in a relative or subordinate clause (after a comma, opened
+    by a relative pronoun or a conjunction) that has a verb of saying of its own: „…, welche die
+    Techniker als „Haufen“ bezeichnete“ — then that clause names the speaker."""
+    start = next((i for i in range(min(quote_at, len(words) - 1), 0, -1) if "," in text[words[i - 1].end : words[i].start]), None)
+    if start is None or words[start].lower not in _SUBCLAUSE_OPENERS:
+        return False
+    return any(is_cue(words, i, clause_end) for i in range(start + 1, clause_end))
+
+
+_SUBCLAUSE_OPENERS = frozenset(
+    "der die das welcher welche welches dass weil wenn als nachdem obwohl indem wie ob da".split()
+)
 
 
 def _unnamed(result: tuple[Span, str]) -> bool:

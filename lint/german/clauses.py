@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import regex
 from newslint.german.cues import (
+    PRONOUNS,
     AUXILIARIES,
     DETERMINERS,
     HELD_OPINIONS,
@@ -212,8 +213,8 @@ def last_main_clause(text: str, words: list[Word], limit: int) -> int:
         joined = words[index - 1].lower in _JOINING and not comma_before(text, words, index) or (
             comma_before(text, words, index) and words[index].lower not in _SUBORDINATORS - DETERMINERS
         )
-        if not joined or words[index].lower in RELATIVES and not is_capitalised(words[index + 1]):
-            continue
+        if not joined or words[index].lower in RELATIVES and words[index + 1].lower in _NO_ADJECTIVES:
+            continue  # a relative pronoun ("…, die den Brief …"), not an article ("…, die neue Sprecherin erklärte")
         if text[words[index - 2].end : words[index - 1].start].strip() == "-" if index > 1 else False:
             continue  # "der Fraktions- und Parteivorsitzenden": one noun phrase
         end = noun_phrase(text, words, index, limit)
@@ -221,7 +222,7 @@ def last_main_clause(text: str, words: list[Word], limit: int) -> int:
             index < end < limit
             and is_finite(words[end])
             and not is_subjunctive(words[end].lower, words[index].text)  # ", Deutschland brauche …": it depends
-            and not comma_before(text, words, end)
+            and (not comma_before(text, words, end) or "," in text[words[index].end : words[end - 1].end])
             and main_clause(text, words[found:index]) is not None  # a clause before, not "zur Lage und seiner Aufgabe"
         ):
             found = index
@@ -229,6 +230,7 @@ def last_main_clause(text: str, words: list[Word], limit: int) -> int:
 
 
 _JOINING = frozenset("und aber doch sondern denn".split())
+_NO_ADJECTIVES = DETERMINERS | PRONOUNS | frozenset("sich ihn ihm ihnen".split())
 _JOINS = regex.compile(r",|\b(?:und|aber|doch|sondern|denn)\b")
 
 

@@ -112,7 +112,8 @@ QUOTE_NOUNS = frozenset(
 )
 SUBJUNCTIVE = frozenset(
     """sei seien habe werde könne müsse solle dürfe wolle gebe gehe bleibe liege stehe komme
-    wisse brauche hätte hätten wäre wären würde würden""".split()
+    wisse brauche hätte hätten wäre wären würde würden käme kämen gäbe gäben ginge gingen stünde
+    stünden läge lägen könnte könnten müsste müssten dürfte dürften""".split()
 )
 
 

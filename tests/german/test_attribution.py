@@ -326,6 +326,10 @@ def test_a_teaser_chain_names_the_speaker_before_the_colon(teaser, expected):
         ("Das Angebot der Stadt, die Halle zu sanieren, lehnt er jedoch ab: „Wir bauen selbst.“", ("er", "colon")),
         ("Aktuell lässt sie dort durch ihre Anwälte Folgendes erklären: „Die Vorwürfe sind haltlos.“", ("sie", "colon")),
         # two main clauses: the one that holds the quote speaks
+        ("Die Ministerin wies das zurück, die bildungspolitische Sprecherin, Eva Roth, erklärte: „Das schadet allen.“",
+         ("die bildungspolitische Sprecherin, Eva Roth", "colon")),
+        ("Sprecher Karl Huber schrieb: „Das sind furchtbare Nachrichten“, weiter hieß es, dass die Hilfe anlaufe.",
+         ("Sprecher Karl Huber", "colon")),
         ("Die Menge skandierte Parolen, und der Redner rief: „Wir bleiben!“", ("der Redner", "colon")),
         ("Huber nannte den Platzverweis „überzogen“, Trainer Löw bezeichnete die Karten als „übertrieben“.",
          ("Trainer Löw", "sentence")),
