@@ -118,7 +118,8 @@ def inverted_attribution(text: str, words: list[Word]) -> Span | None:
     sagte Jaschin in Berlin.“ — the main clause that follows reported speech or a translation."""
     for index in range(1, len(words)):
         if comma_before(text, words, index) and words[index].text[0].islower() and is_cue(words, index, len(words)):
-            speaker = speaker_after_cue(text, words, index + 1, len(words))
+            end = first_comma(text, words[index:], len(words) - index) + index  # "…, sagte aber, die …": none
+            speaker = speaker_after_cue(text, words, index + 1, end)
             if speaker is not None:
                 return speaker
     return None

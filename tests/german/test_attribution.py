@@ -353,6 +353,8 @@ def test_a_teaser_chain_names_the_speaker_before_the_colon(teaser, expected):
         ("Die Gefahr von Waldbränden wird vom Wetterdienst als „sehr hoch“ eingestuft.", ("Wetterdienst", "sentence")),
         ("Der Trainer geht davon aus, dass die Mannschaft „mit breiter Brust“ antritt.", ("Der Trainer", "sentence")),
         ("Von der Leyen betonte, unter den Bewerbern seien „viele erfahrene Frauen“.", ("Von der Leyen", "sentence")),
+        ("Karl Huber, ein Abgeordneter aus Passau, wollte sich nicht festlegen, sagte aber, die Partei müsse „jetzt zusammenstehen“.",
+         ("Karl Huber", "sentence")),
         # reported speech in the subjunctive: the speaker of its framing clause, else of the context
         ("Der Minister werde nach Rom reisen, um dort „das Engagement der Regierung“ zu unterstreichen, erklärte das Ministerium.",
          ("das Ministerium", "sentence")),
