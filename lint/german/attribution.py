@@ -214,7 +214,7 @@ def attribute(article) -> tuple[Attribution, ...]:
         if kind == DIRECT:
             colon = before.rstrip().endswith(":")
             # "Niederlage in Wien – Trainer Löw: „…“": the lead-in is what follows the last dash
-            lead_in = after_last_dash(text, before_start, quotation.start) if colon else before_start
+            lead_in = after_last_dash(text, before_start, text.rindex(":", before_start, quotation.start)) if colon else before_start
             lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
             if following is _NOT_LOOKED:
                 following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None

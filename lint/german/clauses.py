@@ -79,11 +79,9 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
         return None
     verb, subject, limit = main
     lower = [w.lower for w in words[:limit]]
-    if lower[0] == "wie":  # "Wie der Sprecher mitteilte, wurde …": the source of the sentence
-        cue = next((i for i in range(1, verb) if is_cue(words, i, verb)), None)
-        end = noun_phrase(text, words, 1, cue) if cue is not None else 1
-        if end > 1:
-            return Speech(span_of(text, words, 1, end))
+    source = _wie_source(text, words, verb) if lower[0] == "wie" else None
+    if source is not None and is_subjunctive(words[verb].lower, subject.text if subject else ""):
+        return Speech(source)  # "Wie der Sprecher mitteilte, sei der Plan …"
     if lower[0] == "für" and lower[verb] in _FORMS_OF_SEIN:  # "Für den Minister ist das „ein Skandal“"
         end = noun_phrase(text, words, 1, verb)
         if end == verb:
@@ -123,8 +121,8 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
         if found is not None and found[0].text.lower() != "es":
             own = text[max(0, found[0].start - 9) : found[0].start].split()[-1:] == ["eigenen"]
             return Speech(subject if own else found[0])  # "eigenen Angaben zufolge": by the subject's account
-    if subject is None:
-        return None
+    if subject is None:  # "Wie der Sprecher mitteilte, wurde …": the source of the sentence
+        return Speech(source) if source is not None else None
     for index in range(limit):
         if lower[index] not in SAYING_NOUNS or not is_capitalised(clause[index]):
             continue
@@ -133,13 +131,20 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
             return Speech(owner) if owner is not None else None
         if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS or lower[index] in HELD_OPINIONS:
             return Speech(subject)  # "übte Kritik", "ist der Meinung" — not "folgte der Einschätzung"
-    return None
+    return Speech(source) if source is not None else None
 
 
 _COORDINATORS = frozenset("und oder sowie aber".split())
 
 
 _FORMS_OF_SEIN = frozenset("ist sei war wäre sind seien waren wären".split())
+
+
+def _wie_source(text: str, words: list[Word], verb: int) -> Span | None:
+    """X of a sentence that opens with „Wie X mitteilte, …“ (before the main verb words[verb])."""
+    cue = next((i for i in range(1, verb) if is_cue(words, i, verb)), None)
+    end = noun_phrase(text, words, 1, cue) if cue is not None else 1
+    return span_of(text, words, 1, end) if end > 1 else None
 
 
 #: demonstratives that stand for the one named last: „…, sagte dieser“

@@ -225,15 +225,16 @@ def _clause_attribution(text: str, words: list[Word], form: str, verbs: bool = T
 
 
 def after_last_dash(text: str, start: int, end: int) -> int:
-    """Where the last part of text[start:end] after a spaced dash begins (`start` when there is
-    none): „Niederlage in Wien – Trainer Löw“ → „Trainer Löw“."""
+    """Where the last part of text[start:end] after a spaced dash or a colon begins (`start` when
+    there is none): „Niederlage in Wien – Trainer Löw“ → „Trainer Löw“, „Die Kommission
+    kritisierte das scharf: So sagte Kommissar Rehn“ → „So sagte Kommissar Rehn“."""
     found = start
     for match in _SPACED_DASH.finditer(text, start, end):
         found = match.end()
     return found
 
 
-_SPACED_DASH = regex.compile(r"\s[–—-]\s")
+_SPACED_DASH = regex.compile(r"\s[–—-]\s|:\s")
 
 
 #: every word that can make `attribution_in_clause` find an attribution

@@ -342,6 +342,11 @@ def test_a_teaser_chain_names_the_speaker_before_the_colon(teaser, expected):
         ("Huber wich aus, indem er sagte, der Streit sei „eine Sache der Juristen“.", ("er", "sentence")),
         ("Später versammelten sich Hunderte von Demonstranten, die skandierten: „Neuwahlen jetzt!“",
          ("Demonstranten", "colon")),
+        # a lead-in after an earlier colon of its sentence; the main clause's speaker before a source
+        ("Auch die Kommission kritisierte das Gesetz scharf: So sagte Kommissar Karl Huber: „Das geht so nicht.“",
+         ("Kommissar Karl Huber", "colon")),
+        ("Wie der Sender berichtet, gab Sprecher Karl Huber eine Stellungnahme in Form einer Nachricht ab: „Wow.“",
+         ("Sprecher Karl Huber", "colon")),
         # sources of a sentence
         ("Wie der Vorsitzende Richter, Karl Berger, ausführte, wäre es ein „gewaltiges Unglück“ geworden.",
          ("der Vorsitzende Richter, Karl Berger", "sentence")),
