@@ -19,7 +19,8 @@ and, where the text gives one, a speaker with its offsets. `form` says how it wa
   (dpa)) is no source.
 - "colon": X sagte: „…“ (or, without a speech verb, the lead-in's subject: „Ein Beamter der
   Polizei: „…“", „Hier sparte der Präsident nicht mit Kritik: „…“"). In a chain of a teaser or
-  headline („Niederlage in Wien – Trainer Löw: „…““) the lead-in is what follows the last dash.
+  headline („Niederlage in Wien – Trainer Löw: „…““) the lead-in is what follows the last dash,
+  and after an earlier colon of the sentence what follows that („…scharf: So sagte Rehn: „…““).
   When the quote has its own attribution after it („…: „…“, sagte er.“), that one counts.
 - "next sentence": „…“ Das sagte X am Montag.
 - "previous sentence": the subject of the sentence just before the quote in its paragraph, when
@@ -90,7 +91,7 @@ from newslint.german.clauses import (
 )
 from newslint.german.phrases import is_modifier, speaker_after_cue
 from newslint.german.speakers import (
-    after_last_dash,
+    start_of_last_part,
     attribution_after,
     attribution_in_clause,
     attribution_in_words,
@@ -213,8 +214,8 @@ def attribute(article) -> tuple[Attribution, ...]:
         result: tuple[Span, str] | None = None
         if kind == DIRECT:
             colon = before.rstrip().endswith(":")
-            # "Niederlage in Wien – Trainer Löw: „…“": the lead-in is what follows the last dash
-            lead_in = after_last_dash(text, before_start, text.rindex(":", before_start, quotation.start)) if colon else before_start
+            # "Niederlage in Wien – Trainer Löw: „…“": the lead-in is what follows the last dash or colon
+            lead_in = start_of_last_part(text, before_start, text.rindex(":", before_start, quotation.start)) if colon else before_start
             lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
             if following is _NOT_LOOKED:
                 following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
@@ -472,7 +473,7 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
         return None
     prior = sentences[index - 1]
     words = quotations.words_outside(text, _head(prior))
-    dash = after_last_dash(text, prior.start, prior.end)  # "Stuttgart – Der Elternbeirat reagierte …"
+    dash = start_of_last_part(text, prior.start, prior.end)  # "Stuttgart – Der Elternbeirat reagierte …"
     speech = speech_in_sentence(text, [w for w in words if w.start >= dash]) if dash > prior.start else None
     if speech is None:
         speech = speech_in_sentence(text, words)

@@ -224,7 +224,7 @@ def _clause_attribution(text: str, words: list[Word], form: str, verbs: bool = T
     return None
 
 
-def after_last_dash(text: str, start: int, end: int) -> int:
+def start_of_last_part(text: str, start: int, end: int) -> int:
     """Where the last part of text[start:end] after a spaced dash or a colon begins (`start` when
     there is none): „Niederlage in Wien – Trainer Löw“ → „Trainer Löw“, „Die Kommission
     kritisierte das scharf: So sagte Kommissar Rehn“ → „So sagte Kommissar Rehn“."""
