@@ -70,6 +70,7 @@ from functools import partial
 
 from newslint.german.cues import (
     DETERMINERS,
+    SPEECH_WORDS,
     NEXT_SENTENCE_OPENERS,
     QUOTE_NOUNS,
     SEPARABLE_FINITE,
@@ -448,6 +449,8 @@ def _lead_in(text, lead_ins, quotation, quotations, sentences, starts, sentence)
     the sentence are left out."""
     for start in lead_ins:
         words = quotations.words_outside(text, Span(start, quotation.start, ""))
+        if SPEECH_WORDS.isdisjoint([w.lower for w in words]):
+            continue  # nothing in it can report speech: its subject, if any, is read below
         words = words[last_main_clause(text, words, len(words)) :]  # "Die Menge skandierte, und der Redner rief:"
         main = main_clause(text, words)
         if main is not None and is_subjunctive(words[main[0]].lower, main[1].text if main[1] else ""):

@@ -152,6 +152,12 @@ SAYING_NOUNS = frozenset(
     fazit vorwurf vorwürfe protest kommentar aussage aussagen überzeugung these position standpunkt
     stellung""".split()
 )
+_GOES = frozenset("geht ging gingen gehen".split())  # "geht davon aus, dass …"
+#: every word that can make a clause report speech: a quick test before a clause is read
+SPEECH_WORDS = frozenset(
+    SPEECH_VERBS | SEPARABLE_FINITE.keys() | OPINION_NOUNS | SAYING_NOUNS | SUBJUNCTIVE | _GOES
+    | {"hieß", "heißt", "laut", "so", "zufolge", "für", "wie"}
+)
 #: nouns of opinion that a subject holds in the genitive: „Er ist der Meinung, dass …“
 HELD_OPINIONS = frozenset("meinung auffassung ansicht überzeugung".split())
 
@@ -176,7 +182,6 @@ def lower_words(text: str, start: int, end: int) -> list[str]:
 
 
 _FINDS = frozenset("befand befindet befanden befinden".split())
-_GOES = frozenset("geht ging gingen gehen".split())
 
 
 def is_cue(words: list[Word], index: int, limit: int) -> bool:
