@@ -16,7 +16,8 @@ and, where the text gives one, a speaker with its offsets. `form` says how it wa
   „…“, X zufolge. / „…“, wie X sagte. / „…“, hieß es in der Erklärung.
 - "parentheses": the source alone in parentheses right after the quote: „…“ (Stiftung Warentest).
   A translation („Britain First“ (Britannien zuerst)), a date or an agency's credit line („…“
-  (dpa)) is no source.
+  (dpa)) is no source. So too a name right before a quote that fills parentheses: Trainer Löw
+  („Wir haben verdient verloren“).
 - "colon": X sagte: „…“ (or, without a speech verb, the lead-in's subject: „Ein Beamter der
   Polizei: „…“", „Hier sparte der Präsident nicht mit Kritik: „…“"). In a chain of a teaser or
   headline („Niederlage in Wien – Trainer Löw: „…““) the lead-in is what follows the last dash,
@@ -32,13 +33,16 @@ and, where the text gives one, a speaker with its offsets. `form` says how it wa
   saying in a subordinate clause, a passive that names no one, or a sentence in the paragraph
   before do not. A lead-in that starts with a possessive („Ihre Forderung ist klar: „…““) points
   back to the speaker of the sentence before it.
-- "follow-on": a direct quote with no attribution of its own takes the speaker of the attributed
-  direct quote before it in its paragraph.
+- "follow-on": a direct quote with no attribution of its own (or only a bare „hieß es“) takes the
+  speaker of the attributed direct quote before it in its paragraph.
 - "continued": the pieces of a quotation that runs over several paragraphs share one speaker.
 - "sentence" (partial quotes): the speaker of the sentence that holds the quoted words — the
-  subject of the main clause that holds them when it reports speech (see
-  `newslint.german.clauses`), else of a verb of saying in the quote's own clause or before it
-  („…, der den Plan als „Unsinn“ bezeichnete, …“ — the noun the relative pronoun stands for).
+  subject of a relative or subordinate clause that holds them with a verb of saying of its own
+  („…, welche die Techniker als „Haufen“ bezeichnete“ — the noun the relative pronoun stands
+  for), else of the main clause that holds them when it reports speech (see
+  `newslint.german.clauses`; a semicolon ends a clause), else of a verb of saying in the quote's
+  own clause or before it. A demonstrative subject („…, sagte dieser“) stands for the one named
+  last.
 - "context": when the sentence is reported speech in the subjunctive (a form like „sei“, or a
   main verb of stem and „e“: „Es drohe …“), the speaker of a sentence shortly before it in the
   paragraph that reports speech; so too for a lead-in in the subjunctive before a colon.
