@@ -372,7 +372,7 @@ def _kind(text, quotation, before, after, sentence, closing_sentence, interrupte
     """The kind of a quotation, and the attribution right after it when that had to be looked for
     (else `_NOT_LOOKED`)."""
     inner = quotation.text.strip()
-    words = WORD.findall(inner)
+    count = _word_count(inner)  # up to four: all that decides
     lead = before.strip()
     tail = after.lstrip()
     standalone = (lead == "" or lead[-1] in ":–—-" or interrupted) and not in_parentheses
@@ -384,17 +384,27 @@ def _kind(text, quotation, before, after, sentence, closing_sentence, interrupte
     else:
         following = _NOT_LOOKED
     if standalone and ends_sentence:
-        if len(words) >= 3 or inner[-1:] in ".!?…" or quotation.continued:
+        if count >= 3 or inner[-1:] in ".!?…" or quotation.continued:
             return DIRECT, following
         return (DIRECT if lead.endswith(":") and attribution_in_clause(text, sentence.start, quotation.start) else OTHER), following
-    if standalone and tail[:1] == "," and len(words) >= 4:
+    if standalone and tail[:1] == "," and count >= 4:
         return DIRECT, following
     # inside a sentence: quoted words, or a name, title or term
-    if len(words) >= 4 or (inner[:1].islower() and len(words) >= 2):
+    if count >= 4 or (inner[:1].islower() and count >= 2):
         return PARTIAL, following
     if _reports_speech(text, sentence, closing_sentence):
         return PARTIAL, following
     return OTHER, following
+
+
+def _word_count(text: str, most: int = 4) -> int:
+    """How many words `text` has, counted up to `most` (a long quote is not read to its end)."""
+    count = 0
+    for _ in WORD.finditer(text):
+        count += 1
+        if count == most:
+            break
+    return count
 
 
 _REPORTING = frozenset(SUBJUNCTIVE | {"laut", "zufolge"} | SPEECH_VERBS)
@@ -451,10 +461,12 @@ def _lead_in(text, lead_ins, quotation, quotations, sentences, starts, sentence)
     is reported speech in the subjunctive („Die Lage sei ernst: „…““) — the speaker of the
     sentences before; else a verb of saying anywhere in it. The words of quotations before it in
     the sentence are left out."""
+    read = []  # the words of each lead-in, for the last resort below
     for start in lead_ins:
         words = quotations.words_outside(text, Span(start, quotation.start, ""))
         if SPEECH_WORDS.isdisjoint([w.lower for w in words]):
             continue  # nothing in it can report speech: its subject, if any, is read below
+        read.append(words)
         words = words[last_main_clause(text, words, len(words)) :]  # "Die Menge skandierte, und der Redner rief:"
         main = main_clause(text, words)
         if main is not None and is_subjunctive(words[main[0]].lower, main[1].text if main[1] else ""):
@@ -467,7 +479,7 @@ def _lead_in(text, lead_ins, quotation, quotations, sentences, starts, sentence)
         speech = speech_in_sentence(text, words, main) if main is not None else None
         if speech is not None and speech.speaker is not None:
             return speech.speaker, "colon"
-    return next(filter(None, (attribution_in_clause(text, s, quotation.start) for s in lead_ins)), None)
+    return next(filter(None, (attribution_in_words(text, words, "colon") for words in read)), None)
 
 
 def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[Span, str] | None:
