@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
+import re
+
 from newslint.german.cues import (
     PRONOUNS,
     AUXILIARIES,
@@ -236,7 +237,8 @@ def last_main_clause(text: str, words: list[Word], limit: int) -> int:
 
 _JOINING = frozenset("und aber doch sondern denn".split())
 _NO_ADJECTIVES = DETERMINERS | PRONOUNS | frozenset("sich ihn ihm ihnen".split())
-_JOINS = regex.compile(r",|\b(?:und|aber|doch|sondern|denn)\b")
+_QUOTE_MARK = re.compile(r"[„“”»«\"]")
+_JOINS = re.compile(r",|\b(?:und|aber|doch|sondern|denn)\b")
 
 
 def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | None:
@@ -258,7 +260,7 @@ def main_clause(text: str, words: list[Word]) -> tuple[int, Span | None, int] | 
             return None
         end = noun_phrase(text, words, 1, n)  # "Als Begründung sagte ein Wissenschaftler": a phrase
         end = skip_fronted(text, words, end, n)
-        if end == 1 and n > 1 and regex.search(r"[„“”»«\"]", text[words[0].end : words[1].start]):
+        if end == 1 and n > 1 and _QUOTE_MARK.search(text, words[0].end, words[1].start):
             end = 1  # "Als „verpasste Chance“ beurteilte X …": the quoted words are the phrase
         elif end == 1:
             return None

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import re
+
 import regex
 from newslint.german.segment import WORD
 
@@ -139,7 +141,7 @@ AUXILIARIES = frozenset(
     werde würde würden kann konnte will wollte muss musste soll sollte möchte lässt ließ ließen
     lassen""".split()
 )
-SENTENCE_END = regex.compile(r"[.!?…;]")
+SENTENCE_END = re.compile(r"[.!?…;]")
 OPINION_NOUNS = frozenset(
     """ansicht auffassung meinung angaben darstellung darstellungen einschätzung bewertung worten
     aussagen aussage sicht ankündigung überzeugung""".split()
@@ -178,7 +180,7 @@ def word_spans(text: str, start: int, end: int) -> list[Word]:
 
 def lower_words(text: str, start: int, end: int) -> list[str]:
     """The words of text[start:end] in lower case, without offsets: cheaper than `word_spans`."""
-    return [word.lower() for word in WORD.findall(text, start, end)]
+    return WORD.findall(text[start:end].lower())  # one lowering of the stretch, not one per word
 
 
 _FINDS = frozenset("befand befindet befanden befinden".split())

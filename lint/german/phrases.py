@@ -13,7 +13,8 @@ subject after a verb („sagte am Montag die Ministerin“). `newslint.german.sp
 
 from __future__ import annotations
 
-import regex
+import re
+
 from newslint.german.cues import (
     ADVERBS,
     DETERMINERS,
@@ -157,7 +158,7 @@ def opens_clause(text: str, words: list[Word], index: int) -> bool:
     return index == 0 or bool(_CLAUSE_END.search(text, words[index - 1].end, words[index].start))
 
 
-_CLAUSE_END = regex.compile(r"[.!?:;,(–—]")
+_CLAUSE_END = re.compile(r"[.!?:;,(–—]")
 
 
 def span_of(text: str, words: list[Word], start: int, end: int) -> Span:
@@ -269,7 +270,7 @@ def is_finite(word: Word) -> bool:
     return word.text[0].islower() and word.lower not in _NO_VERBS_NOR_ADVERBS and not _ADJECTIVE_ENDING.search(word.lower)
 
 
-_ADJECTIVE_ENDING = regex.compile(r"(?:lich|isch|bar|sam|haft|iv|end)(?:e|er|en|es|em)?$")
+_ADJECTIVE_ENDING = re.compile(r"(?:lich|isch|bar|sam|haft|iv|end)(?:e|er|en|es|em)?$")
 
 
 def noun_phrase_before(text: str, words: list[Word], end: int) -> int:
@@ -358,7 +359,7 @@ _DEMONSTRATIVES = frozenset("dies dieses jenes".split())
 
 #: adjectives and present participles, capitalised when they open the sentence: "Ähnlich äußerte
 #: sich der Präsident:", "Relativierend fügte sie hinzu:"
-_ADJECTIVE = regex.compile(r"\w{3,}(?:end|lich|isch|bar|sam|haft)")
+_ADJECTIVE = re.compile(r"\w{3,}(?:end|lich|isch|bar|sam|haft)")
 
 
 def fronted_start(words: list[Word], start: int, end: int) -> bool:

@@ -11,7 +11,8 @@ sentences by their main clause.
 
 from __future__ import annotations
 
-import regex
+import re
+
 from newslint.german.agencies import AGENCIES
 from newslint.german.cues import (
     ADVERBS,
@@ -234,7 +235,7 @@ def start_of_last_part(text: str, start: int, end: int) -> int:
     return found
 
 
-_SPACED_DASH = regex.compile(r"\s[–—-]\s|:\s")
+_SPACED_DASH = re.compile(r"\s[–—-]\s|:\s")
 
 
 #: every word that can make `attribution_in_clause` find an attribution
