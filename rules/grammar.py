@@ -19,6 +19,10 @@ out is reported as an error of each file it could not check; the other rules' fi
 Findings are cached per paragraph (see `cache`): a second run over unchanged articles sends
 nothing, and an edit re-checks only the paragraphs it changed.
 
+Terms of the house vocabulary (`accept.txt` of the configured `vocab`, see the README's house
+styles) are never reported by LanguageTool's spelling rules (rule ids with `SPELLER`, and
+`MORFOLOGIK_RULE…`, `HUNSPELL…`); its other rules still see them.
+
 LanguageTool's rules that other newslint rules already cover are off: weekday and date checks
 (`DATUM_WOCHENTAG`, `DATUM_WOCHENTAG_OHNE_JAHR`, `DE_DATE_WEEKDAY_CURRENTYEAR`, `DATE_WEEKDAY`;
 they assume the current year when the article gives none, where `date-consistency` uses the
@@ -71,7 +75,6 @@ Washington – Die US-Regierung blickt eigenen Angaben zufolge mit Sorge auf die
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -123,9 +126,10 @@ def unavailable(options: Options) -> str | None:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
+    from newslint.article.readable import block_text, to_file
     from newslint.languagetool import service as languagetool
 
-    pieces = [piece for block in article.blocks if (piece := _prose(article, block))[0].strip()]
+    pieces = [piece for block in article.blocks if (piece := block_text(article, block))[0].strip()]
     if not pieces:
         return
     settings = languagetool.Settings(
@@ -147,8 +151,10 @@ def check(article, options: Options) -> Iterator[Finding]:
         raise RuleError(str(error)) from None
     for (text, anchors), matches in zip(pieces, results):
         for match in matches:
-            start = _to_file(anchors, match.start)
-            end = _to_file(anchors, match.end - 1) + 1 if match.end > match.start else start
+            if _is_spelling(match) and article.accepts(text[match.start : match.end]):
+                continue  # a term of the house vocabulary
+            start = to_file(anchors, match.start)
+            end = to_file(anchors, match.end - 1) + 1 if match.end > match.start else start
             yield Finding(start, end, _message(match), match.replacements[0] if match.replacements else None,
                           _fix(match, text, article.text, start, end))
 
@@ -161,52 +167,15 @@ def _fix(match, sent: str, text: str, start: int, end: int) -> Fix | None:
     return Fix.unsafe(Edit(start, end, match.replacements[0]))
 
 
+def _is_spelling(match) -> bool:
+    """Whether a match is LanguageTool's spelling check (GERMAN_SPELLER_RULE, MORFOLOGIK_RULE_EN_US, …)."""
+    rule = match.rule.upper()
+    return "SPELLER" in rule or rule.startswith(("MORFOLOGIK_RULE", "HUNSPELL"))
+
+
 def _message(match) -> str:
     where = ", ".join(part for part in (match.rule, match.category) if part)
     message = match.message.strip() or "LanguageTool flags this"
     if match.replacements and match.replacements[0] and f"„{match.replacements[0]}“" not in message:
         message = f"{message} — write „{match.replacements[0]}“"
     return f"{message} [{where}]" if where else message
-
-
-# -- the prose sent, and the way back to the file ---------------------------------------------
-
-
-def _prose(article, block) -> tuple[str, list[tuple[int, int]]]:
-    """The block's text as sent, and anchors (offset in it, offset in the file) to map back.
-
-    Where markup was blanked, the gap becomes one space (or nothing inside a word), as a line
-    break does, so LanguageTool sees the sentence as a reader does.
-    """
-    import regex
-
-    text, prose = article.text, article.prose
-    start, end = block.start, block.end
-    if text.startswith(block.text, start) and "\n" not in block.text:
-        return block.text, [(0, start)]
-    parts: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    length = 0
-    position = start
-    for space in regex.finditer(r"\s+", prose, pos=start, endpos=end):
-        a, b = space.span()
-        original = text[a:b]
-        if original == prose[a:b] and "\n" not in original:
-            continue
-        anchors.append((length, position))
-        parts.append(prose[position:a])
-        length += a - position
-        if any(character.isspace() for character in original):
-            anchors.append((length, a))
-            parts.append(" ")
-            length += 1
-        position = b
-    anchors.append((length, position))
-    parts.append(prose[position:end])
-    return "".join(parts), anchors
-
-
-def _to_file(anchors: list[tuple[int, int]], offset: int) -> int:
-    index = bisect.bisect_right(anchors, (offset, float("inf"))) - 1
-    sent, file = anchors[max(index, 0)]
-    return file + offset - sent

@@ -41,6 +41,9 @@ article uses it throughout ("Beijing" where the house writes "Peking"), with its
 ("Beijinger" becomes "Pekinger") — but not inside a longer proper name ("Kyiv Independent") nor
 where the article gives both on purpose ("Kyjiw (Kiew)").
 
+A spelling that the house vocabulary accepts (`accept.txt` of the configured `vocab`, see the
+README's house styles) is never reported.
+
 ## Why is this bad?
 Readers notice "Pjönjang" in the dateline and "Pjöngjang" below it; a name spelt two ways looks
 careless and can even suggest two different people or places. A house style keeps a newsroom's
@@ -131,6 +134,12 @@ def house_list(options: Options) -> HouseList:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
+    for finding in _findings(article, options):
+        if not article.accepts(article.text[finding.start : finding.end]):  # the house vocabulary
+            yield finding
+
+
+def _findings(article, options: Options) -> Iterator[Finding]:
     from newslint.german.mentions import mentions, name_forms, word_forms
     from newslint.german.name_context import alternatives, different_entities
     from newslint.german.variants import close_pairs, variant_groups

@@ -51,6 +51,7 @@ class Article:
         meta: FrontMatter,
         published: dt.date | None = None,
         lang: str = "de",
+        vocabulary=None,
     ) -> None:
         self.path = path
         self.text = text
@@ -61,7 +62,10 @@ class Article:
         self.published = meta.date or published
         #: language: the front matter's, else the configured one
         self.lang = (meta.lang or lang).strip() or "de"
+        #: the house vocabulary (the configuration's `vocab`): something with `accepts(term)`, or None
+        self.vocabulary = vocabulary
         self._block_sentences: dict[int, tuple] = {}  # block start -> its sentences
+        self._shared: dict = {}
 
     # -- structure --------------------------------------------------------------------------
 
@@ -106,6 +110,23 @@ class Article:
         return line + 1, offset - self._line_starts[line] + 1
 
     # -- shared analysis --------------------------------------------------------------------
+
+    def accepts(self, term: str) -> bool:
+        """Whether the house vocabulary accepts `term`: spelling rules never report it."""
+        return self.vocabulary is not None and self.vocabulary.accepts(term)
+
+    def shared(self, key, compute):
+        """What several rules of one kind compute once per article (`compute(article)`), kept under `key`."""
+        if key not in self._shared:
+            self._shared[key] = compute(self)
+        return self._shared[key]
+
+    @cached_property
+    def readable(self):
+        """The blocks as a reader sees them, markup taken out (see `newslint.article.readable`)."""
+        from newslint.article.readable import ReadableText
+
+        return ReadableText(self)
 
     @cached_property
     def sentences(self):
@@ -159,11 +180,17 @@ class Article:
         return attribute(self)
 
 
-def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de") -> Article:
-    """Build the article model of a file's text; Markdown when the path ends in `.md`."""
+def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de",
+          vocabulary=None) -> Article:
+    """Build the article model of a file's text; Markdown when the path ends in `.md`.
+
+    `vocabulary`: the house vocabulary, if any (see `Article.accepts`)."""
     if path.lower().endswith((".md", ".markdown")):
-        return _parse_markdown(path, text, published, lang)
-    return _parse_plain(path, text, published, lang)
+        article = _parse_markdown(path, text, published, lang)
+    else:
+        article = _parse_plain(path, text, published, lang)
+    article.vocabulary = vocabulary
+    return article
 
 
 def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> Article:

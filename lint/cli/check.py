@@ -97,9 +97,14 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
 
             click.echo(f"newslint: {fixed_file.result.path}: fixes still apply after {MAX_PASSES} passes; "
                        "the rest are reported as findings", err=True)
+    load_errors = engine.load_errors()
+    for error in load_errors:
+        click.echo(f"newslint: {error}", err=True)
+    for notice in engine.style_notices():
+        click.echo(f"newslint: notice: {notice}", err=True)
     for notice in engine.notices():
         click.echo(f"newslint: deprecated: {notice}", err=True)
-    missing_required = False
+    missing_required = bool(load_errors)  # the other rules ran; the run is still an error
     for rule_id, reason, required in engine.skipped_rules():
         if required:
             click.echo(f"newslint: {rule_id} is required but cannot run: {reason}", err=True)

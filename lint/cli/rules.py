@@ -1,39 +1,76 @@
-"""`newslint rules` and `newslint explain`: the rules and their documentation."""
+"""`newslint rules` and `newslint explain`: the rules, where they come from, and their documentation."""
 
 from __future__ import annotations
 
 import click
 from newslint.cli import fail
 
+_CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+                       help="Use this configuration file (for its styles) instead of searching for one.")
+
+
+def _rules(config_file: str | None) -> dict:
+    """Every rule the configuration of the current directory (or --config) knows, by id; what could
+    not be loaded is said on stderr."""
+    from newslint.engine.config import ConfigError
+    from newslint.engine.runner import Engine, RunOptions
+
+    try:
+        engine = Engine(RunOptions(config_file=config_file))
+        rules = engine.rules_for(engine.config_for("."))
+    except ConfigError as error:
+        fail(str(error))
+    for error in engine.load_errors():
+        click.echo(f"newslint: {error}", err=True)
+    return rules
+
 
 @click.command("rules")
-def list_rules() -> None:
-    """List the rules, with their default severity and summary."""
-    from newslint.engine.registry import all_rules
-
-    rules = all_rules()
+@_CONFIG
+def list_rules(config_file: str | None) -> None:
+    """List the rules: id, default severity, where each comes from, and its summary."""
+    rules = list(_rules(config_file).values())
     width = max((len(rule.id) for rule in rules), default=0)
-    for rule in rules:
-        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}")
+    origins = [_origin(rule) for rule in rules]
+    origin_width = max((len(origin) for origin in origins), default=0)
+    for rule, origin in zip(rules, origins):
+        click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {origin:<{origin_width}}  {rule.summary}")
+
+
+def _origin(rule) -> str:
+    """Where a rule comes from, shortly: built-in, the plugin and its version, or the style file."""
+    import os
+
+    if rule.origin.startswith("style "):
+        path = rule.origin.removeprefix("style ")
+        if os.path.isabs(path):
+            relative = os.path.relpath(path)
+            path = path if relative.startswith("..") else relative
+        return f"style {path}"
+    return rule.origin
 
 
 @click.command()
 @click.argument("rule_id", metavar="RULE")
-def explain(rule_id: str) -> None:
-    """Print a rule's documentation."""
-    import difflib
+@_CONFIG
+def explain(rule_id: str, config_file: str | None) -> None:
+    """Print a rule's documentation (a style rule's message, level, source file and link)."""
+    from newslint.engine.config import did_you_mean
+    from newslint.engine.registry import BUILT_IN, resolve
 
-    from newslint.engine.registry import resolve, rules_by_id
-
-    rules = rules_by_id()
+    rules = _rules(config_file)
     rule_id, notice = resolve(rule_id, rules)
     if notice:
         click.echo(f"newslint: deprecated: {notice}", err=True)
     if rule_id not in rules:
-        close = difflib.get_close_matches(rule_id, list(rules), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else "; 'newslint rules' lists them"
-        fail(f"unknown rule '{rule_id}'{hint}")
+        message = did_you_mean(f"unknown rule '{rule_id}'", rule_id, list(rules))
+        fail(message if "did you mean" in message else f"{message}; 'newslint rules' lists them")
     rule = rules[rule_id]
+    origin = "" if rule.origin == BUILT_IN else f"; {_origin(rule)}"
     aliases = f"; formerly {', '.join(rule.aliases)}" if rule.aliases else ""
-    click.echo(f"{rule.id} (default severity: {rule.severity}{aliases})\n")
+    click.echo(f"{rule.id} (default severity: {rule.severity}{origin}{aliases})\n")
     click.echo(rule.doc.text)
+    if rule.unavailable is not None:
+        reason = rule.unavailable(rule.options())
+        if reason:
+            click.echo(f"\nNot run here: {reason}")

@@ -14,10 +14,24 @@ max-file-size = 10485760        # bytes
 
 [tool.newslint.credit-line]     # a rule's section: its severity and options
 severity = "error"
+
+styles-path = "styles"          # house styles in Vale's format (relative to this file)
+styles = ["newsroom-de"]        # the styles that run: rule ids Style.Rule
+vocab = ["Newsroom"]            # vocabularies (accept.txt, reject.txt) in styles-path
+vale-config = ".vale.ini"       # an existing Vale configuration, read as Vale reads it
+style-timeout = 2.0             # seconds a style rule may search one article
+
+[tool.newslint.per-file-styles] # styles for some files only, like Vale's [*.md] sections
+"sport/**" = ["Sport"]
+
+[tool.newslint."newsroom-de.Zahlen"]  # a style rule's section: its severity
+severity = "error"
 ```
 
 In newslint.toml the same keys stand at the top level. An unknown key, rule or option is an error
-that names it and suggests the closest valid name.
+that names it and suggests the closest valid name. A style rule is selected, ignored and
+configured by its id, `Style.Rule`, or with all the rules of its style by the style's name. What
+cannot be loaded of the styles (see `newslint.styles.library`) is reported by the run, not here.
 """
 
 from __future__ import annotations
@@ -38,6 +52,7 @@ from newslint.engine.source import DEFAULT_MAX_FILE_SIZE
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size")
+STYLE_KEYS = ("styles-path", "styles", "vocab", "vale-config", "per-file-styles", "style-timeout")
 
 
 class ConfigError(Exception):
@@ -48,6 +63,8 @@ class ConfigError(Exception):
 class RuleSettings:
     severity: str
     options: Any
+    #: whether the configuration sets the severity (it then wins over a .vale.ini's level)
+    explicit: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,25 +83,54 @@ class Config:
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     #: deprecation notices: old rule ids (aliases) used in this configuration
     notices: tuple[str, ...] = ()
+    #: the style rules of this configuration (a `newslint.styles.library.StyleSet`), if any
+    styles: Any = field(default=None, compare=False, repr=False)
 
     def enabled(self, rule_id: str, path: str, select: tuple[str, ...] | None = None) -> bool:
         """Whether a rule runs on the article at `path`; `select` replaces the configured one."""
         select = select if select is not None else self.select
-        if select is not None and rule_id not in select:
+        if select is not None and not selected(rule_id, select):
             return False
-        if rule_id in self.ignore:
+        if selected(rule_id, self.ignore):
             return False
         for pattern, rule_ids in self.per_file_ignores:
-            if rule_id in rule_ids and glob_match(pattern, _relative(path, self.root)):
+            if selected(rule_id, rule_ids) and glob_match(pattern, relative_path(path, self.root)):
                 return False
+        if "." in rule_id and self.styles is not None:
+            return rule_id in self.styles.chosen(path)
         return True
 
+    def severity(self, rule_id: str, path: str) -> str:
+        """A rule's severity on the article at `path`: the configured one, else the level a
+        .vale.ini section gives it there, else its own."""
+        settings = self.rules[rule_id]
+        if settings.explicit or self.styles is None or rule_id not in self.styles.rules:
+            return settings.severity
+        return self.styles.chosen(path).get(rule_id) or settings.severity
+
+    @property
+    def path_dependent(self) -> bool:
+        """Whether the rules that run, or their severity, depend on the file's path."""
+        return bool(self.per_file_ignores) or (self.styles is not None and self.styles.path_dependent)
+
+    @property
+    def vocabulary(self):
+        """The house vocabulary (accept.txt, reject.txt of `vocab`), or None."""
+        return self.styles.vocabulary if self.styles is not None else None
+
     def fingerprint(self) -> str:
-        """A stable text of everything that changes findings, for caches."""
+        """A stable text of everything that changes findings, for caches: with styles, the content
+        of every style, vocabulary and .vale.ini file in use."""
         return repr(
             (self.select, self.ignore, self.per_file_ignores, self.published, self.lang,
-             sorted((k, v.severity, repr(v.options)) for k, v in self.rules.items()))
+             sorted((k, v.severity, repr(v.options)) for k, v in self.rules.items()),
+             self.styles.digest if self.styles is not None else None)
         )
+
+
+def selected(rule_id: str, selectors: tuple[str, ...] | list[str]) -> bool:
+    """Whether a list of rule ids names a rule: by its id, or a style rule by its style's name."""
+    return rule_id in selectors or ("." in rule_id and rule_id.split(".", 1)[0] in selectors)
 
 
 def find_config_file(directory: str) -> str | None:
@@ -133,11 +179,19 @@ def load_config(path: str | None, rules: dict) -> Config:
 
 
 def build_config(data: dict, rules: dict, path: str | None = None, where: str = "") -> Config:
-    """Check a configuration table and turn it into a Config; `rules` maps ids to Rules."""
+    """Check a configuration table and turn it into a Config; `rules` maps ids to Rules.
+
+    The styles it names are loaded here, and their rules join `rules`."""
     from newslint.engine.registry import resolve
 
     where = where or "configuration"
     notices: list[str] = []
+    root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+    styles = _load_styles(data, root, where)
+    names = list(rules)
+    if styles is not None:
+        rules = {**rules, **styles.rules}
+        names += [*styles.rules, *sorted(styles.styles), *styles.failed]
 
     def current(rule_id: str) -> str:
         """The rule's current id; an old one (an alias) is noted for a deprecation notice."""
@@ -147,7 +201,7 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
         return resolved
 
     def rule_list(value: Any, place: str) -> tuple[str, ...]:
-        return tuple(_rule_list([current(i) for i in _ids(value, place)], list(rules), place))
+        return tuple(_rule_list([current(i) for i in _ids(value, place)], names, place))
 
     values: dict[str, Any] = {}
     rule_settings = {
@@ -156,6 +210,14 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
     for key, value in data.items():
         if current(key) in rules:
             rule_settings[current(key)] = _rule_settings(rules[current(key)], value, f"{where}: [{key}]")
+        elif key in STYLE_KEYS:
+            continue  # read above
+        elif styles is not None and key in styles.styles and isinstance(value, dict):
+            for name, table in value.items():  # [tool.newslint.Style.Rule], a table in a table
+                rule_id = f"{key}.{name}"
+                if rule_id not in rules:
+                    raise ConfigError(did_you_mean(f"{where}: unknown rule '{rule_id}'", rule_id, names))
+                rule_settings[rule_id] = _rule_settings(rules[rule_id], table, f"{where}: [{rule_id}]")
         elif key in ("select", "ignore", "require"):
             values[key] = rule_list(value, f"{where}: {key}")
         elif key == "per-file-ignores":
@@ -172,9 +234,43 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
         elif key == "max-file-size":
             values["max_file_size"] = _typed(value, int, f"{where}: max-file-size")
         else:
-            raise ConfigError(_unknown(f"{where}: unknown key '{key}'", key, [*TOP_LEVEL_KEYS, *rules]))
-    root = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
-    return Config(path=path, root=root, rules=rule_settings, notices=tuple(dict.fromkeys(notices)), **values)
+            raise ConfigError(did_you_mean(f"{where}: unknown key '{key}'", key,
+                                           [*TOP_LEVEL_KEYS, *STYLE_KEYS, *rules]))
+    return Config(path=path, root=root, rules=rule_settings, notices=tuple(dict.fromkeys(notices)),
+                  styles=styles, **values)
+
+
+def _load_styles(data: dict, root: str, where: str):
+    """The styles the configuration names, loaded (see `newslint.styles.library`), or None."""
+    if not any(key in data for key in STYLE_KEYS):
+        return None
+    from newslint.styles.library import DEFAULT_TIMEOUT, StyleSettings, load_styles
+
+    def text(key: str) -> str | None:
+        return _typed(data[key], str, f"{where}: {key}") if key in data else None
+
+    def names(value: Any, place: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ConfigError(f"{place}: expected a list of names")
+        return tuple(value)
+
+    per_file = data.get("per-file-styles", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError(f"{where}: per-file-styles must be a table of glob = [styles]")
+    timeout = data.get("style-timeout", DEFAULT_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ConfigError(f"{where}: style-timeout: expected a number of seconds above 0, got {timeout!r}")
+    settings = StyleSettings(
+        root=root,
+        styles_path=os.path.join(root, text("styles-path")) if "styles-path" in data else None,
+        styles=names(data.get("styles", []), f"{where}: styles"),
+        vocab=names(data.get("vocab", []), f"{where}: vocab"),
+        vale_config=os.path.join(root, text("vale-config")) if "vale-config" in data else None,
+        per_file_styles=tuple((glob, names(value, f"{where}: per-file-styles.{glob}"))
+                              for glob, value in per_file.items()),
+        timeout=float(timeout),
+    )
+    return load_styles(settings) if settings else None
 
 
 def parse_date(value: Any, where: str) -> dt.date:
@@ -221,7 +317,8 @@ def _glob_regex(pattern: str):
     return re.compile("".join(parts))
 
 
-def _relative(path: str, root: str) -> str:
+def relative_path(path: str, root: str) -> str:
+    """`path` relative to `root`, with "/" (absolute when it lies outside `root`)."""
     absolute = os.path.abspath(path)
     try:
         relative = os.path.relpath(absolute, root)
@@ -253,7 +350,7 @@ def _ids(value: Any, where: str) -> list[str]:
 def _rule_list(value: list[str], rule_ids: list[str], where: str) -> list[str]:
     for item in value:
         if item not in rule_ids:
-            raise ConfigError(_unknown(f"{where}: unknown rule '{item}'", item, rule_ids))
+            raise ConfigError(did_you_mean(f"{where}: unknown rule '{item}'", item, rule_ids))
     return value
 
 
@@ -261,6 +358,7 @@ def _rule_settings(rule, table: Any, where: str) -> RuleSettings:
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: expected a table of settings")
     severity = rule.severity
+    explicit = "severity" in table
     fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(rule.options)}
     hints = typing.get_type_hints(rule.options)
     values = {}
@@ -273,12 +371,12 @@ def _rule_settings(rule, table: Any, where: str) -> RuleSettings:
             name = fields[key].name
             values[name] = convert(value, hints[name], f"{where}: {key}")
         else:
-            raise ConfigError(_unknown(f"{where}: unknown option '{key}'", key, ["severity", *fields]))
+            raise ConfigError(did_you_mean(f"{where}: unknown option '{key}'", key, ["severity", *fields]))
     try:
         options = rule.options(**values)
     except (TypeError, ValueError) as error:
         raise ConfigError(f"{where}: {error}") from None
-    return RuleSettings(severity, options)
+    return RuleSettings(severity, options, explicit)
 
 
 def convert(value: Any, hint: Any, where: str) -> Any:
@@ -320,7 +418,8 @@ def _type_name(expected: type) -> str:
     )
 
 
-def _unknown(message: str, name: str, valid: list[str]) -> str:
+def did_you_mean(message: str, name: str, valid: list[str]) -> str:
+    """`message`, with the closest of the `valid` names to `name` suggested when one is close."""
     import difflib
 
     close = difflib.get_close_matches(name, valid, n=1)

@@ -12,10 +12,17 @@ import sys
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from newslint.engine.config import Config, ConfigError, find_config_file, load_config
+from newslint.engine.config import (
+    Config,
+    ConfigError,
+    did_you_mean,
+    find_config_file,
+    load_config,
+    selected,
+)
 from newslint.engine.discovery import STDIN
 from newslint.engine.finding import APPLICABILITIES, Diagnostic, FileResult, Fix, PlacedEdit, RuleError
-from newslint.engine.registry import Rule, resolve, rules_by_id
+from newslint.engine.registry import Rule, plugin_errors, resolve, rules_by_id
 from newslint.engine.source import InputError, decode, read_file
 
 if TYPE_CHECKING:
@@ -41,31 +48,34 @@ class Engine:
     def __init__(self, options: RunOptions) -> None:
         self.rules = rules_by_id()
         self._notices: list[str] = []
-        self.options = options = replace(
-            options,
-            select=self._check_ids(options.select, "--select") if options.select else options.select,
-            ignore=self._check_ids(options.ignore, "--ignore"),
-            require=self._check_ids(options.require, "--require"),
-        )
         self._configs: dict[str | None, Config] = {}
         self._config_files: dict[str, str | None] = {}  # directory: its configuration file
         self._unavailable: dict[tuple[str, str], str | None] = {}
         self._active: dict[int, tuple[Config, list[Rule]]] = {}  # the rules that run, by configuration
         self.stdin_data: bytes | None = None  # standard input as read, for --fix to write back
+        self.options = options
         if options.config_file:
             self.config_for(".")  # fail early on a broken --config
+        self.options = replace(
+            options,
+            select=self._check_ids(options.select, "--select") if options.select else options.select,
+            ignore=self._check_ids(options.ignore, "--ignore"),
+            require=self._check_ids(options.require, "--require"),
+        )
 
     def _check_ids(self, ids: tuple[str, ...], option: str) -> tuple[str, ...]:
-        """The rules' current ids; an unknown one is a ConfigError, an old one (alias) a notice."""
+        """The rules' current ids; an unknown one is a ConfigError, an old one (alias) a notice.
+
+        Style rules and styles are known from the configuration of the current directory (or
+        --config): files under another configuration may have other styles."""
         current = []
         for rule_id in ids:
             resolved, notice = resolve(rule_id, self.rules)
             if resolved not in self.rules:
-                import difflib
-
-                close = difflib.get_close_matches(rule_id, list(self.rules), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                raise ConfigError(f"{option}: unknown rule '{rule_id}'{hint}")
+                styles = self.config_for(".").styles
+                names = [*self.rules, *(styles.rules if styles else ()), *(sorted(styles.styles) if styles else ())]
+                if resolved not in names:
+                    raise ConfigError(did_you_mean(f"{option}: unknown rule '{rule_id}'", rule_id, names))
             if notice:
                 self._notices.append(f"{option}: {notice}")
             current.append(resolved)
@@ -75,6 +85,23 @@ class Engine:
         """Deprecation notices of this run (old rule ids in options and configurations), once each."""
         found = [*self._notices, *(n for config in self._configs.values() for n in config.notices)]
         return list(dict.fromkeys(found))
+
+    def style_notices(self) -> list[str]:
+        """What the run's styles say that is no error (a .vale.ini naming a rule that does not exist)."""
+        found = [n for config in self._configs.values() if config.styles for n in config.styles.notices]
+        return list(dict.fromkeys(found))
+
+    def load_errors(self) -> list[str]:
+        """What could not be loaded, one line each: plugins, and the styles, rule files, vocabularies
+        and .vale.ini files of the configurations this run used. The other rules run all the same."""
+        found = [*plugin_errors(), *(e for config in self._configs.values() if config.styles for e in config.styles.errors)]
+        return list(dict.fromkeys(found))
+
+    def rules_for(self, config: Config) -> dict[str, Rule]:
+        """Every rule a configuration knows: the built-in ones, plugins' and its styles'."""
+        if config.styles is None:
+            return self.rules
+        return {**self.rules, **config.styles.rules}
 
     def config_for(self, path: str) -> Config:
         """The configuration for a file: --config, else the nearest config file."""
@@ -99,12 +126,12 @@ class Engine:
             return list(known[1])  # the same for every file of this configuration
         active = [
             rule
-            for rule_id, rule in self.rules.items()
-            if rule_id not in self.options.ignore
+            for rule_id, rule in self.rules_for(config).items()
+            if not selected(rule_id, self.options.ignore)
             and config.enabled(rule_id, path, self.options.select)
             and self.unavailable(rule, config) is None
         ]
-        if not config.per_file_ignores:
+        if not config.path_dependent:
             self._active[id(config)] = (config, active)
         return list(active)
 
@@ -126,13 +153,15 @@ class Engine:
         skipped: dict[str, tuple[str, str, bool]] = {}
         for config in self._configs.values():
             select = self.options.select if self.options.select is not None else config.select
-            for rule_id, rule in self.rules.items():
-                if (select is not None and rule_id not in select) or rule_id in config.ignore \
-                        or rule_id in self.options.ignore:
+            for rule_id, rule in self.rules_for(config).items():
+                if (select is not None and not selected(rule_id, select)) or selected(rule_id, config.ignore) \
+                        or selected(rule_id, self.options.ignore):
                     continue
+                if "." in rule_id and config.styles is not None and not config.styles.anywhere(rule_id):
+                    continue  # a style rule no file of this configuration runs
                 reason = self.unavailable(rule, config)
                 if reason is not None:
-                    required = rule_id in self.options.require or rule_id in config.require
+                    required = selected(rule_id, self.options.require) or selected(rule_id, config.require)
                     if required or rule_id not in skipped:
                         skipped[rule_id] = (rule_id, reason, required)
         return list(skipped.values())
@@ -167,7 +196,7 @@ class Engine:
             parse,  # not needed by runs that find every file in the cache
         )
 
-        return parse(path, text, self.published(config, published), lang or config.lang)
+        return parse(path, text, self.published(config, published), lang or config.lang, config.vocabulary)
 
     def article(self, path: str) -> tuple[Article, Config]:
         """Read and parse one file ('-' is standard input). Raises InputError or ConfigError."""
@@ -207,6 +236,7 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
     length = len(article.text)
     for rule in rules:
         settings = config.rules[rule.id]
+        severity = config.severity(rule.id, article.path)
         try:
             findings = list(rule.check(article, settings.options))
         except RuleError as error:
@@ -227,7 +257,7 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
                 continue
             fix = _placed_fix(finding.fix, start, end, article) if finding.fix is not None else None
             diagnostics.append(
-                Diagnostic(display, rule.id, settings.severity, line, column, end_line,
+                Diagnostic(display, rule.id, severity, line, column, end_line,
                            end_column, finding.message, finding.suggestion, start, end, fix)
             )
     diagnostics.sort(key=Diagnostic.sort_key)

@@ -175,7 +175,7 @@ def test_output_file(run, tmp_path):
 
 
 def test_rules_and_explain(run):
-    assert run("rules").output.split() == ["fake-word", "warning", "Flags", "a", "configured", "word."]
+    assert run("rules").output.split() == ["fake-word", "warning", "built-in", "Flags", "a", "configured", "word."]
     result = run("explain", "fake-word")
     assert "## What it does" in result.output
     result = run("explain", "fake-wort")

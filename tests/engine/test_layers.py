@@ -11,14 +11,16 @@ from paths import ROOT
 
 # layer (the subpackage of newslint): the layers it may import besides itself
 ALLOWED = {
-    "engine": {"(top)", "article", "rules"},  # article: a text to an Article; rules: the registry
+    "engine": {"(top)", "article", "rules", "styles"},  # article: a text to an Article; rules: the
+    # registry; styles: a configuration's style rules
     "article": {"(top)", "engine", "german"},  # engine: input errors; german: the shared analysis
     "german": {"(top)"},
     "languagetool": {"(top)"},
     "reports": {"(top)", "engine"},
     "rules": {"(top)", "engine", "article", "german", "languagetool"},
+    "styles": {"(top)", "engine", "article"},
     "audit": {"(top)", "engine", "article", "german"},
-    "cli": {"(top)", "engine", "article", "german", "languagetool", "reports", "audit", "rules"},
+    "cli": {"(top)", "engine", "article", "german", "languagetool", "reports", "audit", "rules", "styles"},
     "api": {"(top)", "engine", "article"},
     "(top)": set(),
     "__main__": {"cli"},

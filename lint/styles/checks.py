@@ -1,0 +1,405 @@
+"""The seven check types newslint runs, with Vale's keys and semantics (https://vale.sh/docs/topics/styles/).
+
+- `existence`: each match of `tokens` (word-bounded unless `nonword`) and `raw` (appended after
+  the tokens with `append`, else put before them) is reported; `%s` is the match.
+- `substitution`: each key of `swap` found is reported with its value to write instead
+  (`a|b`: alternatives; `$1` takes a group of the key; `capitalize` follows the match's capital);
+  a match that already is what the value says is not. `%s` is the value, a second `%s` the match.
+- `occurrence`: a unit with more than `max` or fewer than `min` matches of `token` is reported
+  once, at its first match; `%s` is the count.
+- `repetition`: a match of `tokens` that repeats the one before it (`alpha`: letters only) more
+  than `max` times (default: once is too many) is reported, from the first to the repeat.
+- `consistency`: for each pair of `either`, once both spellings have occurred in the article,
+  each unit where one occurs is reported at its last occurrence.
+- `conditional`: each match of `first` that no match of `second` before or in its unit has
+  defined (`second`'s groups hold the defined terms) is reported.
+- `capitalization`: each span of the scope whose case is not `match` (`$title` in AP or Chicago
+  `style`, `$sentence`, `$lower`, `$upper`, or a pattern) is reported, with the expected form.
+
+Common to all: `message` (Go's `%s` and `%[n]s`), `scope`, `limit` (at most so many findings per
+article), `exceptions` (a match holding one, as a word, is not reported), `vocab` (false: the
+vocabulary's accepted terms are no exceptions) and `action` (`replace`, `edit`: the suggestion).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+from newslint.engine.finding import Finding, RuleError
+from newslint.styles.patterns import Alternation, Deadline, Exceptions, anchored, compile_pattern
+from newslint.styles.rule_file import RuleFile
+from newslint.styles.scopes import ArticleView, Scope, Unit
+
+VERB = regex.compile(r"%(?:\[(\d+)\])?s|%%")
+_GROUP_REFERENCE = regex.compile(r"\$(?:(\d+)|\{(\w+)\})")
+#: what Vale calls a phrase: a value that is compared as it is, not as a pattern
+PHRASE = regex.compile(r"[\p{L}\p{N} \-]*")
+
+
+def format_message(message: str, *values: str) -> str:
+    """Go's `%s` (the next value) and `%[n]s` (the n-th) in a message, as Vale fills them in."""
+    position = 0
+
+    def fill(match) -> str:
+        nonlocal position
+        if match.group() == "%%":
+            return "%"
+        index = int(match.group(1)) - 1 if match.group(1) else position
+        position = index + 1
+        return values[index] if 0 <= index < len(values) else ""
+
+    return VERB.sub(fill, message)
+
+
+def as_sentence(words: list[str]) -> str:
+    """'a', 'a' or 'b', 'a', 'b' or 'c': Vale's way of listing alternatives in a message."""
+    quoted = [f"'{word}'" for word in words]
+    if len(quoted) <= 2:
+        return " or ".join(quoted)
+    return ", ".join(quoted[:-1]) + ", or " + quoted[-1]
+
+
+class Check:
+    """A rule file compiled: `findings(view, seconds)` gives its findings on an article."""
+
+    #: whether the vocabulary's accepted terms are exceptions of this type (Vale: not for
+    #: occurrence and consistency)
+    takes_vocabulary = True
+
+    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+        keys = rule.keys
+        self.id = rule.id
+        self.path = rule.path
+        self.where = rule.where()
+        self.message: str = keys["message"]
+        self.keys = keys
+        self.ignorecase = bool(keys.get("ignorecase", False))
+        self.scope = Scope(keys.get("scope") or [], self.where)
+        self.limit = int(keys.get("limit") or 0)
+        self.action: dict = keys.get("action") or {"name": "", "params": []}
+        self.exceptions = Exceptions(keys.get("exceptions") or [], f"{self.where}: exceptions")
+        self.accepted = accepted if self.takes_vocabulary and keys.get("vocab", True) else None
+
+    def findings(self, view: ArticleView, seconds: float) -> list[Finding]:
+        """The findings on an article, in order; RuleError when the rule's time is up."""
+        try:
+            found = self.run(self.scope.units(view), Deadline(seconds))
+        except TimeoutError:
+            raise RuleError(
+                f"{self.path}: a pattern took longer than {seconds:g} s on this article and was "
+                "stopped; simplify it (it may backtrack without end)"
+            ) from None
+        found.sort(key=lambda finding: (finding.start, finding.end))
+        return found[: self.limit] if self.limit > 0 else found
+
+    def run(self, units: list[Unit], deadline: Deadline) -> list[Finding]:
+        raise NotImplementedError
+
+    def excepted(self, text: str) -> bool:
+        return self.exceptions.hold(text) or (self.accepted is not None and self.accepted.hold(text))
+
+    def alert(self, unit: Unit, start: int, end: int, message: str, suggestion: str | None = None) -> Finding:
+        file_start, file_end = unit.view.file_span(start, end)
+        return Finding(file_start, file_end, message, suggestion)
+
+    def suggested(self, match: str) -> list[str]:
+        """What the rule's `action` suggests for a match (Vale's replace and edit)."""
+        name, params = self.action["name"], self.action["params"]
+        if name == "replace":
+            return list(params)
+        if name != "edit" or not params:
+            return []
+        kind, arguments = params[0], params[1:]
+        try:
+            if kind == "regex" and len(arguments) >= 2:
+                replacement = _GROUP_REFERENCE.sub(lambda m: rf"\g<{m.group(1) or m.group(2)}>", arguments[1])
+                return [regex.sub(arguments[0], replacement, match)]
+            characters = arguments[0] if arguments else " "
+            if kind in ("trim", "trim_right", "trim_left"):
+                strip = {"trim": str.strip, "trim_right": str.rstrip, "trim_left": str.lstrip}[kind]
+                return [strip(match, characters)]
+            if kind == "split" and len(arguments) >= 2:
+                return [match.split(characters)[int(arguments[1])]]
+            if kind == "truncate":
+                return [match.split(characters)[0]]
+        except (regex.error, IndexError, ValueError):
+            return []
+        return []
+
+    def action_alert(self, unit: Unit, start: int, end: int, match: str, *values: str) -> Finding:
+        """A finding with the message filled with the match (and the action's suggestion)."""
+        suggestions = self.suggested(match) if self.action["name"] else []
+        if self.action["name"] and not values:  # Vale: the second `%s` is what the action makes
+            values = (suggestions[0] if len(suggestions) == 1 else as_sentence(suggestions) if suggestions else match,)
+        message = format_message(self.message, match, *values)
+        return self.alert(unit, start, end, message, suggestions[0] if len(suggestions) == 1 else None)
+
+
+def matches_per_unit(units: list[Unit], find, isolated: bool) -> list[tuple[Unit, list]]:
+    """Each unit with the matches `find(view, start, end)` gives in its spans, in order.
+
+    One search covers all units of a view when they do not overlap, and a match is kept when it
+    lies within one span; `isolated` searches each span on its own (patterns with anchors)."""
+    found: list[tuple[Unit, list]] = [(unit, []) for unit in units]
+    views: dict[int, list[int]] = {}
+    for number, unit in enumerate(units):
+        views.setdefault(id(unit.view), []).append(number)
+    for numbers in views.values():
+        view = units[numbers[0]].view
+        spans = sorted((start, end, number) for number in numbers for start, end in units[number].spans)
+        if not spans:
+            continue
+        overlapping = any(spans[k + 1][0] < spans[k][1] for k in range(len(spans) - 1))
+        if isolated or overlapping:
+            for start, end, number in spans:
+                found[number][1].extend(find(view, start, end))
+            continue
+        starts = [start for start, _end, _number in spans]
+        for match in find(view, spans[0][0], spans[-1][1]):
+            k = bisect.bisect_right(starts, match[0]) - 1
+            if k >= 0 and match[1] <= spans[k][1]:
+                found[spans[k][2]][1].append(match)
+    return found
+
+
+def pattern_finder(pattern, deadline: Deadline, isolated: bool):
+    """`find` for `matches_per_unit` from a compiled pattern: (start, end, match) triples."""
+
+    def find(view, start: int, end: int) -> list:
+        if isolated:  # the span as a text of its own, as Vale gives it to the pattern
+            text = view.text[start:end]
+            return [(start + m.start(), start + m.end(), m) for m in pattern.finditer(text, timeout=deadline.left())]
+        return [(m.start(), m.end(), m) for m in pattern.finditer(view.text, start, end, timeout=deadline.left())]
+
+    return find
+
+
+def alternation_finder(alternation: Alternation, deadline: Deadline):
+    def find(view, start: int, end: int) -> list:
+        return alternation.matches(view.words, start, end, deadline, isolated=alternation.anchored)
+
+    return find
+
+
+class Existence(Check):
+    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+        super().__init__(rule, accepted)
+        keys = rule.keys
+        tokens, raw = keys.get("tokens") or [], "".join(keys.get("raw") or [])
+        append = bool(keys.get("append", False))
+        bounded = bool(tokens) and not keys.get("nonword", False)
+        self.tokens = Alternation(tokens, self.ignorecase, bounded, self.where,
+                                  before="" if append else raw, after=raw if append else "")
+
+    def run(self, units, deadline):
+        found = []
+        for unit, matches in matches_per_unit(units, alternation_finder(self.tokens, deadline), self.tokens.anchored):
+            text = unit.view.text
+            for start, end, _token in matches:
+                observed = text[start:end].strip()
+                if not self.excepted(observed):
+                    found.append(self.action_alert(unit, start, end, text[start:end]))
+        return found
+
+
+class Substitution(Check):
+    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+        super().__init__(rule, accepted)
+        swap = rule.keys["swap"]
+        self.keys_in_order = sorted(swap, key=len, reverse=True)  # the longest first, as Vale
+        self.expected = [swap[key] for key in self.keys_in_order]
+        self.capitalize = bool(rule.keys.get("capitalize", False))
+        self.tokens = Alternation(self.keys_in_order, self.ignorecase, not rule.keys.get("nonword", False),
+                                  self.where, capture=True)
+        self._key_patterns: dict[int, regex.Pattern] = {}
+
+    def run(self, units, deadline):
+        found = []
+        for unit, matches in matches_per_unit(units, alternation_finder(self.tokens, deadline), self.tokens.anchored):
+            text = unit.view.text
+            for start, end, token in matches:
+                if token < 0:
+                    continue
+                observed = text[start:end].strip()
+                expected = self._expected(token, observed)
+                if _same(expected, observed) or self.excepted(observed):
+                    continue
+                message = self.message
+                alternatives = expected.split("|")
+                if self.action["name"] == "replace":
+                    alternatives = list(self.action["params"]) or alternatives
+                    expected = as_sentence(alternatives)
+                    message = _unquoted_value(message)
+                suggestion = alternatives[0] if len(alternatives) == 1 else None
+                found.append(self.alert(unit, start, end, format_message(message, expected, observed), suggestion))
+        return found
+
+    def _expected(self, token: int, observed: str) -> str:
+        expected = self.expected[token]
+        if self.capitalize and observed[:1].isupper():
+            expected = "|".join(value[:1].upper() + value[1:] for value in expected.split("|"))
+        if _GROUP_REFERENCE.search(expected):  # "$1": a group of the key
+            pattern = self._key_patterns.get(token)
+            if pattern is None:
+                pattern = compile_pattern(self.keys_in_order[token], self.ignorecase, self.where)
+                self._key_patterns[token] = pattern
+            replacement = _GROUP_REFERENCE.sub(lambda m: rf"\g<{m.group(1) or m.group(2)}>", expected)
+            try:
+                expected = pattern.sub(replacement, observed)
+            except (regex.error, IndexError):
+                pass
+        return expected
+
+
+def _same(expected: str, observed: str) -> bool:
+    """Whether the match already is what the value says: equal, or (a pattern) matching it."""
+    if PHRASE.fullmatch(expected):
+        return expected == observed
+    try:
+        return regex.fullmatch(f"(?:{expected})", observed) is not None
+    except regex.error:
+        return expected == observed
+
+
+def _unquoted_value(message: str) -> str:
+    """With `action: replace`, the alternatives come quoted: one pair of quotes around `%s` goes."""
+    for quoted in ("'%s'", '"%s"'):
+        if message.count(quoted) == 2:
+            return message.replace(quoted, "%s", 1)
+    return message
+
+
+class Occurrence(Check):
+    takes_vocabulary = False
+
+    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+        super().__init__(rule, accepted)
+        token = rule.keys["token"]
+        self.pattern = compile_pattern(f"(?:{token})", self.ignorecase, self.where)
+        self.isolated = anchored(token)
+        self.max = int(rule.keys.get("max") or 0)
+        self.min = int(rule.keys.get("min") or 0)
+
+    def run(self, units, deadline):
+        found = []
+        for unit, matches in matches_per_unit(units, pattern_finder(self.pattern, deadline, self.isolated),
+                                              self.isolated):
+            count = len(matches)
+            if not ((self.max > 0 and count > self.max) or (self.min > 0 and count < self.min)):
+                continue
+            first = next(((start, end) for start, end, _m in matches if end > start), None)
+            start, end = first or (unit.spans[0][0], unit.spans[0][0])
+            found.append(self.alert(unit, start, end, format_message(self.message, str(count))))
+        return found
+
+
+class Repetition(Check):
+    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+        super().__init__(rule, accepted)
+        tokens = "|".join(rule.keys["tokens"])
+        self.pattern = compile_pattern(f"({tokens})", self.ignorecase, self.where)
+        self.alpha = bool(rule.keys.get("alpha", False))
+        self.max = int(rule.keys.get("max") or 0)
+
+    def run(self, units, deadline):
+        found = []
+        for unit, matches in matches_per_unit(units, pattern_finder(self.pattern, deadline, False), False):
+            text = unit.view.text
+            previous, previous_start, count = "", 0, 0
+            for start, end, _match in matches:
+                current = text[start:end].strip()
+                same = current.lower() == previous.lower() if self.ignorecase else current == previous
+                hit = bool(current) and same and (not self.alpha or current.isalpha())
+                count = count + 1 if hit else 0
+                if hit and count > self.max:
+                    stretch = text[previous_start:end]
+                    if "\n" not in stretch and not self.excepted(stretch):
+                        found.append(self.alert(unit, previous_start, end, format_message(self.message, current)))
+                        count = 0
+                previous, previous_start = current, start
+        return found
+
+
+class Consistency(Check):
+    takes_vocabulary = False
+
+    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+        super().__init__(rule, accepted)
+        bounded = not rule.keys.get("nonword", False)
+        self.pairs = [Alternation([one, other], self.ignorecase, bounded, f"{self.where}: either", capture=True)
+                      for one, other in rule.keys["either"].items()]
+
+    def run(self, units, deadline):
+        found = []
+        for pair in self.pairs:
+            seen: set[int] = set()
+            for unit, matches in matches_per_unit(units, alternation_finder(pair, deadline), pair.anchored):
+                seen.update(token for _start, _end, token in matches)
+                if matches and len(seen) == 2:
+                    start, end, _token = matches[-1]
+                    found.append(self.action_alert(unit, start, end, unit.view.text[start:end]))
+        return found
+
+
+class Conditional(Check):
+    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+        super().__init__(rule, accepted)
+        self.first = compile_pattern(rule.keys["first"], self.ignorecase, f"{self.where}: first")
+        self.second = compile_pattern(rule.keys["second"], self.ignorecase, f"{self.where}: second")
+
+    def run(self, units, deadline):
+        found = []
+        defined: set[str] = set()
+        definitions = matches_per_unit(units, pattern_finder(self.second, deadline, False), False)
+        uses = matches_per_unit(units, pattern_finder(self.first, deadline, False), False)
+        for (unit, defining), (_unit, used) in zip(definitions, uses):
+            defined.update(group for _s, _e, match in defining for group in match.groups() if group)
+            for start, end, match in used:
+                term = match.group()
+                if term not in defined and not self.excepted(term):
+                    found.append(self.action_alert(unit, start, end, term))
+        return found
+
+
+class Capitalization(Check):
+    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+        super().__init__(rule, accepted)
+        from newslint.styles import case
+
+        keys = rule.keys
+        self.case = case.CaseStyle(keys["match"], keys.get("style", "AP"), float(keys.get("threshold") or 0.8),
+                                   keys.get("indicators") or [], keys.get("prefix", ""), self.excepted, self.where)
+
+    def run(self, units, deadline):
+        found = []
+        for unit in units:
+            text = unit.view.text
+            for start, end in unit.spans:
+                span = text[start:end]
+                stripped = span.strip()
+                if not stripped:
+                    continue
+                start += len(span) - len(span.lstrip())
+                end = start + len(stripped)
+                expected, right = self.case.judge(stripped)
+                if not right:
+                    message = format_message(self.message, stripped, expected)
+                    found.append(self.alert(unit, start, end, message, expected if self.case.suggests else None))
+        return found
+
+
+TYPES = {
+    "existence": Existence,
+    "substitution": Substitution,
+    "occurrence": Occurrence,
+    "repetition": Repetition,
+    "consistency": Consistency,
+    "conditional": Conditional,
+    "capitalization": Capitalization,
+}
+
+
+def compile_check(rule: RuleFile, accepted: Exceptions | None) -> Check:
+    """The check a rule file defines, compiled (StyleError when a pattern is invalid)."""
+    return TYPES[rule.extends](rule, accepted)

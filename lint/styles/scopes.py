@@ -1,0 +1,214 @@
+"""What a style rule sees of an article: its scope, cut from the article model.
+
+Rules read the article as a reader does (`Article.readable`: one block a line, Markdown markup
+taken out; code spans and blocks, HTML, link targets and front matter other than the title are
+not there). A scope gives units — the stretches a rule judges one by one (occurrence counts per
+unit, capitalization judges a unit) — each made of one or more spans; a match never runs from one
+span into the next.
+
+- `text` (the default): the whole article as one unit, each block a span.
+- `heading`: each heading — the headline (`heading.h1`) and the subheadings (`heading.h2`, …).
+- `paragraph`: each paragraph; the teaser is one.
+- `sentence`: each sentence of every block.
+- `summary`: the teaser and the paragraphs, as one unit (no headings).
+- `body` (newslint's own): the whole article outside quotations, as one unit: what the newsroom
+  wrote itself. A quotation — „…“, »…«, «…» and the other pairs `quote-marks` knows — is left
+  out with its marks, whether it holds speech or the title of a book or paper.
+- `quote` (newslint's own): the inside of every quotation, as one unit: what others said.
+- `raw`: the file as it is on disk, markup and all.
+- `list`, `blockquote`, `table.*`, `figure.caption`, `alt`: Vale's HTML scopes, which the article
+  model does not have: such a rule sees nothing.
+
+As in Vale, a list of scopes is any of them, `~scope` is everything but that scope, and
+`scope & scope` what both hold (`~blockquote & ~heading`). A suffix names a format (`heading.md`:
+Markdown articles only, `paragraph.rst`: never, for newslint reads no reStructuredText) or, for
+headings, a level.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from newslint.styles.patterns import Words
+from newslint.styles.rule_file import StyleError
+
+KNOWN = ("text", "heading", "paragraph", "sentence", "summary", "body", "quote", "raw")
+#: Vale's scopes of HTML elements that the article model does not have
+ABSENT = ("list", "blockquote", "table", "figure", "alt")
+#: Vale's inline scopes, which Vale itself no longer accepts
+RETIRED = ("code", "link", "strong", "emphasis")
+_FORMATS = {"md": True, "markdown": True, "txt": False, "rst": None, "adoc": None, "html": None,
+            "org": None, "xml": None, "dita": None}  # True: Markdown only, False: any, None: never
+
+
+class View:
+    """A text the rules search, with its words and the way back to the file's offsets."""
+
+    def __init__(self, text: str, to_file) -> None:
+        self.text = text
+        self.to_file = to_file
+        self.words = Words(text)
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        first = self.to_file(start)
+        return first, (self.to_file(end - 1) + 1 if end > start else first)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch a rule judges as one: spans (start, end) of a view, in order, not overlapping."""
+
+    view: View
+    spans: tuple[tuple[int, int], ...]
+
+    def span_at(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies within one span."""
+        index = bisect.bisect_right(self.spans, (start, float("inf"))) - 1
+        return index >= 0 and end <= self.spans[index][1] and start >= self.spans[index][0]
+
+
+class ArticleView:
+    """An article as style rules see it: its views and the units of each scope, made once."""
+
+    def __init__(self, article) -> None:
+        self.article = article
+        readable = article.readable
+        self.doc = View(readable.text, readable.to_file)
+        self._readable = readable
+        self._raw: View | None = None
+        self._units: dict[str, list[Unit]] = {}
+
+    @property
+    def raw(self) -> View:
+        if self._raw is None:
+            self._raw = View(self.article.text, lambda offset: offset)
+        return self._raw
+
+    def units(self, name: str) -> list[Unit]:
+        """The units of a plain scope name (see KNOWN)."""
+        if name not in self._units:
+            self._units[name] = self._make(name)
+        return self._units[name]
+
+    def _make(self, name: str) -> list[Unit]:
+        blocks = self._readable.blocks
+        doc = self.doc
+        if name == "text":
+            return _one(doc, [(start, end) for _block, start, end in blocks])
+        if name.startswith("heading"):
+            level = name.partition(".")[2]
+            kinds = {"h1": ("headline",), "": ("headline", "subheading")}.get(level, ("subheading",))
+            return [Unit(doc, ((start, end),)) for block, start, end in blocks if block.kind in kinds]
+        if name == "paragraph":
+            return [Unit(doc, ((start, end),)) for block, start, end in blocks
+                    if block.kind in ("teaser", "paragraph")]
+        if name == "summary":
+            return _one(doc, [(start, end) for block, start, end in blocks if block.kind in ("teaser", "paragraph")])
+        if name == "sentence":
+            to_text = self._readable.from_file
+            return [Unit(doc, ((to_text(s.start), to_text(s.end)),)) for s in self.article.sentences]
+        if name == "quote":
+            return _one(doc, self._quotations(inner=True))
+        if name == "body":
+            outside = _subtract([(start, end) for _block, start, end in blocks], self._quotations(inner=False))
+            return _one(doc, outside)
+        if name == "raw":
+            return [Unit(self.raw, ((0, len(self.article.text)),))]
+        return []
+
+    def _quotations(self, inner: bool) -> list[tuple[int, int]]:
+        to_text = self._readable.from_file
+        spans = []
+        for quotation in self.article.quotes.quotations:
+            if quotation.depth == 0:
+                start, end = quotation.inner if inner else (quotation.start, quotation.end)
+                spans.append((to_text(start), to_text(end)))
+        return sorted(spans)
+
+
+class Scope:
+    """A rule's `scope`, checked when the rule is read: `units(view)` gives what the rule sees."""
+
+    def __init__(self, selectors: list[str], where: str) -> None:
+        self.text = ", ".join(selectors) or "text"
+        self.alternatives = [_parse(selector, where) for selector in (selectors or ["text"])]
+
+    def units(self, view: ArticleView) -> list[Unit]:
+        markdown = view.article.path.lower().endswith((".md", ".markdown"))
+        found: list[Unit] = []
+        for terms in self.alternatives:
+            if any(fmt is None or (fmt and not markdown) for _negated, _name, fmt in terms):
+                continue
+            positive = [name for negated, name, _fmt in terms if not negated]
+            negative = [name for negated, name, _fmt in terms if negated]
+            base = view.units(positive[0] if positive else "text")
+            if len(positive) == 1 and not negative:
+                found += base
+                continue
+            keep = [_spans(view.units(name)) for name in positive[1:]]
+            drop = [span for name in negative for span in _spans(view.units(name))]
+            for unit in base:
+                spans = list(unit.spans)
+                for other in keep:
+                    spans = _intersect(spans, other)
+                spans = _subtract(spans, sorted(drop))
+                if spans:
+                    found.append(Unit(unit.view, tuple(spans)))
+        return list(dict.fromkeys(found)) if len(self.alternatives) > 1 else found
+
+
+def _parse(selector: str, where: str) -> list[tuple[bool, str, bool | None]]:
+    """A selector's terms: (negated, plain scope name, format: True Markdown only, False any, None never)."""
+    terms = []
+    for part in selector.split("&"):
+        part = part.strip()
+        negated = part.startswith("~")
+        name, _, suffix = part.lstrip("~").strip().partition(".")
+        if name in RETIRED:
+            raise StyleError(f"{where}: scope '{name}' is no longer supported (Vale dropped it); use 'raw'")
+        if name not in KNOWN and name not in ABSENT:
+            raise StyleError(f"{where}: unknown scope '{part}' (scopes: {', '.join(KNOWN + ABSENT)})")
+        fmt: bool | None = False
+        if suffix in _FORMATS:
+            fmt = _FORMATS[suffix]
+        elif name == "heading" and suffix:
+            name = f"heading.{'h1' if suffix == 'h1' else 'h2'}"
+        if name in ABSENT:
+            name = "absent"
+        terms.append((negated, name, fmt))
+    return terms
+
+
+def _one(view: View, spans: list[tuple[int, int]]) -> list[Unit]:
+    spans = [(start, end) for start, end in spans if end > start]
+    return [Unit(view, tuple(spans))] if spans else []
+
+
+def _spans(units: list[Unit]) -> list[tuple[int, int]]:
+    return sorted(span for unit in units for span in unit.spans)
+
+
+def _intersect(spans: list[tuple[int, int]], other: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found = []
+    for start, end in spans:
+        for o_start, o_end in other:
+            if o_start < end and o_end > start:
+                found.append((max(start, o_start), min(end, o_end)))
+    return found
+
+
+def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` without what `holes` (sorted) cover."""
+    found = []
+    for start, end in spans:
+        position = start
+        for h_start, h_end in holes:
+            if h_end <= position or h_start >= end:
+                continue
+            if h_start > position:
+                found.append((position, h_start))
+            position = max(position, h_end)
+        if position < end:
+            found.append((position, end))
+    return found
