@@ -3,7 +3,8 @@
 `<!-- newslint: disable=RULE[,RULE] -->` turns rules off from its line until
 `<!-- newslint: enable=RULE -->` (or the end of the file); `<!-- newslint: disable-next-line=RULE -->`
 turns them off for the line after the comment. Without `=RULE`, the comment applies to all rules.
-A rule's old ids (its `ALIASES`) work as well as its id.
+A rule's old ids (its `ALIASES`) work as well as its id, and a style rule (`Style.Rule`) is named
+by its id.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 _DIRECTIVE = re.compile(
-    r"<!--\s*newslint:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\-,\s]+?))?\s*-->"
+    r"<!--\s*newslint:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\-.,\s]+?))?\s*-->"
 )
 ALL = "*"
 

@@ -23,13 +23,11 @@ vocabulary's accepted terms are no exceptions) and `action` (`replace`, `edit`: 
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 from newslint.engine.finding import Finding, RuleError
 from newslint.styles.patterns import Alternation, Deadline, Exceptions, anchored, compile_pattern
 from newslint.styles.rule_file import RuleFile
-from newslint.styles.scopes import ArticleView, Scope, Unit
+from newslint.styles.scopes import ArticleView, Layout, Scope, Unit
 
 VERB = regex.compile(r"%(?:\[(\d+)\])?s|%%")
 _GROUP_REFERENCE = regex.compile(r"\$(?:(\d+)|\{(\w+)\})")
@@ -84,7 +82,7 @@ class Check:
     def findings(self, view: ArticleView, seconds: float) -> list[Finding]:
         """The findings on an article, in order; RuleError when the rule's time is up."""
         try:
-            found = self.run(self.scope.units(view), Deadline(seconds))
+            found = self.run(self.scope.layout(view), Deadline(seconds))
         except TimeoutError:
             raise RuleError(
                 f"{self.path}: a pattern took longer than {seconds:g} s on this article and was "
@@ -93,7 +91,7 @@ class Check:
         found.sort(key=lambda finding: (finding.start, finding.end))
         return found[: self.limit] if self.limit > 0 else found
 
-    def run(self, units: list[Unit], deadline: Deadline) -> list[Finding]:
+    def run(self, layout: Layout, deadline: Deadline) -> list[Finding]:
         raise NotImplementedError
 
     def excepted(self, text: str) -> bool:
@@ -136,35 +134,8 @@ class Check:
         return self.alert(unit, start, end, message, suggestions[0] if len(suggestions) == 1 else None)
 
 
-def matches_per_unit(units: list[Unit], find, isolated: bool) -> list[tuple[Unit, list]]:
-    """Each unit with the matches `find(view, start, end)` gives in its spans, in order.
-
-    One search covers all units of a view when they do not overlap, and a match is kept when it
-    lies within one span; `isolated` searches each span on its own (patterns with anchors)."""
-    found: list[tuple[Unit, list]] = [(unit, []) for unit in units]
-    views: dict[int, list[int]] = {}
-    for number, unit in enumerate(units):
-        views.setdefault(id(unit.view), []).append(number)
-    for numbers in views.values():
-        view = units[numbers[0]].view
-        spans = sorted((start, end, number) for number in numbers for start, end in units[number].spans)
-        if not spans:
-            continue
-        overlapping = any(spans[k + 1][0] < spans[k][1] for k in range(len(spans) - 1))
-        if isolated or overlapping:
-            for start, end, number in spans:
-                found[number][1].extend(find(view, start, end))
-            continue
-        starts = [start for start, _end, _number in spans]
-        for match in find(view, spans[0][0], spans[-1][1]):
-            k = bisect.bisect_right(starts, match[0]) - 1
-            if k >= 0 and match[1] <= spans[k][1]:
-                found[spans[k][2]][1].append(match)
-    return found
-
-
 def pattern_finder(pattern, deadline: Deadline, isolated: bool):
-    """`find` for `matches_per_unit` from a compiled pattern: (start, end, match) triples."""
+    """`find` for `Layout.matches` from a compiled pattern: (start, end, match) triples."""
 
     def find(view, start: int, end: int) -> list:
         if isolated:  # the span as a text of its own, as Vale gives it to the pattern
@@ -192,9 +163,9 @@ class Existence(Check):
         self.tokens = Alternation(tokens, self.ignorecase, bounded, self.where,
                                   before="" if append else raw, after=raw if append else "")
 
-    def run(self, units, deadline):
+    def run(self, layout, deadline):
         found = []
-        for unit, matches in matches_per_unit(units, alternation_finder(self.tokens, deadline), self.tokens.anchored):
+        for unit, matches in layout.matches(alternation_finder(self.tokens, deadline), self.tokens.anchored):
             text = unit.view.text
             for start, end, _token in matches:
                 observed = text[start:end].strip()
@@ -214,9 +185,9 @@ class Substitution(Check):
                                   self.where, capture=True)
         self._key_patterns: dict[int, regex.Pattern] = {}
 
-    def run(self, units, deadline):
+    def run(self, layout, deadline):
         found = []
-        for unit, matches in matches_per_unit(units, alternation_finder(self.tokens, deadline), self.tokens.anchored):
+        for unit, matches in layout.matches(alternation_finder(self.tokens, deadline), self.tokens.anchored):
             text = unit.view.text
             for start, end, token in matches:
                 if token < 0:
@@ -281,9 +252,9 @@ class Occurrence(Check):
         self.max = int(rule.keys.get("max") or 0)
         self.min = int(rule.keys.get("min") or 0)
 
-    def run(self, units, deadline):
+    def run(self, layout, deadline):
         found = []
-        for unit, matches in matches_per_unit(units, pattern_finder(self.pattern, deadline, self.isolated),
+        for unit, matches in layout.matches(pattern_finder(self.pattern, deadline, self.isolated),
                                               self.isolated):
             count = len(matches)
             if not ((self.max > 0 and count > self.max) or (self.min > 0 and count < self.min)):
@@ -302,9 +273,9 @@ class Repetition(Check):
         self.alpha = bool(rule.keys.get("alpha", False))
         self.max = int(rule.keys.get("max") or 0)
 
-    def run(self, units, deadline):
+    def run(self, layout, deadline):
         found = []
-        for unit, matches in matches_per_unit(units, pattern_finder(self.pattern, deadline, False), False):
+        for unit, matches in layout.matches(pattern_finder(self.pattern, deadline, False), False):
             text = unit.view.text
             previous, previous_start, count = "", 0, 0
             for start, end, _match in matches:
@@ -330,11 +301,11 @@ class Consistency(Check):
         self.pairs = [Alternation([one, other], self.ignorecase, bounded, f"{self.where}: either", capture=True)
                       for one, other in rule.keys["either"].items()]
 
-    def run(self, units, deadline):
+    def run(self, layout, deadline):
         found = []
         for pair in self.pairs:
             seen: set[int] = set()
-            for unit, matches in matches_per_unit(units, alternation_finder(pair, deadline), pair.anchored):
+            for unit, matches in layout.matches(alternation_finder(pair, deadline), pair.anchored):
                 seen.update(token for _start, _end, token in matches)
                 if matches and len(seen) == 2:
                     start, end, _token = matches[-1]
@@ -348,11 +319,11 @@ class Conditional(Check):
         self.first = compile_pattern(rule.keys["first"], self.ignorecase, f"{self.where}: first")
         self.second = compile_pattern(rule.keys["second"], self.ignorecase, f"{self.where}: second")
 
-    def run(self, units, deadline):
+    def run(self, layout, deadline):
         found = []
         defined: set[str] = set()
-        definitions = matches_per_unit(units, pattern_finder(self.second, deadline, False), False)
-        uses = matches_per_unit(units, pattern_finder(self.first, deadline, False), False)
+        definitions = layout.matches(pattern_finder(self.second, deadline, False), False)
+        uses = layout.matches(pattern_finder(self.first, deadline, False), False)
         for (unit, defining), (_unit, used) in zip(definitions, uses):
             defined.update(group for _s, _e, match in defining for group in match.groups() if group)
             for start, end, match in used:
@@ -371,9 +342,9 @@ class Capitalization(Check):
         self.case = case.CaseStyle(keys["match"], keys.get("style", "AP"), float(keys.get("threshold") or 0.8),
                                    keys.get("indicators") or [], keys.get("prefix", ""), self.excepted, self.where)
 
-    def run(self, units, deadline):
+    def run(self, layout, deadline):
         found = []
-        for unit in units:
+        for unit in layout.units:
             text = unit.view.text
             for start, end in unit.spans:
                 span = text[start:end]

@@ -304,7 +304,6 @@ def _add_built_in_style(loaded: StyleSet, vocabulary, accepted, timeout: float, 
 
     definitions: dict[str, dict] = {}
     if named:
-        loaded.styles.add(BUILT_IN_STYLE)
         definitions["Repetition"] = {"extends": "repetition", "message": "'%s' is repeated!", "level": "error",
                                      "alpha": True, "tokens": [r"[^\s]+"]}
         definitions["Spelling"] = {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error"}
@@ -318,6 +317,8 @@ def _add_built_in_style(loaded: StyleSet, vocabulary, accepted, timeout: float, 
     if vocabulary is not None and vocabulary.rejected:
         definitions["Avoid"] = {"extends": "existence", "message": "Avoid using '%s'.", "level": "error",
                                 "tokens": list(vocabulary.rejected)}
+    if definitions:
+        loaded.styles.add(BUILT_IN_STYLE)
     for name, keys in definitions.items():
         rule = RuleFile(f"{BUILT_IN_STYLE}.{name}", "(built into Vale)", keys["extends"], keys)
         try:

@@ -78,6 +78,8 @@ class ArticleView:
         self._readable = readable
         self._raw: View | None = None
         self._units: dict[str, list[Unit]] = {}
+        #: the layouts of the scopes rules have asked for, by scope (see `Scope.layout`)
+        self.layouts: dict[str, Layout] = {}
 
     @property
     def raw(self) -> View:
@@ -127,12 +129,53 @@ class ArticleView:
         return sorted(spans)
 
 
+class Layout:
+    """The units of a scope in an article, laid out for searching: `matches(find, isolated)`."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self._groups = []  # per view: the view, its spans (start, end, unit) in order, their starts
+        views: dict[int, list[int]] = {}
+        for number, unit in enumerate(units):
+            views.setdefault(id(unit.view), []).append(number)
+        for numbers in views.values():
+            spans = sorted((start, end, number) for number in numbers for start, end in units[number].spans)
+            overlapping = any(spans[k + 1][0] < spans[k][1] for k in range(len(spans) - 1))
+            self._groups.append((units[numbers[0]].view, spans, [start for start, _e, _n in spans], overlapping))
+
+    def matches(self, find, isolated: bool) -> list[tuple[Unit, list]]:
+        """Each unit with the matches `find(view, start, end)` gives in its spans, in order.
+
+        One search covers all units of a view when they do not overlap, and a match is kept when
+        it lies within one span; `isolated` searches each span on its own (patterns with anchors)."""
+        found: list[tuple[Unit, list]] = [(unit, []) for unit in self.units]
+        for view, spans, starts, overlapping in self._groups:
+            if not spans:
+                continue
+            if isolated or overlapping:
+                for start, end, number in spans:
+                    found[number][1].extend(find(view, start, end))
+                continue
+            for match in find(view, spans[0][0], spans[-1][1]):
+                k = bisect.bisect_right(starts, match[0]) - 1
+                if k >= 0 and match[1] <= spans[k][1]:
+                    found[spans[k][2]][1].append(match)
+        return found
+
+
 class Scope:
-    """A rule's `scope`, checked when the rule is read: `units(view)` gives what the rule sees."""
+    """A rule's `scope`, checked when the rule is read: `layout(view)` lays out what the rule sees."""
 
     def __init__(self, selectors: list[str], where: str) -> None:
         self.text = ", ".join(selectors) or "text"
         self.alternatives = [_parse(selector, where) for selector in (selectors or ["text"])]
+
+    def layout(self, view: ArticleView) -> Layout:
+        """The units of this scope in the article, made once per article for all rules of the scope."""
+        layout = view.layouts.get(self.text)
+        if layout is None:
+            layout = view.layouts[self.text] = Layout(self.units(view))
+        return layout
 
     def units(self, view: ArticleView) -> list[Unit]:
         markdown = view.article.path.lower().endswith((".md", ".markdown"))

@@ -133,6 +133,20 @@ def test_documented_examples_against_the_stand_in(fake, tmp_path):
 # -- rules that are off, and the options -------------------------------------------------------
 
 
+def test_the_spelling_rule_passes_over_terms_the_house_vocabulary_accepts(fake, tmp_path):
+    vocabulary = tmp_path / "styles" / "config" / "vocabularies" / "House"
+    vocabulary.mkdir(parents=True)
+    (vocabulary / "accept.txt").write_text("Pjönjang\nAngaben\n", encoding="utf-8")
+    config = tmp_path / "newslint.toml"
+    config.write_text(f'styles-path = "styles"\nvocab = ["House"]\nselect = ["grammar"]\n'
+                      f'[grammar]\nserver = "{fake.url}"\ncache = "{tmp_path / "g.sqlite3"}"\n', encoding="utf-8")
+    engine = Engine(RunOptions(config_file=str(config)))
+    result = engine.check_text("article.txt", SAMPLE, engine.config_for("article.txt"))
+    # the speller's „Pjönjang“ is accepted; the grammar rule's match holds an accepted word, but
+    # only spelling rules pass over accepted terms
+    assert spans(SAMPLE, result.diagnostics) == ["mit eigenen Angaben zufolge"]
+
+
 @pytest.mark.parametrize("text", [WEEKDAY, QUOTES])
 def test_weekday_and_quotation_mark_rules_are_off_by_default(fake, tmp_path, text):
     assert grammar("Titel\n" + text, fake, tmp_path) == []

@@ -209,6 +209,20 @@ def test_house_list_in_toml_configuration(tmp_path):
     assert [(d.line, d.column, d.suggestion) for d in result.diagnostics] == [(2, 4, "Kyjiw")]
 
 
+def test_terms_the_house_vocabulary_accepts_are_never_reported(tmp_path):
+    vocabulary = tmp_path / "styles" / "config" / "vocabularies" / "House"
+    vocabulary.mkdir(parents=True)
+    (vocabulary / "accept.txt").write_text("Kyjiws?\nPjönjang\n", encoding="utf-8")
+    article = tmp_path / "artikel.txt"
+    article.write_text("Ukraine\nIn Kyjiw und Kiew, nicht Kyjiws Kiev. Pjönjang – Pjöngjang, Pjöngjang.\n",
+                       encoding="utf-8")
+    result = Engine(RunOptions(select=(RULE,))).check(str(article))
+    assert {d.suggestion for d in result.diagnostics} >= {"Kiew", "Pjöngjang"}  # without the vocabulary
+    (tmp_path / "newslint.toml").write_text('styles-path = "styles"\nvocab = ["House"]\n', encoding="utf-8")
+    result = Engine(RunOptions(select=(RULE,))).check(str(article))
+    assert [text_at(article.read_text(), d.line, d.column, d.end_column) for d in result.diagnostics] == ["Kiev"]
+
+
 def test_a_variant_of_itself_is_a_configuration_error(tmp_path):
     config = tmp_path / "newslint.toml"
     config.write_text('[spelling-consistency.preferred]\nKiew = ["Kiew"]\n', encoding="utf-8")
