@@ -7,7 +7,8 @@ was blanked, the gap becomes one space (or nothing inside a word), as a line bre
 — (offset in the text, offset in the file) — lead back to the file.
 
 `ReadableText` is the whole article so, one block a line, with both ways: `to_file` for what a
-pattern found, `from_file` for what the analysis found (sentences, quotations).
+pattern found, `from_file` for what the analysis found (sentences, quotations); an article
+without markup inside its blocks is read where it stands, in its prose.
 """
 
 from __future__ import annotations
@@ -57,10 +58,20 @@ def to_file(anchors: list[tuple[int, int]], offset: int) -> int:
 class ReadableText:
     """The article's blocks as a reader sees them, one a line: `text`, and the way to the file.
 
-    `blocks` pairs each block of the article with its (start, end) in `text`.
+    `blocks` pairs each block of the article with its (start, end) in `text`. When no block has
+    markup taken out or a line break inside (a plain-text article, most Markdown ones), `text` is
+    the article's prose itself — the blocks where they are in the file, everything else blank —
+    and offsets are the file's.
     """
 
     def __init__(self, article) -> None:
+        prose, text = article.prose, article.text
+        if all("\n" not in block.text and text.startswith(block.text, block.start) for block in article.blocks):
+            self.text = prose
+            self.blocks = tuple((block, block.start, block.end) for block in article.blocks)
+            self.identity = True
+            return
+        self.identity = False
         lines: list[str] = []
         anchors: list[tuple[int, int]] = []
         blocks = []
@@ -79,11 +90,15 @@ class ReadableText:
 
     def to_file(self, offset: int) -> int:
         """The file offset of an offset into `text`."""
+        if self.identity:
+            return offset
         index = max(bisect.bisect_right(self._in_text, offset) - 1, 0)
         return self._in_file[index] + offset - self._in_text[index]
 
     def from_file(self, offset: int) -> int:
         """The offset into `text` of a file offset (of markup taken out: where it was)."""
+        if self.identity:
+            return offset
         index = max(bisect.bisect_right(self._in_file, offset) - 1, 0)
         at = self._in_text[index] + offset - self._in_file[index]
         if index + 1 < len(self._in_text):

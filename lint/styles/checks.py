@@ -23,16 +23,23 @@ vocabulary's accepted terms are no exceptions) and `action` (`replace`, `edit`: 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import re
+
 import regex
 from newslint.engine.finding import Finding, RuleError
-from newslint.styles.patterns import Alternation, Deadline, Exceptions, anchored, compile_pattern
+from newslint.styles.patterns import Alternation, Deadline, Exceptions, LiteralGate, anchored, compile_pattern
 from newslint.styles.rule_file import RuleFile
 from newslint.styles.scopes import ArticleView, Layout, Scope, Unit
 
-VERB = regex.compile(r"%(?:\[(\d+)\])?s|%%")
-_GROUP_REFERENCE = regex.compile(r"\$(?:(\d+)|\{(\w+)\})")
+VERB = re.compile(r"%(?:\[(\d+)\])?s|%%")
+_GROUP_REFERENCE = re.compile(r"\$(?:(\d+)|\{(\w+)\})")
 #: what Vale calls a phrase: a value that is compared as it is, not as a pattern
-PHRASE = regex.compile(r"[\p{L}\p{N} \-]*")
+def is_phrase(value: str) -> bool:
+    """Whether a value is what Vale calls a phrase — letters, digits, spaces and hyphens — and is
+    compared as it is, not as a pattern."""
+    return all(character.isalnum() or character in " -" for character in value)
 
 
 def format_message(message: str, *values: str) -> str:
@@ -58,6 +65,13 @@ def as_sentence(words: list[str]) -> str:
     return ", ".join(quoted[:-1]) + ", or " + quoted[-1]
 
 
+@dataclass
+class Context:
+    """What the rules of a style set share when they are compiled: the vocabulary's accepted terms."""
+
+    accepted: Exceptions | None = None
+
+
 class Check:
     """A rule file compiled: `findings(view, seconds)` gives its findings on an article."""
 
@@ -65,7 +79,7 @@ class Check:
     #: occurrence and consistency)
     takes_vocabulary = True
 
-    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
+    def __init__(self, rule: RuleFile, context: Context) -> None:
         keys = rule.keys
         self.id = rule.id
         self.path = rule.path
@@ -77,7 +91,12 @@ class Check:
         self.limit = int(keys.get("limit") or 0)
         self.action: dict = keys.get("action") or {"name": "", "params": []}
         self.exceptions = Exceptions(keys.get("exceptions") or [], f"{self.where}: exceptions")
+        accepted = context.accepted
         self.accepted = accepted if self.takes_vocabulary and keys.get("vocab", True) else None
+
+    #: the tokens an article must hold some of for the rule to find anything (None: no such test;
+    #: see `Dispatch`)
+    prefilter: Alternation | None = None
 
     def findings(self, view: ArticleView, seconds: float) -> list[Finding]:
         """The findings on an article, in order; RuleError when the rule's time is up."""
@@ -154,14 +173,14 @@ def alternation_finder(alternation: Alternation, deadline: Deadline):
 
 
 class Existence(Check):
-    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
-        super().__init__(rule, accepted)
+    def __init__(self, rule: RuleFile, context: Context) -> None:
+        super().__init__(rule, context)
         keys = rule.keys
         tokens, raw = keys.get("tokens") or [], "".join(keys.get("raw") or [])
         append = bool(keys.get("append", False))
         bounded = bool(tokens) and not keys.get("nonword", False)
-        self.tokens = Alternation(tokens, self.ignorecase, bounded, self.where,
-                                  before="" if append else raw, after=raw if append else "")
+        self.tokens = self.prefilter = Alternation(tokens, self.ignorecase, bounded, self.where,
+                                                   before="" if append else raw, after=raw if append else "")
 
     def run(self, layout, deadline):
         found = []
@@ -175,14 +194,14 @@ class Existence(Check):
 
 
 class Substitution(Check):
-    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
-        super().__init__(rule, accepted)
+    def __init__(self, rule: RuleFile, context: Context) -> None:
+        super().__init__(rule, context)
         swap = rule.keys["swap"]
         self.keys_in_order = sorted(swap, key=len, reverse=True)  # the longest first, as Vale
         self.expected = [swap[key] for key in self.keys_in_order]
         self.capitalize = bool(rule.keys.get("capitalize", False))
-        self.tokens = Alternation(self.keys_in_order, self.ignorecase, not rule.keys.get("nonword", False),
-                                  self.where, capture=True)
+        self.tokens = self.prefilter = Alternation(self.keys_in_order, self.ignorecase,
+                                                   not rule.keys.get("nonword", False), self.where)
         self._key_patterns: dict[int, regex.Pattern] = {}
 
     def run(self, layout, deadline):
@@ -190,8 +209,6 @@ class Substitution(Check):
         for unit, matches in layout.matches(alternation_finder(self.tokens, deadline), self.tokens.anchored):
             text = unit.view.text
             for start, end, token in matches:
-                if token < 0:
-                    continue
                 observed = text[start:end].strip()
                 expected = self._expected(token, observed)
                 if _same(expected, observed) or self.excepted(observed):
@@ -225,7 +242,7 @@ class Substitution(Check):
 
 def _same(expected: str, observed: str) -> bool:
     """Whether the match already is what the value says: equal, or (a pattern) matching it."""
-    if PHRASE.fullmatch(expected):
+    if is_phrase(expected):
         return expected == observed
     try:
         return regex.fullmatch(f"(?:{expected})", observed) is not None
@@ -244,8 +261,8 @@ def _unquoted_value(message: str) -> str:
 class Occurrence(Check):
     takes_vocabulary = False
 
-    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
-        super().__init__(rule, accepted)
+    def __init__(self, rule: RuleFile, context: Context) -> None:
+        super().__init__(rule, context)
         token = rule.keys["token"]
         self.pattern = compile_pattern(f"(?:{token})", self.ignorecase, self.where)
         self.isolated = anchored(token)
@@ -266,8 +283,8 @@ class Occurrence(Check):
 
 
 class Repetition(Check):
-    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
-        super().__init__(rule, accepted)
+    def __init__(self, rule: RuleFile, context: Context) -> None:
+        super().__init__(rule, context)
         tokens = "|".join(rule.keys["tokens"])
         self.pattern = compile_pattern(f"({tokens})", self.ignorecase, self.where)
         self.alpha = bool(rule.keys.get("alpha", False))
@@ -295,10 +312,10 @@ class Repetition(Check):
 class Consistency(Check):
     takes_vocabulary = False
 
-    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
-        super().__init__(rule, accepted)
+    def __init__(self, rule: RuleFile, context: Context) -> None:
+        super().__init__(rule, context)
         bounded = not rule.keys.get("nonword", False)
-        self.pairs = [Alternation([one, other], self.ignorecase, bounded, f"{self.where}: either", capture=True)
+        self.pairs = [Alternation([one, other], self.ignorecase, bounded, f"{self.where}: either")
                       for one, other in rule.keys["either"].items()]
 
     def run(self, layout, deadline):
@@ -314,8 +331,8 @@ class Consistency(Check):
 
 
 class Conditional(Check):
-    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
-        super().__init__(rule, accepted)
+    def __init__(self, rule: RuleFile, context: Context) -> None:
+        super().__init__(rule, context)
         self.first = compile_pattern(rule.keys["first"], self.ignorecase, f"{self.where}: first")
         self.second = compile_pattern(rule.keys["second"], self.ignorecase, f"{self.where}: second")
 
@@ -334,8 +351,8 @@ class Conditional(Check):
 
 
 class Capitalization(Check):
-    def __init__(self, rule: RuleFile, accepted: Exceptions | None) -> None:
-        super().__init__(rule, accepted)
+    def __init__(self, rule: RuleFile, context: Context) -> None:
+        super().__init__(rule, context)
         from newslint.styles import case
 
         keys = rule.keys
@@ -360,6 +377,56 @@ class Capitalization(Check):
         return found
 
 
+class Dispatch:
+    """Which rules of a style set may find something in an article, decided once for all of them.
+
+    Most rules of a house style find nothing in most articles: none of their words is there, and
+    none of what their patterns need. The article's words are gathered once and looked up in one
+    index of every rule's words; what the patterns need is looked for in one scan for all rules
+    (see `newslint.styles.patterns.LiteralGate`). A rule whose tokens say nothing of what a
+    match needs (a pattern without a required literal, a rule that counts or compares, `raw`
+    scope) always runs."""
+
+    def __init__(self, checks: list[Check]) -> None:
+        self.always: set[int] = set()
+        self._by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
+        gates: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
+        for number, check in enumerate(checks):
+            tokens = check.prefilter
+            if tokens is None or check.scope.raw or tokens.ungated:
+                self.always.add(number)
+                continue
+            for word in tokens.key_words:
+                self._by_word[tokens.ignorecase].setdefault(word, []).append(number)
+            for literal, lowered in tokens.gate_literals:
+                gates[lowered].setdefault(literal, []).append(number)
+        self._words = {lowered: frozenset(index) for lowered, index in self._by_word.items()}
+        self._owners = gates
+        self._gates = {lowered: LiteralGate(set(owners)) for lowered, owners in gates.items()}
+
+    def candidates(self, view: ArticleView) -> set[int]:
+        """The numbers of the rules that may find something in the article (computed once)."""
+        found = view.dispatched.get(id(self))
+        if found is not None:
+            return found
+        found = set(self.always)
+        words = view.doc.words
+        for lowered in (False, True):
+            if self._words[lowered]:
+                present = words.lower if lowered else words.exact
+                for word in self._words[lowered] & present:
+                    found.update(self._by_word[lowered][word])
+            if self._owners[lowered]:
+                text = words.lower_text if lowered else words.text
+                if text is None:  # lower case would move offsets: nothing is ruled out
+                    found.update(number for owners in self._owners[lowered].values() for number in owners)
+                    continue
+                for literal in self._gates[lowered].present(text):
+                    found.update(self._owners[lowered][literal])
+        view.dispatched[id(self)] = found
+        return found
+
+
 TYPES = {
     "existence": Existence,
     "substitution": Substitution,
@@ -371,6 +438,6 @@ TYPES = {
 }
 
 
-def compile_check(rule: RuleFile, accepted: Exceptions | None) -> Check:
+def compile_check(rule: RuleFile, context: Context) -> Check:
     """The check a rule file defines, compiled (StyleError when a pattern is invalid)."""
-    return TYPES[rule.extends](rule, accepted)
+    return TYPES[rule.extends](rule, context)

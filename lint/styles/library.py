@@ -26,6 +26,7 @@ from newslint.engine.config import glob_match, relative_path
 from newslint.engine.docs import RuleDoc
 from newslint.engine.registry import Rule
 from newslint.styles.rule_file import LEVELS, NOT_RUN, RuleFile, StyleError, read_rule
+from newslint.styles.scopes import ArticleView
 
 PACKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "packs")
 BUILT_IN_STYLE = "Vale"
@@ -83,6 +84,11 @@ class StyleSet:
     #: ids of the rules whose file could not be used (named in a configuration, they are no error)
     failed: set[str] = field(default_factory=set)
     _chosen: dict[tuple[int, ...], dict[str, str | None]] = field(default_factory=dict)
+    _last: tuple = (None, None)
+    #: the compiled checks, and what decides which of them may find something in an article
+    checks: list = field(default_factory=list)
+    numbers: dict[int, int] = field(default_factory=dict)
+    dispatch: object = None
 
     @property
     def path_dependent(self) -> bool:
@@ -90,9 +96,12 @@ class StyleSet:
 
     def chosen(self, path: str) -> dict[str, str | None]:
         """The style rules that run on `path`, each with the level a switch gives it (or None)."""
+        if path == self._last[0]:
+            return self._last[1]  # asked once per rule of the same file
         key = tuple(n for n, selection in enumerate(self.selections) if selection.matches(path))
         if key not in self._chosen:
             self._chosen[key] = self._choose([self.selections[n] for n in key])
+        self._last = (path, self._chosen[key])
         return self._chosen[key]
 
     def anywhere(self, rule_id: str) -> bool:
@@ -128,12 +137,12 @@ class StyleOptions:
 
 def load_styles(settings: StyleSettings) -> StyleSet:
     """Find, read and compile the styles and vocabularies a configuration names."""
-    from newslint.styles.vale_ini import read_vale_ini
-
     loaded = StyleSet()
     sources: dict[str, bytes] = {}
     ini = None
     if settings.vale_config:
+        from newslint.styles.vale_ini import read_vale_ini
+
         try:
             source = _read(settings.vale_config)
             sources[settings.vale_config] = source
@@ -152,7 +161,9 @@ def load_styles(settings: StyleSettings) -> StyleSet:
             where = ini.path if what == "StylesPath" and ini else "the configuration"
             loaded.errors.append(f"{where}: {what} '{path}' is not a folder")
     vocabulary = _vocabulary(settings, ini, search, loaded, sources)
-    accepted = vocabulary.exceptions if vocabulary is not None and vocabulary.exceptions else None
+    from newslint.styles.checks import Context
+
+    context = Context(vocabulary.exceptions if vocabulary is not None and vocabulary.exceptions else None)
 
     loaded.selections = _selections(settings, ini)
     named = [style for selection in loaded.selections for style in selection.styles]
@@ -173,8 +184,8 @@ def load_styles(settings: StyleSettings) -> StyleSet:
         loaded.styles.add(style)
         for name in sorted(os.listdir(folder)):
             if name.endswith(".yml"):
-                _add_rule(loaded, os.path.join(folder, name), style, accepted, settings.timeout, sources)
-    _add_built_in_style(loaded, vocabulary, accepted, settings.timeout, BUILT_IN_STYLE in named + switched)
+                _add_rule(loaded, os.path.join(folder, name), style, context, settings.timeout, sources)
+    _add_built_in_style(loaded, vocabulary, context, settings.timeout, BUILT_IN_STYLE in named + switched)
     for selection in loaded.selections:
         for rule_id, _switch in selection.switches:
             if rule_id not in loaded.rules and rule_id.split(".", 1)[0] in loaded.styles | {BUILT_IN_STYLE}:
@@ -185,6 +196,9 @@ def load_styles(settings: StyleSettings) -> StyleSet:
         digest.update(path.encode("utf-8", "surrogatepass") + b"\0" + sources[path] + b"\0")
     loaded.digest = digest.hexdigest()
     loaded.vocabulary = vocabulary
+    from newslint.styles.checks import Dispatch
+
+    loaded.dispatch = Dispatch(loaded.checks)
     return loaded
 
 
@@ -216,8 +230,6 @@ def _vocabulary(settings: StyleSettings, ini, search: list[str], loaded: StyleSe
 
 
 def _selections(settings: StyleSettings, ini) -> list[Selection]:
-    from newslint.styles.vale_ini import expand_braces
-
     selections = [Selection(None, settings.root, rules=("Vale.Avoid",))]  # rejected terms: always
     if ini is not None:
         ini_root = os.path.dirname(os.path.abspath(ini.path))
@@ -231,22 +243,39 @@ def _selections(settings: StyleSettings, ini) -> list[Selection]:
     return selections
 
 
-def _add_rule(loaded: StyleSet, path: str, style: str, accepted, timeout: float, sources: dict) -> None:
+def expand_braces(glob: str) -> list[str]:
+    """`*.{md,txt}` as `*.md` and `*.txt` (each brace group in turn), as Vale reads its globs."""
+    start = glob.find("{")
+    end = glob.find("}", start)
+    if start < 0 or end < 0:
+        return [glob]
+    head, tail = glob[:start], glob[end + 1:]
+    return [expanded for option in glob[start + 1:end].split(",") for expanded in expand_braces(head + option + tail)]
+
+
+def _add_rule(loaded: StyleSet, path: str, style: str, context, timeout: float, sources: dict) -> None:
     from newslint.styles.checks import compile_check
 
     try:
         source = _read(path)
         sources[path] = source
         rule = read_rule(path, style, source)
-        check = None if rule.extends in NOT_RUN else compile_check(rule, accepted)
+        check = None if rule.extends in NOT_RUN else compile_check(rule, context)
     except StyleError as error:
         loaded.errors.append(str(error))
         loaded.failed.add(f"{style}.{os.path.splitext(os.path.basename(path))[0]}")
         return
-    loaded.rules[rule.id] = engine_rule(rule, check, timeout, f"style {path}")
+    _add_check(loaded, check)
+    loaded.rules[rule.id] = engine_rule(rule, check, timeout, f"style {path}", loaded)
 
 
-def engine_rule(rule: RuleFile, check, timeout: float, origin: str) -> Rule:
+def _add_check(loaded: StyleSet, check) -> None:
+    if check is not None:
+        loaded.numbers[id(check)] = len(loaded.checks)
+        loaded.checks.append(check)
+
+
+def engine_rule(rule: RuleFile, check, timeout: float, origin: str, styles: StyleSet | None = None) -> Rule:
     """The engine's rule for a compiled style rule (`check` None: a type newslint does not run)."""
     keys = rule.keys
     if check is None:
@@ -258,10 +287,11 @@ def engine_rule(rule: RuleFile, check, timeout: float, origin: str) -> Rule:
         def unavailable(options, _reason=reason):
             return _reason
     else:
-        def run(article, options, _check=check):
-            from newslint.styles.scopes import ArticleView
-
-            return _check.findings(article.shared("newslint.styles", ArticleView), timeout)
+        def run(article, options, _findings=check.findings, _view=ArticleView, _set=styles, _check=check):
+            view = article.shared("newslint.styles", _view)
+            if _set is not None and _set.numbers.get(id(_check)) not in _set.dispatch.candidates(view):
+                return []  # most rules on most articles: none of their words, none of what they need
+            return _findings(view, timeout)
 
         unavailable = None
     return Rule(
@@ -297,7 +327,7 @@ def _doc(rule: RuleFile, origin: str) -> RuleDoc:
     return RuleDoc(summary, {"What it does": text}, text)
 
 
-def _add_built_in_style(loaded: StyleSet, vocabulary, accepted, timeout: float, named: bool) -> None:
+def _add_built_in_style(loaded: StyleSet, vocabulary, context, timeout: float, named: bool) -> None:
     """Vale's own style, when `named`: Terms (accepted terms in their case), Repetition, Spelling;
     and Avoid (rejected terms) whenever a vocabulary rejects something."""
     from newslint.styles.checks import compile_check
@@ -308,9 +338,9 @@ def _add_built_in_style(loaded: StyleSet, vocabulary, accepted, timeout: float, 
                                      "alpha": True, "tokens": [r"[^\s]+"]}
         definitions["Spelling"] = {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error"}
     if named and vocabulary is not None and vocabulary.accepted:
-        from newslint.styles.checks import PHRASE
+        from newslint.styles.checks import is_phrase
 
-        swap = {term.lower(): term for term in vocabulary.accepted if PHRASE.fullmatch(term)}
+        swap = {term.lower(): term for term in vocabulary.accepted if is_phrase(term)}
         if swap:
             definitions["Terms"] = {"extends": "substitution", "message": "Use '%s' instead of '%s'.",
                                     "level": "error", "ignorecase": True, "swap": swap, "vocab": False}
@@ -322,8 +352,9 @@ def _add_built_in_style(loaded: StyleSet, vocabulary, accepted, timeout: float, 
     for name, keys in definitions.items():
         rule = RuleFile(f"{BUILT_IN_STYLE}.{name}", "(built into Vale)", keys["extends"], keys)
         try:
-            check = None if rule.extends in NOT_RUN else compile_check(rule, accepted)
+            check = None if rule.extends in NOT_RUN else compile_check(rule, context)
         except StyleError as error:
             loaded.errors.append(str(error))
             continue
-        loaded.rules[rule.id] = engine_rule(rule, check, timeout, "style Vale (built in)")
+        _add_check(loaded, check)
+        loaded.rules[rule.id] = engine_rule(rule, check, timeout, "style Vale (built in)", loaded)

@@ -5,14 +5,14 @@ multi-line mode (Vale's `(?m)`), case-insensitive where the rule says `ignorecas
 boundaries (`\\b`) are Unicode's, so „Übergriff“ is a word like „Angriff“. An invalid pattern is
 a `StyleError` naming it and what is wrong with it.
 
-A list of tokens is matched as Vale's one alternation, `\\b(?:Kiew|Kyjiw|…)\\b`: leftmost first,
+A list of tokens matches as Vale's one alternation, `\\b(?:Kiew|Kyjiw|…)\\b`, does: leftmost first,
 never overlapping. Its literal words — most of a house style's tokens — are not searched for one
 by one, nor tried at every position of the text as an alternation of hundreds would be: they are
 looked up among the words of the article, which are gathered once per article and shared by all
 rules (an index, like an automaton over words); only the tokens found there are located. The
-tokens that are patterns are searched as one compiled alternation. Every search has a deadline:
-a pattern that backtracks catastrophically raises `TimeoutError` when the rule's time for the
-article is up, and the rule reports that instead of stalling the run.
+tokens that are patterns are compiled once each and searched each on its own (see `Alternation`).
+Every search has a deadline: a pattern that backtracks catastrophically raises `TimeoutError`
+when the rule's time for the article is up, and the rule reports that instead of stalling the run.
 """
 
 from __future__ import annotations
@@ -26,15 +26,20 @@ from newslint.styles.rule_file import StyleError
 
 #: a token made of these characters only is a literal string, not a pattern (`.`, `?`, `*`,
 #: `+`, `(`, `[`, `{`, `|`, `^`, `$` and `\\` make a pattern)
-_LITERAL = regex.compile(r"[^.?*+()\[\]{}|^$\\]+")
-_WORD_CHAR = regex.compile(r"\w")
-_WORDS = regex.compile(r"\w+")
+# these are the standard library's: compiled much faster at start-up than with `regex`; the word
+# characters are its too, like the article's words (see `_ARTICLE_WORDS`)
+_LITERAL = re.compile(r"[^.?*+()\[\]{}|^$\\]+")
+_WORD_CHAR = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+#: up to this many required literals, a rule asks for each instead of scanning for all at once
+_FEW_LITERALS = 4
 # the standard library's engine gathers an article's words faster; it tells combining marks from
 # word characters, which only NFD text has, so `\b` may see a word where it sees two: a miss then
 _ARTICLE_WORDS = re.compile(r"\w+")
-_NAMED_GROUP = regex.compile(r"(?<!\\)\(\?P?<(?![=!])")
+#: punctuation that stands around words (stripped before a word is taken whole)
+_AROUND_WORDS = ".,;:!?()[]{}„“”‚‘’'\"»«‹›–—-/…*"
 #: a `^`, `$`, `\A`, `\Z`, `\z` or `\G`: the pattern depends on where its text starts and ends
-_ANCHORS = regex.compile(r"(?<!\\)(?:\\\\)*(?:[$^]|\\[AZzG])")
+_ANCHORS = re.compile(r"(?<!\\)(?:\\\\)*(?:[$^]|\\[AZzG])")
 
 
 def compile_pattern(pattern: str, ignorecase: bool, where: str) -> regex.Pattern:
@@ -82,8 +87,14 @@ class Words:
 
     @property
     def exact(self) -> set[str]:
+        """Every run of word characters of the text. Most are what stands between spaces, once
+        the punctuation around it is gone; only the rest (E-Mail, dpa/AFP) are read as runs."""
         if self._exact is None:
-            self._exact = set(_ARTICLE_WORDS.findall(self.text))
+            words = {chunk.strip(_AROUND_WORDS) for chunk in self.text.split()}
+            for chunk in [chunk for chunk in words if not chunk.isalnum()]:
+                words.discard(chunk)
+                words.update(_ARTICLE_WORDS.findall(chunk))
+            self._exact = words
         return self._exact
 
     @property
@@ -101,78 +112,142 @@ class Words:
         return self._lower_text or None
 
 
+class LiteralGate:
+    """Which of some literals a text holds, found in one scan of the standard library's engine.
+
+    A pattern whose required literal (see `required_literal`) a text does not hold is not
+    searched there. Asking the text for each literal costs a pass per literal; one alternation of
+    them all is one pass, with the standard library's quick look for their first characters. A
+    literal that the scan's matches hide (it starts inside one of them) is looked for there, so
+    the answer is exact."""
+
+    def __init__(self, literals: set[str]) -> None:
+        self.literals = sorted(literals, key=len, reverse=True)  # at one place, the longest first
+        self._pattern = re.compile("|".join(re.escape(literal) for literal in self.literals)) if literals else None
+        self._prefixes = {literal: [other for other in self.literals if literal.startswith(other)]
+                          for literal in self.literals}
+        self._by_first: dict[str, list[str]] = {}  # by their first character
+        for literal in self.literals:
+            self._by_first.setdefault(literal[0], []).append(literal)
+
+    def any(self, text: str) -> bool:
+        if len(self.literals) <= _FEW_LITERALS:
+            return any(literal in text for literal in self.literals)
+        return self._pattern.search(text) is not None
+
+    def present(self, text: str) -> set[str]:
+        if len(self.literals) <= _FEW_LITERALS:  # a few: asking for each is quicker than a scan
+            return {literal for literal in self.literals if literal in text}
+        found: set[str] = set()
+        by_first = self._by_first
+        for match in self._pattern.finditer(text):
+            found.update(self._prefixes[match.group()])  # itself, and the shorter ones it begins with
+            for position in range(match.start() + 1, match.end()):
+                for other in by_first.get(text[position], ()):
+                    if other not in found and text.startswith(other, position):
+                        found.add(other)
+        return found
+
+
+class _Everything:
+    """What a text holds when it cannot be asked (its lower case would move offsets): anything."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+_EVERYTHING = _Everything()
+
+
 @dataclass(frozen=True)
 class Literal:
     """A token that is a plain string, found through the article's words."""
 
     text: str  # as written, lower case when the match ignores case
     index: int  # its place among the tokens
-    first_word: str  # the word it starts with: an article without it cannot hold the token
+    key_word: str  # its longest word: an article without that word (as a whole word) cannot hold it
 
 
 class Alternation:
     """Vale's `(?:token|token|…)` of a rule, word-bounded unless `nonword`, with `raw` around it.
 
-    `capture`: each token that is a pattern is a group of its own, so that a match tells which
-    token it is (substitution's keys); Vale turns groups inside a token into non-capturing ones
-    there. `matches` gives (start, end, token index or -1) in the order of the text.
+    It finds what the one alternation finds — at the leftmost place where a token matches, the
+    first token (in the rule's order) that matches there; matches never overlap — without being
+    one: literal tokens come from the article's words, and each token that is a pattern is
+    searched on its own. (The `regex` module finds one pattern's required literal quickly, but
+    tries every alternative at every position of an alternation: a date rule of 28 patterns ran
+    150 times slower as one alternation.) With `raw`, which Vale concatenates with the tokens,
+    the rule is one pattern as Vale builds it. `matches` gives (start, end, token index).
     """
 
     def __init__(self, tokens: list[str], ignorecase: bool, bounded: bool, where: str,
-                 before: str = "", after: str = "", capture: bool = False) -> None:
+                 before: str = "", after: str = "") -> None:
         self.ignorecase = ignorecase
         self.bounded = bounded
         self.literals: list[Literal] = []
-        patterns: list[tuple[int, str]] = []
-        for index, token in enumerate(tokens):
-            if not token.strip():
-                continue
-            if not before and not after and _is_literal(token, bounded):
+        #: (token index, pattern, a literal every match holds: a text without it is not searched,
+        #: whether to look for it in lower case)
+        self.patterns: list[tuple[int, regex.Pattern, str | None, bool]] = []
+        tokens = [(index, token) for index, token in enumerate(tokens) if token.strip()]
+        if before or after:  # raw: one pattern, as Vale builds it
+            body = "|".join(token for _index, token in tokens)
+            body = (rf"\b(?:{body})\b" if bounded else f"(?:{body})") if tokens else "(?:)"
+            self._add_pattern(-1, before + body + after, where, [before, after, *(t for _i, t in tokens)],
+                              required_literal(before + after) if not tokens else None)
+            tokens = []
+        for index, token in tokens:
+            if _is_literal(token, bounded):
                 text = token.lower() if ignorecase else token
-                first = _WORDS.search(text)
-                self.literals.append(Literal(text, index, first.group() if first else ""))
+                self.literals.append(Literal(text, index, max(_WORDS.findall(text) or [""], key=len)))
             else:
-                patterns.append((index, token))
-        self._by_first: dict[str, list[Literal]] = {}  # word-bounded literals by their first word
+                self._add_pattern(index, rf"\b(?:{token})\b" if bounded else token, where, [token],
+                                  required_literal(token))
+        self._by_word: dict[str, list[Literal]] = {}  # word-bounded literals by their longest word
         if bounded:
             for literal in self.literals:
-                self._by_first.setdefault(literal.first_word, []).append(literal)
-        self.group_tokens: dict[int, int] = {}  # with `capture`: the token of each token's group
-        body = ""
-        if patterns:
-            if capture:
-                group = 1
-                for index, token in patterns:
-                    self.group_tokens[group] = index
-                    group += 1 + len(_NAMED_GROUP.findall(token))  # named groups stay groups
-                body = "|".join(f"({_uncaptured(token)})" for _index, token in patterns)
-            else:
-                body = "|".join(token for _index, token in patterns)
-            body = rf"\b(?:{body})\b" if bounded else f"(?:{body})"
-        elif before or after:
-            body = "(?:)"
-        source = before + body + after if (body or before or after) else ""
-        self.source = source
+                self._by_word.setdefault(literal.key_word, []).append(literal)
+        self.key_words = frozenset(self._by_word)
+        self.anchored = any(anchored(pattern.pattern) for _index, pattern, _literal, _lower in self.patterns)
+        #: whether a pattern has no required literal: any text may hold a match
+        self.ungated = any(literal is None for _index, _pattern, literal, _lower in self.patterns)
+        #: (literal, whether in lower case) that some match needs: the patterns' required literals
+        #: and the literal tokens found inside words (not word-bounded)
+        self.gate_literals = {(literal, lowered) for _i, _p, literal, lowered in self.patterns if literal is not None}
+        if not bounded:
+            self.gate_literals |= {(literal.text, ignorecase) for literal in self.literals}
+        self._gates = {lowered: LiteralGate({literal for literal, low in self.gate_literals if low == lowered})
+                       for lowered in (False, True)}
+
+    def _add_pattern(self, index: int, source: str, where: str, parts: list[str], literal: str | None) -> None:
+        lowered = literal is not None and (self.ignorecase or "(?i" in source)
+        if lowered:
+            literal = literal.lower()
         try:
-            self.pattern = compile_pattern(source, ignorecase, where) if source else None
+            self.patterns.append((index, compile_pattern(source, self.ignorecase, where), literal, lowered))
         except StyleError:
-            for part in (before, after, *(token for _index, token in patterns)):
-                if part:  # name the token that is wrong, not the whole alternation
-                    compile_pattern(part, ignorecase, where)
+            for part in parts:
+                if part:  # name the token that is wrong, not what newslint made of it
+                    compile_pattern(part, self.ignorecase, where)
             raise
-        self.anchored = anchored(source) if source else False
 
     def matches(self, words: Words, start: int, end: int, deadline: Deadline,
                 isolated: bool = False) -> list[tuple[int, int, int]]:
         """(start, end, token) of each match in words.text[start:end], leftmost first, not overlapping.
 
-        `isolated`: the pattern sees text[start:end] as a text of its own (where it has anchors)."""
-        found = self._literal_matches(words, start, end)
-        if self.pattern is not None:
-            found += self._pattern_matches(words.text, start, end, deadline, isolated)
-        if not found:
-            return []
-        found.sort(key=lambda match: (match[0], match[0] - match[1]))  # leftmost, then longest
+        `isolated`: the patterns see text[start:end] as a text of their own (where they have anchors)."""
+        found = self._literal_matches(words, start, end) if self.literals else []
+        text = words.text
+        present = None
+        for index, pattern, literal, lowered in self.patterns:
+            if literal is not None:  # what every match needs: where the text lacks it, no search
+                if present is None:
+                    present = self._present(words)
+                if literal not in present[lowered]:
+                    continue
+            found += _pattern_matches(pattern, index, text, start, end, deadline, isolated)
+        if len(found) < 2:
+            return found
+        found.sort(key=lambda match: (match[0], match[2], match[0] - match[1]))  # leftmost, then first token
         chosen = []
         reached = -1
         for match in found:
@@ -181,27 +256,20 @@ class Alternation:
                 reached = match[1]
         return chosen
 
-    def _pattern_matches(self, text: str, start: int, end: int, deadline: Deadline, isolated: bool) -> list:
-        found = []
-        groups = self.group_tokens
-        offset = 0
-        if isolated:
-            text, offset, start, end = text[start:end], start, 0, end - start
-        for match in self.pattern.finditer(text, start, end, timeout=deadline.left()):
-            token = groups.get(match.lastindex, -1) if groups else -1  # the outer group closes last
-            found.append((offset + match.start(), offset + match.end(), token))
-        return found
+    def _present(self, words: Words) -> dict[bool, set[str] | _Everything]:
+        lower = words.lower_text
+        return {False: self._gates[False].present(words.text),
+                True: _EVERYTHING if lower is None else self._gates[True].present(lower)}
 
     def _literal_matches(self, words: Words, start: int, end: int) -> list:
         if not self.literals:
             return []
-        index = self._by_first
+        index = self._by_word
         if not self.bounded:  # a token inside a longer word: no word to look up, the search is quick
             candidates = self.literals
-        elif len(index) <= len(present := words.lower if self.ignorecase else words.exact):
-            candidates = [literal for first, group in index.items() if first in present for literal in group]
-        else:
-            candidates = [literal for word in present if word in index for literal in index[word]]
+        else:  # the words both the rule and the article have, intersected at C speed
+            present = words.lower if self.ignorecase else words.exact
+            candidates = [literal for word in self.key_words & present for literal in index[word]]
         if not candidates:
             return []
         text = words.text
@@ -230,17 +298,119 @@ class Alternation:
         return found
 
 
+_SPECIAL = set(".^$*+?{}[]|()\\")
+_VERBOSE = re.compile(r"\(\?[a-zA-Z-]*x")
+#: characters every article has: a required literal of nothing else rules nothing out
+_EVERYWHERE = " .,;:!?-–()\"'\n"
+_QUANTIFIERS = "?*+{"
+
+
+def required_literal(pattern: str) -> str | None:
+    """The longest stretch of plain characters that every match of `pattern` holds, or None.
+
+    Read at the top level only: characters inside groups, classes and lookarounds, before a
+    quantifier, and any pattern with a top-level `|` give nothing. A single letter or digit is too
+    common to be worth a look, and so is punctuation that every text has; a sign („%“, „€“) is
+    not, and of several stretches the one with such a sign, else the longest, is taken. Verbose
+    patterns give nothing."""
+    if _VERBOSE.search(pattern):
+        return None
+    runs: list[str] = []
+    run: list[str] = []
+    depth = 0
+    index = 0
+    length = len(pattern)
+    while index < length:
+        character = pattern[index]
+        if character == "\\" and index + 1 < length:
+            escaped = pattern[index + 1]
+            index += 2
+            if depth == 0 and not escaped.isalnum():
+                run.append(escaped)  # \. \$ \- …: that character
+            elif depth == 0:
+                runs.append("".join(run))
+                run = []  # \d \b \p{…}: not a literal
+                if escaped in "pPNxu" and index < length and pattern[index] == "{":
+                    index = pattern.find("}", index) + 1 or length
+            continue
+        if character == "[":
+            closing = _class_end(pattern, index)
+            if depth == 0:
+                runs.append("".join(run))
+                run = []
+            index = closing + 1
+            continue
+        if character == "(":
+            if depth == 0:
+                runs.append("".join(run))
+                run = []
+            depth += 1
+        elif character == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            if character == "|":
+                return None
+            if character in _QUANTIFIERS:
+                if run and character != "+":
+                    run.pop()  # the character before is optional or counted
+                runs.append("".join(run))
+                run = []
+                if character == "{":
+                    index = pattern.find("}", index) + 1 or length
+                    continue
+            elif character in _SPECIAL:
+                runs.append("".join(run))
+                run = []
+            else:
+                run.append(character)
+        index += 1
+    runs.append("".join(run))
+    useful = [run for run in runs if run and not (len(run) == 1 and run.isalnum()) and run.strip(_EVERYWHERE)]
+    if not useful:
+        return None  # lone letters, spaces and punctuation: every article has them
+    return max(useful, key=_rarity)
+
+
+def _rarity(literal: str) -> tuple[bool, int]:
+    """How rarely a literal occurs in text, roughly: signs such as € $ % ² first, then the longest."""
+    return any(not character.isalnum() and character not in _EVERYWHERE for character in literal), len(literal)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The index of the `]` that closes the character class opening at `start`."""
+    index = start + 1
+    if index < len(pattern) and pattern[index] == "^":
+        index += 1
+    if index < len(pattern) and pattern[index] == "]":
+        index += 1  # a leading ] is a member
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            index += 2
+            continue
+        if pattern[index] == "[":  # a nested class (POSIX or a set operation)
+            index = _class_end(pattern, index) + 1
+            continue
+        if pattern[index] == "]":
+            return index
+        index += 1
+    return len(pattern)
+
+
+def _pattern_matches(pattern: regex.Pattern, index: int, text: str, start: int, end: int,
+                     deadline: Deadline, isolated: bool) -> list[tuple[int, int, int]]:
+    offset = 0
+    if isolated:  # the span as a text of its own, as Vale gives it to the pattern
+        text, offset, start, end = text[start:end], start, 0, end - start
+    return [(offset + m.start(), offset + m.end(), index)
+            for m in pattern.finditer(text, start, end, timeout=deadline.left())]
+
+
 def _is_literal(token: str, bounded: bool) -> bool:
     """Whether a token is a plain string that the word index can find: without pattern syntax, and,
     when matches are word-bounded, starting and ending with a word character."""
     if _LITERAL.fullmatch(token) is None:
         return False
     return not bounded or (is_word(token, 0) and is_word(token, len(token) - 1))
-
-
-def _uncaptured(pattern: str) -> str:
-    """A pattern whose capturing groups are non-capturing, as Vale makes substitution's keys."""
-    return regex.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
 
 
 class Exceptions:

@@ -80,6 +80,8 @@ class ArticleView:
         self._units: dict[str, list[Unit]] = {}
         #: the layouts of the scopes rules have asked for, by scope (see `Scope.layout`)
         self.layouts: dict[str, Layout] = {}
+        #: the rules that may find something, by style set (see `newslint.styles.checks.Dispatch`)
+        self.dispatched: dict[int, set[int]] = {}
 
     @property
     def raw(self) -> View:
@@ -120,12 +122,11 @@ class ArticleView:
         return []
 
     def _quotations(self, inner: bool) -> list[tuple[int, int]]:
-        to_text = self._readable.from_file
-        spans = []
-        for quotation in self.article.quotes.quotations:
-            if quotation.depth == 0:
-                start, end = quotation.inner if inner else (quotation.start, quotation.end)
-                spans.append((to_text(start), to_text(end)))
+        quotations = [q for q in self.article.quotes.quotations if q.depth == 0]
+        spans = [q.inner if inner else (q.start, q.end) for q in quotations]
+        if not self._readable.identity:
+            to_text = self._readable.from_file
+            spans = [(to_text(start), to_text(end)) for start, end in spans]
         return sorted(spans)
 
 
@@ -148,6 +149,9 @@ class Layout:
 
         One search covers all units of a view when they do not overlap, and a match is kept when
         it lies within one span; `isolated` searches each span on its own (patterns with anchors)."""
+        if len(self.units) == 1 and not isolated and len(self._groups[0][1]) == 1:
+            view, ((start, end, _number),), _starts, _overlapping = self._groups[0]
+            return [(self.units[0], find(view, start, end))]  # one unit of one span: text, a heading
         found: list[tuple[Unit, list]] = [(unit, []) for unit in self.units]
         for view, spans, starts, overlapping in self._groups:
             if not spans:
@@ -169,6 +173,8 @@ class Scope:
     def __init__(self, selectors: list[str], where: str) -> None:
         self.text = ", ".join(selectors) or "text"
         self.alternatives = [_parse(selector, where) for selector in (selectors or ["text"])]
+        #: whether the rule sees the file as it is (and not only the readable text)
+        self.raw = any(name == "raw" for terms in self.alternatives for _negated, name, _fmt in terms)
 
     def layout(self, view: ArticleView) -> Layout:
         """The units of this scope in the article, made once per article for all rules of the scope."""
@@ -242,13 +248,18 @@ def _intersect(spans: list[tuple[int, int]], other: list[tuple[int, int]]) -> li
 
 
 def _subtract(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` without what `holes` (sorted) cover."""
+    """`spans` (in order, not overlapping) without what `holes` (sorted) cover, in one pass."""
+    if not holes:
+        return list(spans)
     found = []
+    first = 0  # the first hole that may still reach the spans to come
     for start, end in spans:
+        while first < len(holes) and holes[first][1] <= start:
+            first += 1
         position = start
-        for h_start, h_end in holes:
-            if h_end <= position or h_start >= end:
-                continue
+        for h_start, h_end in holes[first:]:
+            if h_start >= end:
+                break
             if h_start > position:
                 found.append((position, h_start))
             position = max(position, h_end)

@@ -140,13 +140,3 @@ def _unquoted(value: str) -> str:
 
 def _list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
-
-
-def expand_braces(glob: str) -> list[str]:
-    """`*.{md,txt}` as `*.md` and `*.txt` (each brace group in turn)."""
-    start = glob.find("{")
-    end = glob.find("}", start)
-    if start < 0 or end < 0:
-        return [glob]
-    head, tail = glob[:start], glob[end + 1:]
-    return [expanded for option in glob[start + 1:end].split(",") for expanded in expand_braces(head + option + tail)]

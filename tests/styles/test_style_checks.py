@@ -4,6 +4,7 @@ Each test writes a small rule of its own and checks a short article (line 1: the
 """
 
 import pytest
+from style_kit import kit  # noqa: F401 (a fixture)
 
 ARTICLE = "Titel\n{}\n"
 

@@ -5,6 +5,7 @@ from newslint.engine.batch import check_paths
 from newslint.engine.cache import ResultCache
 from newslint.engine.config import ConfigError
 from newslint.engine.runner import Engine, RunOptions
+from style_kit import kit  # noqa: F401 (a fixture)
 
 TEXT = "Titel\nSehr gut, Kiew.\n"
 SEHR = "extends: existence\nmessage: '%s'\ntokens: [Sehr]\n"

@@ -1,6 +1,7 @@
 """Bad styles: one clear line naming the file and the problem, and every other rule still runs."""
 
 import pytest
+from style_kit import kit  # noqa: F401 (a fixture)
 
 TEXT = "Titel\nSehr gut, sehr schön.\n"
 GOOD = "extends: existence\nmessage: '%s'\ntokens: [sehr]\n"

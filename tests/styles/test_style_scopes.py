@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from style_kit import kit  # noqa: F401 (a fixture)
 
 ARTICLE = (
     "Sehr gute Nachricht\n"                                   # headline

@@ -1,5 +1,7 @@
 """Vocabularies as in Vale: accepted terms are exceptions everywhere, rejected terms always reported."""
 
+from style_kit import kit  # noqa: F401 (a fixture)
+
 TEXT = "Titel\nDie Kyjiw-Frage: Kyjiw, Kiew und Schwarzafrika.\n"
 RULE = "extends: existence\nmessage: '%s'\ntokens: [Kyjiw, Kiew]\n"
 

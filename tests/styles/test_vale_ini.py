@@ -3,6 +3,7 @@
 import textwrap
 
 import pytest
+from style_kit import kit  # noqa: F401 (a fixture)
 
 TEXT = "Titel\nSehr gut, Kiew und Schwarzafrika.\n"
 BUILT_IN = 'ignore = ["spelling-consistency", "quote-attribution", "quote-marks", "date-consistency", ' \
@@ -162,7 +163,7 @@ def test_continued_lines_comments_and_repeated_keys(vale):
 
 
 def test_brace_globs():
-    from newslint.styles.vale_ini import expand_braces
+    from newslint.styles.library import expand_braces
 
     assert expand_braces("*.{md,txt}") == ["*.md", "*.txt"]
     assert expand_braces("{a,b}/*.{md,txt}") == ["a/*.md", "a/*.txt", "b/*.md", "b/*.txt"]

@@ -1,4 +1,7 @@
-"""A style of our own per test: rule files written into a temporary StylesPath, run on a text."""
+"""A style of our own per test: rule files written into a temporary StylesPath, run on a text.
+
+Test modules take the fixture with `from style_kit import kit`.
+"""
 
 from __future__ import annotations
 
