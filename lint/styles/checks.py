@@ -29,12 +29,14 @@ import re
 
 import regex
 from newslint.engine.finding import Finding, RuleError
-from newslint.styles.patterns import Alternation, Deadline, Exceptions, LiteralGate, anchored, compile_pattern
+from newslint.styles.patterns import Alternation, Deadline, Exceptions, Literals, anchored, compile_pattern
 from newslint.styles.rule_file import RuleFile
 from newslint.styles.scopes import ArticleView, Layout, Scope, Unit
 
 VERB = re.compile(r"%(?:\[(\d+)\])?s|%%")
 _GROUP_REFERENCE = re.compile(r"\$(?:(\d+)|\{(\w+)\})")
+#: a character that makes a value a pattern, other than `.`
+_PATTERN_BEYOND_DOTS = re.compile(r"[?*+()\[\]{}|^$\\]")
 #: what Vale calls a phrase: a value that is compared as it is, not as a pattern
 def is_phrase(value: str) -> bool:
     """Whether a value is what Vale calls a phrase — letters, digits, spaces and hyphens — and is
@@ -167,7 +169,7 @@ def pattern_finder(pattern, deadline: Deadline, isolated: bool):
 
 def alternation_finder(alternation: Alternation, deadline: Deadline):
     def find(view, start: int, end: int) -> list:
-        return alternation.matches(view.words, start, end, deadline, isolated=alternation.anchored)
+        return alternation.matches(view.searched, start, end, deadline, isolated=alternation.anchored)
 
     return find
 
@@ -202,7 +204,6 @@ class Substitution(Check):
         self.capitalize = bool(rule.keys.get("capitalize", False))
         self.tokens = self.prefilter = Alternation(self.keys_in_order, self.ignorecase,
                                                    not rule.keys.get("nonword", False), self.where)
-        self._key_patterns: dict[int, regex.Pattern] = {}
 
     def run(self, layout, deadline):
         found = []
@@ -228,10 +229,9 @@ class Substitution(Check):
         if self.capitalize and observed[:1].isupper():
             expected = "|".join(value[:1].upper() + value[1:] for value in expected.split("|"))
         if _GROUP_REFERENCE.search(expected):  # "$1": a group of the key
-            pattern = self._key_patterns.get(token)
-            if pattern is None:
-                pattern = compile_pattern(self.keys_in_order[token], self.ignorecase, self.where)
-                self._key_patterns[token] = pattern
+            pattern = self.tokens.pattern_of(token)
+            if pattern is None:  # a literal key: no groups
+                return expected
             replacement = _GROUP_REFERENCE.sub(lambda m: rf"\g<{m.group(1) or m.group(2)}>", expected)
             try:
                 expected = pattern.sub(replacement, observed)
@@ -242,8 +242,11 @@ class Substitution(Check):
 
 def _same(expected: str, observed: str) -> bool:
     """Whether the match already is what the value says: equal, or (a pattern) matching it."""
-    if is_phrase(expected):
+    if expected == observed or is_phrase(expected):
         return expected == observed
+    if not _PATTERN_BEYOND_DOTS.search(expected):  # „5. Januar 2024“: each `.` is any character
+        return len(expected) == len(observed) and all(
+            want == seen or (want == "." and seen != "\n") for want, seen in zip(expected, observed))
     try:
         return regex.fullmatch(f"(?:{expected})", observed) is not None
     except regex.error:
@@ -380,29 +383,30 @@ class Capitalization(Check):
 class Dispatch:
     """Which rules of a style set may find something in an article, decided once for all of them.
 
-    Most rules of a house style find nothing in most articles: none of their words is there, and
-    none of what their patterns need. The article's words are gathered once and looked up in one
-    index of every rule's words; what the patterns need is looked for in one scan for all rules
-    (see `newslint.styles.patterns.LiteralGate`). A rule whose tokens say nothing of what a
+    Most rules of a house style find nothing in most articles: none of their literal tokens is
+    there, and none of what their patterns need. One automaton of all of those (see
+    `newslint.styles.patterns.Literals`; one more for the rules that ignore case) reads the
+    article once; a rule none of whose literals it found does not run, and the rules that run
+    take their literals' places from the same reading. A rule whose tokens say nothing of what a
     match needs (a pattern without a required literal, a rule that counts or compares, `raw`
     scope) always runs."""
 
     def __init__(self, checks: list[Check]) -> None:
         self.always: set[int] = set()
-        self._by_word: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
-        gates: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
+        self._owners: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
         for number, check in enumerate(checks):
             tokens = check.prefilter
-            if tokens is None or check.scope.raw or tokens.ungated:
+            if tokens is None:
                 self.always.add(number)
                 continue
-            for word in tokens.key_words:
-                self._by_word[tokens.ignorecase].setdefault(word, []).append(number)
-            for literal, lowered in tokens.gate_literals:
-                gates[lowered].setdefault(literal, []).append(number)
-        self._words = {lowered: frozenset(index) for lowered, index in self._by_word.items()}
-        self._owners = gates
-        self._gates = {lowered: LiteralGate(set(owners)) for lowered, owners in gates.items()}
+            for literal, lowered in tokens.needs:
+                self._owners[lowered].setdefault(literal, []).append(number)
+            if check.scope.raw or tokens.ungated:
+                self.always.add(number)
+        self._finders = {lowered: Literals(owners) for lowered, owners in self._owners.items()}
+        for check in checks:
+            if check.prefilter is not None:
+                check.prefilter.share(self._finders)
 
     def candidates(self, view: ArticleView) -> set[int]:
         """The numbers of the rules that may find something in the article (computed once)."""
@@ -410,19 +414,11 @@ class Dispatch:
         if found is not None:
             return found
         found = set(self.always)
-        words = view.doc.words
-        for lowered in (False, True):
-            if self._words[lowered]:
-                present = words.lower if lowered else words.exact
-                for word in self._words[lowered] & present:
-                    found.update(self._by_word[lowered][word])
-            if self._owners[lowered]:
-                text = words.lower_text if lowered else words.text
-                if text is None:  # lower case would move offsets: nothing is ruled out
-                    found.update(number for owners in self._owners[lowered].values() for number in owners)
-                    continue
-                for literal in self._gates[lowered].present(text):
-                    found.update(self._owners[lowered][literal])
+        for lowered, owners in self._owners.items():
+            if owners:
+                places = view.doc.searched.places(self._finders[lowered], lowered)
+                for literal in owners if places is None else places:
+                    found.update(owners[literal])
         view.dispatched[id(self)] = found
         return found
 

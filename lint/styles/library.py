@@ -287,9 +287,11 @@ def engine_rule(rule: RuleFile, check, timeout: float, origin: str, styles: Styl
         def unavailable(options, _reason=reason):
             return _reason
     else:
-        def run(article, options, _findings=check.findings, _view=ArticleView, _set=styles, _check=check):
+        number = styles.numbers.get(id(check)) if styles is not None else None
+
+        def run(article, options, _findings=check.findings, _view=ArticleView, _set=styles, _number=number):
             view = article.shared("newslint.styles", _view)
-            if _set is not None and _set.numbers.get(id(_check)) not in _set.dispatch.candidates(view):
+            if _set is not None and _number not in _set.dispatch.candidates(view):
                 return []  # most rules on most articles: none of their words, none of what they need
             return _findings(view, timeout)
 

@@ -6,11 +6,12 @@ boundaries (`\\b`) are Unicode's, so „Übergriff“ is a word like „Angriff�
 a `StyleError` naming it and what is wrong with it.
 
 A list of tokens matches as Vale's one alternation, `\\b(?:Kiew|Kyjiw|…)\\b`, does: leftmost first,
-never overlapping. Its literal words — most of a house style's tokens — are not searched for one
-by one, nor tried at every position of the text as an alternation of hundreds would be: they are
-looked up among the words of the article, which are gathered once per article and shared by all
-rules (an index, like an automaton over words); only the tokens found there are located. The
-tokens that are patterns are compiled once each and searched each on its own (see `Alternation`).
+never overlapping. Its literal tokens — most of a house style's — are not searched for one by
+one, nor tried at every position of the text as an alternation of hundreds would be: every
+literal of a style set's rules is found in one pass of an Aho-Corasick automaton over the
+article (see `Literals`), built once per run and shared by all its rules. The tokens that are
+patterns are compiled once each and searched each on its own, and only where the article holds
+what every match of the pattern needs (see `required_literal`, `Alternation`).
 Every search has a deadline: a pattern that backtracks catastrophically raises `TimeoutError`
 when the rule's time for the article is up, and the rule reports that instead of stalling the run.
 """
@@ -22,22 +23,14 @@ import time
 from dataclasses import dataclass
 
 import regex
+from ahocorasick_rs import AhoCorasick
 from newslint.styles.rule_file import StyleError
 
 #: a token made of these characters only is a literal string, not a pattern (`.`, `?`, `*`,
 #: `+`, `(`, `[`, `{`, `|`, `^`, `$` and `\\` make a pattern)
-# these are the standard library's: compiled much faster at start-up than with `regex`; the word
-# characters are its too, like the article's words (see `_ARTICLE_WORDS`)
+# these are the standard library's: compiled much faster at start-up than with `regex`
 _LITERAL = re.compile(r"[^.?*+()\[\]{}|^$\\]+")
 _WORD_CHAR = re.compile(r"\w")
-_WORDS = re.compile(r"\w+")
-#: up to this many required literals, a rule asks for each instead of scanning for all at once
-_FEW_LITERALS = 4
-# the standard library's engine gathers an article's words faster; it tells combining marks from
-# word characters, which only NFD text has, so `\b` may see a word where it sees two: a miss then
-_ARTICLE_WORDS = re.compile(r"\w+")
-#: punctuation that stands around words (stripped before a word is taken whole)
-_AROUND_WORDS = ".,;:!?()[]{}„“”‚‘’'\"»«‹›–—-/…*"
 #: a `^`, `$`, `\A`, `\Z`, `\z` or `\G`: the pattern depends on where its text starts and ends
 _ANCHORS = re.compile(r"(?<!\\)(?:\\\\)*(?:[$^]|\\[AZzG])")
 
@@ -76,32 +69,34 @@ class Deadline:
         return left
 
 
-class Words:
-    """The words (runs of word characters) of a text, gathered once and shared by every rule."""
+class Literals:
+    """Where some literals occur in a text, found in one pass whatever their number.
+
+    An Aho-Corasick automaton of them all (the `ahocorasick-rs` library), built once per run: a
+    style set's rules share one (see `newslint.styles.checks.Dispatch`), so that an article is
+    read once for the literal tokens and the required literals of all of them."""
+
+    def __init__(self, literals) -> None:
+        self.literals = tuple(sorted(set(literals)))
+        self._automaton = AhoCorasick(list(self.literals)) if self.literals else None
+
+    def find(self, text: str) -> dict[str, list[int]]:
+        """Where each literal that the text holds starts (overlapping places too), by literal."""
+        found: dict[str, list[int]] = {}
+        if self._automaton is not None:
+            literals = self.literals
+            for number, start, _end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                found.setdefault(literals[number], []).append(start)
+        return found
+
+
+class SearchedText:
+    """A text that style rules search, with what is found in it once for all of them."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._exact: set[str] | None = None
-        self._lower: set[str] | None = None
         self._lower_text: str | None = None
-
-    @property
-    def exact(self) -> set[str]:
-        """Every run of word characters of the text. Most are what stands between spaces, once
-        the punctuation around it is gone; only the rest (E-Mail, dpa/AFP) are read as runs."""
-        if self._exact is None:
-            words = {chunk.strip(_AROUND_WORDS) for chunk in self.text.split()}
-            for chunk in [chunk for chunk in words if not chunk.isalnum()]:
-                words.discard(chunk)
-                words.update(_ARTICLE_WORDS.findall(chunk))
-            self._exact = words
-        return self._exact
-
-    @property
-    def lower(self) -> set[str]:
-        if self._lower is None:
-            self._lower = {word.lower() for word in self.exact}
-        return self._lower
+        self._places: dict[tuple[Literals, bool], dict[str, list[int]] | None] = {}
 
     @property
     def lower_text(self) -> str | None:
@@ -111,61 +106,22 @@ class Words:
             self._lower_text = lowered if len(lowered) == len(self.text) else ""
         return self._lower_text or None
 
-
-class LiteralGate:
-    """Which of some literals a text holds, found in one scan of the standard library's engine.
-
-    A pattern whose required literal (see `required_literal`) a text does not hold is not
-    searched there. Asking the text for each literal costs a pass per literal; one alternation of
-    them all is one pass, with the standard library's quick look for their first characters. A
-    literal that the scan's matches hide (it starts inside one of them) is looked for there, so
-    the answer is exact."""
-
-    def __init__(self, literals: set[str]) -> None:
-        self.literals = sorted(literals, key=len, reverse=True)  # at one place, the longest first
-        self._pattern = re.compile("|".join(re.escape(literal) for literal in self.literals)) if literals else None
-        self._prefixes = {literal: [other for other in self.literals if literal.startswith(other)]
-                          for literal in self.literals}
-        self._by_first: dict[str, list[str]] = {}  # by their first character
-        for literal in self.literals:
-            self._by_first.setdefault(literal[0], []).append(literal)
-
-    def any(self, text: str) -> bool:
-        if len(self.literals) <= _FEW_LITERALS:
-            return any(literal in text for literal in self.literals)
-        return self._pattern.search(text) is not None
-
-    def present(self, text: str) -> set[str]:
-        if len(self.literals) <= _FEW_LITERALS:  # a few: asking for each is quicker than a scan
-            return {literal for literal in self.literals if literal in text}
-        found: set[str] = set()
-        by_first = self._by_first
-        for match in self._pattern.finditer(text):
-            found.update(self._prefixes[match.group()])  # itself, and the shorter ones it begins with
-            for position in range(match.start() + 1, match.end()):
-                for other in by_first.get(text[position], ()):
-                    if other not in found and text.startswith(other, position):
-                        found.add(other)
-        return found
-
-
-class _Everything:
-    """What a text holds when it cannot be asked (its lower case would move offsets): anything."""
-
-    def __contains__(self, item) -> bool:
-        return True
-
-
-_EVERYTHING = _Everything()
+    def places(self, literals: Literals, lowered: bool) -> dict[str, list[int]] | None:
+        """Where the literals occur (in the lower-case text when `lowered`), found once per set of
+        literals; None when the text's lower case would move offsets and cannot be searched."""
+        key = (literals, lowered)
+        if key not in self._places:
+            text = self.lower_text if lowered else self.text
+            self._places[key] = None if text is None else literals.find(text)
+        return self._places[key]
 
 
 @dataclass(frozen=True)
 class Literal:
-    """A token that is a plain string, found through the article's words."""
+    """A token that is a plain string, found by the automaton (see `Literals`)."""
 
     text: str  # as written, lower case when the match ignores case
     index: int  # its place among the tokens
-    key_word: str  # its longest word: an article without that word (as a whole word) cannot hold it
 
 
 class Alternation:
@@ -173,11 +129,11 @@ class Alternation:
 
     It finds what the one alternation finds — at the leftmost place where a token matches, the
     first token (in the rule's order) that matches there; matches never overlap — without being
-    one: literal tokens come from the article's words, and each token that is a pattern is
-    searched on its own. (The `regex` module finds one pattern's required literal quickly, but
-    tries every alternative at every position of an alternation: a date rule of 28 patterns ran
-    150 times slower as one alternation.) With `raw`, which Vale concatenates with the tokens,
-    the rule is one pattern as Vale builds it. `matches` gives (start, end, token index).
+    one: literal tokens are found by the automaton (see `Literals`), and each token that is a
+    pattern is searched on its own. (The `regex` module finds one pattern's required literal
+    quickly, but tries every alternative at every position of an alternation: a date rule of 28
+    patterns ran 150 times slower as one alternation.) With `raw`, which Vale concatenates with
+    the tokens, the rule is one pattern as Vale builds it. `matches` gives (start, end, token index).
     """
 
     def __init__(self, tokens: list[str], ignorecase: bool, bounded: bool, where: str,
@@ -197,26 +153,31 @@ class Alternation:
             tokens = []
         for index, token in tokens:
             if _is_literal(token, bounded):
-                text = token.lower() if ignorecase else token
-                self.literals.append(Literal(text, index, max(_WORDS.findall(text) or [""], key=len)))
+                self.literals.append(Literal(token.lower() if ignorecase else token, index))
             else:
                 self._add_pattern(index, rf"\b(?:{token})\b" if bounded else token, where, [token],
                                   required_literal(token))
-        self._by_word: dict[str, list[Literal]] = {}  # word-bounded literals by their longest word
-        if bounded:
-            for literal in self.literals:
-                self._by_word.setdefault(literal.key_word, []).append(literal)
-        self.key_words = frozenset(self._by_word)
+        self._by_text: dict[str, list[Literal]] = {}
+        for literal in self.literals:
+            self._by_text.setdefault(literal.text, []).append(literal)
         self.anchored = any(anchored(pattern.pattern) for _index, pattern, _literal, _lower in self.patterns)
         #: whether a pattern has no required literal: any text may hold a match
         self.ungated = any(literal is None for _index, _pattern, literal, _lower in self.patterns)
-        #: (literal, whether in lower case) that some match needs: the patterns' required literals
-        #: and the literal tokens found inside words (not word-bounded)
-        self.gate_literals = {(literal, lowered) for _i, _p, literal, lowered in self.patterns if literal is not None}
-        if not bounded:
-            self.gate_literals |= {(literal.text, ignorecase) for literal in self.literals}
-        self._gates = {lowered: LiteralGate({literal for literal, low in self.gate_literals if low == lowered})
-                       for lowered in (False, True)}
+        #: (literal, whether in lower case): what a text must hold for the rule to match there —
+        #: one of its literal tokens, or what one of its patterns needs
+        self.needs = {(literal.text, ignorecase) for literal in self.literals}
+        self.needs |= {(literal, lowered) for _i, _p, literal, lowered in self.patterns if literal is not None}
+        self._finders: dict[bool, Literals] = {}
+
+    def share(self, finders: dict[bool, Literals]) -> None:
+        """Find the literals with a style set's automata (which hold this rule's `needs`)."""
+        self._finders = finders
+
+    def _places(self, text: SearchedText, lowered: bool) -> dict[str, list[int]] | None:
+        finder = self._finders.get(lowered)
+        if finder is None:  # a rule on its own: an automaton of its own literals
+            finder = self._finders[lowered] = Literals(literal for literal, low in self.needs if low == lowered)
+        return text.places(finder, lowered)
 
     def _add_pattern(self, index: int, source: str, where: str, parts: list[str], literal: str | None) -> None:
         lowered = literal is not None and (self.ignorecase or "(?i" in source)
@@ -230,21 +191,22 @@ class Alternation:
                     compile_pattern(part, self.ignorecase, where)
             raise
 
-    def matches(self, words: Words, start: int, end: int, deadline: Deadline,
+    def pattern_of(self, index: int) -> regex.Pattern | None:
+        """The compiled pattern of a token that is one (its groups for `$1`), else None."""
+        return next((pattern for number, pattern, _literal, _lower in self.patterns if number == index), None)
+
+    def matches(self, text: SearchedText, start: int, end: int, deadline: Deadline,
                 isolated: bool = False) -> list[tuple[int, int, int]]:
-        """(start, end, token) of each match in words.text[start:end], leftmost first, not overlapping.
+        """(start, end, token) of each match in text.text[start:end], leftmost first, not overlapping.
 
         `isolated`: the patterns see text[start:end] as a text of their own (where they have anchors)."""
-        found = self._literal_matches(words, start, end) if self.literals else []
-        text = words.text
-        present = None
+        found = self._literal_matches(text, start, end) if self.literals else []
         for index, pattern, literal, lowered in self.patterns:
             if literal is not None:  # what every match needs: where the text lacks it, no search
-                if present is None:
-                    present = self._present(words)
-                if literal not in present[lowered]:
+                places = self._places(text, lowered)
+                if places is not None and literal not in places:
                     continue
-            found += _pattern_matches(pattern, index, text, start, end, deadline, isolated)
+            found += _pattern_matches(pattern, index, text.text, start, end, deadline, isolated)
         if len(found) < 2:
             return found
         found.sort(key=lambda match: (match[0], match[2], match[0] - match[1]))  # leftmost, then first token
@@ -256,41 +218,29 @@ class Alternation:
                 reached = match[1]
         return chosen
 
-    def _present(self, words: Words) -> dict[bool, set[str] | _Everything]:
-        lower = words.lower_text
-        return {False: self._gates[False].present(words.text),
-                True: _EVERYTHING if lower is None else self._gates[True].present(lower)}
-
-    def _literal_matches(self, words: Words, start: int, end: int) -> list:
-        if not self.literals:
-            return []
-        index = self._by_word
-        if not self.bounded:  # a token inside a longer word: no word to look up, the search is quick
-            candidates = self.literals
-        else:  # the words both the rule and the article have, intersected at C speed
-            present = words.lower if self.ignorecase else words.exact
-            candidates = [literal for word in self.key_words & present for literal in index[word]]
-        if not candidates:
-            return []
-        text = words.text
-        haystack = words.lower_text if self.ignorecase else text
-        if haystack is None:  # lower case would move offsets: ask the pattern instead
-            return self._literals_as_pattern(candidates, text, start, end)
+    def _literal_matches(self, text: SearchedText, start: int, end: int) -> list:
+        places = self._places(text, self.ignorecase)
+        if places is None:  # lower case would move offsets: ask the patterns instead
+            return self._literals_as_pattern(text.text, start, end)
         found = []
-        for literal in candidates:
-            token, length = literal.text, len(literal.text)
-            at = haystack.find(token, start, end)
-            while at != -1:
-                if not self.bounded or (not is_word(text, at - 1) and not is_word(text, at + length)):
-                    found.append((at, at + length, literal.index))
-                    at = haystack.find(token, at + length, end)
-                else:
-                    at = haystack.find(token, at + 1, end)
+        mine = self._by_text
+        plain = text.text
+        for literal, starts in places.items():  # the few literals of the style set that the text holds
+            tokens = mine.get(literal)
+            if tokens is None:
+                continue
+            length = len(literal)
+            for at in starts:
+                if at < start or at + length > end:
+                    continue
+                if self.bounded and (is_word(plain, at - 1) or is_word(plain, at + length)):
+                    continue  # inside a longer word
+                found += [(at, at + length, token.index) for token in tokens]
         return found
 
-    def _literals_as_pattern(self, candidates: list[Literal], text: str, start: int, end: int) -> list:
+    def _literals_as_pattern(self, text: str, start: int, end: int) -> list:
         found = []
-        for literal in candidates:
+        for literal in self.literals:
             escaped = regex.escape(literal.text)
             pattern = regex.compile(rf"\b{escaped}\b" if self.bounded else escaped,
                                     regex.IGNORECASE if self.ignorecase else 0)
@@ -365,6 +315,7 @@ def required_literal(pattern: str) -> str | None:
                 run.append(character)
         index += 1
     runs.append("".join(run))
+    runs = [run.strip() for run in runs]  # what a required literal holds is required too
     useful = [run for run in runs if run and not (len(run) == 1 and run.isalnum()) and run.strip(_EVERYWHERE)]
     if not useful:
         return None  # lone letters, spaces and punctuation: every article has them
@@ -406,7 +357,7 @@ def _pattern_matches(pattern: regex.Pattern, index: int, text: str, start: int, 
 
 
 def _is_literal(token: str, bounded: bool) -> bool:
-    """Whether a token is a plain string that the word index can find: without pattern syntax, and,
+    """Whether a token is a plain string that the automaton can find: without pattern syntax, and,
     when matches are word-bounded, starting and ending with a word character."""
     if _LITERAL.fullmatch(token) is None:
         return False

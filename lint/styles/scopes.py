@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from newslint.styles.patterns import Words
+from newslint.styles.patterns import SearchedText
 from newslint.styles.rule_file import StyleError
 
 KNOWN = ("text", "heading", "paragraph", "sentence", "summary", "body", "quote", "raw")
@@ -43,12 +43,13 @@ _FORMATS = {"md": True, "markdown": True, "txt": False, "rst": None, "adoc": Non
 
 
 class View:
-    """A text the rules search, with its words and the way back to the file's offsets."""
+    """A text the rules search (with what is found in it once for all) and the way back to the
+    file's offsets."""
 
     def __init__(self, text: str, to_file) -> None:
         self.text = text
         self.to_file = to_file
-        self.words = Words(text)
+        self.searched = SearchedText(text)
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         first = self.to_file(start)

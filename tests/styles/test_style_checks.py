@@ -156,8 +156,8 @@ def test_levels_become_severities(kit, level, severity):
 
 
 def test_existence_many_literal_tokens_find_what_one_pattern_finds(kit):
-    """The word index must find exactly what Vale's one alternation finds: leftmost, longest of
-    the tokens that start there, never overlapping, words only as whole words."""
+    """The automaton must find exactly what Vale's one alternation finds: leftmost, the first of
+    the tokens that match there, never overlapping, words only as whole words."""
     tokens = ["Kim Jong Un", "Kim", "Jong", "Un", "Seoul", "Seo", "Peking-Reise", "Reise"]
     kit.rule("Many", "extends: existence\nmessage: '%s'\ntokens:\n" + "".join(f"  - {t}\n" for t in tokens))
     text = ARTICLE.format("Kim Jong Un reist nach Seoul; Kim reist, Seoulerin, Peking-Reise und Reisende.")
