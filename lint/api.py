@@ -16,13 +16,21 @@ A rule module — built in (`newslint.rules`) or from a plugin distribution — 
 - optionally `unavailable(options) -> str | None`, why the rule cannot run here (cheap, no I/O to
   the service).
 
+A plugin distribution names each of its rule modules in the entry-point group `newslint.rules`
+(`[project.entry-points."newslint.rules"]` in its pyproject.toml, `exclamation-marks =
+"my_rules.exclamation_marks"`) and imports only from this module. Its rules run like the built-in
+ones: configured, selected, suppressed and explained by id, listed by `newslint rules` with the
+distribution's name and version. A plugin whose module cannot be imported, or whose id is taken,
+is one error line naming it; the other rules run.
+
 No I/O, no printing and no global state in rules. The `Article` gives the text, its blocks
 (headline, teaser, subheadings, paragraphs) and the shared analysis, computed once per article:
 `sentences`, `words`, `quotes`, `dates`, `mentions`, `attributions`. Test a rule with
 `assert_findings(text, [(line, column, rule_id)], rule=rule_id, **options)`, and its fixes with
 `fixed_text(text, rule=rule_id, unsafe=False, **options)`.
 
-`API_VERSION` changes its major number only when something here is removed or changes meaning.
+`API_VERSION` changes its major number only when something here is removed or changes meaning,
+its minor number when something is added (1.1: rule modules from plugin distributions).
 """
 
 from __future__ import annotations

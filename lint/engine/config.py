@@ -262,6 +262,7 @@ def _load_styles(data: dict, root: str, where: str):
         raise ConfigError(f"{where}: style-timeout: expected a number of seconds above 0, got {timeout!r}")
     settings = StyleSettings(
         root=root,
+        source=where,
         styles_path=os.path.join(root, text("styles-path")) if "styles-path" in data else None,
         styles=names(data.get("styles", []), f"{where}: styles"),
         vocab=names(data.get("vocab", []), f"{where}: vocab"),

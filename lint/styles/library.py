@@ -40,6 +40,7 @@ class StyleSettings:
     """What a configuration says about styles; paths are absolute."""
 
     root: str  # the configuration's folder: globs are relative to it
+    source: str = "the configuration"  # its file, for messages
     styles_path: str | None = None
     styles: tuple[str, ...] = ()
     vocab: tuple[str, ...] = ()
@@ -158,7 +159,7 @@ def load_styles(settings: StyleSettings) -> StyleSet:
         if os.path.isdir(path):
             search.append(path)
         else:
-            where = ini.path if what == "StylesPath" and ini else "the configuration"
+            where = ini.path if what == "StylesPath" and ini else settings.source
             loaded.errors.append(f"{where}: {what} '{path}' is not a folder")
     vocabulary = _vocabulary(settings, ini, search, loaded, sources)
     from newslint.styles.checks import Context
@@ -314,7 +315,7 @@ def _doc(rule: RuleFile, origin: str) -> RuleDoc:
     message = re.sub(r"%(?:\[\d+\])?s", "…", keys.get("message") or rule.id)  # its placeholders
     summary = (keys.get("description") or message).strip().splitlines()[0]
     lines = [summary, ""]
-    if keys.get("description"):
+    if keys.get("description") and keys["description"].strip() != summary:
         lines += [keys["description"].strip(), ""]
     lines += [
         f"Message: {keys.get('message', '')}",

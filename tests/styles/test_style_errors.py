@@ -89,7 +89,7 @@ def test_a_styles_path_that_is_not_there(kit):
                                                    encoding="utf-8")
     result, engine = kit.check(TEXT)
     assert result.error is None
-    assert engine.load_errors() == [f"the configuration: styles-path '{kit.root / 'nowhere'}' is not a folder"]
+    assert engine.load_errors() == [f"{kit.root / 'newslint.toml'}: styles-path '{kit.root / 'nowhere'}' is not a folder"]
 
 
 def test_a_vocabulary_that_is_not_utf8(kit):
