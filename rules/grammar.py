@@ -14,7 +14,8 @@ or `$LTP_PATH`, with Java 17), which is started for the run. Install the client 
 `pip install 'newslint[grammar]'`. When there is no LanguageTool, the rule is skipped with one
 notice on stderr and the exit code is unaffected — unless `--require grammar` or
 `require = ["grammar"]` says it must run: then the run exits with 2. A server that fails or times
-out is reported as an error of each file it could not check; the other rules' findings stay.
+out (every request has a total deadline, `timeout`, and the run a budget, `budget`) is reported
+as an error of each file it could not check; the other rules' findings stay.
 
 Findings are cached per paragraph (see `cache`): a second run over unchanged articles sends
 nothing, and an edit re-checks only the paragraphs it changed.
@@ -68,7 +69,10 @@ Washington – Die US-Regierung blickt eigenen Angaben zufolge mit Sorge auf die
 - `cache` (text, default empty): the SQLite file that keeps findings per paragraph; empty means
   `newslint/languagetool.sqlite3` in the user's cache directory. It holds hashes and findings,
   not the article text. Delete it after upgrading LanguageTool.
-- `timeout` (seconds, default 10): how long to wait for one request.
+- `timeout` (seconds, default 10): the most one request may take, from connecting to the last
+  byte of the answer; a server that is slower (or trickles its answer) is cut off there.
+- `budget` (seconds, default 600): the most time one run may spend waiting for LanguageTool (per
+  process with `--jobs`); past it, the articles left are reported as not checked for grammar.
 - `concurrency` (default 4): how many requests may be under way at once.
 - `batch-size` (characters, default 6000): how much prose one request carries at most.
 """
@@ -78,6 +82,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from newslint.engine.config import ConfigError
 from newslint.engine.finding import Edit, Finding, Fix, RuleError
 
 ID = "grammar"
@@ -108,10 +113,20 @@ class Options:
     timeout: float = 10.0
     concurrency: int = 4
     batch_size: int = 6000
+    budget: float = 600.0
 
     def __post_init__(self) -> None:
+        if self.server.strip():
+            from newslint.languagetool.location import normal_url
+
+            try:
+                normal_url(self.server)
+            except ValueError as error:
+                raise ValueError(f"server: {error}") from None
         if self.timeout <= 0:
             raise ValueError("timeout must be more than 0 seconds")
+        if self.budget <= 0:
+            raise ValueError("budget must be more than 0 seconds")
         if self.concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         if self.batch_size < 100:
@@ -119,10 +134,14 @@ class Options:
 
 
 def unavailable(options: Options) -> str | None:
-    """Why the rule cannot run here (no LanguageTool), or None; contacts nothing."""
+    """Why the rule cannot run here (no LanguageTool), or None; contacts nothing. Raises
+    ConfigError when the environment names a server by something that is not an http(s) URL."""
     from newslint.languagetool import location as languagetool_location
 
-    return languagetool_location.unavailable(options.server)
+    try:
+        return languagetool_location.unavailable(options.server)
+    except ValueError as error:
+        raise ConfigError(f"{languagetool_location.ENV_URL}: {error}") from None
 
 
 def check(article, options: Options) -> Iterator[Finding]:
@@ -143,6 +162,7 @@ def check(article, options: Options) -> Iterator[Finding]:
         timeout=options.timeout,
         concurrency=options.concurrency,
         batch_size=options.batch_size,
+        budget=options.budget,
     )
     language = languagetool.language_for(options.language or article.lang)
     try:

@@ -118,12 +118,29 @@ class Options:
     extend_preferred: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for table in (self.preferred, self.extend_preferred):
+        for name, table in (("preferred", self.preferred), ("extend-preferred", self.extend_preferred)):
             for spelling, variants in table.items():
                 if not spelling.strip() or not all(v.strip() for v in variants):
                     raise ValueError("house list spellings must not be empty")
                 if spelling in variants:
                     raise ValueError(f"'{spelling}' is both preferred and a variant of itself")
+            cycle = _cycle(table)
+            if cycle:
+                raise ValueError(f"{name}: the spellings turn in a cycle, {' → '.join(f'„{s}“' for s in cycle)} "
+                                 "(each variant → the spelling to write): keep one direction")
+
+
+def _cycle(table: dict[str, tuple[str, ...]]) -> list[str] | None:
+    """A cycle of variant → spelling to write in one house-list table, from its first spelling in
+    alphabetical order, or None."""
+    write = {variant: spelling for spelling, variants in table.items() for variant in variants}
+    for start in sorted(write):
+        path = [start]
+        while path[-1] in write and len(path) <= len(write):
+            path.append(write[path[-1]])
+            if path[-1] == start:
+                return path
+    return None
 
 
 def house_list(options: Options) -> HouseList:

@@ -74,3 +74,14 @@ def fake_rule(monkeypatch):
     """Replace the registry by one rule, `fake-word`, that flags the word „Fehler“."""
     monkeypatch.setattr(registry, "all_rules", lambda: (FAKE_RULE,))
     return FAKE_RULE
+
+
+@pytest.fixture
+def another_rule(fake_rule, monkeypatch):
+    """A second rule beside `fake-word` (it flags nothing in the tests' articles), for runs that turn
+    `fake-word` off: a run of no rule at all is a usage error."""
+    from fake_reports import make_rule
+
+    other = make_rule("fake-other", "info", "Zzyzx", "„Zzyzx“ found", None)
+    monkeypatch.setattr(registry, "all_rules", lambda: (fake_rule, other))
+    return other

@@ -7,14 +7,15 @@ Parsed with YAML's safe loader: tags that would construct objects are rejected. 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 from newslint.engine.source import InputError
 
-_OPENING = regex.compile(r"---[ \t]*\r?\n")
-_CLOSING = regex.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.MULTILINE)
+_OPENING = re.compile(r"---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _TEXT_FIELDS = ("title", "teaser", "author", "lang")
 
 

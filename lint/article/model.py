@@ -4,7 +4,9 @@ An article is read from a `.txt` file (line 1 the headline, line 2 the teaser wh
 paragraph per line; short lines without closing punctuation are subheadings) or a `.md` file
 (optional YAML front matter, then Markdown). Every block keeps its offsets into the file; `prose`
 is the file's text with everything that is not prose blanked, so offsets in it are offsets in the
-file. Offsets become lines and columns in one place: `Article.position`.
+file. Offsets become lines and columns in one place: `Article.position`. CR, LF and CRLF all end
+a line (see `newslint.engine.lines`): the blocks and the prose are read from the text with each lone
+CR as LF, which keeps every offset.
 
 The shared analysis (sentences, words, quotations) is computed on first use and kept, so every
 rule reuses it.
@@ -20,6 +22,7 @@ from functools import cached_property
 import regex
 from newslint.article import markdown
 from newslint.article.frontmatter import FrontMatter, parse_front_matter
+from newslint.engine.lines import line_starts, with_line_feeds
 from newslint.german.credits import starts_with_dateline
 
 BLOCK_KINDS = ("headline", "teaser", "subheading", "paragraph")
@@ -96,13 +99,7 @@ class Article:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        position = find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = find("\n", position + 1)
-        return starts
+        return line_starts(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count Unicode characters."""
@@ -186,9 +183,10 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
 
     `vocabulary`: the house vocabulary, if any (see `Article.accepts`)."""
     if path.lower().endswith((".md", ".markdown")):
-        article = _parse_markdown(path, text, published, lang)
+        article = _parse_markdown(path, with_line_feeds(text), published, lang)
     else:
-        article = _parse_plain(path, text, published, lang)
+        article = _parse_plain(path, with_line_feeds(text), published, lang)
+    article.text = text  # as on disk; the prose has LF where the file has a lone CR
     article.vocabulary = vocabulary
     return article
 

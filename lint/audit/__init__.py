@@ -15,12 +15,13 @@ from __future__ import annotations
 
 
 def audit(paths: list[str], settings=None, jobs: int | None = None,
-          scheduler: str | None = None) -> dict:
+          scheduler: str | None = None, notice=None) -> dict:
     """Audit files, directories and JSON Lines exports; the report as a JSON-ready dict.
 
     `settings` is a `newslint.audit.work.Settings`. The configuration that applies to the first path
     decides the archive-wide settings (the house list of names). Raises
-    `newslint.audit.execute.SchedulerError` when the scheduler cannot be used.
+    `newslint.audit.execute.SchedulerError` when the scheduler cannot be used. `notice(path, why)`
+    hears of the files a directory's walk leaves out (see `newslint.engine.discovery.discover`).
     """
     import os
 
@@ -29,7 +30,7 @@ def audit(paths: list[str], settings=None, jobs: int | None = None,
     from newslint.audit.work import Settings
 
     settings = settings or Settings()
-    tasks = plan(paths, settings.batch)
+    tasks = plan(paths, settings.batch, notice)
     config_path = os.path.abspath(paths[0] if paths else ".")
     if scheduler:
         return run_dask(scheduler, tasks, settings, config_path)

@@ -56,8 +56,9 @@ class Unreadable:
     size: int = 1
 
 
-def plan(paths: list[str], batch: int = DEFAULT_BATCH) -> list[FileBatch | LineRange | Unreadable]:
-    """The tasks of an audit of `paths` (files, directories, exports), in input order."""
+def plan(paths: list[str], batch: int = DEFAULT_BATCH, notice=None) -> list[FileBatch | LineRange | Unreadable]:
+    """The tasks of an audit of `paths` (files, directories, exports), in input order; `notice` as
+    for `discover`."""
     tasks: list = []
     seq = 0
     files: list[str] = []
@@ -87,7 +88,7 @@ def plan(paths: list[str], batch: int = DEFAULT_BATCH) -> list[FileBatch | LineR
                 tasks.append(Unreadable(seq, path, "empty export, no articles"))
                 seq += 1
             continue
-        for item in discover([path]):
+        for item in discover([path], notice):
             if isinstance(item, FileResult):
                 flush()
                 tasks.append(Unreadable(seq, item.path, item.error or "cannot be read"))

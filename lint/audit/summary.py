@@ -1,8 +1,8 @@
 """The map/reduce data of an audit: a Summary of some articles, merged into one for the archive.
 
-A Summary holds only counts and a few examples, so it stays small however many articles it
-covers, and merging is associative and independent of order: the same archive gives the same
-Summary on one process, a pool or a cluster.
+A Summary holds counts, a few examples and every input that could not be audited (each named in
+the report), so it stays small however many articles it covers, and merging is associative and
+independent of order: the same archive gives the same Summary on one process, a pool or a cluster.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
-EXAMPLES = 10  # examples kept per rule, for the errors, and (as locations) per name form
+EXAMPLES = 10  # examples kept per rule and (as locations) per name form
 NAME_EXAMPLES = 3
 
 
@@ -34,7 +34,7 @@ class Summary:
     form_examples: dict = field(default_factory=dict)  # name form -> [(seq, location)]
     examples: dict = field(default_factory=dict)  # rule -> [(seq, n, finding as JSON)]
     errors: int = 0
-    error_examples: list = field(default_factory=list)  # [(seq, {"location", "message"})]
+    error_examples: list = field(default_factory=list)  # every error: [(seq, {"location", "message"})]
 
     def add_article(self, seq: int, location: str, published, authors, diagnostics,
                     names=(Counter(), Counter()), details=None) -> None:
@@ -83,8 +83,7 @@ class Summary:
     def add_error(self, seq: int, location: str, message: str) -> None:
         """Count an input that could not be audited (an unreadable file, a broken record)."""
         self.errors += 1
-        if len(self.error_examples) < EXAMPLES:
-            self.error_examples.append((seq, {"location": location, "message": message}))
+        self.error_examples.append((seq, {"location": location, "message": message}))
 
     def merge(self, other: "Summary") -> "Summary":
         """Add another Summary's counts and examples to this one; returns self."""
@@ -101,10 +100,8 @@ class Summary:
             self.severities.setdefault(rule, severity)
         _merge_first(self.examples, other.examples, EXAMPLES)
         _merge_first(self.form_examples, other.form_examples, NAME_EXAMPLES)
-        self.error_examples = heapq.nsmallest(
-            EXAMPLES, self.error_examples + other.error_examples,
-            key=lambda item: (item[0], item[1]["message"]),
-        )
+        self.error_examples = sorted(self.error_examples + other.error_examples,
+                                     key=lambda item: (item[0], item[1]["message"]))
         return self
 
 

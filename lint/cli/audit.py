@@ -13,10 +13,11 @@ import time
 import click
 
 FORMATS = ("json", "html")
+SHOWN_ERRORS = 10  # inputs that could not be audited named on stderr; the report names all
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: that input's error
 @click.option("--format", "format_name", type=click.Choice(FORMATS),
               help="Report format (default: html when --output ends in .html, else json).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
@@ -44,7 +45,7 @@ def audit(paths, format_name, output, fields, select, ignore, config_file, publi
     from newslint.audit.execute import SchedulerError
     from newslint.audit.records import field_names
     from newslint.audit.work import Settings
-    from newslint.cli import EXIT_CLEAN, EXIT_ERROR, emit, fail, rule_ids
+    from newslint.cli import EXIT_CLEAN, EXIT_ERROR, emit, fail, refuse_inputs_as_outputs, rule_ids, say, skipped
     from newslint.engine.config import ConfigError, parse_date
     from newslint.engine.runner import Engine, RunOptions
 
@@ -52,6 +53,7 @@ def audit(paths, format_name, output, fields, select, ignore, config_file, publi
         fail("no paths given; try 'newslint audit seeds/' or 'newslint audit --help'")
     if "-" in paths:
         fail("audit reads files, directories and .jsonl exports, not standard input")
+    refuse_inputs_as_outputs(paths, output)
     if format_name is None:
         format_name = "html" if output and output.lower().endswith((".html", ".htm")) else "json"
     try:
@@ -68,7 +70,7 @@ def audit(paths, format_name, output, fields, select, ignore, config_file, publi
 
     started = time.perf_counter()
     try:
-        report = run_audit(list(paths), settings, jobs=jobs, scheduler=scheduler)
+        report = run_audit(list(paths), settings, jobs=jobs, scheduler=scheduler, notice=skipped)
     except (SchedulerError, ConfigError) as error:
         fail(str(error))
     elapsed = time.perf_counter() - started
@@ -84,11 +86,11 @@ def audit(paths, format_name, output, fields, select, ignore, config_file, publi
     emit(text, output)
 
     summary = report["summary"]
-    for error in report["errors"]:
-        click.echo(f"newslint: {error['location']}: {error['message']}", err=True)
-    if summary["errors"] > len(report["errors"]):
-        click.echo(f"newslint: … and {summary['errors'] - len(report['errors'])} more inputs that "
-                   "could not be audited", err=True)
+    for error in report["errors"][:SHOWN_ERRORS]:
+        say(f"{error['location']}: {error['message']}")
+    if summary["errors"] > SHOWN_ERRORS:
+        click.echo(f"newslint: … and {summary['errors'] - SHOWN_ERRORS} more inputs that "
+                   "could not be audited (all are in the report)", err=True)
     click.echo(f"newslint: audited {summary['articles']:,} articles in {elapsed:.1f} s; "
                f"{summary['findings']:,} findings", err=True)
     sys.exit(EXIT_ERROR if summary["errors"] else EXIT_CLEAN)

@@ -7,7 +7,18 @@ import os
 import sys
 
 import click
-from newslint.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, fail, rule_ids
+from newslint.cli import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    emit,
+    fail,
+    refuse_inputs_as_outputs,
+    report_to,
+    rule_ids,
+    say,
+    skipped,
+)
 from newslint.engine.discovery import STDIN
 from newslint.reports import FORMATS
 
@@ -15,7 +26,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: that file's error
 @click.option("--format", "format_name", type=click.Choice(tuple(FORMATS)), default="text", show_default=True,
               help="Output format.")
 @click.option("--select", metavar="RULE,...", help="Run only these rules.")
@@ -52,14 +63,15 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
           output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline, fix, unsafe_fixes,
           diff):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
-    from newslint.engine.batch import check_paths
+    from newslint.engine.batch import iter_results
     from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
     from newslint.engine.config import ConfigError, parse_date
     from newslint.engine.runner import Engine, RunOptions
-    from newslint.reports import SHOW_TEXT, render
+    from newslint.reports import SHOW_TEXT, Tally, write
 
     if not paths:
         fail("no paths given; try 'newslint check seeds/' or 'newslint check --help'")
+    refuse_inputs_as_outputs(paths, output, write_baseline)
     try:
         options = RunOptions(
             config_file=config_file,
@@ -75,75 +87,100 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     baseline = _report_options(baseline_file, write_baseline, statistics, format_name)
     _fix_options(fix, unsafe_fixes, diff, write_baseline, statistics, format_name)
 
+    # Without --fix, the report is written as the files are checked (for the formats that allow
+    # it), so a run keeps only the files under way; what the end needs is counted as they pass.
+    fixes_stdin = fix and STDIN in paths  # standard output holds the fixed article, the report goes aside
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and not fixes_stdin
+    need_text = format_name in SHOW_TEXT or bool(baseline_file or write_baseline)  # shown or fingerprinted
+    tally = Tally()
+    recorder = None
+    fixed = []
     cache = None if no_cache else ResultCache(cache_dir or DEFAULT_DIRECTORY)
     try:
-        # a baseline fingerprints findings with the text they point at
-        need_text = format_name in SHOW_TEXT or bool(baseline_file or write_baseline)
-        results = check_paths(engine, list(paths), jobs, cache, progress=True, need_text=need_text)
+        results = iter_results(engine, list(paths), jobs, cache, progress=True, need_text=need_text, notice=skipped)
+        if baseline is not None:
+            from newslint.engine.baseline import new_findings
+
+            results = new_findings(results, baseline)
+        if fix or diff:  # fixing needs every file's findings first
+            results = list(results)
+            fixed = _fix(engine, results, unsafe_fixes, baseline, write=not diff)
+        if diff:
+            results = list(_said(results))
+        else:
+            with report_to(output, color, err=fixes_stdin) as out:
+                results = _said(results)
+                _say_unsettled(fixed)
+                if fixes_stdin:
+                    _print_fixed_stdin(engine, fixed)
+                if write_baseline:
+                    from newslint.engine.baseline import Recorder
+
+                    recorder = Recorder()
+                    results = recorder.recording(results)
+                results = tally.counting(results)
+                if statistics:
+                    from newslint.reports.statistics import render as render_statistics
+
+                    out.write(render_statistics(results, color=color, as_json=format_name == "json"))
+                else:
+                    write(format_name, results, out, color=color)
+    except ConfigError as error:  # a setting found wrong once the run began (a rule's hook)
+        fail(str(error))
     finally:
         if cache is not None:
             cache.close()
-    if baseline is not None:
-        from newslint.engine.baseline import new_findings
-
-        results = new_findings(results, baseline)
-    fixed = _fix(engine, results, unsafe_fixes, baseline, write=not diff) if fix or diff else []
-    for result in results:
-        if result.error is not None:
-            click.echo(f"newslint: {result.path}: {result.error}", err=True)
-    for fixed_file in fixed:
-        if not fixed_file.settled:
-            from newslint.engine.fixes import MAX_PASSES
-
-            click.echo(f"newslint: {fixed_file.result.path}: fixes still apply after {MAX_PASSES} passes; "
-                       "the rest are reported as findings", err=True)
+    if cache is not None and cache.damaged:
+        say(f"{cache.directory}: {cache.damaged} damaged entries of the result cache were dropped "
+            "(taken as not cached)")
+    if diff:
+        _say_unsettled(fixed)
     load_errors = engine.load_errors()
     for error in load_errors:
-        click.echo(f"newslint: {error}", err=True)
+        say(error)
     for notice in engine.style_notices():
-        click.echo(f"newslint: notice: {notice}", err=True)
+        say(f"notice: {notice}")
     for notice in engine.notices():
-        click.echo(f"newslint: deprecated: {notice}", err=True)
+        say(f"deprecated: {notice}")
     missing_required = bool(load_errors)  # the other rules ran; the run is still an error
     for rule_id, reason, required in engine.skipped_rules():
         if required:
-            click.echo(f"newslint: {rule_id} is required but cannot run: {reason}", err=True)
+            say(f"{rule_id} is required but cannot run: {reason}")
             missing_required = True
         else:
-            click.echo(f"newslint: {rule_id} skipped: {reason}", err=True)
+            say(f"{rule_id} skipped: {reason}")
     if diff:
         sys.exit(EXIT_ERROR if missing_required else _show_diff(results, fixed, output, unsafe_fixes))
-
-    if write_baseline:
-        from newslint.engine.baseline import write
-
+    if recorder is not None:
         try:
-            recorded = write(write_baseline, results)
+            recorded = recorder.write(write_baseline)
         except OSError as error:
             fail(f"{write_baseline}: cannot write the baseline ({error.strerror or error})")
-        click.echo(f"newslint: recorded {recorded} findings in {write_baseline}", err=True)
+        say(f"recorded {recorded} findings in {write_baseline}")
         fail_on = "never"
 
-    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ and not (fix and STDIN in paths)
-    if statistics:
-        from newslint.reports.statistics import render as render_statistics
-
-        report = render_statistics(results, color=color, as_json=format_name == "json")
-    else:
-        report = render(format_name, results, color=color)
-    if fix and STDIN in paths:  # standard output holds the fixed article, the report goes aside
-        _print_fixed_stdin(engine, fixed)
-        if output is None:
-            click.echo(report, nl=False, err=True)
-        else:
-            emit(report, output)
-    else:
-        emit(report, output, color)
-    code = EXIT_ERROR if missing_required else exit_code(results, fail_on)
+    code = EXIT_ERROR if missing_required else exit_code(tally, fail_on)
     # What is left is freed at exit anyway: frozen, the interpreter's last garbage collection
     # skips it instead of walking through every object of the run (a tenth of a cached run).
     gc.freeze()
     sys.exit(code)
+
+
+def _say_unsettled(fixed: list) -> None:
+    for fixed_file in fixed:
+        if not fixed_file.settled:
+            from newslint.engine.fixes import MAX_PASSES
+
+            say(f"{fixed_file.result.path}: fixes still apply after {MAX_PASSES} passes; "
+                "the rest are reported as findings")
+
+
+def _said(results):
+    """The results, passed on as they come; each file's error said on stderr."""
+    for result in results:
+        if result.error is not None:
+            say(f"{result.path}: {result.error}")
+        yield result
 
 
 def _report_options(baseline_file, write_baseline, statistics, format_name):
@@ -221,15 +258,16 @@ def _print_fixed_stdin(engine, fixed: list) -> None:
     stream.flush()
 
 
-def exit_code(results: list, fail_on: str) -> int:
-    """2 for any file that could not be checked, else 1 when a finding reaches `fail_on`."""
-    if any(result.error is not None for result in results):
+def exit_code(tally, fail_on: str) -> int:
+    """2 for any file that could not be checked, else 1 when a finding reaches `fail_on` (from the
+    run's `newslint.reports.Tally`)."""
+    if tally.errors:
         return EXIT_ERROR
     if fail_on == "never":
         return EXIT_CLEAN
     from newslint.engine.finding import SEVERITIES
 
     failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
-    if any(d.severity in failing for result in results for d in result.diagnostics):
+    if any(tally.severities[severity] for severity in failing):
         return EXIT_FINDINGS
     return EXIT_CLEAN

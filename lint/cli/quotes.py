@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 
 import click
-from newslint.cli import EXIT_CLEAN, EXIT_ERROR, fail
+from newslint.cli import EXIT_CLEAN, EXIT_ERROR, fail, say, skipped
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: that file's error
 @click.option("--format", "format_name", type=click.Choice(("text", "json")), default="text", show_default=True,
               help="Output format.")
 @click.option("--all", "include_other", is_flag=True,
@@ -33,7 +33,7 @@ def quotes(paths, format_name, include_other, config_file):
     except ConfigError as error:
         fail(str(error))
     entries, errors, files = [], [], 0
-    for item in discover(list(paths)):
+    for item in discover(list(paths), skipped):
         if isinstance(item, FileResult):
             errors.append((item.path, item.error))
             continue
@@ -45,7 +45,7 @@ def quotes(paths, format_name, include_other, config_file):
         files += 1
         entries.extend(list_quotes(article, item, include_other))
     for path, message in errors:
-        click.echo(f"newslint: {path}: {message}", err=True)
+        say(f"{path}: {message}")
     if format_name == "json":
         click.echo(render_json(entries, errors, files), nl=False)
     else:

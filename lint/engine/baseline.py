@@ -25,6 +25,7 @@ import os
 from collections import Counter
 
 from newslint.engine.finding import Diagnostic
+from newslint.engine.lines import line_span
 
 VERSION = 1
 CONTEXT = 24  # characters of the finding's own line(s) taken on each side
@@ -48,9 +49,7 @@ def fingerprint(diagnostic: Diagnostic, text: str | None) -> str:
         passage = diagnostic.message
     else:
         start, end = diagnostic.start, diagnostic.end
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
+        line_start, line_end = line_span(text, start, end)
         before = text[max(line_start, start - CONTEXT) : start]
         after = text[end : min(line_end, end + CONTEXT)]
         passage = "\x1f".join(" ".join(part.split()) for part in (before, text[start:end], after))
@@ -63,25 +62,45 @@ def fingerprints(result) -> list[str]:
     return [fingerprint(d, result.text) for d in result.diagnostics]
 
 
-def write(path: str, results: list) -> int:
-    """Record the findings of a run in a baseline file; returns how many."""
-    counts: Counter[tuple[str, str, str]] = Counter()
-    excerpts: dict[tuple[str, str, str], str] = {}
-    for result in results:
+class Recorder:
+    """A run's findings for a baseline, taken as the results pass (see `recording`), then written."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[tuple[str, str, str]] = Counter()
+        self.excerpts: dict[tuple[str, str, str], str] = {}
+
+    def add(self, result) -> None:
         for diagnostic, fp in zip(result.diagnostics, fingerprints(result)):
             key = (normal_path(diagnostic.path), diagnostic.rule, fp)
-            counts[key] += 1
+            self.counts[key] += 1
             if result.text is not None:
-                excerpts.setdefault(key, result.text[diagnostic.start : diagnostic.end][:80])
-    findings = [
-        {"path": p, "rule": r, "fingerprint": f, "text": excerpts.get((p, r, f), ""), "count": n}
-        for (p, r, f), n in sorted(counts.items())
-    ]
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump({"newslint-baseline": VERSION, "findings": findings}, handle,
-                  ensure_ascii=False, indent=1)
-        handle.write("\n")
-    return sum(counts.values())
+                self.excerpts.setdefault(key, result.text[diagnostic.start : diagnostic.end][:80])
+
+    def recording(self, results):
+        """The results, passed on as they come, each recorded."""
+        for result in results:
+            self.add(result)
+            yield result
+
+    def write(self, path: str) -> int:
+        """Write the baseline file; returns how many findings it records."""
+        findings = [
+            {"path": p, "rule": r, "fingerprint": f, "text": self.excerpts.get((p, r, f), ""), "count": n}
+            for (p, r, f), n in sorted(self.counts.items())
+        ]
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"newslint-baseline": VERSION, "findings": findings}, handle,
+                      ensure_ascii=False, indent=1)
+            handle.write("\n")
+        return sum(self.counts.values())
+
+
+def write(path: str, results) -> int:
+    """Record the findings of a run in a baseline file; returns how many."""
+    recorder = Recorder()
+    for result in results:
+        recorder.add(result)
+    return recorder.write(path)
 
 
 def load(path: str) -> Counter[tuple[str, str, str]]:
@@ -104,10 +123,9 @@ def load(path: str) -> Counter[tuple[str, str, str]]:
     return counts
 
 
-def new_findings(results: list, baseline: Counter[tuple[str, str, str]]) -> list:
-    """The results with the findings recorded in the baseline left out."""
+def new_findings(results, baseline: Counter[tuple[str, str, str]]):
+    """The results with the findings recorded in the baseline left out, one by one as they come."""
     left = baseline.copy()
-    filtered = []
     for result in results:
         kept = []
         for diagnostic, fp in zip(result.diagnostics, fingerprints(result)):
@@ -116,5 +134,4 @@ def new_findings(results: list, baseline: Counter[tuple[str, str, str]]) -> list
                 left[key] -= 1
             else:
                 kept.append(diagnostic)
-        filtered.append(dataclasses.replace(result, diagnostics=kept))
-    return filtered
+        yield dataclasses.replace(result, diagnostics=kept)

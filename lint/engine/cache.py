@@ -15,7 +15,9 @@ second write in the same clock tick could leave its signature as it was.
 
 It lives in `.newslint_cache/` in the current directory unless `--cache-dir` says otherwise;
 `--no-cache` bypasses it. Writes happen in one transaction at the end of a run, so an interrupted
-run leaves the cache as it was; a cache file that cannot be read is replaced. It keeps the KEEP
+run leaves the cache as it was; a cache file that cannot be read is replaced, and a damaged entry
+(findings that are not what newslint writes, a file's digest that is not one) is taken as not cached,
+counted in `damaged` and dropped at the end of the run. It keeps the KEEP
 findings and file signatures written last and drops older ones, so that it does not grow without
 end as articles change.
 """
@@ -25,13 +27,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import stat as stat_module
 import time
 from functools import lru_cache
 
 from newslint import __version__
-from newslint.engine.finding import Diagnostic, Fix, PlacedEdit
+from newslint.engine.finding import APPLICABILITIES, SEVERITIES, Diagnostic, Fix, PlacedEdit
 
 DEFAULT_DIRECTORY = ".newslint_cache"
 _FILE = "results.sqlite"
@@ -44,6 +47,10 @@ FORMAT = 2
 _FIELDS = ("rule", "severity", "line", "column", "end_line", "end_column", "message",
            "suggestion", "start", "end")  # the order of Diagnostic's fields after `path`, then the fix
 _EDIT_FIELDS = ("start", "end", "replacement", "line", "column", "end_line", "end_column")
+# what a stored finding's fields (and a fix's edits) are, to tell a damaged entry
+_TYPES = ((str,), (str,), (int,), (int,), (int,), (int,), (str,), (str, type(None)), (int,), (int,))
+_EDIT_TYPES = (int, int, str, int, int, int, int)
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 #: a file changed less than this long before it was read is not remembered by its signature
 SETTLE_NANOSECONDS = 2_000_000_000
 #: keys per query: below SQLite's oldest limit on the number of parameters (999)
@@ -103,6 +110,9 @@ class ResultCache:
         self.directory = directory
         self._pending: dict[str, str] = {}
         self._pending_files: dict[str, tuple[str, str]] = {}
+        self._damaged: dict[str, list[str]] = {"results": [], "files": []}  # the rows to drop, by table
+        #: how many damaged entries were found (and dropped) so far
+        self.damaged = 0
         self._connection = self._open()
 
     def _open(self) -> sqlite3.Connection | None:
@@ -122,20 +132,40 @@ class ResultCache:
         """The content digests of the files (absolute path: signature) whose signature is unchanged."""
         by_place = {_place(path): path for path in signatures}
         rows = self._select("SELECT path, signature, digest FROM files WHERE path IN", list(by_place))
-        found = {by_place[place]: (known, digest) for place, known, digest in rows}
-        return {path: digest for path, (known, digest) in found.items() if signatures[path] == known}
+        found = {}
+        for place, known, digest in rows:
+            if type(digest) is not str or not _DIGEST.fullmatch(digest):
+                self._drop("files", place)
+            elif signatures[by_place[place]] == known:
+                found[by_place[place]] = digest
+        return found
 
     def remember(self, path: str, signature: str, digest: str) -> None:
         """Note that the file at `path` (absolute) with this signature has the text of `digest`."""
         self._pending_files[_place(path)] = (signature, digest)
 
-    def findings(self, keys: list[str]) -> dict[str, str]:
-        """The stored findings of the keys that have them (key: stored form, see `diagnostics`)."""
-        return dict(self._select("SELECT key, findings FROM results WHERE key IN", keys))
+    def cached(self, keys: list[str]) -> set[str]:
+        """The keys that have findings stored (without reading the findings)."""
+        return {key for (key,) in self._select("SELECT key FROM results WHERE key IN", keys)}
+
+    def findings(self, keys: list[str]) -> dict[str, list[list]]:
+        """The stored findings of the keys that have them (key: rows, see `diagnostics`)."""
+        found = {}
+        for key, stored in self._select("SELECT key, findings FROM results WHERE key IN", keys):
+            rows = _rows(stored)
+            if rows is None:
+                self._drop("results", key)
+            else:
+                found[key] = rows
+        return found
+
+    def _drop(self, table: str, row: str) -> None:
+        self._damaged[table].append(row)
+        self.damaged += 1
 
     def put(self, key: str, found: list[Diagnostic]) -> None:
         rows = [[*(getattr(d, name) for name in _FIELDS), _stored_fix(d.fix)] for d in found]
-        self._pending[key] = json.dumps(rows, ensure_ascii=False)
+        self._pending[key] = json.dumps(rows)  # ASCII: a character a byte, until the end of the run
 
     def _select(self, query: str, values: list[str]) -> list[tuple]:
         if self._connection is None:
@@ -152,10 +182,14 @@ class ResultCache:
 
     def flush(self) -> None:
         """Write what `put` and `remember` collected, all or nothing."""
-        if self._connection is None or not (self._pending or self._pending_files):
+        if self._connection is None or not (self._pending or self._pending_files or any(self._damaged.values())):
             return
         try:
             with self._connection:
+                for table, column in (("results", "key"), ("files", "path")):
+                    if self._damaged[table]:
+                        self._connection.executemany(f"DELETE FROM {table} WHERE {column} = ?",
+                                                     [(row,) for row in self._damaged[table]])
                 self._connection.executemany(
                     "INSERT OR REPLACE INTO results (key, findings) VALUES (?, ?)",
                     self._pending.items(),
@@ -172,6 +206,8 @@ class ResultCache:
             pass  # the run's results stand; the cache is only an accelerator
         self._pending.clear()
         self._pending_files.clear()
+        for rows in self._damaged.values():
+            rows.clear()
 
     def close(self) -> None:
         self.flush()
@@ -180,12 +216,9 @@ class ResultCache:
             self._connection = None
 
 
-def diagnostics(stored: str, path: str) -> list[Diagnostic]:
+def diagnostics(rows: list[list], path: str) -> list[Diagnostic]:
     """Findings as `ResultCache.findings` gives them, placed in `path`."""
-    found = []
-    for *values, fix in json.loads(stored):
-        found.append(Diagnostic(path, *values, _read_fix(fix)))
-    return found
+    return [Diagnostic(path, *values, _read_fix(fix)) for *values, fix in rows]
 
 
 def _stored_fix(fix: Fix | None) -> list | None:
@@ -199,6 +232,31 @@ def _read_fix(stored: list | None) -> Fix | None:
         return None
     applicability, edits = stored
     return Fix(applicability, tuple(PlacedEdit(*edit) for edit in edits))
+
+
+def _rows(stored) -> list[list] | None:
+    """The findings of a stored entry, or None when it is not what `put` writes."""
+    try:
+        rows = json.loads(stored)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(rows, list):
+        return None
+    for row in rows:
+        if (type(row) is not list or len(row) != len(_TYPES) + 1 or row[1] not in SEVERITIES
+                or not all(type(value) in types for value, types in zip(row, _TYPES))
+                or not _is_stored_fix(row[-1])):
+            return None
+    return rows
+
+
+def _is_stored_fix(stored) -> bool:
+    if stored is None:
+        return True
+    if type(stored) is not list or len(stored) != 2 or stored[0] not in APPLICABILITIES or type(stored[1]) is not list:
+        return False
+    return all(type(edit) is list and len(edit) == len(_EDIT_TYPES)
+               and all(type(value) is kind for value, kind in zip(edit, _EDIT_TYPES)) for edit in stored[1])
 
 
 def _connect(path: str) -> sqlite3.Connection:

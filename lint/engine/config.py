@@ -29,9 +29,12 @@ severity = "error"
 ```
 
 In newslint.toml the same keys stand at the top level. An unknown key, rule or option is an error
-that names it and suggests the closest valid name. A style rule is selected, ignored and
-configured by its id, `Style.Rule`, or with all the rules of its style by the style's name. What
-cannot be loaded of the styles (see `newslint.styles.library`) is reported by the run, not here.
+that names it and suggests the closest valid name; so is a setting that cannot be meant (a size
+limit below one byte, a selection of no rules, a language newslint does not know). A style rule
+is selected, ignored and configured by its id, `Style.Rule`, or with all the rules of its style
+by the style's name. What cannot be loaded of the styles (see `newslint.styles.library`) is
+reported by the run, not here. A pyproject.toml that is not valid TOML is the configuration file
+found when it mentions newslint, and an error.
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ from newslint.engine.finding import SEVERITIES
 from newslint.engine.source import DEFAULT_MAX_FILE_SIZE
 
 CONFIG_FILES = ("newslint.toml", "pyproject.toml")
+#: the languages the rules know (`lang`, with a region or not: "de", "de-AT", "en_GB")
+LANGUAGES = ("de", "en")
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*")
 TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size")
 STYLE_KEYS = ("styles-path", "styles", "vocab", "vale-config", "per-file-styles", "style-timeout")
 
@@ -230,12 +236,18 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
         elif key == "published":
             values["published"] = parse_date(value, f"{where}: published")
         elif key == "lang":
-            values["lang"] = _typed(value, str, f"{where}: lang")
+            values["lang"] = language(_typed(value, str, f"{where}: lang"), f"{where}: lang")
         elif key == "max-file-size":
             values["max_file_size"] = _typed(value, int, f"{where}: max-file-size")
+            if values["max_file_size"] < 1:
+                raise ConfigError(f"{where}: max-file-size: must be at least 1 byte, not {value}")
         else:
             raise ConfigError(did_you_mean(f"{where}: unknown key '{key}'", key,
                                            [*TOP_LEVEL_KEYS, *STYLE_KEYS, *rules]))
+    if values.get("select") == ():
+        raise ConfigError(f"{where}: select: no rule named; leave select out to run every rule")
+    if not running(list(rules), values.get("select"), values.get("ignore", ())):
+        raise ConfigError(f"{where}: no rule would run: ignore removes every rule that select names")
     return Config(path=path, root=root, rules=rule_settings, notices=tuple(dict.fromkeys(notices)),
                   styles=styles, **values)
 
@@ -272,6 +284,20 @@ def _load_styles(data: dict, root: str, where: str):
         timeout=float(timeout),
     )
     return load_styles(settings) if settings else None
+
+
+def running(rule_ids: list[str], select: tuple[str, ...] | None, *ignores: tuple[str, ...]) -> list[str]:
+    """The rules a selection (None: every rule) leaves after the ignores (see `selected`)."""
+    return [rule_id for rule_id in rule_ids
+            if (select is None or selected(rule_id, select)) and not any(selected(rule_id, ignore) for ignore in ignores)]
+
+
+def language(value: str, where: str) -> str:
+    """A `lang` setting, checked: a language the rules know, with a region or not."""
+    match = _LANGUAGE_TAG.fullmatch(value.strip())
+    if match is None or match.group(1).lower() not in LANGUAGES:
+        raise ConfigError(f"{where}: unknown language '{value}'; newslint knows {', '.join(LANGUAGES)}")
+    return value
 
 
 def parse_date(value: Any, where: str) -> dt.date:
@@ -331,12 +357,19 @@ def relative_path(path: str, root: str) -> str:
 
 
 def _has_tool_table(path: str) -> bool:
+    """Whether a pyproject.toml configures newslint: it has [tool.newslint], or it is broken (not
+    valid TOML) and mentions newslint, so that loading it reports the error instead of running
+    every rule with the defaults."""
     tomllib = _toml()
     try:
         with open(path, "rb") as handle:
-            return "newslint" in tomllib.load(handle).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = handle.read()
+    except OSError:
         return False
+    try:
+        return "newslint" in tomllib.loads(data.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return b"newslint" in data
 
 
 def _ids(value: Any, where: str) -> list[str]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Callable, Iterator
 
 from newslint.engine.finding import FileResult
+from newslint.engine.source import file_kind, reason
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 SKIPPED_DIRECTORIES = frozenset(
@@ -13,30 +16,116 @@ SKIPPED_DIRECTORIES = frozenset(
 STDIN = "-"
 
 
-def discover(paths: list[str]) -> list[FileResult | str]:
-    """Expand the given paths into article files, in order; problems become FileResults."""
+def discover(paths: list[str], notice: Callable[[str, str], None] | None = None) -> list[FileResult | str]:
+    """Expand the given paths into article files, in order; problems become FileResults.
+
+    A directory's walk skips what is not a regular file (a named pipe called `x.txt`, a socket),
+    telling `notice(path, why)`; a folder it cannot read is an error of that folder. A path given
+    by name is taken as it is: reading it says what is wrong with it.
+    """
     found: list[FileResult | str] = []
     for path in paths:
         if path == STDIN:
             found.append(path)
         elif os.path.isdir(path):
-            files = list(_walk(path))
+            files = list(_walk(path, notice))
             if files:
                 found.extend(files)
             else:
                 found.append(FileResult(path, error="no articles (*.txt, *.md) in this directory"))
-        elif os.path.exists(path):
+        elif os.path.lexists(path):
             found.append(path)
         else:
             found.append(FileResult(path, error="no such file or directory"))
     return found
 
 
-def _walk(directory: str):
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRECTORIES
-        )
-        for name in sorted(files):
-            if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                yield os.path.join(root, name)
+def _walk(directory: str, notice: Callable[[str, str], None] | None = None) -> Iterator[str | FileResult]:
+    """The articles in a directory and its folders, in order (as os.walk, top-down and sorted):
+    the paths of the files, and a FileResult for each folder that cannot be read."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        yield FileResult(directory, error=f"cannot read this folder ({reason(error)})")
+        return
+    folders = []
+    for entry in entries:
+        if _is_folder(entry):
+            if _walked(entry.name):
+                folders.append(entry.path)
+        elif _is_article(entry.name):
+            kind = _not_regular(entry)
+            if kind is None:
+                yield entry.path
+            elif notice is not None:
+                notice(entry.path, f"not a regular file ({kind})")
+    for folder in folders:
+        yield from _walk(folder, notice)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _not_regular(entry: os.DirEntry) -> str | None:
+    """What a directory entry is when it is not a regular file (nor a link to one), else None.
+
+    A link that leads nowhere is taken as a file: reading it reports the broken link."""
+    try:
+        if entry.is_file():  # from the directory listing alone, for all but links
+            return None
+        info = entry.stat()
+    except OSError:
+        return None
+    return None if stat.S_ISREG(info.st_mode) else file_kind(info.st_mode)
+
+
+def _walked(folder: str) -> bool:
+    """Whether a directory's walk goes into its subfolder `folder`."""
+    return not folder.startswith(".") and folder not in SKIPPED_DIRECTORIES
+
+
+def _is_article(name: str) -> bool:
+    """Whether a directory's walk takes the file `name` for an article."""
+    return name.endswith(ARTICLE_SUFFIXES) and not name.startswith(".")
+
+
+def output_conflict(output: str, inputs: list[str]) -> str | None:
+    """Why a report or baseline must not be written to `output`, or None: it is one of the inputs
+    (by its real path, through links too), or a directory among the inputs would find it (now or,
+    for a file not yet there, on the next run)."""
+    target = os.path.realpath(output)
+    for path in inputs:
+        if path == STDIN:
+            continue
+        if os.path.isdir(path):
+            if _would_find(os.path.realpath(path), target):
+                return f"would be checked as an input (an article in {path})"
+            found = (file for file in _walk(path) if isinstance(file, str) and _same_file(file, target))
+            if (file := next(found, None)) is not None:
+                return f"is one of the inputs ({file})"
+        elif _same_file(path, target):
+            return "is one of the inputs"
+    return None
+
+
+def _would_find(directory: str, target: str) -> bool:
+    relative = os.path.relpath(target, directory)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return False
+    *folders, name = relative.split(os.sep)
+    return all(_walked(folder) for folder in folders) and _is_article(name)
+
+
+def _same_file(path: str, target: str) -> bool:
+    """Whether `path` is the file at the real path `target` (a hard link to it too)."""
+    if os.path.realpath(path) == target:
+        return True
+    try:
+        return os.path.samefile(path, target)
+    except OSError:
+        return False

@@ -133,7 +133,8 @@ class FileResult:
 
     `text` is the article's text as read (None when it could not be read), for the reports that
     show the article or fingerprint its findings. `fixed` counts the findings that `--fix` put
-    right in this file (None when the run did not fix).
+    right in this file (None when the run did not fix). `partial`: the file was checked, but some
+    rule failed on it (`error` says which); the other rules' findings are there.
     """
 
     path: str
@@ -141,3 +142,9 @@ class FileResult:
     error: str | None = None
     text: str | None = None
     fixed: int | None = None
+    partial: bool = False
+
+    @property
+    def checked(self) -> bool:
+        """Whether the rules ran on the file (all of them, or all but the ones that failed)."""
+        return self.error is None or self.partial

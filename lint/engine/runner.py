@@ -18,6 +18,7 @@ from newslint.engine.config import (
     did_you_mean,
     find_config_file,
     load_config,
+    running,
     selected,
 )
 from newslint.engine.discovery import STDIN
@@ -48,6 +49,9 @@ class Engine:
     def __init__(self, options: RunOptions) -> None:
         self.rules = rules_by_id()
         self._notices: list[str] = []
+        if options.select is not None and not options.select:
+            raise ConfigError("--select: no rule named; leave it out to run every rule")
+        self._selection_known = False  # until --select and --ignore are resolved below
         self._configs: dict[str | None, Config] = {}
         self._config_files: dict[str, str | None] = {}  # directory: its configuration file
         self._unavailable: dict[tuple[str, str], str | None] = {}
@@ -62,6 +66,20 @@ class Engine:
             ignore=self._check_ids(options.ignore, "--ignore"),
             require=self._check_ids(options.require, "--require"),
         )
+        self._selection_known = True
+        for config_path, config in self._configs.items():
+            self._check_selection(config_path, config)
+
+    def _check_selection(self, config_path: str | None, config: Config) -> None:
+        """A ConfigError when no rule would run with this configuration and the command line."""
+        rules = list(self.rules_for(config))
+        select = self.options.select if self.options.select is not None else config.select
+        if running(rules, select, self.options.ignore, config.ignore):
+            return
+        if config_path is None or not running(rules, self.options.select, self.options.ignore):
+            raise ConfigError("no rule would run: --ignore removes every rule that --select names")
+        raise ConfigError(f"{config_path}: no rule would run with the selection of the command line "
+                          "(--select, --ignore) and this file's select and ignore")
 
     def _check_ids(self, ids: tuple[str, ...], option: str) -> tuple[str, ...]:
         """The rules' current ids; an unknown one is a ConfigError, an old one (alias) a notice.
@@ -113,7 +131,10 @@ class Engine:
                 self._config_files[directory] = find_config_file(directory or ".")
             config_path = self._config_files[directory]
         if config_path not in self._configs:
-            self._configs[config_path] = load_config(config_path, self.rules)
+            config = load_config(config_path, self.rules)
+            if self._selection_known:
+                self._check_selection(config_path, config)
+            self._configs[config_path] = config
         return self._configs[config_path]
 
     def active_rules(self, config: Config, path: str) -> list[Rule]:
@@ -261,7 +282,7 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
                            end_column, finding.message, finding.suggestion, start, end, fix)
             )
     diagnostics.sort(key=Diagnostic.sort_key)
-    return FileResult(display, diagnostics, "; ".join(errors) or None, article.text)
+    return FileResult(display, diagnostics, "; ".join(errors) or None, article.text, partial=bool(errors))
 
 
 def _placed_fix(fix: Fix, start: int, end: int, article: Article) -> Fix | None:

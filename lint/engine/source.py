@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import stat
+
+from newslint.engine.lines import LINE_END_BYTES
 
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
@@ -17,30 +20,50 @@ def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
 
 
 def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
-    """An article file's bytes, or InputError saying why they cannot be read."""
+    """An article file's bytes, or InputError saying why they cannot be read.
+
+    Only a regular file is read: a named pipe, socket or device is refused without waiting on it
+    (it is opened without blocking, then looked at)."""
     try:
-        size = os.path.getsize(path)
-    except FileNotFoundError:
-        raise InputError("no such file or directory") from None
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
-    if size > max_size:
-        raise InputError(
-            f"file is {_megabytes(size)}, larger than the limit of {_megabytes(max_size)} "
-            "(set max-file-size in the configuration to raise it)"
-        )
-    try:
-        with open(path, "rb") as handle:
+        raise InputError(reason(error)) from None
+    with open(descriptor, "rb", closefd=True) as handle:
+        try:
+            info = os.fstat(descriptor)
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError("is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"not a regular file ({file_kind(info.st_mode)}); newslint reads article files")
+            size = info.st_size
+            if size > max_size:
+                raise InputError(
+                    f"file is {_megabytes(size)}, larger than the limit of {_megabytes(max_size)} "
+                    "(set max-file-size in the configuration to raise it)"
+                )
             # read what stat promised (a buffer of max_size would cost more than the read),
-            # and the rest when the file grew or is not a regular file (a pipe's size is 0)
+            # and the rest when the file grew meanwhile
             data = handle.read(size + 1)
             if len(data) > size:
                 data += handle.read(max_size + 1 - len(data))
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
+        except OSError as error:
+            raise InputError(reason(error)) from None
     return data
+
+
+def reason(error: OSError) -> str:
+    """What an operating-system error says, as newslint's messages say it: "permission denied"."""
+    text = error.strerror or str(error)
+    return text[:1].lower() + text[1:]
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for messages."""
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return kind
+    return "a special file"
 
 
 def decode(data: bytes, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
@@ -61,7 +84,7 @@ def decode(data: bytes, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
-    line = data.count(b"\n", 0, error.start) + 1
+    line = len(LINE_END_BYTES.findall(data, 0, error.start)) + 1
     byte = data[error.start]
     guess = _guess_encoding(data)
     message = f"not valid UTF-8 (byte 0x{byte:02X} on line {line})"

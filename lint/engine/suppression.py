@@ -9,8 +9,12 @@ by its id.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
+
+from newslint.engine.lines import line_number, line_starts
 
 _DIRECTIVE = re.compile(
     r"<!--\s*newslint:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\-.,\s]+?))?\s*-->"
@@ -26,9 +30,33 @@ class Suppressions:
 
     def covers(self, names: tuple[str, ...], line: int) -> bool:
         """Whether a rule, by any of its `names` (its id and old ids), is off on `line`."""
-        return any(
-            (name == ALL or name in names) and first <= line <= last for name, first, last in self.ranges
-        )
+        index = self._by_name
+        return any(_within(index[name], line) for name in (ALL, *names) if name in index)
+
+    @cached_property
+    def _by_name(self) -> dict[str, tuple[list[int], list[int]]]:
+        """Per rule name: the first and last lines of its ranges, merged and sorted (for bisect)."""
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for name, first, last in self.ranges:
+            spans.setdefault(name, []).append((first, last))
+        index = {}
+        for name, found in spans.items():
+            firsts: list[int] = []
+            lasts: list[int] = []
+            for first, last in sorted(found):
+                if lasts and first <= lasts[-1] + 1:
+                    lasts[-1] = max(lasts[-1], last)
+                else:
+                    firsts.append(first)
+                    lasts.append(last)
+            index[name] = (firsts, lasts)
+        return index
+
+
+def _within(spans: tuple[list[int], list[int]], line: int) -> bool:
+    firsts, lasts = spans
+    number = bisect.bisect_right(firsts, line) - 1
+    return number >= 0 and line <= lasts[number]
 
 
 def find_suppressions(text: str) -> Suppressions:
@@ -37,9 +65,10 @@ def find_suppressions(text: str) -> Suppressions:
         return Suppressions(())
     ranges: list[tuple[str, int, int]] = []
     open_since: dict[str, int] = {}
+    starts = line_starts(text)  # computed once: a directive's line is a search in it
     for match in _DIRECTIVE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        end_line = text.count("\n", 0, match.end()) + 1
+        line = line_number(starts, match.start())
+        end_line = line_number(starts, match.end())
         names = [n.strip() for n in (match.group(2) or ALL).split(",") if n.strip()]
         action = match.group(1)
         for name in names:
@@ -53,6 +82,6 @@ def find_suppressions(text: str) -> Suppressions:
                 open_since.clear()
             elif name in open_since:
                 ranges.append((name, open_since.pop(name), line))
-    big = text.count("\n") + 2
+    big = len(starts) + 1
     ranges.extend((name, since, big) for name, since in open_since.items())
     return Suppressions(tuple(ranges))

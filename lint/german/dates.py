@@ -191,9 +191,10 @@ def is_english(lang: str) -> bool:
     return lang.lower().startswith("en")
 
 
-#: every expression has a date, which has a digit, or a weekday's name ("heute" and "kommenden"
-#: alone make none): a block with neither is skipped after these two quick searches
-_DIGIT = re.compile(r"[0-9]")
+#: every expression has a date, which has a digit (in German followed by a full stop: "20. Juni",
+#: "20.06.2024"), or a weekday's name ("heute" and "kommenden" alone make none): a block with
+#: neither is skipped after these two quick searches
+_DIGIT = {"de": re.compile(r"[0-9]\."), "en": re.compile(r"[0-9]")}
 _WEEKDAY_NAME = {
     "de": re.compile(_alternatives(WEEKDAY_NAMES)),
     "en": re.compile(_alternatives(WEEKDAYS_EN)),
@@ -205,11 +206,12 @@ def scan(article) -> tuple[DateExpression, ...]:
     lang = "en" if is_english(article.lang) else "de"
     pattern = _ENGLISH_TOKEN if lang == "en" else _GERMAN_TOKEN
     weekday_name = _WEEKDAY_NAME[lang]
+    digit = _DIGIT[lang]
     prose = article.prose
     found: list[DateExpression] = []
     for block in article.blocks:
         if (
-            _DIGIT.search(prose, block.start, block.end) is None
+            digit.search(prose, block.start, block.end) is None
             and weekday_name.search(prose, block.start, block.end) is None
         ):
             continue

@@ -62,10 +62,21 @@ def house_list(preferred: Mapping[str, tuple[str, ...]],
                extend_preferred: Mapping[str, tuple[str, ...]] = {}) -> HouseList:
     """The house list of `preferred` with `extend_preferred` added (an entry whose variant is a
     preferred spelling of the list turns that one around)."""
-    return _house_list(
+    # a rule's options are the same objects for every article of a configuration: known by
+    # identity, the tables need not be turned into a key each time
+    for known_preferred, known_extend, found in _LATEST:
+        if known_preferred is preferred and known_extend is extend_preferred:
+            return found
+    found = _house_list(
         tuple((k, tuple(v)) for k, v in preferred.items()),
         tuple((k, tuple(v)) for k, v in extend_preferred.items()),
     )
+    _LATEST.insert(0, (preferred, extend_preferred, found))
+    del _LATEST[8:]
+    return found
+
+
+_LATEST: list = []  # (preferred, extend_preferred, HouseList) of the latest calls, newest first
 
 
 @lru_cache(maxsize=32)

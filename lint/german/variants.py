@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count as count_from
+from operator import sub
 from typing import Iterable, Mapping
 
 from newslint.german import transliteration
@@ -271,22 +273,25 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
     word ("Kiew"/"Kiews"), not differing in capitals only, and not both common words.
 
     Found without comparing every pair: forms one edit apart have the same first letter and
-    lengths at most one apart (see `_by_size`), and only such forms are compared. When there
-    are many of them, they meet instead in buckets keyed by their folded spelling with one
-    letter deleted (a deletion neighbourhood), which takes time in proportion to the number
-    of forms. Word-frequency data is loaded only for the pairs that meet.
+    lengths at most one apart (see `_folded`): sorted by that, only neighbours are compared.
+    When there are many of them, they meet instead in buckets keyed by their folded spelling
+    with one letter deleted (a deletion neighbourhood), which takes time in proportion to the
+    number of forms. Word-frequency data is loaded only for the pairs that meet.
     """
-    folded = {form: form.casefold() for form in forms}
-    for form, key in folded.items():
-        if not key.isascii():
-            folded[form] = fold(form)  # which is the casefold of ASCII forms
-    by_size = _by_size(folded)
-    met = _compared(folded, by_size, _DIRECT_PAIRS_PER_FORM * len(folded))
+    forms = list(forms)
+    folded, sizes = _FOLDED, _SIZES
+    if len(folded) > _FOLDED_KEPT:
+        folded.clear()
+        sizes.clear()
+    for form in [form for form in forms if form not in sizes]:
+        folded[form], sizes[form] = _folded(form)
+    met = _compared(forms, _DIRECT_PAIRS_PER_FORM * len(forms))
     if met is None:
+        keys = {form: folded[form] for form in forms}
         met = {
             (a, b)
-            for a, b in _met_in_neighbourhoods(folded, by_size)
-            if one_edit_apart(folded[a], folded[b])
+            for a, b in _met_in_neighbourhoods(keys, _by_size(forms))
+            if one_edit_apart(keys[a], keys[b])
         }
     close = {pair for pair in met if _close_may_be_variants(*pair)}
     return close | _casing_pairs(folded) | transliteration.pairs(folded)
@@ -310,57 +315,70 @@ def _casing_pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
 #: (real articles have fewer than four); beyond, deletion neighbourhoods keep the time linear
 _DIRECT_PAIRS_PER_FORM = 8
 
+#: form: its folded spelling, and its size (see `_folded`), for the forms met lately
+_FOLDED: dict[str, str] = {}
+_SIZES: dict[str, int] = {}
+_FOLDED_KEPT = 65536
 
-def _by_size(folded: Mapping[str, str]) -> dict[tuple[str, int], list[str]]:
-    """The forms by the first letter and the length of their folded spelling, in order: forms
-    one edit apart have the same first letter and lengths at most one apart."""
-    by_size: dict[tuple[str, int], list[str]] = {}
-    for form, key in folded.items():
-        by_size.setdefault((key[:1], len(key)), []).append(form)
+
+def _folded(form: str) -> tuple[str, int]:
+    """A form's folded spelling, and its size: its first letter and length in one number, so that
+    a form one letter longer with the same first letter has the size one more. Forms one edit
+    apart have the same first letter and lengths at most one apart (so `close_pairs` compares
+    only such forms)."""
+    key = form.casefold()
+    if not key.isascii():
+        key = fold(form)  # which is the casefold of ASCII forms
+    return key, (ord(key[0]) << 32 | len(key)) if key else 0
+
+
+def _by_size(forms: list[str]) -> dict[int, list[str]]:
+    by_size: dict[int, list[str]] = {}
+    for form in forms:
+        by_size.setdefault(_SIZES[form], []).append(form)
     return by_size
 
 
-def _compared(
-    folded: Mapping[str, str], by_size: Mapping[tuple[str, int], list[str]], budget: int
-) -> set[tuple[str, str]] | None:
-    """The pairs of forms alike in size that are one edit apart, each in the order of `folded`;
+def _compared(forms: list[str], budget: int) -> set[tuple[str, str]] | None:
+    """The pairs of forms alike in size that are one edit apart, each in the order of `forms`;
     None when that would take more than `budget` comparisons."""
-    order = None
+    size_of, folded = _SIZES.__getitem__, _FOLDED
+    ordered = sorted(forms, key=size_of)  # stable: forms of a size stay in order
+    sizes = list(map(size_of, ordered))
     met = set()
-    for (initial, length), forms in by_size.items():
-        longer = by_size.get((initial, length + 1), ())
-        if len(forms) == 1 and not longer:
-            continue
-        budget -= len(forms) * (len(forms) - 1) // 2 + len(forms) * len(longer)
-        if budget < 0:
-            return None
-        # quick tests first: the last letters of words one edit apart agree, unless the edit
-        # is at the end (a letter changed or added there, or the last two swapped)
-        for index, a in enumerate(forms):
-            key = folded[a]
-            for b in forms[index + 1 :]:
-                other = folded[b]
+    order = None
+    count = len(ordered)
+    # the forms that have a neighbour of their size or one more: most have none
+    for index in [i for i, gap in enumerate(map(sub, sizes[1:], sizes)) if gap <= 1]:
+        size, a = sizes[index], ordered[index]
+        key = folded[a]
+        other_index = index + 1
+        while other_index < count and sizes[other_index] - size <= 1:
+            b = ordered[other_index]
+            other = folded[b]
+            other_index += 1
+            budget -= 1
+            if budget < 0:
+                return None
+            # quick tests first: the last letters of words one edit apart agree, unless the edit
+            # is at the end (a letter changed or added there, or the last two swapped)
+            if sizes[other_index - 1] == size:
                 ends_alike = key[-1:] == other[-1:] or key[:-2] == other[:-2]
-                if ends_alike and one_edit_apart(key, other):
-                    met.add((a, b))
-            for b in longer:
-                other = folded[b]
+            else:
                 ends_alike = key[-1:] == other[-1:] or other.startswith(key)
-                if ends_alike and one_edit_apart(key, other):
-                    order = order or {form: position for position, form in enumerate(folded)}
-                    met.add((a, b) if order[a] < order[b] else (b, a))
+            if ends_alike and one_edit_apart(key, other):
+                order = order or dict(zip(forms, count_from(0)))
+                met.add((a, b) if order[a] < order[b] else (b, a))
     return met
 
 
-def _met_in_neighbourhoods(
-    folded: Mapping[str, str], by_size: Mapping[tuple[str, int], list[str]]
-) -> set[tuple[str, str]]:
+def _met_in_neighbourhoods(folded: Mapping[str, str], by_size: Mapping[int, list[str]]) -> set[tuple[str, str]]:
     """The pairs of forms whose deletion neighbourhoods meet, each in the order of `folded`:
     a superset of the pairs one edit apart, found in time linear in the number of forms."""
     alike = {  # only forms with others of their initial and about their length can meet
         form
-        for (initial, length), forms in by_size.items()
-        if len(forms) > 1 or (initial, length - 1) in by_size or (initial, length + 1) in by_size
+        for size, forms in by_size.items()
+        if len(forms) > 1 or size - 1 in by_size or size + 1 in by_size
         for form in forms
     }
     neighbourhoods = {form: _neighbourhood(form)[1] for form in folded if form in alike}

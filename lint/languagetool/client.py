@@ -8,14 +8,18 @@ characters (joined by blank lines, so LanguageTool keeps them apart) and up to `
 requests run at once. LanguageTool counts offsets in UTF-16 code units; the client turns them
 into Python character offsets. The HTTP client and the thread pool are imported on first use.
 
-A client whose server failed (refused, reset, timed out, HTTP 5xx) remembers it and fails the
-later articles at once instead of waiting for the timeout again on each.
+Every request has a total deadline, `timeout`, from connecting to the last byte of the answer
+(see `newslint.languagetool.deadline`), and the client a budget: the time one run (one process)
+may spend waiting for LanguageTool. A client whose server failed (refused, reset, timed out,
+HTTP 5xx) or whose budget is used up remembers it and fails the later articles at once instead
+of waiting again on each.
 """
 
 from __future__ import annotations
 
 import bisect
 import json
+import time
 from dataclasses import dataclass
 
 from newslint import __version__
@@ -54,31 +58,35 @@ class Match:
 class Client:
     """A LanguageTool server reached over HTTP; `check` sends batches of paragraphs."""
 
-    def __init__(self, url: str, timeout: float = 10.0, concurrency: int = 4, batch_size: int = 6000) -> None:
+    def __init__(self, url: str, timeout: float = 10.0, concurrency: int = 4, batch_size: int = 6000,
+                 budget: float = 600.0) -> None:
         import urllib.parse
-        import urllib.request
         from concurrent.futures import ThreadPoolExecutor
 
-        url = url.strip().rstrip("/")
-        if "://" not in url:
-            url = "http://" + url
+        from newslint.languagetool.deadline import opener
+        from newslint.languagetool.location import normal_url
+
+        url = normal_url(url)  # raises ValueError for what is not an http(s) URL
         self.url = url
         self._base = url + "/" if url.endswith("/v2") else url + "/v2/"
         self.timeout = timeout
+        self.budget = budget
         self.batch_size = max(batch_size, 1)
         self.failure: str | None = None
+        self._spent = 0.0  # seconds of the budget spent waiting for LanguageTool
+        self._budget_end = 0.0  # while a check runs: when the budget is used up (time.monotonic)
         self._languages: dict[str, str] | None = None
         self._pool = ThreadPoolExecutor(max_workers=max(concurrency, 1), thread_name_prefix="languagetool")
         host = urllib.parse.urlsplit(url).hostname or ""
-        loopback = host in ("localhost", "::1") or host.startswith("127.")
-        handlers = [urllib.request.ProxyHandler({})] if loopback else []
-        self._opener = urllib.request.build_opener(*handlers)
+        self._opener = opener(direct=host in ("localhost", "::1") or host.startswith("127."))
         self.local_server = None  # language-tool-python's LanguageTool when it started the server
 
     def check(self, texts: list[str], language: str, params: dict[str, str]) -> list[list[Match]]:
         """The findings for each text, sending up to `concurrency` batches at once."""
         if self.failure:
             raise ServerDown(f"{self.failure} (earlier in this run; not asked again)")
+        started = time.monotonic()
+        self._budget_end = started + self.budget - self._spent
         try:
             self._check_language(language)
             batches = _batches(texts, self.batch_size)
@@ -89,6 +97,8 @@ class Client:
         except ServerDown as error:  # later articles fail at once instead of waiting again
             self.failure = self.failure or str(error)
             raise
+        finally:
+            self._spent += time.monotonic() - started
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -136,40 +146,57 @@ class Client:
         return results
 
     def _request(self, path: str, form: dict[str, str] | None = None):
-        import socket
+        import http.client
         import urllib.error
         import urllib.parse
         import urllib.request
 
+        from newslint.languagetool.deadline import Deadline, read_body
+
+        left = self._budget_end - time.monotonic()
+        if left <= 0:
+            raise ServerDown(self._over_budget())
+        by_budget = left < self.timeout  # the budget, not the timeout, ends this request
         data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
         request = urllib.request.Request(
             self._base + path, data=data,
             headers={"Accept": "application/json", "User-Agent": f"newslint/{__version__}"},
         )
+        request.deadline = deadline = Deadline(min(self.timeout, left))
         try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                payload = response.read()
+            with self._opener.open(request, timeout=deadline.seconds) as response:
+                payload = read_body(response, deadline)
         except urllib.error.HTTPError as error:
+            if deadline.expired:
+                raise ServerDown(self._timed_out(by_budget)) from None
             detail = error.read(500).decode("utf-8", "replace").strip().split("\n", 1)[0]
             kind = ServerDown if error.code >= 500 else LanguageToolError
             raise kind(
                 f"LanguageTool at {self.url} answered HTTP {error.code}" + (f": {detail}" if detail else "")
             ) from None
         except urllib.error.URLError as error:
-            if isinstance(error.reason, (TimeoutError, socket.timeout)):
-                raise ServerDown(self._timed_out()) from None
+            if deadline.expired or isinstance(error.reason, TimeoutError):
+                raise ServerDown(self._timed_out(by_budget)) from None
             raise ServerDown(f"cannot reach LanguageTool at {self.url} ({error.reason})") from None
-        except (TimeoutError, socket.timeout):
-            raise ServerDown(self._timed_out()) from None
-        except (OSError, ValueError) as error:  # connection reset, broken answer
+        except (OSError, ValueError, http.client.HTTPException) as error:  # reset, cut short, broken answer
+            if deadline.expired or isinstance(error, TimeoutError):
+                raise ServerDown(self._timed_out(by_budget)) from None
             raise ServerDown(f"LanguageTool at {self.url} failed: {error}") from None
+        finally:
+            deadline.cancel()
         try:
             return json.loads(payload)
         except ValueError:
             raise LanguageToolError(f"LanguageTool at {self.url} did not answer with JSON") from None
 
-    def _timed_out(self) -> str:
+    def _timed_out(self, by_budget: bool = False) -> str:
+        if by_budget:
+            return self._over_budget()
         return f"LanguageTool at {self.url} did not answer within {self.timeout:g} s"
+
+    def _over_budget(self) -> str:
+        return (f"LanguageTool at {self.url} used up the grammar budget of {self.budget:g} s for this run "
+                "(the option `budget`); the articles left are not checked for grammar")
 
 
 def _batches(texts: list[str], size: int) -> list[list[str]]:

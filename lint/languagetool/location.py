@@ -19,9 +19,39 @@ HOW_TO_ENABLE = (
 _LOCAL_FOLDER = re.compile(r"LanguageTool-(\d+\.\d+|\d{8})")
 
 
+_HOST = re.compile(r"[A-Za-z0-9._~%-]+|[0-9A-Fa-f:.]+")  # a name or IPv4 address, or IPv6 (brackets off)
+
+
 def server_url(option: str = "") -> str:
-    """The configured server: the environment variable, else the option ('' when neither)."""
-    return os.environ.get(ENV_URL, "").strip() or option.strip()
+    """The configured server: the environment variable, else the option ('' when neither).
+
+    Raises ValueError when the environment variable holds something that is not a server's URL."""
+    from_environment = os.environ.get(ENV_URL, "").strip()
+    if from_environment:
+        normal_url(from_environment)
+        return from_environment
+    return option.strip()
+
+
+def normal_url(given: str) -> str:
+    """A server's URL as the client uses it: http(s), with a host (a bare `host:port` is http).
+
+    Raises ValueError for anything else: a file URL, another scheme, no host, a bad port, text."""
+    import urllib.parse
+
+    url = given.strip()
+    if "://" not in url:
+        url = "http://" + url
+    try:
+        parts = urllib.parse.urlsplit(url)
+        valid = (parts.scheme.lower() in ("http", "https") and parts.port != 0
+                 and _HOST.fullmatch(parts.hostname or "") is not None)
+    except ValueError:  # a port that is not one
+        valid = False
+    if not valid:
+        raise ValueError(f"'{given.strip()}' is not an http(s) URL of a LanguageTool server "
+                         "(write e.g. http://localhost:8081)")
+    return url.rstrip("/")
 
 
 def local_folder() -> str:

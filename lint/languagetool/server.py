@@ -22,10 +22,11 @@ def start_local(settings) -> Client:
 
         tool = language_tool_python.LanguageTool(language_tool_download_version=version)
     except Exception as error:  # Java too old, jar broken, port trouble: say so for each file
-        client = Client("http://127.0.0.1:0", settings.timeout, settings.concurrency, settings.batch_size)
+        client = Client("http://127.0.0.1:0", settings.timeout, settings.concurrency, settings.batch_size,
+                        settings.budget)
         client.failure = f"could not start the local LanguageTool {version} ({error})"
         return client
-    client = Client(tool.url, settings.timeout, settings.concurrency, settings.batch_size)
+    client = Client(tool.url, settings.timeout, settings.concurrency, settings.batch_size, settings.budget)
     client.local_server = tool
     _stop_with_the_worker()
     return client

@@ -12,7 +12,7 @@ the rule with one notice; language-tool-python, the HTTP client, the thread pool
 imported only when a check needs them, so a run without LanguageTool stays fast and offline.
 
 Lifetime: the rule module holds no state. This module keeps one client per process and setting
-(server, timeout, concurrency, batch size) and one cache per file (`newslint.languagetool.cache`),
+(server, timeout, concurrency, batch size, budget) and one cache per file (`newslint.languagetool.cache`),
 made on first use and closed at exit, because a run over thousands of articles should share one
 thread pool, one started local server and one database connection, and a process (the CLI, a
 test session) is exactly the scope in which those settings cannot change under it. With
@@ -49,6 +49,7 @@ class Settings:
     timeout: float = 10.0
     concurrency: int = 4
     batch_size: int = 6000
+    budget: float = 600.0
 
     def fingerprint(self) -> str:
         """The settings that change LanguageTool's findings, as text for cache keys."""
@@ -111,11 +112,11 @@ _caches: dict = {}  # path: grammar_cache.GrammarCache
 def client_for(settings: Settings) -> Client:
     """The process's client for these settings (a local LanguageTool is started on first use)."""
     url = server_url(settings.server)
-    key = (url, settings.timeout, settings.concurrency, settings.batch_size)
+    key = (url, settings.timeout, settings.concurrency, settings.batch_size, settings.budget)
     client = _clients.get(key)
     if client is None:
         if url:
-            client = Client(url, settings.timeout, settings.concurrency, settings.batch_size)
+            client = Client(url, settings.timeout, settings.concurrency, settings.batch_size, settings.budget)
         else:
             from newslint.languagetool.server import start_local
 

@@ -233,10 +233,8 @@ def _errors(report: dict) -> str:
         return ""
     items = "".join(f'<li><span class="loc">{escape(e["location"])}</span>: {escape(e["message"])}</li>'
                     for e in report["errors"])
-    more = count - len(report["errors"])
-    rest = f'<p class="quiet">… and {_n(more)} more.</p>' if more > 0 else ""
     return (f'<h2>Inputs that could not be audited</h2><p class="note">{_n(count)} files or records '
-            f'were skipped; fix them and run the audit again.</p><ul id="errors">{items}</ul>{rest}')
+            f'were skipped; fix them and run the audit again.</p><ul id="errors">{items}</ul>')
 
 
 def _heading(title: str, note: str) -> str:

@@ -6,10 +6,14 @@ Severities become `error`, `warning` and `notice`. A finding with a fix names th
 at the end of its message: `(safe fix: write „Pjöngjang“)`, or `(unsafe fix: …)` for one that
 only `--unsafe-fixes` applies; a fix of several edits names each with its place
 (`write „„“ at 2:31, „““ at 2:41`). Values are escaped as the Actions runner
-expects: `%`, CR and LF everywhere, and also `:` and `,` in the properties.
+expects: `%`, CR and LF everywhere, and also `:` and `,` in the properties; control characters
+from articles and file names are written visibly first (see `newslint.reports.printable`), since
+the log viewer would obey escape sequences. Written as the results come.
 """
 
 from __future__ import annotations
+
+from newslint.reports import printable, rendered
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -23,15 +27,14 @@ def escape_property(value: str) -> str:
 
 
 def command(name: str, properties: dict, message: str) -> str:
-    fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {fields}::{escape_data(message)}"
+    fields = ",".join(f"{key}={escape_property(printable(str(value)))}" for key, value in properties.items())
+    return f"::{name} {fields}::{escape_data(printable(message))}"
 
 
-def render(results: list, color: bool = False) -> str:
-    lines = []
+def write(results, out, color: bool = False) -> None:
     for result in results:
         if result.error is not None:
-            lines.append(command("error", {"file": result.path, "title": "newslint"}, result.error))
+            out.write(command("error", {"file": result.path, "title": "newslint"}, result.error) + "\n")
         for d in result.diagnostics:
             properties = {
                 "file": d.path,
@@ -41,8 +44,11 @@ def render(results: list, color: bool = False) -> str:
                 "endColumn": d.end_column,
                 "title": f"newslint ({d.rule})",
             }
-            lines.append(command(COMMANDS[d.severity], properties, d.message + fix_note(d)))
-    return "".join(line + "\n" for line in lines)
+            out.write(command(COMMANDS[d.severity], properties, d.message + fix_note(d)) + "\n")
+
+
+def render(results: list, color: bool = False) -> str:
+    return rendered(write, results, color)
 
 
 def fix_note(d) -> str:

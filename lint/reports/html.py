@@ -16,6 +16,9 @@ import bisect
 from collections import Counter
 
 from newslint.engine.finding import SEVERITIES
+from newslint.engine.lines import LINE_END, line_span
+from newslint.engine.lines import line_starts as starts_of_lines
+from newslint.reports import counts
 from newslint.reports.html_page import escape, page
 
 SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # error first
@@ -142,18 +145,18 @@ def _display(path: str) -> str:
 
 def _header(results: list) -> str:
     diagnostics = [d for result in results for d in result.diagnostics]
-    checked = sum(1 for result in results if result.error is None)
+    checked, _ = counts(results)
     with_findings = sum(1 for result in results if result.diagnostics)
     severities = Counter(d.severity for d in diagnostics)
     rules = Counter(d.rule for d in diagnostics)
     totals = (f"{_plural(len(diagnostics), 'finding')} in {with_findings} of "
               f"{_plural(checked, 'file')} checked")
     boxes = []
-    for name, counts, values in (("severity", severities, sorted(severities, key=SEVERITY_ORDER.get)),
+    for name, tally, values in (("severity", severities, sorted(severities, key=SEVERITY_ORDER.get)),
                                  ("rule", rules, sorted(rules))):
         labels = "".join(
             f'<label><input type="checkbox" name="{name}" value="{escape(value)}" checked> '
-            f"{escape(value)} ({counts[value]})</label>"
+            f"{escape(value)} ({tally[value]})</label>"
             for value in values
         )
         boxes.append(f"<fieldset><legend>{name.capitalize()}</legend>{labels}</fieldset>")
@@ -236,17 +239,17 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span cut at line breaks: the non-empty pieces on each line."""
     pieces = []
     while start < end:
-        newline = text.find("\n", start, end)
-        stop = end if newline == -1 else newline
+        newline = LINE_END.search(text, start, end)
+        stop = end if newline is None else newline.start()
         if stop > start:
             pieces.append((start, stop))
-        start = end if newline == -1 else newline + 1
+        start = end if newline is None else newline.end()
     return pieces
 
 
 def _lines(text: str, numbered: list, anchor: str) -> str:
     """The article line by line, with each finding's span marked (a point where it is empty)."""
-    line_starts = [0] + [m + 1 for m in _newlines(text)]
+    line_starts = starts_of_lines(text)
     spans: dict[int, list[tuple[int, int, int]]] = {}  # line index -> (start, end, number)
     points: dict[int, list[int]] = {}  # offset -> numbers
     for n, d in numbered:
@@ -264,8 +267,7 @@ def _lines(text: str, numbered: list, anchor: str) -> str:
     if len(line_starts) > 1 and line_starts[-1] == len(text) and len(text) not in points:
         line_starts.pop()  # the empty "line" after the final line break
     for index, line_start in enumerate(line_starts):
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end == -1 else line_end
+        line_end = line_span(text, line_start)[1]
         here = spans.get(index, [])
         cuts = sorted({line_start, line_end, *point_lines.get(index, ()),
                        *(s for s, _, _ in here), *(e for _, e, _ in here)})
@@ -284,18 +286,11 @@ def _lines(text: str, numbered: list, anchor: str) -> str:
             if b is None:
                 break
             covering = sorted(active)
-            segment = text[a:b].rstrip("\r") if b == line_end else text[a:b]
+            segment = text[a : max(a, min(b, line_end))]  # the line without its break
             content.append(_mark(segment, covering, tips, severities) if covering else escape(segment))
         out.append(f'<div class="line" id="{anchor}-l{index + 1}" data-n="{index + 1}">'
                    f'<span class="lc">{"".join(content)}</span></div>')
     return "\n".join(out)
-
-
-def _newlines(text: str):
-    position = text.find("\n")
-    while position != -1:
-        yield position
-        position = text.find("\n", position + 1)
 
 
 def _tip_item(n: int, d) -> str:

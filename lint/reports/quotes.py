@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from newslint import __version__
+from newslint.reports import printable
 
 DIRECT = "direct"  # the kind of a quote that stands as its own sentence
 _SHOWN = 70  # characters of a quote shown in the text listing
@@ -24,7 +25,7 @@ def render_text(entries: list, files: int) -> str:
             who = "no speaker"
         else:
             who = f"{' '.join(entry.speaker.split())} ({entry.form}, {entry.speaker_start[0]}:{entry.speaker_start[1]})"
-        lines.append(f"{entry.path}:{entry.start[0]}:{entry.start[1]}: {entry.kind} „{text}“ — {who}")
+        lines.append(printable(f"{entry.path}:{entry.start[0]}:{entry.start[1]}: {entry.kind} „{text}“ — {who}"))
     lines.append(_summary(entries, files))
     return "\n".join(lines) + "\n"
 

@@ -10,41 +10,33 @@ from __future__ import annotations
 from collections import Counter
 
 import click
-from newslint.reports import counts
+from newslint.reports import Tally, printable, rendered
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
 MARKS = {"safe": " [*]", "unsafe": " [~]"}
 
 
-def render(results: list, color: bool = False) -> str:
-    lines = []
-    severities: Counter[str] = Counter()
-    fixes: Counter[str] = Counter()
-    files_with_findings = 0
-    for result in results:
-        if result.diagnostics:
-            files_with_findings += 1
+def write(results, out, color: bool = False) -> None:
+    tally = Tally()
+    for result in tally.counting(results):
         for d in result.diagnostics:
-            severities[d.severity] += 1
-            location = f"{d.path}:{d.line}:{d.column}:"
+            location = f"{printable(d.path)}:{d.line}:{d.column}:"
             severity = f"[{d.severity}]"
             if color:
                 location = click.style(location, bold=True)
                 severity = click.style(severity, fg=_COLORS[d.severity])
-            mark = ""
-            if d.fix is not None:
-                fixes[d.fix.applicability] += 1
-                mark = MARKS[d.fix.applicability]
-            lines.append(f"{location} {d.rule} {severity}{mark} {d.message}")
-    files, findings = counts(results)
-    fixed = [result.fixed for result in results if result.fixed]
-    if fixed:
-        lines.append(f"Fixed {_count(sum(fixed), 'finding')} in {_count(len(fixed), 'file')}.")
-    lines.append(summary(files, findings, files_with_findings, severities))
-    hint = fix_hint(fixes["safe"], fixes["unsafe"])
+            mark = MARKS[d.fix.applicability] if d.fix is not None else ""
+            out.write(f"{location} {d.rule} {severity}{mark} {printable(d.message)}\n")
+    if tally.fixed:
+        out.write(f"Fixed {_count(tally.fixed, 'finding')} in {_count(tally.fixed_files, 'file')}.\n")
+    out.write(summary(tally.files, tally.findings, tally.files_with_findings, tally.severities) + "\n")
+    hint = fix_hint(tally.fixes["safe"], tally.fixes["unsafe"])
     if hint:
-        lines.append(hint)
-    return "\n".join(lines) + "\n"
+        out.write(hint + "\n")
+
+
+def render(results: list, color: bool = False) -> str:
+    return rendered(write, results, color)
 
 
 def fix_hint(safe: int, unsafe: int) -> str:

@@ -55,6 +55,28 @@ def test_crlf_line_endings_keep_offsets():
     assert article.position(text.index("Zweiter")) == (3, 1)
 
 
+
+@pytest.mark.parametrize("break_", ["\r", "\r\n", "\n"])
+def test_cr_lf_and_crlf_all_end_a_line(break_):
+    text = break_.join(["Titel", "Berlin – Ein Absatz.", "", "Zweiter Absatz. (dpa)", ""])
+    article = parse("a.txt", text)
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("headline", "Titel"), ("paragraph", "Berlin – Ein Absatz."), ("paragraph", "Zweiter Absatz. (dpa)")]
+    assert article.position(text.index("Zweiter")) == (4, 1)
+    assert article.position(text.index("Ein")) == (2, 10)
+    assert article.text == text  # as on disk
+
+
+def test_lone_cr_in_markdown_front_matter_and_body():
+    text = "---\rtitle: Putin in Pjöngjang\r---\r\rErster Absatz.\r\r## Zwischentitel\rZweiter Absatz.\r"
+    article = parse("a.md", text)
+    assert article.meta.title == "Putin in Pjöngjang"
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("headline", "Putin in Pjöngjang"), ("paragraph", "Erster Absatz."),
+        ("subheading", "Zwischentitel"), ("paragraph", "Zweiter Absatz.")]
+    assert article.position(text.index("Zweiter")) == (8, 1)
+    assert len(article.prose) == len(text)
+
 MARKDOWN = """---
 title: "Putin in Pjöngjang"
 teaser: Der Kreml-Chef reist weiter.

@@ -142,7 +142,7 @@ def test_merging_parts_in_any_order_gives_the_summary_of_the_whole(articles, dat
     assert merge(*shuffled) == whole
     assert whole.articles + whole.errors == len(articles)
     assert sum(whole.findings.values()) == sum(len(a[2]) for a in articles if not a[4])
-    assert len(whole.error_examples) == min(EXAMPLES, whole.errors)
+    assert len(whole.error_examples) == whole.errors  # every failed input is named
 
 
 # -- the audit, in this process ----------------------------------------------------------------
@@ -269,6 +269,24 @@ def test_command_writes_the_dashboard_for_an_html_file(archive, tmp_path):
     assert result.exit_code == 0, result.output
     page = (tmp_path / "audit.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and 'id="timeline"' in page
+
+
+def test_every_input_that_could_not_be_audited_is_named_in_json_and_html(tmp_path, monkeypatch):
+    use_fake_rules(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    lines = ['{"headline": "Titel", "body": "Text. (dpa)"}'] + ["kaputt"] * 25
+    (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke("export.jsonl", "--jobs", "1", "--batch", "4")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [error["location"] for error in report["errors"]] == [f"export.jsonl:{n}" for n in range(2, 27)]
+    named = [line for line in result.stderr.splitlines() if "export.jsonl:" in line]
+    assert len(named) == EXAMPLES  # stderr summarises
+    assert "… and 15 more inputs that could not be audited (all are in the report)" in result.stderr
+    invoke("export.jsonl", "--jobs", "1", "-o", "audit.html")
+    page = (tmp_path / "audit.html").read_text(encoding="utf-8")
+    listed = page.split('<ul id="errors">')[1].split("</ul>")[0]
+    assert listed.count("<li>") == 25 and "export.jsonl:26" in listed
 
 
 @pytest.mark.parametrize("args, message", [

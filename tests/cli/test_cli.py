@@ -79,7 +79,7 @@ def test_severity_from_configuration_counts_for_fail_on(run, tmp_path):
     assert "[info]" in result.output
 
 
-def test_select_and_ignore(run, tmp_path):
+def test_select_and_ignore(run, tmp_path, another_rule):
     write(tmp_path / "bad.txt", BAD)
     assert run("check", "--ignore", "fake-word", "bad.txt").exit_code == 0
     assert run("check", "--select", "fake-word", "bad.txt").exit_code == 1
@@ -108,6 +108,7 @@ def test_broken_configuration_is_exit_2_naming_file_and_key(run, tmp_path):
     [
         ("latin1.txt", "Titel\nÜber Pjöngjang.\n".encode("cp1252"),
          "not valid UTF-8 (byte 0xDC on line 2); it looks like ISO-8859-1"),
+        ("mac.txt", "Titel\rZeile\r\rÜber Pjöngjang.\r".encode("cp1252"), "(byte 0xDC on line 4)"),
         ("quotes.txt", "Titel\n„Zitat“ über Köln.\n".encode("cp1252"), "it looks like WINDOWS-1252"),
         ("utf16.txt", "Titel\nText.\n".encode("utf-16"), "file is UTF-16, not UTF-8"),
         ("empty.txt", b"", "empty file"),
@@ -191,3 +192,29 @@ def test_console_script_version_and_missing_file(tmp_path):
                              capture_output=True, text=True)
     assert missing.returncode == 2
     assert missing.stderr == f"newslint: {tmp_path / 'missing.txt'}: no such file or directory\n"
+
+
+@pytest.mark.parametrize("format_name", ["text", "json", "github"])
+def test_check_keeps_no_file_it_has_reported(run, tmp_path, monkeypatch, format_name):
+    """The report of a file is written when it is done; nothing of it stays for the rest of the run."""
+    import weakref
+
+    from newslint.engine import batch
+    from newslint.engine.finding import Diagnostic, FileResult
+
+    alive = []
+
+    def results(engine, paths, *args, **kwargs):
+        for number in range(500):
+            assert all(ref() is None for ref in alive[:-3]), f"file {number}: reported files are still held"
+            path = f"a{number}.txt"
+            result = FileResult(path, [Diagnostic(path, "fake-word", "warning", 2, 5, 2, 11, "„Fehler“ found",
+                                                  "Richtig", 10, 16)] * 20)
+            alive.append(weakref.ref(result))
+            yield result
+            del result
+
+    monkeypatch.setattr(batch, "iter_results", results)
+    result = run("check", "--no-cache", "--format", format_name, "--output", "report", "x.txt")
+    assert result.exit_code == 1
+    assert (tmp_path / "report").read_text(encoding="utf-8").count("a499.txt") == 20

@@ -44,7 +44,7 @@ def test_old_id_in_the_configuration(fake_rule):
                               "'old-word' will stop working in a later version",)
 
 
-def test_old_id_in_select_and_ignore(run):
+def test_old_id_in_select_and_ignore(run, another_rule):
     result = run("--select", "old-word")
     assert result.exit_code == 1
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["fake-word"]
@@ -53,7 +53,7 @@ def test_old_id_in_select_and_ignore(run):
     assert result.exit_code == 0 and json.loads(result.stdout)["findings"] == []
 
 
-def test_old_id_in_the_configuration_file(run, tmp_path):
+def test_old_id_in_the_configuration_file(run, tmp_path, another_rule):
     (tmp_path / "newslint.toml").write_text("ignore = ['old-word']\n", encoding="utf-8")
     result = run()
     assert result.exit_code == 0

@@ -74,9 +74,9 @@ def pools(monkeypatch):
     started = []
     original = batch._check_in_pool
 
-    def check_in_pool(engine, todo, workers):
+    def check_in_pool(engine, todo, workers, *rest):
         started.append(workers)
-        return original(engine, todo, workers)
+        return original(engine, todo, workers, *rest)
 
     monkeypatch.setattr(batch, "_check_in_pool", check_in_pool)
     return started
@@ -128,6 +128,43 @@ def test_a_damaged_cache_is_replaced(fake_rule, archive, tmp_path):
     again = check_paths(engine, [str(archive)], jobs=1, cache=ResultCache(str(cache_dir)))
     assert summary(results) == summary(again)
     assert (cache_dir / ".gitignore").read_text().endswith("*\n")
+
+
+DAMAGED_ROWS = [
+    "not json at all",
+    '{"rule": "fake-word"}',  # not a list of findings
+    "[[1, 2]]",  # a finding of the wrong shape
+    '[["fake-word", "fatal", 2, 6, 2, 12, "m", null, 11, 17]]',  # not a severity
+    '[["fake-word", "warning", "2", 6, 2, 12, "m", null, 11, 17]]',  # a line that is not a number
+]
+
+
+def test_damaged_rows_of_the_cache_are_misses_dropped_with_one_notice(fake_rule, settled, archive, tmp_path,
+                                                                       monkeypatch):
+    from click.testing import CliRunner
+    from newslint.cli import main
+
+    monkeypatch.chdir(archive.parent)
+    cache_dir = tmp_path / "cache"
+    run = ["check", "--format", "json", "--cache-dir", str(cache_dir), "archive"]
+    first = CliRunner().invoke(main, run)
+    database = sqlite3.connect(cache_dir / "results.sqlite")
+    keys = [key for (key,) in database.execute("SELECT key FROM results ORDER BY key")]
+    with database:
+        for key, damaged in zip(keys, DAMAGED_ROWS):
+            database.execute("UPDATE results SET findings = ? WHERE key = ?", (damaged, key))
+        database.execute("UPDATE files SET digest = 42 WHERE rowid = (SELECT min(rowid) FROM files)")
+    database.close()
+    second = CliRunner().invoke(main, run)
+    assert second.exit_code == first.exit_code == 2  # broken.md
+    assert second.stdout == first.stdout
+    notices = [line for line in second.stderr.splitlines() if "cache" in line]
+    assert notices == [f"newslint: {cache_dir}: {len(DAMAGED_ROWS) + 1} damaged entries of the result cache "
+                       "were dropped (taken as not cached)"]
+    third = CliRunner().invoke(main, run)
+    assert third.stdout == first.stdout and "cache" not in third.stderr
+    stored = sqlite3.connect(cache_dir / "results.sqlite").execute("SELECT findings FROM results").fetchall()
+    assert not {damaged for damaged in DAMAGED_ROWS} & {row for (row,) in stored}
 
 
 def test_the_cache_keeps_findings_not_articles(fake_rule, settled, archive, tmp_path):
@@ -243,3 +280,24 @@ def test_results_carry_the_text_only_when_asked(fake_rule, archive, tmp_path):
                                   need_text=need_text)
             texts = [r.text for r in results if r.error is None]
             assert all(texts) if need_text else not any(texts), (cache, need_text)
+
+
+def test_results_come_one_by_one_and_are_not_kept(fake_rule, tmp_path):
+    """A run keeps only the files under way: a result taken and dropped is gone (its findings too)."""
+    import gc
+    import weakref
+
+    from newslint.engine.batch import CHUNK, iter_results
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(3 * CHUNK):
+        (folder / f"{number:04d}.txt").write_text("Titel\nEin Fehler. " * 3 + "\n", encoding="utf-8")
+    for cache in (None, ResultCache(str(tmp_path / "cache"))):
+        alive = []
+        gc.collect()
+        for result in iter_results(Engine(RunOptions()), [str(folder)], jobs=1, cache=cache, need_text=False):
+            assert len(result.diagnostics) == 3
+            alive.append(weakref.ref(result))
+            del result
+            assert sum(ref() is not None for ref in alive) <= 2, "earlier results are still held"

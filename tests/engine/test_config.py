@@ -33,12 +33,12 @@ def test_pyproject_without_a_newslint_table_is_passed_over(tmp_path):
 def test_pyproject_table_is_read(fake_rule, tmp_path):
     path = tmp_path / "pyproject.toml"
     path.write_text(
-        "[tool.newslint]\npublished = 2024-06-21\nignore = ['fake-word']\n"
+        "[tool.newslint]\npublished = 2024-06-21\nselect = ['fake-word']\n"
         "[tool.newslint.fake-word]\nseverity = 'error'\nword = 'Pjönjang'\n"
     )
     config = load_config(str(path), rules_by_id())
     assert config.published == dt.date(2024, 6, 21)
-    assert config.ignore == ("fake-word",)
+    assert config.select == ("fake-word",)
     settings = config.rules["fake-word"]
     assert settings.severity == "error"
     assert settings.options.word == "Pjönjang"
@@ -92,3 +92,108 @@ def test_per_file_ignores_turn_a_rule_off_for_matching_files(fake_rule, tmp_path
                           path=str(tmp_path / "newslint.toml"))
     assert not config.enabled("fake-word", str(tmp_path / "archive" / "a.md"))
     assert config.enabled("fake-word", str(tmp_path / "news" / "a.md"))
+
+
+# -- configurations that cannot be meant ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("broken", [
+    "[tool.newslint]\nselect = ['fake-word'\n",  # a syntax error
+    "[tool.newslint]\nlang = 'de'\nlang = 'en'\n",  # a duplicate key
+    "[project]\nname = 'x'\n[tool.newslint.fake-word]\nseverity = 'error'\n[project]\n",  # a table twice
+])
+def test_a_broken_pyproject_that_may_configure_newslint_is_an_error(fake_rule, tmp_path, broken):
+    (tmp_path / "newslint.toml").write_text("")  # further up: must not be taken instead
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text(broken)
+    assert find_config_file(str(inner)) == str(inner / "pyproject.toml")
+    with pytest.raises(ConfigError, match=r"pyproject.toml: not valid TOML"):
+        load_config(find_config_file(str(inner)), rules_by_id())
+
+
+def test_a_broken_pyproject_without_newslint_in_it_is_passed_over(tmp_path):
+    (tmp_path / "newslint.toml").write_text("")
+    inner = tmp_path / "inner"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text("[project]\nname = 'x'\nname = 'y'\n")
+    assert find_config_file(str(inner)) == str(tmp_path / "newslint.toml")
+
+
+def test_a_broken_pyproject_fails_the_run_with_exit_2(fake_rule, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.newslint]\nignore = ['fake-word']\nignore = []\n")
+    (tmp_path / "a.txt").write_text("Titel\nEin Fehler.\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "a.txt"])
+    assert result.exit_code == 2
+    assert "pyproject.toml: not valid TOML" in result.stderr
+    assert "fake-word" not in result.stdout  # the rules did not run with the defaults
+
+
+@pytest.mark.parametrize("table, message", [
+    ({"max-file-size": 0}, "max-file-size: must be at least 1 byte, not 0"),
+    ({"max-file-size": -5}, "max-file-size: must be at least 1 byte, not -5"),
+    ({"select": []}, "select: no rule named; leave select out to run every rule"),
+    ({"select": ["fake-word"], "ignore": ["fake-word"]}, "no rule would run: ignore removes every rule"),
+    ({"lang": "klingonisch"}, "lang: unknown language 'klingonisch'"),
+    ({"lang": "fr"}, "lang: unknown language 'fr'; newslint knows de, en"),
+    ({"lang": ""}, "lang: unknown language ''"),
+])
+def test_nonsense_settings_are_errors(fake_rule, table, message):
+    with pytest.raises(ConfigError) as error:
+        build_config(table, rules_by_id(), where="newslint.toml")
+    assert str(error.value).startswith("newslint.toml: ")
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "de-AT", "de_CH", "en-GB", "DE"])
+def test_languages_newslint_knows_are_accepted(fake_rule, lang):
+    assert build_config({"lang": lang}, rules_by_id()).lang == lang
+
+
+@pytest.mark.parametrize("table, message", [
+    ({"extend-preferred": {"Kyjiw": ["Kiew"], "Kiew": ["Kyjiw"]}}, "„Kiew“ → „Kyjiw“ → „Kiew“"),
+    ({"extend-preferred": {"A": ["B"], "B": ["C"], "C": ["A"]}}, "„A“ → „C“ → „B“ → „A“"),
+    ({"preferred": {"Peking": ["Beijing"], "Beijing": ["Peking"]}}, "„Beijing“ → „Peking“ → „Beijing“"),
+])
+def test_a_cyclic_house_list_is_an_error(table, message):
+    with pytest.raises(ConfigError) as error:
+        build_config({"spelling-consistency": table}, rules_by_id(), where="newslint.toml")
+    assert "a cycle" in str(error.value) and message in str(error.value)
+
+
+def test_turning_a_default_spelling_around_is_no_cycle():
+    config = build_config({"spelling-consistency": {"extend-preferred": {"Kyjiw": ["Kiew", "Kiev"]}}}, rules_by_id())
+    assert config.rules["spelling-consistency"].options.extend_preferred == {"Kyjiw": ("Kiew", "Kiev")}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--select", "fake-word", "--ignore", "fake-word"], "no rule would run: --ignore removes every rule"),
+    (["--select", ""], "--select: no rule named"),
+    (["--select", " , "], "--select: no rule named"),
+])
+def test_options_that_leave_no_rule_are_usage_errors(fake_rule, tmp_path, monkeypatch, args, message):
+    from click.testing import CliRunner
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Titel\nEin Fehler.\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", *args, "a.txt"])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_configuration_that_leaves_no_rule_with_the_options_is_an_error(fake_rule, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from newslint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newslint.toml").write_text("ignore = ['fake-word']\n")
+    (tmp_path / "a.txt").write_text("Titel\nEin Fehler.\n")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "fake-word", "a.txt"])
+    assert result.exit_code == 2
+    assert "newslint.toml: no rule would run" in result.stderr

@@ -30,6 +30,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from newslint.article.model import parse  # noqa: E402
 from newslint.engine.config import build_config  # noqa: E402
 from newslint.engine.finding import FileResult  # noqa: E402
+from newslint.engine.lines import line_starts  # noqa: E402
 from newslint.engine.registry import rules_by_id  # noqa: E402
 from newslint.engine.runner import run_rules  # noqa: E402
 from newslint.engine.source import InputError, decode  # noqa: E402
@@ -90,12 +91,16 @@ def check_text(path: str, text: str, published: dt.date | None = PUBLISHED) -> F
 
 
 def check_positions(text: str, result: FileResult) -> None:
-    """Every finding's line and column lies in the file; its end does not come before its start."""
-    lines = text.split("\n")
+    """Every finding's line and column lies in the file; its end does not come before its start.
+
+    CR, LF and CRLF end lines; a column may point at a line's break (at its LF, after a CR)."""
+    starts = line_starts(text)
+    ends = [*(start - 1 for start in starts[1:]), len(text)]  # where each line's last break ends
+    widths = [end - start + 1 for start, end in zip(starts, ends)]
     for d in result.diagnostics:
-        assert 1 <= d.line <= d.end_line <= len(lines), d
-        assert 1 <= d.column <= len(lines[d.line - 1]) + 1, d
-        assert 1 <= d.end_column <= len(lines[d.end_line - 1]) + 1, d
+        assert 1 <= d.line <= d.end_line <= len(starts), d
+        assert 1 <= d.column <= widths[d.line - 1] + 1, d
+        assert 1 <= d.end_column <= widths[d.end_line - 1] + 1, d
         assert (d.line, d.column) <= (d.end_line, d.end_column), d
 
 

@@ -164,6 +164,25 @@ def test_fixes_keep_the_article_readable_and_a_second_fix_changes_nothing(text):
             assert fix_everything(path, fixed.text).text == fixed.text
 
 
+def placed(result: FileResult | None) -> list[tuple]:
+    return [] if result is None else [
+        (d.rule, d.line, d.column, d.end_line, d.end_column, d.message, d.suggestion) for d in result.diagnostics]
+
+
+@PROFILE
+@given(LINES, st.sampled_from(["\r", "\r\n"]), st.sampled_from(["a.txt", "a.md"]))
+def test_cr_and_crlf_end_lines_as_lf_does(text, break_, path):
+    """The same article with other line breaks: the same findings at the same lines and columns."""
+    text = text.replace("\r", "")  # the line breaks are what the test sets
+    other = text.replace("\n", break_)
+    expected = placed(check_text(path, text))
+    if break_ == "\r\n":  # a finding may end on the CR before the LF; its start is the same
+        expected = [found[:3] for found in expected]
+        assert [found[:3] for found in placed(check_text(path, other))] == expected
+    else:
+        assert placed(check_text(path, other)) == expected
+
+
 # Inputs that once crashed a rule (found by the tests above), kept as regression tests.
 FOUND_CRASHES = [
     "31. Februar",  # date-consistency: an impossible February date without a year

@@ -517,7 +517,25 @@ def test_an_interrupted_run_leaves_a_usable_cache(archive, tmp_path, how):
             pytest.fail(f"newslint hung after {how} at {delay} s")
         if how == "SIGKILL to a worker":
             assert code == 1 and report == expected, "a killed worker loses nothing"
+        if how == "SIGINT":  # Ctrl-C: the shells' code for it, one line, no traceback
+            assert code == 130, (code, _err)
+            assert _err.endswith("newslint: interrupted\n") and "Traceback" not in _err, _err
         usable(folder, cache, expected)
+
+
+def test_ctrl_c_on_a_run_in_one_process_exits_130_with_the_cache_intact(archive, tmp_path):
+    folder, expected = archive
+    cache = tmp_path / "cache"
+    run = Run(folder, cache, "--jobs", "1")
+    deadline = time.monotonic() + 20
+    while not cache.exists() and run.process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)  # the cache is opened just before the articles are checked
+    time.sleep(0.3)  # mid-run: 3,000 articles take longer
+    assert run.process.poll() is None, "the run ended before the signal: give it more articles"
+    os.killpg(run.pid, signal.SIGINT)
+    code, _report, err = run.finish(timeout=60)
+    assert code == 130 and err.endswith("newslint: interrupted\n") and "Traceback" not in err, (code, err)
+    usable(folder, cache, expected)
 
 
 def test_a_run_killed_while_writing_the_cache_leaves_it_usable(archive, tmp_path):

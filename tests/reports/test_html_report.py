@@ -78,6 +78,18 @@ def test_report_shows_each_article_exactly_as_written(results):
     assert page.lines == expected
 
 
+@pytest.mark.parametrize("break_", ["\r", "\r\n"])
+def test_cr_and_crlf_end_the_report_lines_as_in_the_findings(monkeypatch, break_):
+    use_fake_rules(monkeypatch)
+    text = ARTICLE.replace("\n", break_)
+    (result,) = check({"a.txt": text})
+    page = parse(render("html", [result]))
+    assert page.lines == ARTICLE.rstrip("\n").split("\n")
+    for finding in result.diagnostics:  # each finding's line in the report holds its text
+        if finding.rule == "fake-spelling":
+            assert "Pjönjang" in page.lines[finding.line - 1], finding
+
+
 def test_nothing_from_an_article_becomes_markup(results):
     page = parse(render("html", results))
     tags = [tag for tag, _ in page.tags]

@@ -264,3 +264,70 @@ def test_html_report_of_standard_input_shows_the_article(rules, tmp_path, monkey
     assert result.exit_code == 1
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "standard input" in page and "&lt;meldet&gt; sich." in page and "<meldet>" not in page
+
+
+# -- terminal escape sequences from articles ------------------------------------------------------
+
+# OSC (set the window title, or an OSC 8 hyperlink), CSI (colour, clear the screen), a backspace
+# that hides what comes before it, a bell, C1 controls (8-bit CSI) and a right-to-left override
+HOSTILE_CONTROLS = "\x1b]0;pwned\x07 \x1b[2J\x1b[31mrot\x1b[0m ab\x08\x08xy \x9b31m \x85 \u202egnirts \x7f"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_terminal_controls_from_articles_are_shown_escaped_in_text_and_github_output():
+    from newslint.engine.finding import Diagnostic
+
+    path = "articles/\x1b[31mrot.txt"
+    finding = Diagnostic(path, "quote-marks", "warning", 2, 1, 2, 9, f"„{HOSTILE_CONTROLS}\x00“ is not closed",
+                         HOSTILE_CONTROLS, 6, 14)
+    results = [FileResult(path, [finding], None, None),
+               FileResult("b.txt", error=f"front matter, line 2: bad value {HOSTILE_CONTROLS}")]
+    for name in ("text", "github"):
+        report = render(name, results)
+        assert not CONTROL.search(report), (name, report)
+        assert "\\x1b]0;pwned\\x07" in report and "\\x08\\x08xy" in report and "\\u202egnirts" in report, name
+        assert "\\x1b[31mrot.txt" in report, name
+    text = render("text", results).splitlines()
+    assert len(text) == 2  # one line per finding, and the summary
+
+
+def test_terminal_controls_in_quotes_are_shown_escaped(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(f"Titel\nBerlin – „Ein Satz {HOSTILE_CONTROLS} hier.“, sagte er. (dpa)\n",
+                                    encoding="utf-8")
+    for args in ((), ("--all",)):
+        result = CliRunner().invoke(main, ["quotes", *args, "a.txt"])
+        assert result.exit_code == 0, result.output
+        assert not CONTROL.search(result.stdout), result.stdout
+        assert "\\x1b]0;pwned\\x07" in result.stdout
+
+
+def test_terminal_controls_in_error_messages_on_stderr_are_shown_escaped(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = "kaputt\x1b]0;pwned\x07.md"
+    (tmp_path / name).write_text(f"---\ntitle: [{HOSTILE_CONTROLS}\n---\nText.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", name])
+    assert result.exit_code == 2
+    assert not CONTROL.search(result.stderr), result.stderr
+    assert "kaputt\\x1b]0;pwned\\x07.md" in result.stderr
+
+
+@pytest.mark.parametrize("format_name", ["text", "json", "github"])
+def test_streaming_formats_write_each_file_as_it_comes(rules, format_name):
+    import io
+
+    from newslint.reports import STREAMING, write
+
+    assert format_name in STREAMING
+    out = io.StringIO()
+    files = {f"a{n}.txt": f"Titel\nPjönjang {n} meldet sich - heute.\n" for n in range(3)}
+    checked = check(files)
+
+    def results():
+        for number, result in enumerate(checked):
+            if number:  # the file before is in the report already
+                assert f"a{number - 1}.txt" in out.getvalue(), out.getvalue()
+            yield result
+
+    write(format_name, results(), out)
+    assert out.getvalue() == render(format_name, checked)

@@ -7,11 +7,13 @@ LanguageTool when NEWSLINT_LANGUAGETOOL_URL is set.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -326,6 +328,36 @@ def test_a_server_that_times_out(with_fake_word, tmp_path):
     assert results[0].error.endswith("did not answer within 0.2 s")
 
 
+@pytest.mark.parametrize("headers_too", [False, True])
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_deadline(with_fake_word, tmp_path, headers_too):
+    """A slow proxy: 100,000 bytes promised, 20 a second (83 minutes), each read well within the timeout."""
+    texts = [f"Titel {n}\nEin Fehler in Absatz {n}.\n" for n in range(3)]
+    with FakeLanguageTool(trickle=0.05, trickle_headers=headers_too) as server:
+        started = time.monotonic()
+        results = check_all(texts, server.url, tmp_path, timeout=1)
+        elapsed = time.monotonic() - started
+        assert len(server.checks) == 1  # the later articles did not wait again
+    assert elapsed < 6, f"the run took {elapsed:.1f} s"
+    assert [[d.rule for d in r.diagnostics] for r in results] == [["fake-word"]] * 3
+    assert results[0].error.endswith("did not answer within 1 s")
+    assert all("not asked again" in r.error for r in results[1:])
+
+
+def test_the_run_has_a_grammar_budget(with_fake_word, tmp_path):
+    """A server that answers each request within the timeout, but slowly: the run's time for
+    grammar is bounded all the same."""
+    texts = [f"Titel {n}\nEin Fehler in Absatz {n}.\n" for n in range(8)]
+    with FakeLanguageTool(delay=0.5) as server:
+        started = time.monotonic()
+        results = check_all(texts, server.url, tmp_path, timeout=5, budget=1.2, concurrency=1)
+        elapsed = time.monotonic() - started
+    assert elapsed < 4, f"the run took {elapsed:.1f} s"
+    assert [r.error for r in results[:2]] == [None, None]
+    assert "used up the grammar budget of 1.2 s" in results[2].error
+    assert all("not asked again" in r.error for r in results[3:])
+    assert all([d.rule for d in r.diagnostics] == ["fake-word"] for r in results[2:])
+
+
 def test_nothing_listening(with_fake_word, tmp_path):
     server = FakeLanguageTool().start()
     url = server.url
@@ -472,6 +504,19 @@ def test_cli_with_a_server_in_the_environment(cli, fake, monkeypatch, tmp_path):
     assert (tmp_path / "xdg-cache" / "newslint" / "languagetool.sqlite3").is_file()
 
 
+def test_the_summary_counts_the_files_the_other_rules_checked_when_grammar_fails(cli, monkeypatch):
+    server = FakeLanguageTool().start()
+    monkeypatch.setenv(languagetool_location.ENV_URL, server.url)
+    server.stop()  # nothing listens there any more
+    result = cli("a0.txt", "a1.txt")
+    assert result.exit_code == 2
+    assert result.stderr.count("grammar: cannot reach LanguageTool") == 2
+    assert result.stdout.splitlines()[-1] == "Found 2 findings (2 warnings) in 2 of 2 files checked."
+    document = json.loads(cli("--format", "json", "a0.txt", "a1.txt").stdout)
+    assert document["summary"] == {"files": 2, "findings": 2}
+    assert len(document["errors"]) == 2
+
+
 def test_a_run_without_languagetool_does_not_import_the_client(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != languagetool_location.ENV_URL}
     env.update(LTP_PATH=str(tmp_path / "none"), XDG_CACHE_HOME=str(tmp_path))
@@ -544,6 +589,7 @@ def test_no_fix_where_a_line_break_stands_among_the_flagged_words(fake, tmp_path
 
 @pytest.mark.parametrize("table, error", [
     ({"timeout": 0}, "timeout must be more than 0 seconds"),
+    ({"budget": 0}, "budget must be more than 0 seconds"),
     ({"concurrency": 0}, "concurrency must be at least 1"),
     ({"batch-size": 10}, "batch-size must be at least 100 characters"),
     ({"disabled-rules": "DATUM_WOCHENTAG"}, "expected a list"),
@@ -554,6 +600,37 @@ def test_bad_options_are_configuration_errors(table, error):
 
     with pytest.raises(ConfigError, match=error):
         build_config({"grammar": table}, rules_by_id())
+
+
+BAD_URLS = ["not a url", "file:///etc/passwd", "ftp://example.org/", "http://", "http://host:99999",
+            "javascript:alert(1)", "http://exa mple.org", "//no-scheme-but-slashes"]
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_a_server_option_that_is_not_an_http_url_is_a_configuration_error(url):
+    from newslint.engine.config import ConfigError
+
+    with pytest.raises(ConfigError, match=r"\[grammar\]: server: .* is not an http\(s\) URL"):
+        build_config({"grammar": {"server": url}}, rules_by_id(), where="newslint.toml")
+
+
+@pytest.mark.parametrize("url", ["http://localhost:8081", "https://lt.example.org/v2", "localhost:8081",
+                                 "http://[::1]:8081/", "  http://127.0.0.1:8010  "])
+def test_http_urls_and_a_bare_host_and_port_are_servers(url):
+    options = build_config({"grammar": {"server": url}}, rules_by_id()).rules["grammar"].options
+    assert options.server == url
+
+
+@pytest.mark.parametrize("url", ["not a url", "file:///etc/passwd"])
+def test_a_bad_server_in_the_environment_fails_the_run_once_with_exit_2(cli, monkeypatch, tmp_path, url):
+    (tmp_path / "secret.txt").write_text("geheim", encoding="utf-8")
+    monkeypatch.setenv(languagetool_location.ENV_URL, url.replace("/etc/passwd", str(tmp_path / "secret.txt")))
+    result = cli("a0.txt", "a1.txt")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"newslint: {languagetool_location.ENV_URL}: ")
+    assert "is not an http(s) URL" in result.stderr and "internal error" not in result.stderr
+    assert result.stdout == ""
 
 
 def test_options_from_toml_types():

@@ -9,9 +9,13 @@ in `tests/data/languagetool/responses.json` by language and exact text, its reco
 moved to the paragraph's place, and matches of rules or categories in `disabledRules` or
 `disabledCategories` are dropped. A paragraph without a recording gets no matches.
 
-For tests of failure it can wait before answering (`delay`), and stop listening after answering
-a number of check requests (`die_after`), as a server that dies mid-run. `requests` records every
-request as (path, form fields), and `most_at_once` the most check requests under way at once.
+For tests of failure it can wait before answering (`delay`), stop listening after answering
+a number of check requests (`die_after`), as a server that dies mid-run, and answer a check as a
+slow proxy would (`trickle`): promise a long answer (`Content-Length: 100000`) and send it one
+byte every `trickle` seconds — with `trickle_headers`, the status line and headers too — until
+the client hangs up, the server is stopped or TRICKLE_LIMIT seconds have passed, so that a
+client without a deadline hangs the test only that long. `requests` records every request as
+(path, form fields), and `most_at_once` the most check requests under way at once.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 RESPONSES = os.path.join(os.path.dirname(__file__), "data", "languagetool", "responses.json")
+TRICKLE_LIMIT = 30.0  # seconds a trickling answer lasts at most
 
 
 def _utf16(text: str) -> int:
@@ -31,7 +36,8 @@ def _utf16(text: str) -> int:
 
 
 class FakeLanguageTool:
-    def __init__(self, delay: float = 0.0, die_after: int | None = None, responses: str = RESPONSES) -> None:
+    def __init__(self, delay: float = 0.0, die_after: int | None = None, responses: str = RESPONSES,
+                 trickle: float | None = None, trickle_headers: bool = False) -> None:
         with open(responses, encoding="utf-8") as handle:
             data = json.load(handle)
         self.software = data["software"]
@@ -39,6 +45,8 @@ class FakeLanguageTool:
         self.recorded = {(c["language"], c["text"]): c["matches"] for c in data["checks"]}
         self.delay = delay
         self.die_after = die_after
+        self.trickle = trickle
+        self.trickle_headers = trickle_headers
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.most_at_once = 0  # the most check requests under way at the same time
         self._under_way = 0
@@ -114,6 +122,9 @@ class FakeLanguageTool:
                 self._under_way += 1
                 self.most_at_once = max(self.most_at_once, self._under_way)
             try:
+                if self.trickle:
+                    self._trickle(handler)
+                    return
                 if self.delay:
                     time.sleep(self.delay)
                 if self.die_after is not None and count >= self.die_after:
@@ -148,6 +159,25 @@ class FakeLanguageTool:
             "matches": matches,
             "sentenceRanges": [[0, _utf16(text)]],
         }
+
+    def _trickle(self, handler) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
+        body = b'{"matches": [' + b" " * 99_985 + b"]}"
+        if not self.trickle_headers:
+            handler.wfile.write(head)
+            handler.wfile.flush()
+            head = b""
+        started = time.monotonic()
+        try:
+            for byte in head + body:
+                if self._server is None or time.monotonic() - started > TRICKLE_LIMIT:
+                    break
+                handler.wfile.write(bytes((byte,)))
+                handler.wfile.flush()
+                time.sleep(self.trickle)
+        except OSError:  # the client hung up: what a deadline does
+            pass
+        handler.close_connection = True
 
     @staticmethod
     def _send(handler, status: int, payload, text: bool = False) -> None:

@@ -55,7 +55,7 @@ def make_rule(rule_id: str, severity: str, pattern: str, message: str, suggestio
     def check(article, options):
         if compiled is None:
             if "(dpa)" not in article.text:
-                end = len(article.text.rstrip("\n"))
+                end = len(article.text.rstrip("\r\n"))
                 yield Finding(end, end, message, suggestion)
             return
         for match in compiled.finditer(article.text):
