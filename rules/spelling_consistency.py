@@ -251,10 +251,10 @@ def _house_findings(
     start, end = article.blocks[0].start, article.blocks[-1].end
     if not may_mention(article.prose, start, end, house.spellings):
         return  # most articles: nothing on the house list, found by a quicker search
-    from newslint.german.name_context import given_beside, in_proper_name
+    from newslint.german.name_context import NamePlaces, given_beside, in_proper_name
 
     matches = list(house.pattern.finditer(article.prose, start, end))  # prose: the rest is blank
-    listed = [match.span() for match in matches]
+    listed = NamePlaces(match.span() for match in matches)
     uses: dict[str, int] = {}
     for match in matches:
         spelling = " ".join(match.group(1).split())

@@ -159,10 +159,11 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         pieces.append(text[position:start])
-        if text.find("\n", start, end) < 0:
-            pieces.append(" " * (end - start))
+        segment = text[start:end]
+        if "\n" not in segment:
+            pieces.append(" " * len(segment))
         else:  # each line blanked, the newlines kept
-            pieces.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+            pieces.append("\n".join(" " * len(line) for line in segment.split("\n")))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

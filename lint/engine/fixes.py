@@ -145,7 +145,7 @@ def fix_text(check: Callable[[str], FileResult], text: str, unsafe: bool = False
     result = check(text)
     protected: Counter[tuple[str, int, int]] = Counter()
     if baseline is not None:
-        kept = new_findings([result], baseline)[0]
+        (kept,) = new_findings([result], baseline)
         new = {id(d) for d in kept.diagnostics}
         protected.update((d.rule, d.start, d.end) for d in result.diagnostics if id(d) not in new)
         result = kept

@@ -16,7 +16,7 @@ The article often tells which:
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -93,13 +93,39 @@ def alternatives(prose: str, mentions, pairs: Iterable[tuple[str, str]]) -> set[
     return {pair for pair in pairs if frozenset(pair) in given}
 
 
-def given_beside(prose: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
-    """Whether one of the spans `others` stands right before or after prose[start:end] as
+class NamePlaces:
+    """Where names stand in an article: spans sorted by start and by end, so that the ones close
+    before or after a span are found by bisection (a text with thousands of names stays linear)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self._by_start = sorted(spans)
+        self._starts = [start for start, _end in self._by_start]
+        self._by_end = sorted(self._by_start, key=lambda span: span[1])
+        self._ends = [end for _start, end in self._by_end]
+
+    def after(self, end: int) -> Iterator[tuple[int, int]]:
+        """The spans that start at most _GAP characters after `end`, nearest first."""
+        index = bisect.bisect_left(self._starts, end)
+        while index < len(self._starts) and self._starts[index] - end <= _GAP:
+            yield self._by_start[index]
+            index += 1
+
+    def before(self, start: int) -> Iterator[tuple[int, int]]:
+        """The spans that end at most _GAP characters before `start`, nearest first."""
+        index = bisect.bisect_right(self._ends, start) - 1
+        while index >= 0 and start - self._ends[index] <= _GAP:
+            yield self._by_end[index]
+            index -= 1
+
+
+def given_beside(prose: str, start: int, end: int, others: NamePlaces) -> bool:
+    """Whether one of the names `others` stands right before or after prose[start:end] as
     another name given for it on purpose („Kyjiw (Kiew)“)."""
-    for other_start, other_end in others:
-        if other_start >= end and _given_as_alternative(prose[end:other_start]):
+    for other_start, _other_end in others.after(end):
+        if _given_as_alternative(prose[end:other_start]):
             return True
-        if other_end <= start and _given_as_alternative(prose[other_end:start]):
+    for _other_start, other_end in others.before(start):
+        if _given_as_alternative(prose[other_end:start]):
             return True
     return False
 

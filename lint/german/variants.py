@@ -279,19 +279,13 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
     number of forms. Word-frequency data is loaded only for the pairs that meet.
     """
     forms = list(forms)
-    folded, sizes = _FOLDED, _SIZES
-    if len(folded) > _FOLDED_KEPT:
-        folded.clear()
-        sizes.clear()
-    for form in [form for form in forms if form not in sizes]:
-        folded[form], sizes[form] = _folded(form)
-    met = _compared(forms, _DIRECT_PAIRS_PER_FORM * len(forms))
+    met = _compared(forms, _DIRECT_PAIRS_PER_FORM * len(forms))  # folds and sizes the forms
+    folded = {form: _FOLDED[form] for form in forms}
     if met is None:
-        keys = {form: folded[form] for form in forms}
         met = {
             (a, b)
-            for a, b in _met_in_neighbourhoods(keys, _by_size(forms))
-            if one_edit_apart(keys[a], keys[b])
+            for a, b in _met_in_neighbourhoods(folded, _by_size(forms))
+            if one_edit_apart(folded[a], folded[b])
         }
     close = {pair for pair in met if _close_may_be_variants(*pair)}
     return close | _casing_pairs(folded) | transliteration.pairs(folded)
@@ -332,7 +326,19 @@ def _folded(form: str) -> tuple[str, int]:
     return key, (ord(key[0]) << 32 | len(key)) if key else 0
 
 
+def _remember(forms: list[str]) -> None:
+    """Fold and size the forms not met lately (see `_FOLDED`, `_SIZES`)."""
+    folded, sizes = _FOLDED, _SIZES
+    if len(folded) > _FOLDED_KEPT:
+        folded.clear()
+        sizes.clear()
+    for form in [form for form in forms if form not in sizes]:
+        folded[form], sizes[form] = _folded(form)
+
+
 def _by_size(forms: list[str]) -> dict[int, list[str]]:
+    """The forms by their size (see `_folded`), in order."""
+    _remember(forms)
     by_size: dict[int, list[str]] = {}
     for form in forms:
         by_size.setdefault(_SIZES[form], []).append(form)
@@ -342,6 +348,7 @@ def _by_size(forms: list[str]) -> dict[int, list[str]]:
 def _compared(forms: list[str], budget: int) -> set[tuple[str, str]] | None:
     """The pairs of forms alike in size that are one edit apart, each in the order of `forms`;
     None when that would take more than `budget` comparisons."""
+    _remember(forms)
     size_of, folded = _SIZES.__getitem__, _FOLDED
     ordered = sorted(forms, key=size_of)  # stable: forms of a size stay in order
     sizes = list(map(size_of, ordered))
