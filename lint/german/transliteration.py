@@ -45,6 +45,15 @@ def _key_of_folded(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _grouping(plain: str) -> tuple[bool, str]:
+    """Whether `key` changes a folded form, and what the form is grouped by: its key, or itself
+    (a form without a letter the table changes is its own key)."""
+    if _CHANGES.search(plain):
+        return True, _key_of_folded(plain)
+    return False, plain
+
+
+@lru_cache(maxsize=65536)
 def _sound(form: str) -> str:
     from cologne_phonetics import encode
 
@@ -65,14 +74,15 @@ def _common_word(a: str, b: str) -> bool:
 def pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
     """The pairs of forms (mapped to their `fold`) that are one name transliterated two ways, in
     the order given."""
-    # a form without a letter the table changes is its own key: only the others need one
-    changing = {form: plain for form, plain in folded.items() if len(plain) >= 4 and _CHANGES.search(plain)}
-    if not changing:
-        return set()
     by_key: dict[str, list[str]] = {}
+    changing = False
     for form, plain in folded.items():
         if len(plain) >= 4:
-            by_key.setdefault(_key_of_folded(plain) if form in changing else plain, []).append(form)
+            changes, grouped_by = _grouping(plain)
+            changing = changing or changes
+            by_key.setdefault(grouped_by, []).append(form)
+    if not changing:
+        return set()
     by_key = {key: forms for key, forms in by_key.items() if len(forms) > 1}
     found = set()
     for group in by_key.values():

@@ -293,16 +293,20 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
 
 def _casing_pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
     """Pairs of forms that differ in inner capitals only ("YouTube"/"Youtube"), each in order."""
-    by_letters: dict[str, list[str]] = {}
-    for form in folded:
-        if not form[1:].islower() and not form.isupper():
-            by_letters.setdefault(form.casefold(), [])
-    if not by_letters:
-        return set()
+    inner = [form for form in folded if _inner_capitals(form)]
+    if not inner:
+        return set()  # most articles
+    by_letters: dict[str, list[str]] = {form.casefold(): [] for form in inner}
     for form in folded:
         if form.casefold() in by_letters and not form.isupper():
             by_letters[form.casefold()].append(form)
     return {(a, b) for forms in by_letters.values() for i, a in enumerate(forms) for b in forms[i + 1 :]}
+
+
+@lru_cache(maxsize=65536)
+def _inner_capitals(form: str) -> bool:
+    """Whether a form has capitals after its first letter, without being all capitals ("YouTube")."""
+    return not form[1:].islower() and not form.isupper()
 
 
 #: compare the forms alike in size pair by pair while there are at most this many pairs per form
