@@ -292,30 +292,26 @@ def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
 
 
 def _casing_pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
-    """Pairs of forms that differ in inner capitals only ("YouTube"/"Youtube"), each in order."""
-    inner = [form for form in folded if _inner_capitals(form)]
-    if not inner:
+    """Pairs of forms that differ in inner capitals only ("YouTube"/"Youtube"), each in order
+    (of forms `_remember` has seen, as `close_pairs` makes sure)."""
+    if _INNER_CAPITALS.isdisjoint(folded):
         return set()  # most articles
-    by_letters: dict[str, list[str]] = {form.casefold(): [] for form in inner}
+    by_letters: dict[str, list[str]] = {form.casefold(): [] for form in folded if form in _INNER_CAPITALS}
     for form in folded:
         if form.casefold() in by_letters and not form.isupper():
             by_letters[form.casefold()].append(form)
     return {(a, b) for forms in by_letters.values() for i, a in enumerate(forms) for b in forms[i + 1 :]}
 
 
-@lru_cache(maxsize=65536)
-def _inner_capitals(form: str) -> bool:
-    """Whether a form has capitals after its first letter, without being all capitals ("YouTube")."""
-    return not form[1:].islower() and not form.isupper()
-
-
 #: compare the forms alike in size pair by pair while there are at most this many pairs per form
 #: (real articles have fewer than four); beyond, deletion neighbourhoods keep the time linear
 _DIRECT_PAIRS_PER_FORM = 8
 
-#: form: its folded spelling, and its size (see `_folded`), for the forms met lately
+#: form: its folded spelling, and its size (see `_folded`), for the forms met lately; and those
+#: of them with capitals after the first letter, without being all capitals ("YouTube")
 _FOLDED: dict[str, str] = {}
 _SIZES: dict[str, int] = {}
+_INNER_CAPITALS: set[str] = set()
 _FOLDED_KEPT = 65536
 
 
@@ -330,14 +326,17 @@ def _folded(form: str) -> tuple[str, int]:
     return key, (ord(key[0]) << 32 | len(key)) if key else 0
 
 
-def _remember(forms: list[str]) -> None:
-    """Fold and size the forms not met lately (see `_FOLDED`, `_SIZES`)."""
+def _remember(forms: Iterable[str]) -> None:
+    """Fold and size the forms not met lately (see `_FOLDED`, `_SIZES`, `_INNER_CAPITALS`)."""
     folded, sizes = _FOLDED, _SIZES
     if len(folded) > _FOLDED_KEPT:
         folded.clear()
         sizes.clear()
+        _INNER_CAPITALS.clear()
     for form in [form for form in forms if form not in sizes]:
         folded[form], sizes[form] = _folded(form)
+        if not form[1:].islower() and not form.isupper():
+            _INNER_CAPITALS.add(form)
 
 
 def _by_size(forms: list[str]) -> dict[int, list[str]]:

@@ -20,11 +20,17 @@ def test_newslint_toml_is_found_walking_up(tmp_path):
     assert find_config_file(str(deep)) == str(tmp_path / "newslint.toml")
 
 
-def test_pyproject_without_a_newslint_table_is_passed_over(tmp_path):
+def pyproject_below_a_newslint_toml(tmp_path, content: str):
+    """A folder with a pyproject.toml of `content`, inside one with a newslint.toml."""
     (tmp_path / "newslint.toml").write_text("")
     inner = tmp_path / "inner"
     inner.mkdir()
-    (inner / "pyproject.toml").write_text("[tool.other]\nx = 1\n")
+    (inner / "pyproject.toml").write_text(content)
+    return inner
+
+
+def test_pyproject_without_a_newslint_table_is_passed_over(tmp_path):
+    inner = pyproject_below_a_newslint_toml(tmp_path, "[tool.other]\nx = 1\n")
     assert find_config_file(str(inner)) == str(tmp_path / "newslint.toml")
     (inner / "pyproject.toml").write_text("[tool.newslint]\nlang = 'de'\n")
     assert find_config_file(str(inner)) == str(inner / "pyproject.toml")
@@ -103,20 +109,14 @@ def test_per_file_ignores_turn_a_rule_off_for_matching_files(fake_rule, tmp_path
     "[project]\nname = 'x'\n[tool.newslint.fake-word]\nseverity = 'error'\n[project]\n",  # a table twice
 ])
 def test_a_broken_pyproject_that_may_configure_newslint_is_an_error(fake_rule, tmp_path, broken):
-    (tmp_path / "newslint.toml").write_text("")  # further up: must not be taken instead
-    inner = tmp_path / "inner"
-    inner.mkdir()
-    (inner / "pyproject.toml").write_text(broken)
+    inner = pyproject_below_a_newslint_toml(tmp_path, broken)  # the newslint.toml further up is not taken
     assert find_config_file(str(inner)) == str(inner / "pyproject.toml")
     with pytest.raises(ConfigError, match=r"pyproject.toml: not valid TOML"):
         load_config(find_config_file(str(inner)), rules_by_id())
 
 
 def test_a_broken_pyproject_without_newslint_in_it_is_passed_over(tmp_path):
-    (tmp_path / "newslint.toml").write_text("")
-    inner = tmp_path / "inner"
-    inner.mkdir()
-    (inner / "pyproject.toml").write_text("[project]\nname = 'x'\nname = 'y'\n")
+    inner = pyproject_below_a_newslint_toml(tmp_path, "[project]\nname = 'x'\nname = 'y'\n")
     assert find_config_file(str(inner)) == str(tmp_path / "newslint.toml")
 
 
