@@ -246,7 +246,7 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
                                            [*TOP_LEVEL_KEYS, *STYLE_KEYS, *rules]))
     if values.get("select") == ():
         raise ConfigError(f"{where}: select: no rule named; leave select out to run every rule")
-    if not running(list(rules), values.get("select"), values.get("ignore", ())):
+    if contradicts(values.get("select"), values.get("ignore", ())):
         raise ConfigError(f"{where}: no rule would run: ignore removes every rule that select names")
     return Config(path=path, root=root, rules=rule_settings, notices=tuple(dict.fromkeys(notices)),
                   styles=styles, **values)
@@ -286,10 +286,10 @@ def _load_styles(data: dict, root: str, where: str):
     return load_styles(settings) if settings else None
 
 
-def running(rule_ids: list[str], select: tuple[str, ...] | None, *ignores: tuple[str, ...]) -> list[str]:
-    """The rules a selection (None: every rule) leaves after the ignores (see `selected`)."""
-    return [rule_id for rule_id in rule_ids
-            if (select is None or selected(rule_id, select)) and not any(selected(rule_id, ignore) for ignore in ignores)]
+def contradicts(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> bool:
+    """Whether `ignore` takes away everything `select` names (rules, or styles by name; see
+    `selected`), so that no rule could run whatever the rules are."""
+    return select is not None and all(selected(name, ignore) for name in select)
 
 
 def language(value: str, where: str) -> str:

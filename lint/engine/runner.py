@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from newslint.engine.config import (
     Config,
     ConfigError,
+    contradicts,
     did_you_mean,
     find_config_file,
     load_config,
-    running,
     selected,
 )
 from newslint.engine.discovery import STDIN
@@ -51,7 +51,6 @@ class Engine:
         self._notices: list[str] = []
         if options.select is not None and not options.select:
             raise ConfigError("--select: no rule named; leave it out to run every rule")
-        self._selection_known = False  # until --select and --ignore are resolved below
         self._configs: dict[str | None, Config] = {}
         self._config_files: dict[str, str | None] = {}  # directory: its configuration file
         self._unavailable: dict[tuple[str, str], str | None] = {}
@@ -66,20 +65,8 @@ class Engine:
             ignore=self._check_ids(options.ignore, "--ignore"),
             require=self._check_ids(options.require, "--require"),
         )
-        self._selection_known = True
-        for config_path, config in self._configs.items():
-            self._check_selection(config_path, config)
-
-    def _check_selection(self, config_path: str | None, config: Config) -> None:
-        """A ConfigError when no rule would run with this configuration and the command line."""
-        rules = list(self.rules_for(config))
-        select = self.options.select if self.options.select is not None else config.select
-        if running(rules, select, self.options.ignore, config.ignore):
-            return
-        if config_path is None or not running(rules, self.options.select, self.options.ignore):
+        if contradicts(self.options.select, self.options.ignore):
             raise ConfigError("no rule would run: --ignore removes every rule that --select names")
-        raise ConfigError(f"{config_path}: no rule would run with the selection of the command line "
-                          "(--select, --ignore) and this file's select and ignore")
 
     def _check_ids(self, ids: tuple[str, ...], option: str) -> tuple[str, ...]:
         """The rules' current ids; an unknown one is a ConfigError, an old one (alias) a notice.
@@ -132,8 +119,6 @@ class Engine:
             config_path = self._config_files[directory]
         if config_path not in self._configs:
             config = load_config(config_path, self.rules)
-            if self._selection_known:
-                self._check_selection(config_path, config)
             self._configs[config_path] = config
         return self._configs[config_path]
 

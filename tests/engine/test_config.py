@@ -185,15 +185,3 @@ def test_options_that_leave_no_rule_are_usage_errors(fake_rule, tmp_path, monkey
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stdout == ""
-
-
-def test_a_configuration_that_leaves_no_rule_with_the_options_is_an_error(fake_rule, tmp_path, monkeypatch):
-    from click.testing import CliRunner
-    from newslint.cli import main
-
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "newslint.toml").write_text("ignore = ['fake-word']\n")
-    (tmp_path / "a.txt").write_text("Titel\nEin Fehler.\n")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "fake-word", "a.txt"])
-    assert result.exit_code == 2
-    assert "newslint.toml: no rule would run" in result.stderr
