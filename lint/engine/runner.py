@@ -242,7 +242,6 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
     length = len(article.text)
     for rule in rules:
         settings = config.rules[rule.id]
-        severity = config.severity(rule.id, article.path)
         try:
             findings = list(rule.check(article, settings.options))
         except RuleError as error:
@@ -254,6 +253,8 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
                 "please report it with this article"
             )
             continue
+        if findings:  # most rules find nothing in most articles
+            severity = config.severity(rule.id, article.path)
         for finding in findings:
             start = min(max(finding.start, 0), length)
             end = min(max(finding.end, start), length)

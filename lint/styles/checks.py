@@ -69,9 +69,11 @@ def as_sentence(words: list[str]) -> str:
 
 @dataclass
 class Context:
-    """What the rules of a style set share when they are compiled: the vocabulary's accepted terms."""
+    """What the rules of a style set share when they are compiled: the vocabulary's accepted
+    terms; and whether the rule is one of a pack shipped with newslint (see `patterns.Later`)."""
 
     accepted: Exceptions | None = None
+    shipped: bool = False
 
 
 class Check:
@@ -182,7 +184,8 @@ class Existence(Check):
         append = bool(keys.get("append", False))
         bounded = bool(tokens) and not keys.get("nonword", False)
         self.tokens = self.prefilter = Alternation(tokens, self.ignorecase, bounded, self.where,
-                                                   before="" if append else raw, after=raw if append else "")
+                                                   before="" if append else raw, after=raw if append else "",
+                                                   later=context.shipped)
 
     def run(self, layout, deadline):
         found = []
@@ -203,7 +206,8 @@ class Substitution(Check):
         self.expected = [swap[key] for key in self.keys_in_order]
         self.capitalize = bool(rule.keys.get("capitalize", False))
         self.tokens = self.prefilter = Alternation(self.keys_in_order, self.ignorecase,
-                                                   not rule.keys.get("nonword", False), self.where)
+                                                   not rule.keys.get("nonword", False), self.where,
+                                                   later=context.shipped)
 
     def run(self, layout, deadline):
         found = []

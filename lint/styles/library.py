@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newslint.engine.config import glob_match, relative_path
 from newslint.engine.docs import RuleDoc
@@ -183,9 +183,10 @@ def load_styles(settings: StyleSettings) -> StyleSet:
                 loaded.notices.append(f"{ini.path if ini else 'configuration'}: {message}")
             continue
         loaded.styles.add(style)
+        shipped = replace(context, shipped=os.path.dirname(folder) == PACKS)
         for name in sorted(os.listdir(folder)):
             if name.endswith(".yml"):
-                _add_rule(loaded, os.path.join(folder, name), style, context, settings.timeout, sources)
+                _add_rule(loaded, os.path.join(folder, name), style, shipped, settings.timeout, sources)
     _add_built_in_style(loaded, vocabulary, context, settings.timeout, BUILT_IN_STYLE in named + switched)
     for selection in loaded.selections:
         for rule_id, _switch in selection.switches:

@@ -35,13 +35,38 @@ _WORD_CHAR = re.compile(r"\w")
 _ANCHORS = re.compile(r"(?<!\\)(?:\\\\)*(?:[$^]|\\[AZzG])")
 
 
-def compile_pattern(pattern: str, ignorecase: bool, where: str) -> regex.Pattern:
-    """Compile a pattern of a rule (multi-line, as in Vale); a StyleError names it when invalid."""
+def compile_pattern(pattern: str, ignorecase: bool, where: str, later: bool = False) -> regex.Pattern:
+    """Compile a pattern of a rule (multi-line, as in Vale); a StyleError names it when invalid.
+
+    `later`: a pattern of a pack shipped with newslint, compiled when first searched (see `Later`)."""
     flags = regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
+    if later:
+        return Later(pattern, flags)
     try:
         return regex.compile(pattern, flags)
     except (regex.error, ValueError, OverflowError, RecursionError) as error:
         raise StyleError(f"{where}: invalid pattern '{pattern}': {error}") from None
+
+
+class Later:
+    """A pattern of a shipped pack, compiled when it is first searched.
+
+    The patterns a configuration brings are compiled when its styles load, so that an invalid one
+    is an error before any article is checked. Those of the shipped packs are compiled by the
+    packs' tests; a run compiles only those that its articles need, which spares a check of a few
+    files most of the pack's start-up."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled = None
+
+    def __getattr__(self, name: str):  # finditer, sub, …: those of the compiled pattern
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
 
 
 def anchored(pattern: str) -> bool:
@@ -137,9 +162,10 @@ class Alternation:
     """
 
     def __init__(self, tokens: list[str], ignorecase: bool, bounded: bool, where: str,
-                 before: str = "", after: str = "") -> None:
+                 before: str = "", after: str = "", later: bool = False) -> None:
         self.ignorecase = ignorecase
         self.bounded = bounded
+        self.later = later  # a shipped pack's: patterns compiled when first searched
         self.literals: list[Literal] = []
         #: (token index, pattern, a literal every match holds: a text without it is not searched,
         #: whether to look for it in lower case)
@@ -184,7 +210,7 @@ class Alternation:
         if lowered:
             literal = literal.lower()
         try:
-            self.patterns.append((index, compile_pattern(source, self.ignorecase, where), literal, lowered))
+            self.patterns.append((index, compile_pattern(source, self.ignorecase, where, self.later), literal, lowered))
         except StyleError:
             for part in parts:
                 if part:  # name the token that is wrong, not what newslint made of it

@@ -1,6 +1,6 @@
 """An existing `.vale.ini`, read as Vale reads it, so that a team that uses Vale changes nothing.
 
-Read: `StylesPath` (relative to the file), `MinAlertLevel` (default warning, as in Vale: style
+Read: `StylesPath` (relative to the file), `MinAlertLevel` (default suggestion, as Vale documents: style
 rules below it are not run), `Vocab`, and each section named by a glob (`[*]`, `[*.md]`,
 `[*.{md,txt}]`, `[archive/**]`) with its `BasedOnStyles` and its per-rule switches
 (`Style.Rule = YES`, `NO`, or a level: suggestion, warning, error). A glob without "/" matches
@@ -89,7 +89,7 @@ def _settings(path: str, sections: dict, order: list[str]) -> ValeIni:
     if core.get("StylesPath"):
         value = core["StylesPath"][-1][1]
         styles_path = os.path.join(os.path.dirname(os.path.abspath(path)), os.path.expanduser(value))
-    min_level = "warning"
+    min_level = "suggestion"
     if core.get("MinAlertLevel"):
         number, min_level = core["MinAlertLevel"][-1]
         if min_level not in ALERT_LEVELS:

@@ -5,9 +5,11 @@ import os
 import re
 
 import pytest
+import regex
 import yaml
 from newslint.engine.runner import Engine, RunOptions
 from newslint.styles.library import PACKS, shipped_styles
+from newslint.styles.patterns import Later
 
 PACK = os.path.join(PACKS, "newsroom-de")
 FILES = sorted(name for name in os.listdir(PACK) if name.endswith(".yml"))
@@ -58,6 +60,19 @@ def test_every_entry_gives_its_reason_and_a_source_the_file_names(name):
         assert reason.strip(), f"{name}: no reason: {line}"
         keys = {part.strip().split(" ")[0] for part in re.split(r"[;,]", cited.rstrip("]"))}
         assert keys and keys <= sources, f"{name}: {line}"
+
+
+def test_every_pattern_of_every_shipped_pack_compiles(tmp_path):
+    """A shipped pack's patterns are compiled when first needed (see `patterns.Later`), not
+    when the pack loads: this is where an invalid one shows."""
+    styles = ", ".join(f'"{style}"' for style in shipped_styles())
+    (tmp_path / "newslint.toml").write_text(f"styles = [{styles}]\n", encoding="utf-8")
+    engine = Engine(RunOptions(config_file=str(tmp_path / "newslint.toml")))
+    checks = engine.config_for(str(tmp_path / "a.txt")).styles.checks
+    patterns = [pattern for check in checks if check.prefilter for _i, pattern, *_ in check.prefilter.patterns]
+    assert patterns and all(isinstance(pattern, Later) for pattern in patterns)
+    for pattern in patterns:  # what the first search compiles
+        assert regex.compile(pattern.pattern, pattern.flags).pattern == pattern.pattern
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -43,7 +43,15 @@ def test_styles_path_based_on_styles_vocab_and_min_alert_level(vale):
     """)
     assert rules_found(vale) == ["House.Sehr", "House.Kiew", "Vale.Avoid"]
     vale.ini("""
-        StylesPath = "vale/styles"  # the default MinAlertLevel is warning
+        StylesPath = "vale/styles"  # the default MinAlertLevel is suggestion
+        Vocab = Newsroom
+        [*]
+        BasedOnStyles = House
+    """)
+    assert rules_found(vale) == ["House.Sehr", "House.Kiew", "Vale.Avoid"]
+    vale.ini("""
+        StylesPath = vale/styles
+        MinAlertLevel = warning
         Vocab = Newsroom
         [*]
         BasedOnStyles = House
@@ -86,6 +94,7 @@ def test_a_rule_switched_on_alone(vale):
 def test_the_configurations_severity_wins_over_the_ini(vale):
     vale.ini("""
         StylesPath = vale/styles
+        MinAlertLevel = warning
         [*]
         BasedOnStyles = House
         House.Kiew = error
@@ -99,6 +108,7 @@ def test_the_configurations_severity_wins_over_the_ini(vale):
 def test_a_rule_that_does_not_exist_is_a_notice(vale):
     vale.ini("""
         StylesPath = vale/styles
+        MinAlertLevel = warning
         [*]
         BasedOnStyles = House
         House.Nope = NO
@@ -109,7 +119,7 @@ def test_a_rule_that_does_not_exist_is_a_notice(vale):
     assert result.error is None and engine.load_errors() == []
     ini = vale.root / ".vale.ini"
     notices = engine.style_notices()
-    assert f"{ini}:6: 'House.Kiew = maybe' is not YES, NO or a level; House.Kiew is off, as in Vale" in notices
+    assert f"{ini}:7: 'House.Kiew = maybe' is not YES, NO or a level; House.Kiew is off, as in Vale" in notices
     assert f"{ini}: [*] names the rule 'House.Nope', which does not exist" in notices
     assert any(n.startswith(f"{ini}: style 'Gone' not found") for n in notices), notices
     assert [d.rule for d in result.diagnostics] == []  # House.Kiew is off; House.Sehr is a suggestion
