@@ -26,7 +26,11 @@ the script says so and exits 0 when it is absent. On it, it prints these figures
    rightly keep a speaker from its paragraph (an attributed quote before it, or a sentence before
    it that reports what its subject said: „Die Gewerkschaft reagierte empört. „…““ — the forms
    that stay unflagged are counted), and with the quote's sentence then opening a paragraph of its
-   own, so that no speaker is left before it;
+   own, so that no speaker is left before it. Removing a lead-in does not always leave a quote
+   without a speaker: the unflagged ones are read and judged by hand in `planted_removals.tsv`
+   beside this script (`speaker kept` when a reader can still name who speaks, `no speaker`
+   otherwise), and the share flagged is also given over the removals that leave no speaker (an
+   unflagged removal not judged there counts as a miss);
 4. speaker attribution: for annotated Direct quotations with a speaker, how often `newslint quotes`
    names a speaker that overlaps the annotated one (precision over the quotes it names a speaker
    for, recall over all of them);
@@ -57,6 +61,7 @@ from newslint.german.attribution import OTHER, attribute  # noqa: E402
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
 JUDGEMENTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "quote_findings.tsv")
+REMOVALS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "planted_removals.tsv")
 RULE = rules_by_id()["quote-attribution"]
 
 
@@ -79,6 +84,13 @@ def load_judgements(path: str = JUDGEMENTS) -> dict[tuple[str, int], tuple[str, 
     with open(path, encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
     return {(row[0], int(row[1])): (row[2], row[3] if len(row) > 3 else "") for row in rows}
+
+
+def load_removal_judgements(path: str = REMOVALS) -> dict[tuple[str, str, bool], str]:
+    """(file, form removed, quote in its own paragraph) -> verdict, from the hand-judged removals."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+    return {(row[0], row[1], row[2] == "own"): row[3] for row in rows}
 
 
 def overlaps(spans, start: int, end: int) -> bool:
@@ -217,6 +229,7 @@ def main(corpus: str, show: bool = False) -> int:
         print(f"corpus not found at {corpus}; nothing measured")
         return 0
     judgements = load_judgements()
+    removals = load_removal_judgements()
     direct_total = direct_found = 0
     spans_total = spans_flagged = 0
     plant = collections.Counter()
@@ -299,6 +312,8 @@ def main(corpus: str, show: bool = False) -> int:
                 else:  # how the quote keeps a speaker
                     kept = next((a for a in parse(name, new).attributions if a.quotation.start == start), None)
                     plant[own, "kept", kept.form if kept and kept.speaker else "not direct speech"] += 1
+                    if removals.get((name, form, own)) == "speaker kept":
+                        plant[own, "judged kept"] += 1
     elapsed = time.perf_counter() - started
     attribution_seconds = time_attribution(texts)
 
@@ -318,6 +333,8 @@ def main(corpus: str, show: bool = False) -> int:
         total_planted = plant[own, "after", "planted"] + plant[own, "colon", "planted"]
         total_flagged = plant[own, "after", "flagged"] + plant[own, "colon", "flagged"]
         print(f"3. planted defects flagged ({variant}), both forms: {pct(total_flagged, total_planted)}")
+        print(f"3. ... of the removals that leave no speaker a reader can name (judged by hand): "
+              f"{pct(total_flagged, total_planted - plant[own, 'judged kept'])}")
         kept = sorted(((k[2], n) for k, n in plant.items() if k[:2] == (own, "kept")), key=lambda item: -item[1])
         if kept:
             print("   not flagged, as the quote keeps a speaker by: " + ", ".join(f"{form} {n}" for form, n in kept))
