@@ -17,6 +17,8 @@ names: different people with their own first names or surnames ("Lukas Berger" a
 Moura", "Marco Wörgötter" and "Mario Wörgetter"), names side by side in a line-up or results
 table ("Hofer; Hofner, Schmid"), two spellings each used at least twice (two brands, "Opel" and
 "Opal"), and a variant given on purpose ("Nawalny (englisch Navalny)", "Lwiw, früher Lemberg").
+A role or a German noun before a name is no first name of its own: „Familie Eberle“ and „Anton
+Ebrele“, „Bayern-Coach Brandl“ and „Holger Brnadl“ are one name misspelt.
 Names keep their own spelling, and count for nothing, in short quotations that name a paper or
 work („Yemen Observer“), in quotations in another language, and in longer proper names ("Zurich
 Film Festival", "Beijing Guoan") — unless the spelling there is no spelling at all ("Big

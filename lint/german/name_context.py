@@ -68,9 +68,11 @@ _FUNCTION_WORDS = DETERMINERS | frozenset(
     ist war hat wird wurde sind waren haben hatte laut trotz wegen während mehr""".split()
 )
 #: a neighbouring word at least this common in English (Zipf), or rarer than this in German, may
-#: be a first name or surname
+#: be a first name or surname — unless it is this much more common in German than in English: a
+#: German word that English text has in names only („Familie“, „Deutscher“, „Schweizer“)
 _NAME_IN_ENGLISH = 2.0
 _RARE_IN_GERMAN = 3.0
+_GERMAN_WORD_GAP = 2.5
 #: English words that make a place or person's name into the name of an organisation or event
 _NAME_MAKERS = frozenset(
     """Film Festival Insurance Independent Post Times News Group Bank Airlines Airways Airport
@@ -222,9 +224,21 @@ def _name_next_to(prose: str, left, right, name=None, after: bool = False) -> bo
         return False
     if after:
         return True
+    if _ends_in_role(text):
+        return False  # „Bayern-Coach Brandl“, „Ratspräsident Costa“
     # names travel: a first name or surname is found in English text too, or is rare in German;
-    # a German common noun („Italiener“, „Stürmer“, „Anfang“) is neither
-    return zipf(text, "en") >= _NAME_IN_ENGLISH or zipf(text) < _RARE_IN_GERMAN
+    # a German common noun („Italiener“, „Stürmer“, „Anfang“, „Familie“) is neither
+    german, english = zipf(text), zipf(text, "en")
+    return (english >= _NAME_IN_ENGLISH or german < _RARE_IN_GERMAN) and german - english < _GERMAN_WORD_GAP
+
+
+def _ends_in_role(word: str) -> bool:
+    """Whether a word is a role made longer: „Bayern-Coach“, „Ratspräsident“, „Ex-Trainer“."""
+    tail = word.rsplit("-", 1)[-1]
+    if tail != word and tail[:1].isupper() and tail in _ROLES:
+        return True
+    lowered = word.lower()
+    return any(lowered.endswith(role.lower()) and len(role) >= 5 and len(word) > len(role) + 2 for role in _ROLES)
 
 
 def _own_names(names_a: set[str] | None, names_b: set[str] | None) -> bool:
