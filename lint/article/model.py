@@ -23,6 +23,7 @@ import regex
 from newslint.article import markdown
 from newslint.article.frontmatter import FrontMatter, parse_front_matter
 from newslint.engine.lines import line_starts, with_line_feeds
+from newslint.engine.suppression import directive_lines, syntax_of
 from newslint.german.credits import starts_with_dateline
 
 BLOCK_KINDS = ("headline", "teaser", "subheading", "paragraph")
@@ -192,12 +193,18 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
 
 
 def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> Article:
+    """A plain-text article; its suppression directives (`.txt`) are left out of it: no line of
+    the article (the headline is the first other line) and blanked in the prose."""
+    directives = directive_lines(text) if syntax_of(path) == "plain" else []
+    skipped = {start for start, _end in directives}
     lines = []
     position = 0
     for raw in text.split("\n"):
         content = raw.rstrip("\r")
         stripped = content.strip()
-        if stripped:
+        if position in skipped:
+            pass  # a directive: not a line of the article
+        elif stripped:
             start = position + (len(content) - len(content.lstrip()))
             lines.append((start, start + len(stripped), stripped))
         else:
@@ -219,7 +226,8 @@ def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> 
         else:
             kind = "paragraph"
         blocks.append(Block(kind, start, end, content))
-    return Article(path, text, text, blocks, FrontMatter(), published, lang)
+    prose = markdown.blank(text, directives) if directives else text
+    return Article(path, text, prose, blocks, FrontMatter(), published, lang)
 
 
 def _is_teaser(content: str, last: int) -> bool:

@@ -22,11 +22,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 
-def rule_ids(value: str | None) -> tuple[str, ...] | None:
-    """The rule ids of a comma-separated option value (None when the option is not given)."""
-    if value is None:
+def rule_ids(values: str | tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The rule ids of a comma-separated option value, or of all the values of a repeated option
+    (None when the option is not given)."""
+    if values is None or values == ():
         return None
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+    values = (values,) if isinstance(values, str) else values
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def say(message: str) -> None:

@@ -25,8 +25,8 @@ SHOWN_ERRORS = 10  # inputs that could not be audited named on stderr; the repor
 @click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
               help="Field of the JSON Lines records that holds KEY (headline, teaser, body, date, "
                    "author, lang, id), e.g. --field headline=title; repeatable.")
-@click.option("--select", metavar="RULE,...", help="Run only these rules.")
-@click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
+@click.option("--select", multiple=True, metavar="RULE,...", help="Run only these rules; repeatable.")
+@click.option("--ignore", multiple=True, metavar="RULE,...", help="Do not run these rules; repeatable.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Use this configuration file instead of searching for one.")
 @click.option("--published", metavar="YYYY-MM-DD",

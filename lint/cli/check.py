@@ -29,8 +29,8 @@ FAIL_ON = ("error", "warning", "info", "never")
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: that file's error
 @click.option("--format", "format_name", type=click.Choice(tuple(FORMATS)), default="text", show_default=True,
               help="Output format.")
-@click.option("--select", metavar="RULE,...", help="Run only these rules.")
-@click.option("--ignore", metavar="RULE,...", help="Do not run these rules.")
+@click.option("--select", multiple=True, metavar="RULE,...", help="Run only these rules; repeatable.")
+@click.option("--ignore", multiple=True, metavar="RULE,...", help="Do not run these rules; repeatable.")
 @click.option("--require", multiple=True, metavar="RULE,...",
               help="Exit with 2 when one of these rules cannot run (grammar without LanguageTool).")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -57,11 +57,13 @@ FAIL_ON = ("error", "warning", "info", "never")
 @click.option("--fix", is_flag=True,
               help="Write the safe fixes into the files ('-': print the fixed article; the report goes to stderr).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too.")
+@click.option("--report-unused-suppressions", is_flag=True,
+              help="Report suppression comments that suppress nothing (unused-suppression).")
 @click.option("--diff", is_flag=True,
               help="Print what --fix would change as a unified diff and write nothing (exit 1 when there is a change).")
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
           output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline, fix, unsafe_fixes,
-          diff):
+          report_unused_suppressions, diff):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
     from newslint.engine.batch import iter_results
     from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
@@ -79,7 +81,8 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
             ignore=rule_ids(ignore) or (),
             published=parse_date(published, "--published") if published else None,
             stdin_filename=stdin_filename,
-            require=tuple(rule_id for value in require for rule_id in rule_ids(value)),
+            require=rule_ids(require) or (),
+            report_unused_suppressions=report_unused_suppressions,
         )
         engine = Engine(options)
     except ConfigError as error:

@@ -182,7 +182,9 @@ class _Planned:
     def _key(self, file: _File) -> str:
         config = file.config
         if id(config) not in self._settings:
-            self._settings[id(config)] = f"{config.fingerprint()}|published={self.engine.options.published}"
+            options = self.engine.options
+            self._settings[id(config)] = (f"{config.fingerprint()}|published={options.published}"
+                                          f"|unused={options.report_unused_suppressions}")
         rule_ids = [rule.id for rule in self.engine.active_rules(config, file.lookup)]
         return cache_key(file.digest, file.lookup, self._settings[id(config)], rule_ids)
 

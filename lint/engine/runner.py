@@ -41,6 +41,7 @@ class RunOptions:
     published: dt.date | None = None
     stdin_filename: str | None = None
     require: tuple[str, ...] = ()  # rules that must run: a run where one cannot is an error
+    report_unused_suppressions: bool = False  # suppression directives that suppressed nothing are findings
 
 
 class Engine:
@@ -224,21 +225,28 @@ class Engine:
             article = self.parse(path, text, config)
         except InputError as error:
             return FileResult(display, error=str(error))
-        return run_rules(article, self.active_rules(config, path), config, display)
+        return run_rules(article, self.active_rules(config, path), config, display,
+                         self.options.report_unused_suppressions)
 
 
-def run_rules(article: Article, rules: list[Rule], config: Config, display: str) -> FileResult:
-    """Run rules on an article and place their findings in the file.
+def run_rules(article: Article, rules: list[Rule], config: Config, display: str,
+              report_unused: bool = False) -> FileResult:
+    """Run rules on an article and place their findings in the file, and the findings about its
+    suppression directives (see `newslint.engine.suppression`; `report_unused`: also those that
+    suppressed nothing).
 
     A rule that fails on the article becomes the file's error; the other rules' findings stay.
     """
-    from newslint.engine.suppression import (
-        find_suppressions,  # not needed by runs that find every file in the cache
+    from newslint.engine.suppression import (  # not needed by runs that find every file in the cache
+        find_suppressions,
+        syntax_of,
     )
 
-    suppressions = find_suppressions(article.text) if article.path.endswith(".md") else None
+    syntax = syntax_of(article.path)
+    suppressions = find_suppressions(article.text, syntax) if syntax else None
     diagnostics = []
     errors = []
+    failed = set()  # the rules that failed on the article
     length = len(article.text)
     for rule in rules:
         settings = config.rules[rule.id]
@@ -246,12 +254,14 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
             findings = list(rule.check(article, settings.options))
         except RuleError as error:
             errors.append(f"{rule.id}: {error}")
+            failed.add(rule.id)
             continue
         except Exception as error:  # a bug in a rule must not hide the other rules' findings
             errors.append(
                 f"internal error in rule '{rule.id}' ({type(error).__name__}: {error}); "
                 "please report it with this article"
             )
+            failed.add(rule.id)
             continue
         if findings:  # most rules find nothing in most articles
             severity = config.severity(rule.id, article.path)
@@ -267,8 +277,45 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str)
                 Diagnostic(display, rule.id, severity, line, column, end_line,
                            end_column, finding.message, finding.suggestion, start, end, fix)
             )
+    if suppressions:
+        diagnostics.extend(_suppression_findings(article, suppressions, rules, config, display, failed,
+                                                 report_unused))
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileResult(display, diagnostics, "; ".join(errors) or None, article.text, partial=bool(errors))
+
+
+def _suppression_findings(article: Article, suppressions, rules: list[Rule], config: Config, display: str,
+                          failed: set[str], report_unused: bool) -> list[Diagnostic]:
+    """The findings about an article's suppression directives: names that no rule has (always),
+    and with `report_unused`, suppressions of rules that ran (without failing) that suppressed nothing."""
+    from newslint.engine.suppression import UNKNOWN, UNUSED
+
+    known_rules = rules_by_id()
+    styles = config.styles
+    style_names = set(styles.rules) | set(styles.styles) if styles is not None else set()
+
+    def known(name: str) -> bool:
+        return resolve(name, known_rules)[0] in known_rules or name in style_names
+
+    ran_names = {name for rule in rules if rule.id not in failed for name in (rule.id, *rule.aliases)}
+    ran_styles = {rule.id.split(".", 1)[0] for rule in rules if "." in rule.id and rule.id not in failed}
+    found = []
+    for mention in suppressions.unknown(known):
+        close = did_you_mean("", mention.name, [*known_rules, *sorted(style_names)])
+        found.append(_about(article, display, UNKNOWN, "error", mention,
+                            f"unknown rule '{mention.name}' in a suppression comment{close}"))
+    if report_unused:
+        for mention in suppressions.unused(lambda name: name in ran_names or name in ran_styles):
+            what = "all rules" if mention.name == "*" else f"'{mention.name}'"
+            found.append(_about(article, display, UNUSED, "warning", mention,
+                                f"the suppression of {what} suppresses nothing here; remove it"))
+    return found
+
+
+def _about(article: Article, display: str, rule_id: str, severity: str, mention, message: str) -> Diagnostic:
+    """A finding of the engine's own on the rule name (or directive) `mention`."""
+    return Diagnostic(display, rule_id, severity, *article.position(mention.start),
+                      *article.position(mention.end), message, None, mention.start, mention.end, None)
 
 
 def _placed_fix(fix: Fix, start: int, end: int, article: Article) -> Fix | None:

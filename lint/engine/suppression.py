@@ -1,87 +1,146 @@
-"""Inline suppression comments in Markdown articles.
+"""Inline suppression comments, in Markdown and plain-text articles.
 
-`<!-- newslint: disable=RULE[,RULE] -->` turns rules off from its line until
+Markdown: `<!-- newslint: disable=RULE[,RULE] -->` turns rules off from its line until
 `<!-- newslint: enable=RULE -->` (or the end of the file); `<!-- newslint: disable-next-line=RULE -->`
-turns them off for the line after the comment. Without `=RULE`, the comment applies to all rules.
-A rule's old ids (its `ALIASES`) work as well as its id, and a style rule (`Style.Rule`) is named
-by its id.
+turns them off for the line after the comment. Plain text (`.txt`): the same directives on a line
+of their own after `#`, such as `# newslint: disable-next-line=RULE`; the article model leaves
+such lines out of the article (they are no headline, no paragraph, never checked). Without `=RULE`,
+a directive applies to all rules. A rule's old ids (its `ALIASES`) work as well as its id, and a
+style rule (`Style.Rule`) is named by its id.
+
+A run reports what is wrong with the directives as findings of their own: a rule name that no rule
+has (`UNKNOWN`, always) and, when asked (`--report-unused-suppressions`), a suppression that
+suppressed nothing (`UNUSED`, as ruff's RUF100).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from newslint.engine.lines import line_number, line_starts
+from newslint.engine.lines import line_number, line_starts, with_line_feeds
 
-_DIRECTIVE = re.compile(
-    r"<!--\s*newslint:\s*(disable-next-line|disable|enable)(?:\s*=\s*([\w\-.,\s]+?))?\s*-->"
-)
 ALL = "*"
+#: the ids of the engine's own findings about suppression comments
+UNKNOWN = "unknown-suppression"
+UNUSED = "unused-suppression"
+
+_ACTIONS = r"(disable-next-line|disable|enable)"
+_MARKDOWN = re.compile(rf"<!--\s*newslint:\s*{_ACTIONS}(?:\s*=\s*([\w\-.,\s]+?))?\s*-->")
+_PLAIN = re.compile(rf"^[ \t]*#[ \t]*newslint:[ \t]*{_ACTIONS}(?:[ \t]*=[ \t]*([\w\-., \t]+?))?[ \t]*(?=\r?$)",
+                    re.MULTILINE)
+_SYNTAXES = {"markdown": _MARKDOWN, "plain": _PLAIN}
+_COMMENTS = {"markdown": "<!-- newslint: disable-next-line={} -->", "plain": "# newslint: disable-next-line={}"}
 
 
-@dataclass(frozen=True)
+def syntax_of(path: str) -> str | None:
+    """The suppression syntax of an article's format: "markdown", "plain" (.txt) or None (none)."""
+    lowered = path.lower()
+    if lowered.endswith((".md", ".markdown")):
+        return "markdown"
+    if lowered.endswith(".txt"):
+        return "plain"
+    return None
+
+
+def comment_for(path: str, rule_id: str) -> str | None:
+    """The line a writer adds before a line of the article at `path` to suppress `rule_id` on it,
+    in the syntax of the article's format; None for a format without one."""
+    syntax = syntax_of(path)
+    return _COMMENTS[syntax].format(rule_id) if syntax else None
+
+
+def directive_lines(text: str) -> list[tuple[int, int]]:
+    """The spans (start, end, line breaks left out) of the lines of a plain text that are suppression
+    directives: not part of the article."""
+    if "newslint:" not in text:
+        return []
+    return [(match.start(), match.end()) for match in _PLAIN.finditer(with_line_feeds(text))]
+
+
+@dataclass(eq=False)
+class Suppression:
+    """One rule named by one directive: off from line `first` to line `last` (for `enable`, a
+    mention only: first = last = 0). `start`/`end` are the name's offsets in the text."""
+
+    name: str
+    first: int
+    last: int
+    start: int
+    end: int
+    used: bool = False
+
+
+@dataclass
 class Suppressions:
-    """Which rules are off on which lines."""
+    """The suppression directives of an article, and which of them have suppressed something."""
 
-    ranges: tuple[tuple[str, int, int], ...]  # (rule or ALL, first line, last line)
+    mentions: list[Suppression] = field(default_factory=list)  # every name in every directive
+
+    def __post_init__(self) -> None:
+        self._by_name: dict[str, list[Suppression]] = {}
+        for mention in self.mentions:
+            if mention.first:
+                self._by_name.setdefault(mention.name, []).append(mention)
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
 
     def covers(self, names: tuple[str, ...], line: int) -> bool:
-        """Whether a rule, by any of its `names` (its id and old ids), is off on `line`."""
-        index = self._by_name
-        return any(_within(index[name], line) for name in (ALL, *names) if name in index)
+        """Whether a rule, by any of its `names` (its id and old ids), is off on `line`; the
+        suppressions that cover it are marked used."""
+        covered = False
+        for name in (ALL, *names):
+            for suppression in self._by_name.get(name, ()):
+                if suppression.first <= line <= suppression.last:
+                    suppression.used = covered = True
+        return covered
 
-    @cached_property
-    def _by_name(self) -> dict[str, tuple[list[int], list[int]]]:
-        """Per rule name: the first and last lines of its ranges, merged and sorted (for bisect)."""
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for name, first, last in self.ranges:
-            spans.setdefault(name, []).append((first, last))
-        index = {}
-        for name, found in spans.items():
-            firsts: list[int] = []
-            lasts: list[int] = []
-            for first, last in sorted(found):
-                if lasts and first <= lasts[-1] + 1:
-                    lasts[-1] = max(lasts[-1], last)
-                else:
-                    firsts.append(first)
-                    lasts.append(last)
-            index[name] = (firsts, lasts)
-        return index
+    def unknown(self, known: Callable[[str], bool]) -> list[Suppression]:
+        """The names that no rule has (`known(name)` says whether one does)."""
+        return [mention for mention in self.mentions if mention.name != ALL and not known(mention.name)]
+
+    def unused(self, ran: Callable[[str], bool]) -> list[Suppression]:
+        """The suppressions that suppressed nothing, of rules that ran (`ran(name)`; all rules for
+        a directive without names)."""
+        return [mention for mention in self.mentions
+                if mention.first and not mention.used and (mention.name == ALL or ran(mention.name))]
 
 
-def _within(spans: tuple[list[int], list[int]], line: int) -> bool:
-    firsts, lasts = spans
-    number = bisect.bisect_right(firsts, line) - 1
-    return number >= 0 and line <= lasts[number]
-
-
-def find_suppressions(text: str) -> Suppressions:
-    """Read the suppression comments of a Markdown text."""
+def find_suppressions(text: str, syntax: str = "markdown") -> Suppressions:
+    """Read the suppression directives of a text in a syntax of `syntax_of`."""
     if "newslint:" not in text:
-        return Suppressions(())
-    ranges: list[tuple[str, int, int]] = []
-    open_since: dict[str, int] = {}
+        return Suppressions()
+    mentions: list[Suppression] = []
+    open_ones: dict[str, list[Suppression]] = {}
     starts = line_starts(text)  # computed once: a directive's line is a search in it
-    for match in _DIRECTIVE.finditer(text):
+    for match in _SYNTAXES[syntax].finditer(with_line_feeds(text)):
         line = line_number(starts, match.start())
-        end_line = line_number(starts, match.end())
-        names = [n.strip() for n in (match.group(2) or ALL).split(",") if n.strip()]
+        end_line = line_number(starts, match.end(1))
         action = match.group(1)
-        for name in names:
+        for name, start, end in _names(match):
             if action == "disable-next-line":
-                ranges.append((name, end_line + 1, end_line + 1))
+                mentions.append(Suppression(name, end_line + 1, end_line + 1, start, end))
             elif action == "disable":
-                open_since.setdefault(name, line)
-            elif name == ALL:
-                for other, since in open_since.items():
-                    ranges.append((other, since, line))
-                open_since.clear()
-            elif name in open_since:
-                ranges.append((name, open_since.pop(name), line))
-    big = len(starts) + 1
-    ranges.extend((name, since, big) for name, since in open_since.items())
-    return Suppressions(tuple(ranges))
+                mentions.append(Suppression(name, line, 0, start, end))
+                open_ones.setdefault(name, []).append(mentions[-1])
+            else:
+                mentions.append(Suppression(name, 0, 0, start, end))
+                for closed in name, *(open_ones if name == ALL else ()):
+                    for suppression in open_ones.pop(closed, ()):
+                        suppression.last = line
+    for still_open in open_ones.values():
+        for suppression in still_open:
+            suppression.last = len(starts) + 1
+    return Suppressions(mentions)
+
+
+def _names(match: re.Match) -> list[tuple[str, int, int]]:
+    """The rule names of a directive with their offsets; ALL (the directive's span) without any."""
+    if match.group(2) is None:
+        return [(ALL, match.start(), match.end())]
+    found = []
+    for name in re.finditer(r"[^,\s]+", match.group(2)):
+        found.append((name.group(), match.start(2) + name.start(), match.start(2) + name.end()))
+    return found or [(ALL, match.start(), match.end())]

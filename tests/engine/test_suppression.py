@@ -1,5 +1,14 @@
-"""Inline suppression comments in Markdown articles."""
+"""Inline suppression comments in Markdown and plain-text articles, and the findings about them:
+rule names no rule has, suppressions that suppress nothing."""
 
+import json
+
+import pytest
+from click.testing import CliRunner
+from newslint.article.model import parse
+from newslint.cli import main
+from newslint.engine.runner import Engine, RunOptions
+from newslint.engine.suppression import comment_for
 from newslint.engine.testing import findings
 
 ARTICLE = """---
@@ -30,6 +39,104 @@ def test_comments_in_plain_text_are_text(fake_rule):
     assert [d.line for d in findings(text, rule="fake-word", path="a.txt")] == [3]
 
 
-def test_other_rules_are_not_suppressed(fake_rule):
-    text = "Titel\n\n<!-- newslint: disable-next-line=other-rule -->\nEin Fehler.\n"
+def test_other_rules_are_not_suppressed(another_rule):
+    text = "Titel\n\n<!-- newslint: disable-next-line=fake-other -->\nEin Fehler.\n"
     assert [d.line for d in findings(text, rule="fake-word", path="a.md")] == [4]
+
+
+PLAIN = """# newslint: disable-next-line=fake-word
+Ein Fehler in der Überschrift, unterdrückt
+Ein Fehler hier.
+
+# newslint: disable-next-line=fake-word
+Ein Fehler, unterdrückt.
+#newslint: disable=old-word
+Noch ein Fehler, unterdrückt.
+  # newslint: enable=old-word
+Wieder ein Fehler.
+# newslint: disable
+Ein Fehler, alle Regeln aus.
+"""
+
+
+def test_plain_text_directives_turn_rules_off_where_they_say(fake_rule):
+    assert [d.line for d in findings(PLAIN, rule="fake-word", path="a.txt")] == [3, 10]
+
+
+def test_plain_text_directives_are_not_part_of_the_article():
+    article = parse("a.txt", PLAIN)
+    assert article.headline.text == "Ein Fehler in der Überschrift, unterdrückt"
+    assert all("newslint" not in block.text for block in article.blocks)
+    assert "newslint" not in article.prose and len(article.prose) == len(PLAIN)
+    assert [block.kind for block in article.blocks][:2] == ["headline", "teaser"]
+
+
+def test_a_directive_line_in_another_file_type_is_text():
+    article = parse("a.text", "Titel\n# newslint: disable\nText.\n")
+    assert "# newslint: disable" in [block.text for block in article.blocks]
+
+
+def test_a_hashtag_line_is_article_text(fake_rule):
+    text = "Titel\n#MeToo: Ein Fehler.\n"
+    assert [d.line for d in findings(text, rule="fake-word", path="a.txt")] == [2]
+
+
+def test_directives_after_lone_carriage_returns(fake_rule):
+    text = "Titel\r# newslint: disable-next-line=fake-word\rEin Fehler.\rEin Fehler.\r"
+    assert [d.line for d in findings(text, rule="fake-word", path="a.txt")] == [4]
+
+
+@pytest.mark.parametrize("path", ["a.md", "a.txt"])
+def test_an_unknown_rule_is_an_error_of_its_own(fake_rule, path):
+    comment = comment_for(path, "fake-wrod")
+    text = f"Titel\n\n{comment}\nEin Fehler.\n"
+    found = findings(text, path=path)
+    unknown = [d for d in found if d.rule == "unknown-suppression"]
+    assert len(unknown) == 1 and unknown[0].severity == "error" and unknown[0].line == 3
+    assert unknown[0].message == "unknown rule 'fake-wrod' in a suppression comment; did you mean 'fake-word'?"
+    assert text.splitlines()[2][unknown[0].column - 1 : unknown[0].end_column - 1] == "fake-wrod"
+    assert [d.line for d in found if d.rule == "fake-word"] == [4]  # nothing was suppressed
+
+
+def test_old_ids_and_enable_are_known(fake_rule):
+    text = "Titel\n# newslint: disable=old-word\nText.\n# newslint: enable=fake-word\n"
+    assert findings(text, path="a.txt") == []
+
+
+def unused(text, path="a.txt", **options):
+    engine = Engine(RunOptions(report_unused_suppressions=True, **options))
+    result = engine.check_text(path, text, engine.config_for(path))
+    return [(d.line, d.rule, d.message) for d in result.diagnostics if d.rule != "fake-word"]
+
+
+def test_unused_suppressions_are_reported_when_asked(fake_rule):
+    text = ("Titel\n# newslint: disable-next-line=fake-word\nAlles gut.\n"
+            "# newslint: disable-next-line=fake-word\nEin Fehler.\n# newslint: disable\nAlles gut.\n")
+    assert unused(text) == [
+        (2, "unused-suppression", "the suppression of 'fake-word' suppresses nothing here; remove it"),
+        (6, "unused-suppression", "the suppression of all rules suppresses nothing here; remove it"),
+    ]
+    assert [d.rule for d in findings(text, path="a.txt")] == []  # not asked: not reported
+
+
+def test_unused_suppressions_of_rules_that_did_not_run_are_not_reported(another_rule):
+    text = "Titel\n<!-- newslint: disable-next-line=fake-word -->\nAlles gut.\n"
+    assert unused(text, path="a.md", select=("fake-other",)) == []
+    assert [rule for _line, rule, _message in unused(text, path="a.md")] == ["unused-suppression"]
+
+
+def test_comment_for_each_format():
+    assert comment_for("a/b.md", "credit-line") == "<!-- newslint: disable-next-line=credit-line -->"
+    assert comment_for("b.TXT", "credit-line") == "# newslint: disable-next-line=credit-line"
+    assert comment_for("b.json", "credit-line") is None
+
+
+def test_report_unused_suppressions_on_the_command_line(fake_rule, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Titel\n# newslint: disable-next-line=fake-word\nAlles gut.\n", "utf-8")
+    runner = CliRunner()
+    quiet = runner.invoke(main, ["check", "--format", "json", "a.txt"])
+    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["findings"] == []
+    loud = runner.invoke(main, ["check", "--format", "json", "--report-unused-suppressions", "a.txt"])
+    assert loud.exit_code == 1, loud.output
+    assert [f["rule"] for f in json.loads(loud.stdout)["findings"]] == ["unused-suppression"]
