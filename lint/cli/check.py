@@ -57,13 +57,16 @@ FAIL_ON = ("error", "warning", "info", "never")
 @click.option("--fix", is_flag=True,
               help="Write the safe fixes into the files ('-': print the fixed article; the report goes to stderr).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too.")
+@click.option("--no-gitignore", is_flag=True, help="Check the files that .gitignore files leave out of a directory.")
+@click.option("--force-exclude", is_flag=True,
+              help="Leave out files named on the command line as a directory's walk would (for hooks).")
 @click.option("--report-unused-suppressions", is_flag=True,
               help="Report suppression comments that suppress nothing (unused-suppression).")
 @click.option("--diff", is_flag=True,
               help="Print what --fix would change as a unified diff and write nothing (exit 1 when there is a change).")
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
           output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline, fix, unsafe_fixes,
-          report_unused_suppressions, diff):
+          no_gitignore, force_exclude, report_unused_suppressions, diff):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
     from newslint.engine.batch import iter_results
     from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
@@ -83,6 +86,8 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
             stdin_filename=stdin_filename,
             require=rule_ids(require) or (),
             report_unused_suppressions=report_unused_suppressions,
+            gitignore=not no_gitignore,
+            force_exclude=force_exclude,
         )
         engine = Engine(options)
     except ConfigError as error:

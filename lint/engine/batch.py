@@ -76,7 +76,7 @@ def iter_results(
     directory's walk leaves out (see `discover`). The cache is written when the last result has
     been taken.
     """
-    items = discover(paths, notice)
+    items = discover(paths, notice, engine.selection())
     planned = _Planned(engine, cache, need_text)
     entries = [item if isinstance(item, FileResult) else planned.file(item) for item in items]
     to_check = planned.look_up([entry for entry in entries if isinstance(entry, _File)])

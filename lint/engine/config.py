@@ -8,6 +8,8 @@ require = []                    # rules that must run (exit 2 when one cannot), 
 published = 2024-06-21          # publication date for articles that do not give one
 lang = "de"
 max-file-size = 10485760        # bytes
+include = ["articles/"]         # gitignore patterns: a directory's walk takes only these files
+exclude = ["drafts/", "*.draft.txt"]  # … and never these (see `newslint.engine.selection`)
 
 [tool.newslint.per-file-ignores]
 "archive/**" = ["credit-line"]
@@ -57,7 +59,8 @@ CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 #: the languages the rules know (`lang`, with a region or not: "de", "de-AT", "en_GB")
 LANGUAGES = ("de", "en")
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*")
-TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size")
+TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size",
+                  "include", "exclude")
 STYLE_KEYS = ("styles-path", "styles", "vocab", "vale-config", "per-file-styles", "style-timeout")
 
 
@@ -86,6 +89,9 @@ class Config:
     published: dt.date | None = None
     lang: str = "de"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    #: gitignore patterns (relative to `root`) of the files a directory's walk takes (None: all) and leaves out
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     #: deprecation notices: old rule ids (aliases) used in this configuration
     notices: tuple[str, ...] = ()
@@ -233,6 +239,8 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
                 (pattern, rule_list(ids, f"{where}: per-file-ignores.{pattern}"))
                 for pattern, ids in value.items()
             )
+        elif key in ("include", "exclude"):
+            values[key] = _patterns(value, f"{where}: {key}")
         elif key == "published":
             values["published"] = parse_date(value, f"{where}: published")
         elif key == "lang":
@@ -284,6 +292,19 @@ def _load_styles(data: dict, root: str, where: str):
         timeout=float(timeout),
     )
     return load_styles(settings) if settings else None
+
+
+def _patterns(value: Any, where: str) -> tuple[str, ...]:
+    """A list of gitignore patterns, checked."""
+    from newslint.engine.selection import compile_patterns
+
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: expected a list of gitignore patterns, such as [\"drafts/\"]")
+    try:
+        compile_patterns(tuple(value))
+    except ValueError as error:
+        raise ConfigError(f"{where}: {error}") from None
+    return tuple(value)
 
 
 def contradicts(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> bool:

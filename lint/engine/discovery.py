@@ -7,6 +7,7 @@ import stat
 from collections.abc import Callable, Iterator
 
 from newslint.engine.finding import FileResult
+from newslint.engine.selection import Selection, never_an_article
 from newslint.engine.source import file_kind, reason
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -16,19 +17,24 @@ SKIPPED_DIRECTORIES = frozenset(
 STDIN = "-"
 
 
-def discover(paths: list[str], notice: Callable[[str, str], None] | None = None) -> list[FileResult | str]:
+def discover(paths: list[str], notice: Callable[[str, str], None] | None = None,
+             selection: Selection | None = None) -> list[FileResult | str]:
     """Expand the given paths into article files, in order; problems become FileResults.
 
     A directory's walk skips what is not a regular file (a named pipe called `x.txt`, a socket),
-    telling `notice(path, why)`; a folder it cannot read is an error of that folder. A path given
-    by name is taken as it is: reading it says what is wrong with it.
+    telling `notice(path, why)`, and what the `selection` leaves out (see `newslint.engine.selection`);
+    a folder it cannot read is an error of that folder. A path given by name is taken as it is
+    (unless the selection is forced on it): reading it says what is wrong with it.
     """
     found: list[FileResult | str] = []
     for path in paths:
         if path == STDIN:
             found.append(path)
+        elif selection is not None and not selection.takes_named(path):
+            continue
         elif os.path.isdir(path):
-            files = list(_walk(path, notice))
+            chosen = None if selection is None or selection.walks_whole(path) else selection
+            files = list(_walk(path, notice, chosen, path))
             if files:
                 found.extend(files)
             else:
@@ -40,9 +46,11 @@ def discover(paths: list[str], notice: Callable[[str, str], None] | None = None)
     return found
 
 
-def _walk(directory: str, notice: Callable[[str, str], None] | None = None) -> Iterator[str | FileResult]:
+def _walk(directory: str, notice: Callable[[str, str], None] | None = None, selection: Selection | None = None,
+          top: str = "") -> Iterator[str | FileResult]:
     """The articles in a directory and its folders, in order (as os.walk, top-down and sorted):
-    the paths of the files, and a FileResult for each folder that cannot be read."""
+    the paths of the files, and a FileResult for each folder that cannot be read. `selection`
+    chooses among them (`top`: the folder the walk began with)."""
     try:
         with os.scandir(directory) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
@@ -52,16 +60,16 @@ def _walk(directory: str, notice: Callable[[str, str], None] | None = None) -> I
     folders = []
     for entry in entries:
         if _is_folder(entry):
-            if _walked(entry.name):
+            if _walked(entry.name) and (selection is None or selection.takes_folder(entry.path, top)):
                 folders.append(entry.path)
-        elif _is_article(entry.name):
+        elif _is_article(entry.name) and (selection is None or selection.takes_file(entry.path, top)):
             kind = _not_regular(entry)
             if kind is None:
                 yield entry.path
             elif notice is not None:
                 notice(entry.path, f"not a regular file ({kind})")
     for folder in folders:
-        yield from _walk(folder, notice)
+        yield from _walk(folder, notice, selection, top)
 
 
 def _is_folder(entry: os.DirEntry) -> bool:
@@ -90,8 +98,9 @@ def _walked(folder: str) -> bool:
 
 
 def _is_article(name: str) -> bool:
-    """Whether a directory's walk takes the file `name` for an article."""
-    return name.endswith(ARTICLE_SUFFIXES) and not name.startswith(".")
+    """Whether a directory's walk takes the file `name` for an article (never `LICENSE.txt`, say:
+    see `newslint.engine.selection.NOT_ARTICLES`)."""
+    return name.endswith(ARTICLE_SUFFIXES) and not name.startswith(".") and not never_an_article(name)
 
 
 def output_conflict(output: str, inputs: list[str]) -> str | None:

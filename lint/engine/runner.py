@@ -24,6 +24,7 @@ from newslint.engine.config import (
 from newslint.engine.discovery import STDIN
 from newslint.engine.finding import APPLICABILITIES, Diagnostic, FileResult, Fix, PlacedEdit, RuleError
 from newslint.engine.registry import Rule, plugin_errors, resolve, rules_by_id
+from newslint.engine.selection import Selection
 from newslint.engine.source import InputError, decode, read_file
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ class RunOptions:
     stdin_filename: str | None = None
     require: tuple[str, ...] = ()  # rules that must run: a run where one cannot is an error
     report_unused_suppressions: bool = False  # suppression directives that suppressed nothing are findings
+    gitignore: bool = True  # a directory's walk leaves out what .gitignore files name
+    force_exclude: bool = False  # files named on the command line are chosen as a walk chooses
 
 
 class Engine:
@@ -172,6 +175,10 @@ class Engine:
                     if required or rule_id not in skipped:
                         skipped[rule_id] = (rule_id, reason, required)
         return list(skipped.values())
+
+    def selection(self) -> Selection:
+        """How this run chooses the files to check among those it finds (see `newslint.engine.selection`)."""
+        return Selection(self.config_for, self.options.gitignore, self.options.force_exclude)
 
     def lookup_name(self, path: str) -> str:
         """The name that decides a file's format and configuration ('-' is standard input)."""

@@ -1,0 +1,167 @@
+"""Which of the files a directory's walk finds are checked: the configuration's `include` and
+`exclude`, the `.gitignore` files, and the files that are never articles.
+
+Patterns are gitignore patterns (through pathspec), matched against the path relative to the
+configuration file's folder (`include`, `exclude`) or to the `.gitignore` file's folder. A walk
+leaves out a folder that `exclude` or a `.gitignore` names, with all it holds, and a file that they
+name, that `include` (when given) does not name, or whose name is one of NOT_ARTICLES. `.gitignore`
+files count from the root of the git repository the walk is in (the folder holding `.git`; the
+walked directory itself outside a repository) down to the file, deeper ones first, as git reads
+them, with `.git/info/exclude` under the root's; a negated pattern (`!keep.txt`) takes a file back.
+
+Files and folders named on the command line are checked as they are, unless the run forces the
+selection on them too (`--force-exclude`, for hooks that are handed every staged file). A folder
+named on the command line that is itself excluded is walked whole.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import lru_cache
+
+#: files named like these (any case, any ending) are never articles, even as .txt or .md
+NOT_ARTICLES = (
+    "license", "licence", "copying", "notice", "readme", "changelog", "changes", "history",
+    "contributing", "authors", "code_of_conduct", "security", "requirements", "constraints",
+    "robots", "cmakelists",
+)
+
+
+#: the names of NOT_ARTICLES that also come with a suffix: `requirements-dev.txt`, `LICENSE-MIT.txt`
+_WITH_SUFFIX = ("requirements", "constraints", "license", "licence")
+
+
+def never_an_article(name: str) -> bool:
+    """Whether a file name is one of NOT_ARTICLES (`LICENSE.txt`, `README.de.md`, `requirements-dev.txt`)."""
+    stem = name.lower().split(".", 1)[0]
+    return stem in NOT_ARTICLES or stem.replace("-", "_").split("_", 1)[0] in _WITH_SUFFIX
+
+
+@lru_cache(maxsize=256)
+def compile_patterns(patterns: tuple[str, ...]):
+    """The gitignore-style patterns as one pathspec GitIgnoreSpec. Raises ValueError for a pattern
+    that is not one."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _readable_patterns(lines: tuple[str, ...]):
+    """A .gitignore's patterns, compiled; git passes over a line it cannot read as one, and so do we."""
+    try:
+        return compile_patterns(lines)
+    except ValueError:
+        return compile_patterns(tuple(line for line in lines if _readable(line)))
+
+
+def _readable(line: str) -> bool:
+    try:
+        compile_patterns((line,))
+    except ValueError:
+        return False
+    return True
+
+
+class Selection:
+    """The walk's choice of files; `config_for(path)` gives the configuration of a file."""
+
+    def __init__(self, config_for: Callable, gitignore: bool = True, force: bool = False) -> None:
+        self._config_for = config_for
+        self.gitignore = gitignore
+        self.force = force
+        self._specs: dict[str, object] = {}  # folder: its .gitignore, compiled (None: none)
+        self._roots: dict[str, str] = {}  # folder: the root of its repository, or "" outside one
+
+    def takes_folder(self, path: str, top: str) -> bool:
+        """Whether the walk of the folder `top` goes into the folder at `path`."""
+        return not self._excluded(path, top, folder=True)
+
+    def takes_file(self, path: str, top: str) -> bool:
+        """Whether the walk of the folder `top` checks the article file at `path`."""
+        if self._excluded(path, top, folder=False):
+            return False
+        config = self._config(path)
+        if config is None or config.include is None:
+            return True
+        from newslint.engine.config import relative_path
+
+        return compile_patterns(config.include).match_file(relative_path(path, config.root))
+
+    def takes_named(self, path: str) -> bool:
+        """Whether a file named on the command line is checked: always, unless the selection is forced."""
+        if not self.force or os.path.isdir(path):
+            return True
+        return not never_an_article(os.path.basename(path)) and self.takes_file(path, os.path.dirname(path) or ".")
+
+    def walks_whole(self, directory: str) -> bool:
+        """Whether a folder named on the command line is walked without `exclude` and .gitignore
+        (it is excluded itself: naming it says to check it)."""
+        directory = os.path.normpath(directory)
+        return self._excluded(directory, os.path.dirname(os.path.abspath(directory)), folder=True)
+
+    def _config(self, path: str):
+        from newslint.engine.config import ConfigError
+
+        try:
+            return self._config_for(path)
+        except ConfigError:
+            return None  # reading the file reports the configuration's error
+
+    def _excluded(self, path: str, top: str, folder: bool) -> bool:
+        config = self._config(os.path.join(path, "x") if folder else path)
+        if config is not None and config.exclude:
+            from newslint.engine.config import relative_path
+
+            relative = relative_path(path, config.root)
+            if not os.path.isabs(relative) and compile_patterns(config.exclude).match_file(
+                    relative + "/" if folder else relative):
+                return True
+        return self.gitignore and self._ignored(os.path.abspath(path), os.path.abspath(top), folder)
+
+    def _ignored(self, path: str, top: str, folder: bool) -> bool:
+        """Whether the .gitignore files above `path` (absolute), up to the repository's root (or
+        the walk's folder `top` outside a repository), leave it out."""
+        directory = os.path.dirname(path)
+        root = self._root(directory, top)
+        while True:
+            relative = os.path.relpath(path, directory).replace(os.sep, "/") + ("/" if folder else "")
+            for spec in self._spec(directory, root):
+                include = spec.check_file(relative).include
+                if include is not None:
+                    return include
+            if directory == root:
+                return False
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                return False
+            directory = parent
+
+    def _spec(self, directory: str, root: str) -> list:
+        """The compiled .gitignore of a folder (and the repository's info/exclude at its root)."""
+        if directory not in self._specs:
+            found = []
+            names = [".gitignore"] + ([os.path.join(".git", "info", "exclude")] if directory == root else [])
+            for name in names:
+                try:
+                    with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
+                        lines = handle.read().splitlines()
+                except OSError:
+                    continue
+                found.append(_readable_patterns(tuple(lines)))
+            self._specs[directory] = found
+        return self._specs[directory]  # type: ignore[return-value]
+
+    def _root(self, directory: str, top: str) -> str:
+        """The root of the git repository that holds `directory` (the folder with `.git`), or `top`
+        outside any repository."""
+        if directory not in self._roots:
+            current = directory
+            while not os.path.exists(os.path.join(current, ".git")):
+                parent = os.path.dirname(current)
+                if parent == current:
+                    current = ""
+                    break
+                current = parent
+            self._roots[directory] = current
+        return self._roots[directory] or top
