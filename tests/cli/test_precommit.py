@@ -89,3 +89,20 @@ def test_fixing_hook_fails_on_what_it_cannot_fix_and_leaves_the_file(articles, h
     assert "files were modified by this hook" not in result.stdout
     assert "unfixable.txt:3:13: quote-attribution" in result.stdout
     assert (articles / "unfixable.txt").read_text(encoding="utf-8") == unfixable
+
+
+def test_hooks_leave_out_files_that_are_no_articles_and_what_the_configuration_excludes(articles, home):
+    for name in ("LICENSE.txt", "requirements.txt", "drafts/draft.txt"):
+        (articles / name).parent.mkdir(exist_ok=True)
+        (articles / name).write_text(BAD, encoding="utf-8")  # findings, were they checked
+    (articles / "newslint.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
+    git(articles, "add", ".")
+    try:
+        for hook in ("newslint", "newslint-fix"):
+            result = try_repo(articles, home, "clean.md", "LICENSE.txt", "requirements.txt", "drafts/draft.txt",
+                              hook=hook)
+            assert result.returncode == 0, result.stdout + result.stderr
+            assert "Passed" in result.stdout
+        assert (articles / "drafts/draft.txt").read_text(encoding="utf-8") == BAD  # not fixed
+    finally:
+        git(articles, "rm", "-q", "-f", "newslint.toml")

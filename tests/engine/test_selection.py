@@ -1,0 +1,150 @@
+"""Which files a directory's walk checks: `include`/`exclude` in the configuration, .gitignore files
+(unless --no-gitignore), files that are never articles, and files named on the command line
+(checked as they are, unless --force-exclude)."""
+
+import json
+import os
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+from newslint.cli import main
+from newslint.engine.selection import never_an_article
+
+ARTICLE = "Titel\nEin Fehler im Text.\n"
+
+
+def write(root, *names):
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ARTICLE, encoding="utf-8")
+
+
+def checked(*args):
+    """The files a `newslint check` run reports on, and the result."""
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", *args])
+    files = sorted({os.path.normpath(f["path"]) for f in json.loads(result.stdout)["findings"]})
+    return files, result
+
+
+@pytest.fixture
+def repo(fake_rule, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()  # the root of a repository, as far as the walk is concerned
+    write(tmp_path, "a.txt", "drafts/b.txt", "export/c.md", "sub/d.tmp.txt", "sub/keep.tmp.txt",
+          "LICENSE.txt", "requirements.txt", "requirements-dev.txt", "README.md", "history-of-berlin.txt")
+    (tmp_path / ".gitignore").write_text("drafts/\n*.tmp.txt\n", encoding="utf-8")
+    (tmp_path / "sub" / ".gitignore").write_text("!keep.tmp.txt\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_the_walk_respects_gitignore_files_and_leaves_out_what_is_no_article(repo):
+    files, result = checked(".")
+    assert files == ["a.txt", "export/c.md", "history-of-berlin.txt", "sub/keep.tmp.txt"], result.output
+
+
+def test_no_gitignore_checks_what_gitignore_leaves_out(repo):
+    files, _ = checked("--no-gitignore", ".")
+    assert files == ["a.txt", "drafts/b.txt", "export/c.md", "history-of-berlin.txt", "sub/d.tmp.txt",
+                     "sub/keep.tmp.txt"]
+
+
+def test_gitignore_files_above_the_walked_folder_count_up_to_the_repository(repo):
+    files, _ = checked("sub")
+    assert files == ["sub/keep.tmp.txt"]
+
+
+def test_info_exclude_of_the_repository_counts(repo):
+    (repo / ".git" / "info").mkdir()
+    (repo / ".git" / "info" / "exclude").write_text("export/\n", encoding="utf-8")
+    files, _ = checked(".")
+    assert "export/c.md" not in files and "a.txt" in files
+
+
+def test_outside_a_repository_the_walked_folders_gitignore_counts(fake_rule, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "news/a.txt", "news/old/b.txt")
+    (tmp_path / "news" / ".gitignore").write_text("old/\n", encoding="utf-8")
+    files, _ = checked("news")
+    assert files == ["news/a.txt"]
+
+
+def test_configuration_include_and_exclude(repo):
+    (repo / "newslint.toml").write_text('include = ["*.txt"]\nexclude = ["sub/", "history-*"]\n', encoding="utf-8")
+    files, _ = checked(".")
+    assert files == ["a.txt"]
+
+
+def test_exclude_is_relative_to_the_configuration(repo):
+    (repo / "sub" / "newslint.toml").write_text('exclude = ["/keep.tmp.txt"]\n', encoding="utf-8")
+    (repo / "newslint.toml").write_text('exclude = ["/a.txt"]\n', encoding="utf-8")
+    files, _ = checked(".")
+    assert files == ["export/c.md", "history-of-berlin.txt"]
+
+
+def test_files_named_on_the_command_line_are_checked_as_they_are(repo):
+    files, _ = checked("drafts/b.txt", "LICENSE.txt")
+    assert files == ["LICENSE.txt", "drafts/b.txt"]
+
+
+def test_force_exclude_applies_the_selection_to_named_files(repo):
+    (repo / "newslint.toml").write_text('exclude = ["export/"]\n', encoding="utf-8")
+    files, result = checked("--force-exclude", "drafts/b.txt", "LICENSE.txt", "requirements.txt",
+                            "export/c.md", "a.txt")
+    assert files == ["a.txt"] and result.exit_code == 1
+
+
+def test_force_exclude_with_every_file_left_out_is_clean(repo):
+    files, result = checked("--force-exclude", "LICENSE.txt")
+    assert files == [] and result.exit_code == 0
+
+
+def test_a_named_folder_that_is_excluded_is_walked_whole(repo):
+    files, _ = checked("drafts")
+    assert files == ["drafts/b.txt"]
+
+
+def test_a_pattern_that_is_none_is_a_configuration_error(repo):
+    (repo / "newslint.toml").write_text('exclude = ["!"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "a.txt"])
+    assert result.exit_code == 2
+    assert "newslint.toml: exclude: Invalid git pattern: '!'" in result.stderr
+
+
+def test_patterns_must_be_a_list(repo):
+    (repo / "newslint.toml").write_text('include = "*.txt"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "a.txt"])
+    assert result.exit_code == 2 and "include: expected a list of gitignore patterns" in result.stderr
+
+
+def test_an_unreadable_gitignore_line_is_passed_over(repo):
+    (repo / ".gitignore").write_text("!\ndrafts/\n", encoding="utf-8")
+    files, _ = checked(".")
+    assert "drafts/b.txt" not in files and "a.txt" in files
+
+
+@pytest.mark.parametrize("name", ["LICENSE.txt", "License.md", "COPYING.txt", "requirements.txt",
+                                  "requirements-dev.txt", "constraints_test.txt", "README.md", "README.de.md",
+                                  "CHANGELOG.md", "CODE_OF_CONDUCT.md", "robots.txt", "CMakeLists.txt"])
+def test_names_that_are_never_articles(name):
+    assert never_an_article(name)
+
+
+@pytest.mark.parametrize("name", ["history-of-berlin.txt", "licensing-row.md", "2024-06-20-notice-board.txt",
+                                  "readmore-artikel.md", "a.txt"])
+def test_names_of_articles(name):
+    assert not never_an_article(name)
+
+
+def test_the_walk_agrees_with_git(repo):
+    """The files git itself leaves out (where git is installed) are those the walk leaves out."""
+    if subprocess.run(["git", "--version"], capture_output=True).returncode:
+        pytest.skip("git is not installed")
+    os.rmdir(repo / ".git")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    listed = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=repo, check=True,
+                            capture_output=True, text=True).stdout.split()
+    articles = sorted(p for p in listed if p.endswith((".txt", ".md")) and not never_an_article(os.path.basename(p)))
+    files, _ = checked(".")
+    assert files == articles
