@@ -57,6 +57,8 @@ FAIL_ON = ("error", "warning", "info", "never")
 @click.option("--fix", is_flag=True,
               help="Write the safe fixes into the files ('-': print the fixed article; the report goes to stderr).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too.")
+@click.option("--changed-since", metavar="REF",
+              help="Report only findings on lines changed since this git commit (the articles are checked whole).")
 @click.option("--no-gitignore", is_flag=True, help="Check the files that .gitignore files leave out of a directory.")
 @click.option("--force-exclude", is_flag=True,
               help="Leave out files named on the command line as a directory's walk would (for hooks).")
@@ -66,7 +68,7 @@ FAIL_ON = ("error", "warning", "info", "never")
               help="Print what --fix would change as a unified diff and write nothing (exit 1 when there is a change).")
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
           output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline, fix, unsafe_fixes,
-          no_gitignore, force_exclude, report_unused_suppressions, diff):
+          changed_since, no_gitignore, force_exclude, report_unused_suppressions, diff):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
     from newslint.engine.batch import iter_results
     from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
@@ -93,6 +95,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     except ConfigError as error:
         fail(str(error))
     baseline = _report_options(baseline_file, write_baseline, statistics, format_name)
+    changes = _changes(changed_since, paths, fix or diff or write_baseline)
     _fix_options(fix, unsafe_fixes, diff, write_baseline, statistics, format_name)
 
     # Without --fix, the report is written as the files are checked (for the formats that allow
@@ -110,6 +113,8 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
             from newslint.engine.baseline import new_findings
 
             results = new_findings(results, baseline)
+        if changes is not None:
+            results = changes.only_changed(results)
         if fix or diff:  # fixing needs every file's findings first
             results = list(results)
             fixed = _fix(engine, results, unsafe_fixes, baseline, write=not diff)
@@ -205,6 +210,24 @@ def _report_options(baseline_file, write_baseline, statistics, format_name):
         return load(baseline_file)
     except BaselineError as error:
         fail(str(error))
+
+
+def _changes(ref: str | None, paths, rewrites: bool):
+    """The changed lines since `ref` (`--changed-since`), asked of the first path's repository
+    now, or None."""
+    if ref is None:
+        return None
+    if rewrites:
+        fail("--changed-since reports findings on changed lines; --fix, --diff and --write-baseline "
+             "take whole articles: run them without it")
+    from newslint.engine.changes import ChangedLines, ChangesError
+
+    try:
+        changes = ChangedLines(ref)
+        changes.verify(paths[0])
+    except ChangesError as error:
+        fail(str(error))
+    return changes
 
 
 def _fix_options(fix, unsafe_fixes, diff, write_baseline, statistics, format_name) -> None:
