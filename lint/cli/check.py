@@ -57,6 +57,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 @click.option("--fix", is_flag=True,
               help="Write the safe fixes into the files ('-': print the fixed article; the report goes to stderr).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too.")
+@click.option("--verbose", "-v", is_flag=True, help="Say every notice (a skipped rule) on every run.")
 @click.option("--changed-since", metavar="REF",
               help="Report only findings on lines changed since this git commit (the articles are checked whole).")
 @click.option("--no-gitignore", is_flag=True, help="Check the files that .gitignore files leave out of a directory.")
@@ -68,7 +69,7 @@ FAIL_ON = ("error", "warning", "info", "never")
               help="Print what --fix would change as a unified diff and write nothing (exit 1 when there is a change).")
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
           output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline, fix, unsafe_fixes,
-          changed_since, no_gitignore, force_exclude, report_unused_suppressions, diff):
+          verbose, changed_since, no_gitignore, force_exclude, report_unused_suppressions, diff):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
     from newslint.engine.batch import iter_results
     from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
@@ -160,7 +161,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
         if required:
             say(f"{rule_id} is required but cannot run: {reason}")
             missing_required = True
-        else:
+        elif _say_skipped(verbose, cache, f"{rule_id} skipped: {reason}"):
             say(f"{rule_id} skipped: {reason}")
     if diff:
         sys.exit(EXIT_ERROR if missing_required else _show_diff(results, fixed, output, unsafe_fixes))
@@ -210,6 +211,21 @@ def _report_options(baseline_file, write_baseline, statistics, format_name):
         return load(baseline_file)
     except BaselineError as error:
         fail(str(error))
+
+
+def _say_skipped(verbose: bool, cache, notice: str) -> bool:
+    """Whether to say that a rule is skipped: always with --verbose; never in a pre-commit hook
+    (its output is for what blocks the commit); else once an hour per repository (every time
+    without the cache, which remembers it: see `newslint.engine.notices`)."""
+    if verbose:
+        return True
+    if os.environ.get("PRE_COMMIT") == "1":
+        return False
+    if cache is None:
+        return True
+    from newslint.engine.notices import due
+
+    return due(cache.directory, notice)
 
 
 def _changes(ref: str | None, paths, rewrites: bool):

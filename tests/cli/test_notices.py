@@ -1,0 +1,61 @@
+"""A skipped rule (`grammar` without LanguageTool) is said at most once an hour per repository,
+every time with -v, and never in a pre-commit hook unless the rule is required."""
+
+import pytest
+from click.testing import CliRunner
+from newslint.cli import main
+from newslint.engine import notices
+from newslint.languagetool import location as languagetool_location
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(languagetool_location.ENV_URL, raising=False)
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Titel\nHanoi – Ein ruhiger Tag. (dpa)\n", encoding="utf-8")
+
+    def invoke(*args, cwd=None):
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(main, ["check", "--select", "grammar", *args,
+                                           str(tmp_path / "sub" / "a.txt")])
+        return result.exit_code, [line for line in result.stderr.splitlines() if "grammar" in line]
+
+    return invoke
+
+
+def test_said_once_an_hour_per_repository(run, tmp_path, monkeypatch):
+    code, said = run()
+    assert code == 0 and len(said) == 1 and said[0].startswith("newslint: grammar skipped: ")
+    assert run() == (0, [])
+    assert run("-v")[1] == said  # asked for
+    assert run("--no-cache")[1] == said  # nothing remembers it
+    clock = notices.time.time() + notices.EVERY + 1
+    monkeypatch.setattr(notices.time, "time", lambda: clock)
+    assert run()[1] == said  # an hour later
+
+
+def test_each_repository_hears_it(run, tmp_path):
+    assert len(run()[1]) == 1
+    other = tmp_path / "other"
+    (other / ".git").mkdir(parents=True)
+    assert len(run("--cache-dir", str(tmp_path / ".newslint_cache"), cwd=other)[1]) == 1
+
+
+def test_never_in_a_pre_commit_hook_unless_required(run, monkeypatch):
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert run("--no-cache") == (0, [])
+    code, said = run("--require", "grammar")
+    assert code == 2 and said[0].startswith("newslint: grammar is required but cannot run: ")
+
+
+def test_a_damaged_record_of_notices_says_the_notice(run, tmp_path):
+    (tmp_path / ".newslint_cache").mkdir()
+    (tmp_path / ".newslint_cache" / "notices.json").write_text("[1, 2", encoding="utf-8")
+    assert len(run()[1]) == 1
+    assert run() == (0, [])
