@@ -138,7 +138,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
 
                     out.write(render_statistics(results, color=color, as_json=format_name == "json"))
                 else:
-                    write(format_name, results, out, color=color)
+                    write(format_name, results, out, color=color, links=engine.docs_link)
     except ConfigError as error:  # a setting found wrong once the run began (a rule's hook)
         fail(str(error))
     finally:

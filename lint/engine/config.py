@@ -8,6 +8,7 @@ require = []                    # rules that must run (exit 2 when one cannot), 
 published = 2024-06-21          # publication date for articles that do not give one
 lang = "de"
 max-file-size = 10485760        # bytes
+docs-url = "https://wiki.example/newslint#{rule}"  # where reports link each rule's documentation
 include = ["articles/"]         # gitignore patterns: a directory's walk takes only these files
 exclude = ["drafts/", "*.draft.txt"]  # … and never these (see `newslint.engine.selection`)
 
@@ -52,6 +53,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from newslint.engine.docs import ANCHOR, README_URL
 from newslint.engine.finding import SEVERITIES
 from newslint.engine.source import DEFAULT_MAX_FILE_SIZE
 
@@ -60,7 +62,9 @@ CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 LANGUAGES = ("de", "en")
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*")
 TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size",
-                  "include", "exclude")
+                  "include", "exclude", "docs-url")
+#: where reports link a rule's documentation: `{rule}` becomes its id (the README's anchor of the rule)
+DOCS_URL = f"{README_URL}#{ANCHOR}"
 STYLE_KEYS = ("styles-path", "styles", "vocab", "vale-config", "per-file-styles", "style-timeout")
 
 
@@ -92,6 +96,8 @@ class Config:
     #: gitignore patterns (relative to `root`) of the files a directory's walk takes (None: all) and leaves out
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
+    #: the page of a rule's documentation that reports link to, `{rule}` for its id
+    docs_url: str = DOCS_URL
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     #: deprecation notices: old rule ids (aliases) used in this configuration
     notices: tuple[str, ...] = ()
@@ -239,6 +245,11 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
                 (pattern, rule_list(ids, f"{where}: per-file-ignores.{pattern}"))
                 for pattern, ids in value.items()
             )
+        elif key == "docs-url":
+            values["docs_url"] = _typed(value, str, f"{where}: docs-url")
+            if not re.match(r"https?://[^\s]+$", value):
+                raise ConfigError(f"{where}: docs-url: expected an http(s) URL, with {{rule}} for the rule's id, "
+                                  f"got {value!r}")
         elif key in ("include", "exclude"):
             values[key] = _patterns(value, f"{where}: {key}")
         elif key == "published":

@@ -71,11 +71,18 @@ FIXES_START = "<!-- fixes-table:start -->"
 FIXES_END = "<!-- fixes-table:end -->"
 
 
+#: the README's anchor of a rule (in the rules table), where reports link by default (see `docs-url`)
+ANCHOR = "rule-{rule}"
+#: where the README is read on the web
+README_URL = "https://github.com/newslint/newslint/blob/main/README.md"
+
+
 def rules_table(rules) -> str:
-    """The README's rules table, made from the rules' docs."""
+    """The README's rules table, made from the rules' docs; each rule's row is its anchor."""
     lines = ["| Rule | Default severity | What it checks |", "| --- | --- | --- |"]
     for rule in rules:
-        lines.append(f"| `{rule.id}` | {rule.severity} | {rule.summary} |")
+        anchor = ANCHOR.format(rule=rule.id)
+        lines.append(f'| <a id="{anchor}"></a>`{rule.id}` | {rule.severity} | {rule.summary} |')
     return "\n".join(lines)
 
 

@@ -23,7 +23,7 @@ from newslint.engine.config import (
 )
 from newslint.engine.discovery import STDIN
 from newslint.engine.finding import APPLICABILITIES, Diagnostic, FileResult, Fix, PlacedEdit, RuleError
-from newslint.engine.registry import Rule, plugin_errors, resolve, rules_by_id
+from newslint.engine.registry import BUILT_IN, Rule, plugin_errors, resolve, rules_by_id
 from newslint.engine.selection import Selection
 from newslint.engine.source import InputError, decode, read_file
 
@@ -179,6 +179,18 @@ class Engine:
     def selection(self) -> Selection:
         """How this run chooses the files to check among those it finds (see `newslint.engine.selection`)."""
         return Selection(self.config_for, self.options.gitignore, self.options.force_exclude)
+
+    def docs_link(self, rule_id: str) -> str | None:
+        """Where a rule's documentation is, for reports: a style rule's own `link`, else (for the
+        built-in rules and the engine's own findings) the `docs-url` of the current directory's
+        configuration; None for a rule that has neither (a plugin's, a style rule without a link)."""
+        config = self.config_for(".")
+        rule = self.rules_for(config).get(rule_id)
+        if rule is not None and rule.link:
+            return rule.link
+        if rule is not None and rule.origin != BUILT_IN:
+            return None
+        return config.docs_url.replace("{rule}", rule_id)
 
     def lookup_name(self, path: str) -> str:
         """The name that decides a file's format and configuration ('-' is standard input)."""

@@ -23,7 +23,7 @@ import importlib
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
 FORMATS = {
@@ -36,6 +36,7 @@ FORMATS = {
 }
 SHOW_TEXT = ("sarif", "html")  # a snippet per finding; the whole article
 STREAMING = ("text", "json", "github")
+LINKED = ("sarif", "github")  # formats that link each rule to its documentation (`links`)
 
 
 class Tally:
@@ -79,13 +80,17 @@ def render(format_name: str, results: list, color: bool = False) -> str:
     return module.render(results, color=color)
 
 
-def write(format_name: str, results: Iterable, out: TextIO, color: bool = False) -> None:
-    """Write the report of results that come one by one (see STREAMING; other formats take them all first)."""
+def write(format_name: str, results: Iterable, out: TextIO, color: bool = False,
+          links: Callable[[str], str | None] | None = None) -> None:
+    """Write the report of results that come one by one (see STREAMING; other formats take them all first).
+
+    `links(rule_id)` is where a rule's documentation is (or None), for the formats in LINKED."""
     module = importlib.import_module(FORMATS[format_name])
+    extra = {"links": links} if format_name in LINKED and links is not None else {}
     if format_name in STREAMING:
-        module.write(results, out, color=color)
+        module.write(results, out, color=color, **extra)
     else:
-        out.write(module.render(list(results), color=color))
+        out.write(module.render(list(results), color=color, **extra))
 
 
 def rendered(write_report, results: Iterable, color: bool = False) -> str:

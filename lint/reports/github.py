@@ -1,6 +1,9 @@
 """`--format github`: GitHub Actions workflow commands, one annotation per finding.
 
-    ::warning file=a.txt,line=3,col=1,endLine=3,endColumn=9,title=newslint (rule)::message
+    ::warning file=a.txt,line=3,col=1,endLine=3,endColumn=9,title=newslint (rule): DOCS-URL::message
+
+The title names the rule and the page of its documentation (the `docs-url` setting; a style
+rule's own `link`).
 
 Severities become `error`, `warning` and `notice`. A finding with a fix names the replacement
 at the end of its message: `(safe fix: write „Pjöngjang“)`, or `(unsafe fix: …)` for one that
@@ -31,7 +34,8 @@ def command(name: str, properties: dict, message: str) -> str:
     return f"::{name} {fields}::{escape_data(printable(message))}"
 
 
-def write(results, out, color: bool = False) -> None:
+def write(results, out, color: bool = False, links=None) -> None:
+    """`links(rule_id)`: where a rule's documentation is (or None), named in each annotation's title."""
     for result in results:
         if result.error is not None:
             out.write(command("error", {"file": result.path, "title": "newslint"}, result.error) + "\n")
@@ -42,13 +46,19 @@ def write(results, out, color: bool = False) -> None:
                 "col": d.column,
                 "endLine": d.end_line,
                 "endColumn": d.end_column,
-                "title": f"newslint ({d.rule})",
+                "title": title(d.rule, links),
             }
             out.write(command(COMMANDS[d.severity], properties, d.message + fix_note(d)) + "\n")
 
 
-def render(results: list, color: bool = False) -> str:
-    return rendered(write, results, color)
+def render(results: list, color: bool = False, links=None) -> str:
+    return rendered(lambda results, out, color: write(results, out, color, links), results, color)
+
+
+def title(rule_id: str, links=None) -> str:
+    """An annotation's title: the rule, and where its documentation is when known."""
+    link = links(rule_id) if links is not None else None
+    return f"newslint ({rule_id}): {link}" if link else f"newslint ({rule_id})"
 
 
 def fix_note(d) -> str:

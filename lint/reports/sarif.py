@@ -1,6 +1,7 @@
 """`--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
 
-Rules carry their documentation, results their level (error, warning, note), a region with
+Rules carry their documentation (and, as `helpUri`, the page of it: the `docs-url` setting, a
+style rule's own `link`), results their level (error, warning, note), a region with
 start and end line and column (counted in Unicode code points, as the run declares), a fix's
 edits as `fixes` (one replacement per edit; its applicability, safe or unsafe, in the fix's
 properties), and a partial fingerprint that does not depend on the line number (the
@@ -24,8 +25,9 @@ FINGERPRINT = "newslint/v1"
 SRCROOT = "%SRCROOT%"
 
 
-def render(results: list, color: bool = False) -> str:
-    descriptors, index = _rules(results)
+def render(results: list, color: bool = False, links=None) -> str:
+    """The SARIF log; `links(rule_id)`: where a rule's documentation is (its descriptor's helpUri)."""
+    descriptors, index = _rules(results, links)
     sarif_results = []
     notifications = []
     for result in results:
@@ -64,8 +66,9 @@ def artifact(path: str) -> dict:
     return {"uri": quote(normal_path(path)), "uriBaseId": SRCROOT}
 
 
-def _rules(results: list) -> tuple[list[dict], dict[str, int]]:
-    """Descriptors of the registered rules (and of any other rule in the results), and their index."""
+def _rules(results: list, links=None) -> tuple[list[dict], dict[str, int]]:
+    """Descriptors of the registered rules (and of any other rule in the results), and their index;
+    each with its documentation's `helpUri` where `links` knows it."""
     from newslint.engine.registry import all_rules
 
     descriptors = []
@@ -85,6 +88,10 @@ def _rules(results: list) -> tuple[list[dict], dict[str, int]]:
             if diagnostic.rule not in known:
                 known.add(diagnostic.rule)
                 descriptors.append({"id": diagnostic.rule, "shortDescription": {"text": diagnostic.rule}})
+    for descriptor in descriptors:
+        link = links(descriptor["id"]) if links is not None else None
+        if link:
+            descriptor["helpUri"] = link
     return descriptors, {descriptor["id"]: n for n, descriptor in enumerate(descriptors)}
 
 
