@@ -202,7 +202,7 @@ def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> 
     for raw in text.split("\n"):
         content = raw.rstrip("\r")
         stripped = content.strip()
-        if position in skipped:
+        if skipped and position in skipped:
             pass  # a directive: not a line of the article
         elif stripped:
             start = position + (len(content) - len(content.lstrip()))

@@ -34,14 +34,16 @@ def test_comments_turn_rules_off_where_they_say(fake_rule):
     assert [d.line for d in found] == [4, 12]
 
 
-def test_comments_in_plain_text_are_text(fake_rule):
-    text = "Titel\n<!-- newslint: disable-next-line=fake-word -->\nEin Fehler.\n"
-    assert [d.line for d in findings(text, rule="fake-word", path="a.txt")] == [3]
 
 
-def test_other_rules_are_not_suppressed(another_rule):
-    text = "Titel\n\n<!-- newslint: disable-next-line=fake-other -->\nEin Fehler.\n"
-    assert [d.line for d in findings(text, rule="fake-word", path="a.md")] == [4]
+@pytest.mark.parametrize("path, text, lines", [
+    ("a.txt", "Titel\n<!-- newslint: disable-next-line=fake-word -->\nEin Fehler.\n", [3]),  # text in .txt
+    ("a.md", "Titel\n\n<!-- newslint: disable-next-line=fake-other -->\nEin Fehler.\n", [4]),  # another rule
+    ("a.txt", "Titel\n#MeToo: Ein Fehler.\n", [2]),  # a hashtag is article text
+    ("a.txt", "Titel\r# newslint: disable-next-line=fake-word\rEin Fehler.\rEin Fehler.\r", [4]),  # lone CRs
+])
+def test_what_is_not_suppressed(another_rule, path, text, lines):
+    assert [d.line for d in findings(text, rule="fake-word", path=path)] == lines
 
 
 PLAIN = """# newslint: disable-next-line=fake-word
@@ -76,14 +78,6 @@ def test_a_directive_line_in_another_file_type_is_text():
     assert "# newslint: disable" in [block.text for block in article.blocks]
 
 
-def test_a_hashtag_line_is_article_text(fake_rule):
-    text = "Titel\n#MeToo: Ein Fehler.\n"
-    assert [d.line for d in findings(text, rule="fake-word", path="a.txt")] == [2]
-
-
-def test_directives_after_lone_carriage_returns(fake_rule):
-    text = "Titel\r# newslint: disable-next-line=fake-word\rEin Fehler.\rEin Fehler.\r"
-    assert [d.line for d in findings(text, rule="fake-word", path="a.txt")] == [4]
 
 
 @pytest.mark.parametrize("path", ["a.md", "a.txt"])
