@@ -88,6 +88,20 @@ def test_select_and_ignore(run, tmp_path, another_rule):
     assert "unknown rule 'fake-wrod'; did you mean 'fake-word'?" in result.stderr
 
 
+def test_select_and_ignore_are_repeatable(run, tmp_path, another_rule):
+    write(tmp_path / "bad.txt", BAD + "Zzyzx.\n")  # one finding of each rule
+
+    def rules(*args):
+        result = run("check", "--format", "json", *args, "bad.txt")
+        return sorted({f["rule"] for f in json.loads(result.stdout)["findings"]})
+
+    assert rules("--select", "fake-word", "--select", "fake-other") == ["fake-other", "fake-word"]
+    assert rules("--select", "fake-word", "--select", "fake-other", "--ignore", "fake-other") == ["fake-word"]
+    both_ignored = run("check", "--select", "fake-word,fake-other", "--ignore", "fake-word", "--ignore", "fake-other",
+                       "bad.txt")
+    assert both_ignored.exit_code == 2 and "--ignore removes every rule that --select names" in both_ignored.stderr
+
+
 def test_config_option_and_rule_options(run, tmp_path):
     write(tmp_path / "good.txt", GOOD)
     write(tmp_path / "house.toml", "[fake-word]\nword = 'gut'\n")

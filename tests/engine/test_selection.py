@@ -148,3 +148,10 @@ def test_the_walk_agrees_with_git(repo):
     articles = sorted(p for p in listed if p.endswith((".txt", ".md")) and not never_an_article(os.path.basename(p)))
     files, _ = checked(".")
     assert files == articles
+
+
+def test_quotes_walks_as_check_does(repo):
+    (repo / "a.txt").write_text("Titel\nBerlin – „Alles gut“, sagte er. (dpa)\n", encoding="utf-8")
+    (repo / "drafts" / "b.txt").write_text("Titel\nBerlin – „Ein Entwurf“, sagte sie. (dpa)\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["quotes", "."])
+    assert "Alles gut" in result.stdout and "Entwurf" not in result.stdout
