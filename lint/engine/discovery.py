@@ -58,11 +58,12 @@ def _walk(directory: str, notice: Callable[[str, str], None] | None = None, sele
         yield FileResult(directory, error=f"cannot read this folder ({reason(error)})")
         return
     folders = []
+    takes = selection.folder(directory, top) if selection is not None else None
     for entry in entries:
         if _is_folder(entry):
-            if _walked(entry.name) and (selection is None or selection.takes_folder(entry.path, top)):
+            if _walked(entry.name) and (takes is None or takes(entry.name, True)):
                 folders.append(entry.path)
-        elif _is_article(entry.name) and (selection is None or selection.takes_file(entry.path, top)):
+        elif _is_article(entry.name) and (takes is None or takes(entry.name, False)):
             kind = _not_regular(entry)
             if kind is None:
                 yield entry.path

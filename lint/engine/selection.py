@@ -64,41 +64,65 @@ def _readable(line: str) -> bool:
 
 
 class Selection:
-    """The walk's choice of files; `config_for(path)` gives the configuration of a file."""
+    """The walk's choice of files; `config_for(path)` gives the configuration of a file.
+
+    What decides is worked out once per folder (`folder`): its configuration's patterns and its
+    chain of .gitignore files, each with the folder's path relative to where the patterns count;
+    each entry of the folder is then one match per pattern set."""
 
     def __init__(self, config_for: Callable, gitignore: bool = True, force: bool = False) -> None:
         self._config_for = config_for
         self.gitignore = gitignore
         self.force = force
-        self._specs: dict[str, object] = {}  # folder: its .gitignore, compiled (None: none)
+        self._specs: dict[str, list] = {}  # folder: its .gitignore (and info/exclude), compiled
         self._roots: dict[str, str] = {}  # folder: the root of its repository, or "" outside one
 
-    def takes_folder(self, path: str, top: str) -> bool:
-        """Whether the walk of the folder `top` goes into the folder at `path`."""
-        return not self._excluded(path, top, folder=True)
+    def folder(self, directory: str, top: str) -> Callable[[str, bool], bool] | None:
+        """Whether the walk of the folder `top` takes an entry of `directory`: a test of the
+        entry's name and whether it is a folder; None when it takes every entry."""
+        config = self._config(os.path.join(directory, "x"))
+        include = exclude = None
+        prefix = ""
+        if config is not None and (config.include is not None or config.exclude):
+            from newslint.engine.config import relative_path
 
-    def takes_file(self, path: str, top: str) -> bool:
-        """Whether the walk of the folder `top` checks the article file at `path`."""
-        if self._excluded(path, top, folder=False):
-            return False
-        config = self._config(path)
-        if config is None or config.include is None:
-            return True
-        from newslint.engine.config import relative_path
+            relative = relative_path(directory, config.root)
+            if not os.path.isabs(relative):  # patterns count below their configuration only
+                prefix = "" if relative == "." else relative + "/"
+                include = compile_patterns(config.include) if config.include is not None else None
+                exclude = compile_patterns(config.exclude) if config.exclude else None
+        chain = self._chain(os.path.abspath(directory), os.path.abspath(top)) if self.gitignore else []
+        if include is None and exclude is None and not chain:
+            return None
 
-        return compile_patterns(config.include).match_file(relative_path(path, config.root))
+        def takes(name: str, is_folder: bool) -> bool:
+            slash = "/" if is_folder else ""
+            if exclude is not None and exclude.match_file(prefix + name + slash):
+                return False
+            for spec, where in chain:
+                ignored = spec.check_file(where + name + slash).include
+                if ignored is not None:
+                    if ignored:
+                        return False
+                    break
+            return is_folder or include is None or include.match_file(prefix + name)
+
+        return takes
 
     def takes_named(self, path: str) -> bool:
         """Whether a file named on the command line is checked: always, unless the selection is forced."""
         if not self.force or os.path.isdir(path):
             return True
-        return not never_an_article(os.path.basename(path)) and self.takes_file(path, os.path.dirname(path) or ".")
+        directory, name = os.path.split(path)
+        takes = self.folder(directory or ".", directory or ".")
+        return not never_an_article(name) and (takes is None or takes(name, False))
 
     def walks_whole(self, directory: str) -> bool:
-        """Whether a folder named on the command line is walked without `exclude` and .gitignore
-        (it is excluded itself: naming it says to check it)."""
-        directory = os.path.normpath(directory)
-        return self._excluded(directory, os.path.dirname(os.path.abspath(directory)), folder=True)
+        """Whether a folder named on the command line is walked without `include`, `exclude` and
+        .gitignore (it is excluded itself: naming it says to check it)."""
+        parent, name = os.path.split(os.path.abspath(directory))
+        takes = self.folder(parent, parent) if name else None
+        return takes is not None and not takes(name, True)
 
     def _config(self, path: str):
         from newslint.engine.config import ConfigError
@@ -108,34 +132,22 @@ class Selection:
         except ConfigError:
             return None  # reading the file reports the configuration's error
 
-    def _excluded(self, path: str, top: str, folder: bool) -> bool:
-        config = self._config(os.path.join(path, "x") if folder else path)
-        if config is not None and config.exclude:
-            from newslint.engine.config import relative_path
-
-            relative = relative_path(path, config.root)
-            if not os.path.isabs(relative) and compile_patterns(config.exclude).match_file(
-                    relative + "/" if folder else relative):
-                return True
-        return self.gitignore and self._ignored(os.path.abspath(path), os.path.abspath(top), folder)
-
-    def _ignored(self, path: str, top: str, folder: bool) -> bool:
-        """Whether the .gitignore files above `path` (absolute), up to the repository's root (or
-        the walk's folder `top` outside a repository), leave it out."""
-        directory = os.path.dirname(path)
+    def _chain(self, directory: str, top: str) -> list:
+        """The .gitignore files that count in `directory` (absolute), deepest first, each with the
+        path of `directory` relative to its folder: up to the repository's root, or to the walk's
+        folder `top` outside a repository."""
         root = self._root(directory, top)
+        chain = []
+        current, where = directory, ""
         while True:
-            relative = os.path.relpath(path, directory).replace(os.sep, "/") + ("/" if folder else "")
-            for spec in self._spec(directory, root):
-                include = spec.check_file(relative).include
-                if include is not None:
-                    return include
-            if directory == root:
-                return False
-            parent = os.path.dirname(directory)
-            if parent == directory:
-                return False
-            directory = parent
+            chain.extend((spec, where) for spec in self._spec(current, root))
+            if current == root:
+                return chain
+            parent = os.path.dirname(current)
+            if parent == current:
+                return chain
+            where = os.path.basename(current) + "/" + where
+            current = parent
 
     def _spec(self, directory: str, root: str) -> list:
         """The compiled .gitignore of a folder (and the repository's info/exclude at its root)."""
@@ -150,7 +162,7 @@ class Selection:
                     continue
                 found.append(_readable_patterns(tuple(lines)))
             self._specs[directory] = found
-        return self._specs[directory]  # type: ignore[return-value]
+        return self._specs[directory]
 
     def _root(self, directory: str, top: str) -> str:
         """The root of the git repository that holds `directory` (the folder with `.git`), or `top`
