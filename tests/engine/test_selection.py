@@ -101,8 +101,11 @@ def test_force_exclude_with_every_file_left_out_is_clean(repo):
 
 
 def test_a_named_folder_that_is_excluded_is_walked_whole(repo):
+    write(repo, "drafts/2024/c.txt")
     files, _ = checked("drafts")
-    assert files == ["drafts/b.txt"]
+    assert files == ["drafts/2024/c.txt", "drafts/b.txt"]
+    files, _ = checked("drafts/2024")  # inside an excluded folder
+    assert files == ["drafts/2024/c.txt"]
 
 
 def test_a_pattern_that_is_none_is_a_configuration_error(repo):
