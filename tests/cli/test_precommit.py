@@ -63,6 +63,7 @@ def test_hook_fails_a_bad_article(articles, home):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout
     assert "bad.txt:3:1: spelling-consistency" in result.stdout
+    assert "skipped" not in result.stdout  # a rule that cannot run (grammar) is not said in a hook
 
 
 def test_fixing_hook_fixes_the_article_and_fails_the_commit_once(articles, home):
