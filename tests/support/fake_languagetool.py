@@ -121,20 +121,29 @@ class FakeLanguageTool:
             with self._lock:
                 self._under_way += 1
                 self.most_at_once = max(self.most_at_once, self._under_way)
-            try:
-                if self.trickle:
+            if self.trickle:
+                try:
                     self._trickle(handler)
-                    return
+                finally:
+                    self._done()
+                return
+            try:
                 if self.delay:
                     time.sleep(self.delay)
                 if self.die_after is not None and count >= self.die_after:
                     self.stop()  # stop listening; this last answer still goes out
-                self._send(handler, 200, self.check(form))
+                answer = self.check(form)
             finally:
-                with self._lock:
-                    self._under_way -= 1
+                # no longer under way once the answer is ready: a client may send its next request
+                # the moment the answer arrives, before this thread would get to count it done
+                self._done()
+            self._send(handler, 200, answer)
         else:
             self._send(handler, 404, f"Error: unknown endpoint {path}", text=True)
+
+    def _done(self) -> None:
+        with self._lock:
+            self._under_way -= 1
 
     def check(self, form: dict[str, str]) -> dict:
         language, text = form["language"], form["text"]
