@@ -16,7 +16,9 @@ suppressed nothing (`UNUSED`, as ruff's RUF100).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from newslint.engine.lines import line_number, line_starts, with_line_feeds
@@ -69,7 +71,35 @@ class Suppression:
     last: int
     start: int
     end: int
-    used: bool = False
+
+
+class _Spans:
+    """The lines that one name is off on (the spans of its suppressions), and the lines on which
+    it suppressed a finding. Each question is a binary search, so an article with many directives
+    and many findings stays quick."""
+
+    def __init__(self, suppressions: list[Suppression]) -> None:
+        spans = sorted((suppression.first, suppression.last) for suppression in suppressions)
+        self._firsts = [first for first, _ in spans]
+        self._reach = list(accumulate((last for _, last in spans), max))  # the last line off so far
+        self._suppressed: list[int] = []  # the lines of the findings suppressed
+        self._sorted = True
+
+    def covers(self, line: int) -> bool:
+        index = bisect_right(self._firsts, line)
+        return index > 0 and self._reach[index - 1] >= line
+
+    def suppress(self, line: int) -> None:
+        self._suppressed.append(line)
+        self._sorted = False
+
+    def suppressed_between(self, first: int, last: int) -> bool:
+        """Whether a finding on a line from `first` to `last` was suppressed."""
+        if not self._sorted:
+            self._suppressed.sort()
+            self._sorted = True
+        index = bisect_left(self._suppressed, first)
+        return index < len(self._suppressed) and self._suppressed[index] <= last
 
 
 @dataclass
@@ -79,22 +109,24 @@ class Suppressions:
     mentions: list[Suppression] = field(default_factory=list)  # every name in every directive
 
     def __post_init__(self) -> None:
-        self._by_name: dict[str, list[Suppression]] = {}
+        by_name: dict[str, list[Suppression]] = {}
         for mention in self.mentions:
             if mention.first:
-                self._by_name.setdefault(mention.name, []).append(mention)
+                by_name.setdefault(mention.name, []).append(mention)
+        self._spans = {name: _Spans(suppressions) for name, suppressions in by_name.items()}
 
     def __bool__(self) -> bool:
         return bool(self.mentions)
 
     def covers(self, names: tuple[str, ...], line: int) -> bool:
         """Whether a rule, by any of its `names` (its id and old ids), is off on `line`; the
-        suppressions that cover it are marked used."""
+        suppressions that cover it count as used."""
         covered = False
         for name in (ALL, *names):
-            for suppression in self._by_name.get(name, ()):
-                if suppression.first <= line <= suppression.last:
-                    suppression.used = covered = True
+            spans = self._spans.get(name)
+            if spans is not None and spans.covers(line):
+                spans.suppress(line)
+                covered = True
         return covered
 
     def unknown(self, known: Callable[[str], bool]) -> list[Suppression]:
@@ -105,7 +137,8 @@ class Suppressions:
         """The suppressions that suppressed nothing, of rules that ran (`ran(name)`; all rules for
         a directive without names)."""
         return [mention for mention in self.mentions
-                if mention.first and not mention.used and (mention.name == ALL or ran(mention.name))]
+                if mention.first and (mention.name == ALL or ran(mention.name))
+                and not self._spans[mention.name].suppressed_between(mention.first, mention.last)]
 
 
 def find_suppressions(text: str, syntax: str = "markdown") -> Suppressions:

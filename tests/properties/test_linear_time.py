@@ -115,6 +115,16 @@ def test_suppressed_findings_take_linear_time():
     assert_linear(lambda n: "# Titel\n\n" + unit * n, check_with("quote-marks", "a.md"), "suppressed findings")
 
 
+def test_suppressions_open_to_the_end_take_linear_time():
+    """Comments that stay open, each covering the rest of the article, a finding under each, and the
+    question which of them suppressed nothing."""
+    unit = "<!-- newslint: disable -->\n„Offen\n\n<!-- newslint: disable=quote-marks -->\nText.\n\n"
+    rule = RULES["quote-marks"]
+    assert_linear(lambda n: "# Titel\n\n" + unit * n,
+                  lambda text: run_rules(parse("a.md", text), [rule], CONFIG, "a.md", report_unused=True),
+                  "suppressions open to the end")
+
+
 WORDS = ["Pjöngjang", "Pjönjang", "Selenskyj", "Selenskij", "sagte", "er", "am", "Donnerstag", "(20. Juni)",
          "„", "“", "»", "«", "(dpa)", "(DPA)", "–", "-", ".", ",", ":", "\n", "<!-- newslint: disable -->",
          "**", "[", "](", ")", "Berlin", "Kiew", "Kyjiw", "„Beijing Shibao“"]
