@@ -57,7 +57,11 @@ def explain(rule_id: str, config_file: str | None) -> None:
     """Print a rule's documentation (a style rule's message, level, source file and link)."""
     from newslint.engine.config import did_you_mean
     from newslint.engine.registry import BUILT_IN, resolve
+    from newslint.engine.suppression import EXPLANATIONS
 
+    if rule_id in EXPLANATIONS:  # the engine's own findings about suppression comments
+        click.echo(f"{rule_id}\n\n{EXPLANATIONS[rule_id]}")
+        return
     rules = _rules(config_file)
     rule_id, notice = resolve(rule_id, rules)
     if notice:

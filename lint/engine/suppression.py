@@ -27,6 +27,17 @@ ALL = "*"
 #: the ids of the engine's own findings about suppression comments
 UNKNOWN = "unknown-suppression"
 UNUSED = "unused-suppression"
+#: what `newslint explain` says of them
+EXPLANATIONS = {
+    UNKNOWN: "A suppression comment names a rule that does not exist (default severity: error, always "
+             "reported).\n\nA misspelt rule id would otherwise suppress nothing in silence. Correct the "
+             "name (the message suggests the closest rule id) or remove the comment; `newslint rules` lists "
+             "the rules.",
+    UNUSED: "A suppression comment suppressed nothing in this run (default severity: warning; reported "
+            "with --report-unused-suppressions).\n\nThe finding it was written for has gone: the text was "
+            "put right, or the rule no longer reports it. Remove the comment, so that it does not hide a "
+            "later finding on that line.",
+}
 
 _ACTIONS = r"(disable-next-line|disable|enable)"
 _MARKDOWN = re.compile(rf"<!--\s*newslint:\s*{_ACTIONS}(?:\s*=\s*([\w\-.,\s]+?))?\s*-->")

@@ -198,6 +198,14 @@ def test_rules_and_explain(run):
     assert "did you mean 'fake-word'?" in result.stderr
 
 
+@pytest.mark.parametrize("finding", ["unknown-suppression", "unused-suppression"])
+def test_explain_knows_the_findings_about_suppression_comments(run, finding):
+    result = run("explain", finding)
+    assert result.exit_code == 0
+    assert result.output.startswith(f"{finding}\n\nA suppression comment ")
+    assert "Remove the comment" in result.output or "remove the comment" in result.output
+
+
 def test_console_script_version_and_missing_file(tmp_path):
     command = [sys.executable, "-c", "from newslint.cli import main; main()"]
     version = subprocess.run(command + ["--version"], capture_output=True, text=True)
