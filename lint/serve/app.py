@@ -26,7 +26,7 @@ from newslint.serve.checking import FORMATS, Clock, OverTime, Service
 from newslint.serve.requests import CHECK_FIELDS, FIX_FIELDS, BadRequest, read_article, unsafe
 
 SETTINGS_ENV = "NEWSLINT_SERVE_SETTINGS"  # how `newslint serve` hands its settings to the workers
-THREADS = 8  # checks under way at once per worker process (more wait for a thread)
+THREADS = 4  # checks under way at once per worker process (more wait for a thread)
 
 
 @dataclass(frozen=True)
