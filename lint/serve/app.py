@@ -104,6 +104,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         from newslint.engine.docs import explanation
         from newslint.engine.registry import resolve
 
+        from newslint.engine.suppression import EXPLANATIONS
+
+        if request.path_params["rule"] in EXPLANATIONS:  # the engine's own findings about suppression comments
+            rule_id = request.path_params["rule"]
+            return PlainTextResponse(f"{rule_id}\n\n{EXPLANATIONS[rule_id]}\n")
         rules = service.rules()
         rule_id, _ = resolve(request.path_params["rule"], rules)
         rule = rules.get(rule_id)

@@ -132,7 +132,7 @@ def test_rules_and_their_explanations(server):
     assert {"credit-line", "quote-marks", "grammar", "dateline"} <= set(ids)
     printed = cli(server.folder, "rules").stdout
     assert [line.split()[0] for line in printed.splitlines()] == ids
-    for rule_id in ("credit-line", "grammar"):
+    for rule_id in ("credit-line", "grammar", "unknown-suppression"):
         answer = httpx.get(f"{server.url}/v1/rules/{rule_id}")
         assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/plain")
         assert answer.text == cli(server.folder, "explain", rule_id).stdout
