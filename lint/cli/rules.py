@@ -38,16 +38,9 @@ def list_rules(config_file: str | None) -> None:
 
 
 def _origin(rule) -> str:
-    """Where a rule comes from, shortly: built-in, the plugin and its version, or the style file."""
-    import os
+    from newslint.engine.docs import origin_label
 
-    if rule.origin.startswith("style "):
-        path = rule.origin.removeprefix("style ")
-        if os.path.isabs(path):
-            relative = os.path.relpath(path)
-            path = path if relative.startswith("..") else relative
-        return f"style {path}"
-    return rule.origin
+    return origin_label(rule)
 
 
 @click.command()
@@ -56,7 +49,7 @@ def _origin(rule) -> str:
 def explain(rule_id: str, config_file: str | None) -> None:
     """Print a rule's documentation (a style rule's message, level, source file and link)."""
     from newslint.engine.config import did_you_mean
-    from newslint.engine.registry import BUILT_IN, resolve
+    from newslint.engine.registry import resolve
     from newslint.engine.suppression import EXPLANATIONS
 
     if rule_id in EXPLANATIONS:  # the engine's own findings about suppression comments
@@ -70,11 +63,6 @@ def explain(rule_id: str, config_file: str | None) -> None:
         message = did_you_mean(f"unknown rule '{rule_id}'", rule_id, list(rules))
         fail(message if "did you mean" in message else f"{message}; 'newslint rules' lists them")
     rule = rules[rule_id]
-    origin = "" if rule.origin == BUILT_IN else f"; {_origin(rule)}"
-    aliases = f"; formerly {', '.join(rule.aliases)}" if rule.aliases else ""
-    click.echo(f"{rule.id} (default severity: {rule.severity}{origin}{aliases})\n")
-    click.echo(rule.doc.text)
-    if rule.unavailable is not None:
-        reason = rule.unavailable(rule.options())
-        if reason:
-            click.echo(f"\nNot run here: {reason}")
+    from newslint.engine.docs import explanation
+
+    click.echo(explanation(rule, rule.unavailable(rule.options()) if rule.unavailable else None), nl=False)

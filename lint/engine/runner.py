@@ -237,11 +237,13 @@ class Engine:
             return FileResult(path, error=str(error))
         return self.check_text(lookup, text, config, path)
 
-    def check_text(self, path: str, text: str, config: Config, display: str | None = None) -> FileResult:
-        """Check an article's text; `path` decides its format and configuration."""
+    def check_text(self, path: str, text: str, config: Config, display: str | None = None,
+                   published: dt.date | None = None) -> FileResult:
+        """Check an article's text; `path` decides its format and configuration, `published` (what
+        the source says beside the text, if anything) its publication date."""
         display = display or path
         try:
-            article = self.parse(path, text, config)
+            article = self.parse(path, text, config, published)
         except InputError as error:
             return FileResult(display, error=str(error))
         return run_rules(article, self.active_rules(config, path), config, display,

@@ -12,7 +12,9 @@ Every request has a total deadline, `timeout`, from connecting to the last byte 
 (see `newslint.languagetool.deadline`), and the client a budget: the time one run (one process)
 may spend waiting for LanguageTool. A client whose server failed (refused, reset, timed out,
 HTTP 5xx) or whose budget is used up remembers it and fails the later articles at once instead
-of waiting again on each.
+of waiting again on each. A long-running service passes each check a budget of its own
+(`check(..., budget=seconds)`): then nothing is remembered between checks, so a server that comes
+back is asked again.
 """
 
 from __future__ import annotations
@@ -74,31 +76,38 @@ class Client:
         self.batch_size = max(batch_size, 1)
         self.failure: str | None = None
         self._spent = 0.0  # seconds of the budget spent waiting for LanguageTool
-        self._budget_end = 0.0  # while a check runs: when the budget is used up (time.monotonic)
         self._languages: dict[str, str] | None = None
         self._pool = ThreadPoolExecutor(max_workers=max(concurrency, 1), thread_name_prefix="languagetool")
         host = urllib.parse.urlsplit(url).hostname or ""
         self._opener = opener(direct=host in ("localhost", "::1") or host.startswith("127."))
         self.local_server = None  # language-tool-python's LanguageTool when it started the server
 
-    def check(self, texts: list[str], language: str, params: dict[str, str]) -> list[list[Match]]:
-        """The findings for each text, sending up to `concurrency` batches at once."""
-        if self.failure:
+    def check(self, texts: list[str], language: str, params: dict[str, str],
+              budget: float | None = None) -> list[list[Match]]:
+        """The findings for each text, sending up to `concurrency` batches at once.
+
+        `budget`: the seconds this check alone may wait (a service's request); without it, what is
+        left of the run's budget, and a failure fails the later checks at once."""
+        own = budget is not None
+        if self.failure and not own:
             raise ServerDown(f"{self.failure} (earlier in this run; not asked again)")
         started = time.monotonic()
-        self._budget_end = started + self.budget - self._spent
+        limit = _Limit(started + (budget if own else self.budget - self._spent),
+                       budget if own else self.budget, own)
         try:
-            self._check_language(language)
+            self._check_language(language, limit)
             batches = _batches(texts, self.batch_size)
             results: list[list[Match]] = []
-            for matches in self._pool.map(lambda batch: self._check_batch(batch, params), batches):
+            for matches in self._pool.map(lambda batch: self._check_batch(batch, params, limit), batches):
                 results.extend(matches)
             return results
         except ServerDown as error:  # later articles fail at once instead of waiting again
-            self.failure = self.failure or str(error)
+            if not own:
+                self.failure = self.failure or str(error)
             raise
         finally:
-            self._spent += time.monotonic() - started
+            if not own:
+                self._spent += time.monotonic() - started
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -106,9 +115,9 @@ class Client:
             self.local_server.close()
             self.local_server = None
 
-    def _check_language(self, language: str) -> None:
+    def _check_language(self, language: str, limit: _Limit) -> None:
         if self._languages is None:
-            entries = self._request("languages")
+            entries = self._request("languages", None, limit)
             if not isinstance(entries, list):
                 raise LanguageToolError(f"LanguageTool at {self.url} sent an unexpected list of languages")
             self._languages = {}
@@ -119,9 +128,9 @@ class Client:
         if language.lower() not in self._languages:
             raise LanguageToolError(f"LanguageTool at {self.url} does not support the language '{language}'")
 
-    def _check_batch(self, texts: list[str], params: dict[str, str]) -> list[list[Match]]:
+    def _check_batch(self, texts: list[str], params: dict[str, str], limit: _Limit) -> list[list[Match]]:
         joined = _PARAGRAPH_BREAK.join(texts)
-        response = self._request("check", {**params, "text": joined})
+        response = self._request("check", {**params, "text": joined}, limit)
         if not isinstance(response, dict) or not isinstance(response.get("matches"), list):
             raise LanguageToolError(f"LanguageTool at {self.url} sent an answer without matches")
         starts = []
@@ -145,7 +154,7 @@ class Client:
             )
         return results
 
-    def _request(self, path: str, form: dict[str, str] | None = None):
+    def _request(self, path: str, form: dict[str, str] | None, limit: _Limit):
         import http.client
         import urllib.error
         import urllib.parse
@@ -153,9 +162,9 @@ class Client:
 
         from newslint.languagetool.deadline import Deadline, read_body
 
-        left = self._budget_end - time.monotonic()
+        left = limit.end - time.monotonic()
         if left <= 0:
-            raise ServerDown(self._over_budget())
+            raise ServerDown(self._over_budget(limit))
         by_budget = left < self.timeout  # the budget, not the timeout, ends this request
         data = urllib.parse.urlencode(form).encode("utf-8") if form is not None else None
         request = urllib.request.Request(
@@ -168,7 +177,7 @@ class Client:
                 payload = read_body(response, deadline)
         except urllib.error.HTTPError as error:
             if deadline.expired:
-                raise ServerDown(self._timed_out(by_budget)) from None
+                raise ServerDown(self._timed_out(limit if by_budget else None)) from None
             detail = error.read(500).decode("utf-8", "replace").strip().split("\n", 1)[0]
             kind = ServerDown if error.code >= 500 else LanguageToolError
             raise kind(
@@ -176,11 +185,11 @@ class Client:
             ) from None
         except urllib.error.URLError as error:
             if deadline.expired or isinstance(error.reason, TimeoutError):
-                raise ServerDown(self._timed_out(by_budget)) from None
+                raise ServerDown(self._timed_out(limit if by_budget else None)) from None
             raise ServerDown(f"cannot reach LanguageTool at {self.url} ({error.reason})") from None
         except (OSError, ValueError, http.client.HTTPException) as error:  # reset, cut short, broken answer
             if deadline.expired or isinstance(error, TimeoutError):
-                raise ServerDown(self._timed_out(by_budget)) from None
+                raise ServerDown(self._timed_out(limit if by_budget else None)) from None
             raise ServerDown(f"LanguageTool at {self.url} failed: {error}") from None
         finally:
             deadline.cancel()
@@ -189,14 +198,26 @@ class Client:
         except ValueError:
             raise LanguageToolError(f"LanguageTool at {self.url} did not answer with JSON") from None
 
-    def _timed_out(self, by_budget: bool = False) -> str:
-        if by_budget:
-            return self._over_budget()
+    def _timed_out(self, limit: _Limit | None = None) -> str:
+        if limit is not None:
+            return self._over_budget(limit)
         return f"LanguageTool at {self.url} did not answer within {self.timeout:g} s"
 
-    def _over_budget(self) -> str:
-        return (f"LanguageTool at {self.url} used up the grammar budget of {self.budget:g} s for this run "
+    def _over_budget(self, limit: _Limit) -> str:
+        if limit.own:
+            return f"LanguageTool at {self.url} did not answer within the grammar budget of {limit.seconds:g} s"
+        return (f"LanguageTool at {self.url} used up the grammar budget of {limit.seconds:g} s for this run "
                 "(the option `budget`); the articles left are not checked for grammar")
+
+
+@dataclass(frozen=True, slots=True)
+class _Limit:
+    """When one check must be done (time.monotonic), its budget in seconds, and whether the budget
+    is the check's own (a service's request) or what was left of the run's."""
+
+    end: float
+    seconds: float
+    own: bool
 
 
 def _batches(texts: list[str], size: int) -> list[list[str]]:

@@ -15,7 +15,9 @@ Lifetime: the rule module holds no state. This module keeps one client per proce
 (server, timeout, concurrency, batch size, budget) and one cache per file (`newslint.languagetool.cache`),
 made on first use and closed at exit, because a run over thousands of articles should share one
 thread pool, one started local server and one database connection, and a process (the CLI, a
-test session) is exactly the scope in which those settings cannot change under it. With
+test session) is exactly the scope in which those settings cannot change under it. A long-running
+service (`newslint serve`) calls `budget_each_check(seconds)` once: then each check has that budget
+of its own instead of sharing the run's, and a failure is not remembered. With
 `--jobs`, each worker process has its own client, and so its own local LanguageTool: for large
 archives a long-running server is the better choice. `close_all()` forgets everything.
 """
@@ -29,8 +31,8 @@ from dataclasses import dataclass
 from newslint.languagetool.client import Client, LanguageToolError, Match, ServerDown
 from newslint.languagetool.location import server_url
 
-__all__ = ["Settings", "LanguageToolError", "ServerDown", "Match", "check_paragraphs", "client_for",
-           "close_all", "language_for"]
+__all__ = ["Settings", "LanguageToolError", "ServerDown", "Match", "budget_each_check", "check_paragraphs",
+           "client_for", "close_all", "language_for"]
 
 # A bare language code and the variant LanguageTool checks spelling for.
 DEFAULT_VARIANTS = {"de": "de-DE", "en": "en-US", "pt": "pt-PT"}
@@ -81,6 +83,15 @@ def language_for(lang: str) -> str:
 
 # -- checking -----------------------------------------------------------------------------------
 
+_each_check: float | None = None  # seconds each check may wait, in a service; None: the run's budget
+
+
+def budget_each_check(seconds: float | None) -> None:
+    """Give every later check of this process a budget of its own, `seconds` (None: share the run's)."""
+    global _each_check
+    _each_check = seconds
+
+
 
 def check_paragraphs(texts: list[str], language: str, settings: Settings) -> list[list[Match]]:
     """LanguageTool's findings for each text: from the cache, else from the server.
@@ -96,7 +107,7 @@ def check_paragraphs(texts: list[str], language: str, settings: Settings) -> lis
     missing = {key: text for key, text in zip(keys, texts) if key not in found}
     if missing:
         client = client_for(settings)
-        results = client.check(list(missing.values()), language, settings.params(language))
+        results = client.check(list(missing.values()), language, settings.params(language), budget=_each_check)
         new = {key: [m.as_list() for m in matches] for key, matches in zip(missing, results)}
         cache.put(new)
         found.update(new)

@@ -28,12 +28,21 @@ def escape(value) -> str:
     return html.escape(str(value), quote=True)
 
 
-def page(title: str, style: str, body: str, script: str | None = None) -> str:
-    """A whole HTML document: the base style and `style`, `body`, and `script` if any."""
-    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+def content_policy(script: str | None = None, connect: bool = False) -> str:
+    """The Content-Security-Policy of a page with `script` (None: no script may run); `connect`: its
+    script may talk to the page's own server (a page that a server serves)."""
+    rules = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     if script is not None:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-        policy += f"; script-src 'sha256-{digest}'"
+        rules += f"; script-src 'sha256-{digest}'"
+    if connect:
+        rules += "; connect-src 'self'"
+    return rules
+
+
+def page(title: str, style: str, body: str, script: str | None = None, connect: bool = False) -> str:
+    """A whole HTML document: the base style and `style`, `body`, and `script` if any (see `content_policy`)."""
+    policy = content_policy(script, connect)
     parts = [
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',

@@ -1,0 +1,92 @@
+"""The JSON bodies of `POST /v1/check` and `POST /v1/fix`, read and checked field by field.
+
+A body that is not JSON is a `BadRequest` with status 400; one with an unknown field, a missing
+`text` or a field of the wrong kind has status 422. Each message names the field and says what it
+must be.
+"""
+
+from __future__ import annotations
+
+import json
+
+from newslint.engine.config import ConfigError, parse_date
+from newslint.serve.checking import FORMATS, Article
+
+CHECK_FIELDS = ("text", "format", "name", "published", "select", "ignore")
+FIX_FIELDS = (*CHECK_FIELDS, "unsafe")
+
+
+class BadRequest(Exception):
+    """A request the service cannot take: `status` and a message saying what is wrong."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def read_article(body: bytes, fields: tuple[str, ...] = CHECK_FIELDS) -> tuple[Article, dict]:
+    """The article a body asks to check, and the body's fields. Raises BadRequest."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise BadRequest(400, f"the request body is not UTF-8 (byte {error.start})") from None
+    except ValueError as error:
+        raise BadRequest(400, f"the request body is not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise BadRequest(422, "the request body must be a JSON object with at least a field 'text'")
+    unknown = [name for name in data if name not in fields]
+    if unknown:
+        raise BadRequest(422, f"unknown field '{unknown[0]}'; the fields are {', '.join(fields)}")
+    if "text" not in data:
+        raise BadRequest(422, "the field 'text' is missing: the article to check, as a string")
+    text = _string(data, "text")
+    name = _string(data, "name") if data.get("name") is not None else None
+    article_format = _format(data, name)
+    published = None
+    if data.get("published") is not None:
+        try:
+            published = parse_date(_string(data, "published"), "published")
+        except ConfigError as error:
+            raise BadRequest(422, str(error)) from None
+    select = _rule_ids(data, "select") if data.get("select") is not None else None
+    ignore = _rule_ids(data, "ignore") if data.get("ignore") is not None else ()
+    return Article(text, article_format, name, published, select, ignore), data
+
+
+def unsafe(data: dict) -> bool:
+    value = data.get("unsafe", False)
+    if not isinstance(value, bool):
+        raise BadRequest(422, "the field 'unsafe' must be true or false")
+    return value
+
+
+def _string(data: dict, name: str) -> str:
+    value = data[name]
+    if not isinstance(value, str):
+        raise BadRequest(422, f"the field '{name}' must be a string, not {_kind(value)}")
+    if name != "text" and ("\x00" in value or len(value) > 500):
+        raise BadRequest(422, f"the field '{name}' must be a short line of text")
+    return value
+
+
+def _format(data: dict, name: str | None) -> str:
+    """The article's format: the field `format`, else the name's suffix when it is a format, else txt."""
+    if data.get("format") is None:
+        suffix = name.rpartition(".")[2].lower() if name and "." in name else ""
+        return suffix if suffix in FORMATS else FORMATS[0]
+    value = _string(data, "format")
+    if value not in FORMATS:
+        raise BadRequest(422, f"the field 'format' must be one of {', '.join(FORMATS)}, not '{value}'")
+    return value
+
+
+def _rule_ids(data: dict, name: str) -> tuple[str, ...]:
+    value = data[name]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise BadRequest(422, f"the field '{name}' must be a list of rule ids (strings), not {_kind(value)}")
+    return tuple(item.strip() for item in value if item.strip())
+
+
+def _kind(value) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false", int: "a number",
+            float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
