@@ -29,25 +29,14 @@ def _rules(config_file: str | None) -> dict:
 @_CONFIG
 def list_rules(config_file: str | None) -> None:
     """List the rules: id, default severity, where each comes from, and its summary."""
+    from newslint.engine.docs import origin_label
+
     rules = list(_rules(config_file).values())
     width = max((len(rule.id) for rule in rules), default=0)
-    origins = [_origin(rule) for rule in rules]
+    origins = [origin_label(rule) for rule in rules]
     origin_width = max((len(origin) for origin in origins), default=0)
     for rule, origin in zip(rules, origins):
         click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {origin:<{origin_width}}  {rule.summary}")
-
-
-def _origin(rule) -> str:
-    """Where a rule comes from, shortly: built-in, the plugin and its version, or the style file."""
-    import os
-
-    if rule.origin.startswith("style "):
-        path = rule.origin.removeprefix("style ")
-        if os.path.isabs(path):
-            relative = os.path.relpath(path)
-            path = path if relative.startswith("..") else relative
-        return f"style {path}"
-    return rule.origin
 
 
 @click.command()
@@ -56,7 +45,8 @@ def _origin(rule) -> str:
 def explain(rule_id: str, config_file: str | None) -> None:
     """Print a rule's documentation (a style rule's message, level, source file and link)."""
     from newslint.engine.config import did_you_mean
-    from newslint.engine.registry import BUILT_IN, resolve
+    from newslint.engine.docs import explanation
+    from newslint.engine.registry import resolve
     from newslint.engine.suppression import EXPLANATIONS
 
     if rule_id in EXPLANATIONS:  # the engine's own findings about suppression comments
@@ -69,12 +59,4 @@ def explain(rule_id: str, config_file: str | None) -> None:
     if rule_id not in rules:
         message = did_you_mean(f"unknown rule '{rule_id}'", rule_id, list(rules))
         fail(message if "did you mean" in message else f"{message}; 'newslint rules' lists them")
-    rule = rules[rule_id]
-    origin = "" if rule.origin == BUILT_IN else f"; {_origin(rule)}"
-    aliases = f"; formerly {', '.join(rule.aliases)}" if rule.aliases else ""
-    click.echo(f"{rule.id} (default severity: {rule.severity}{origin}{aliases})\n")
-    click.echo(rule.doc.text)
-    if rule.unavailable is not None:
-        reason = rule.unavailable(rule.options())
-        if reason:
-            click.echo(f"\nNot run here: {reason}")
+    click.echo(explanation(rules[rule_id]))

@@ -77,6 +77,35 @@ ANCHOR = "rule-{rule}"
 README_URL = "https://github.com/newslint/newslint/blob/main/README.md"
 
 
+def origin_label(rule) -> str:
+    """Where a rule comes from, shortly: built-in, the plugin and its version, or the style file
+    (relative to the current directory when it is below it)."""
+    import os
+
+    if rule.origin.startswith("style "):
+        path = rule.origin.removeprefix("style ")
+        if os.path.isabs(path):
+            relative = os.path.relpath(path)
+            path = path if relative.startswith("..") else relative
+        return f"style {path}"
+    return rule.origin
+
+
+def explanation(rule) -> str:
+    """What `newslint explain RULE` prints: the rule's id, default severity, origin and old ids,
+    its documentation, and why it cannot run here, if it cannot."""
+    from newslint.engine.registry import BUILT_IN
+
+    origin = "" if rule.origin == BUILT_IN else f"; {origin_label(rule)}"
+    aliases = f"; formerly {', '.join(rule.aliases)}" if rule.aliases else ""
+    text = f"{rule.id} (default severity: {rule.severity}{origin}{aliases})\n\n{rule.doc.text}"
+    if rule.unavailable is not None:
+        reason = rule.unavailable(rule.options())
+        if reason:
+            text += f"\n\nNot run here: {reason}"
+    return text
+
+
 def rules_table(rules) -> str:
     """The README's rules table, made from the rules' docs; each rule's row is its anchor."""
     lines = ["| Rule | Default severity | What it checks |", "| --- | --- | --- |"]
