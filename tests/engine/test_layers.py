@@ -20,7 +20,8 @@ ALLOWED = {
     "rules": {"(top)", "engine", "article", "german", "languagetool"},
     "styles": {"(top)", "engine", "article"},
     "audit": {"(top)", "engine", "article", "german"},
-    "cli": {"(top)", "engine", "article", "german", "languagetool", "reports", "audit", "rules", "styles"},
+    "cli": {"(top)", "engine", "article", "german", "languagetool", "reports", "audit", "rules", "styles", "lsp"},
+    "lsp": {"(top)", "engine", "rules"},  # a command face like cli; rules: which rules are slow
     "api": {"(top)", "engine", "article"},
     "(top)": set(),
     "__main__": {"cli"},
