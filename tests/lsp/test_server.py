@@ -34,3 +34,76 @@ async def test_open_publishes_the_findings_with_utf16_ranges(start, workspace):
     quote = LINE.index('"Wir') + 1
     assert quotes.range == types.Range(types.Position(1, quote), types.Position(1, quote + len('"Wir kommen wieder."')))
     assert quotes.code == "quote-marks"
+
+
+async def test_code_actions_fix_suppress_and_fix_all(start, workspace):
+    article = workspace / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    client = await start()
+    uri = open_document(client, article)
+    spelling, _quotes = await published(client, uri, lambda found: len(found) == 2)
+    found = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=spelling.range,
+        context=types.CodeActionContext(diagnostics=[spelling])))
+    titles = [action.title for action in found]
+    fix = next(action for action in found if action.title.startswith("spelling-consistency: write"))
+    assert fix.is_preferred  # a safe fix
+    (edit,) = fix.edit.changes[uri]
+    assert edit.range == spelling.range and edit.new_text == "Pjöngjang"
+    suppress = next(action for action in found if action.title.startswith("Suppress spelling-consistency"))
+    (comment,) = suppress.edit.changes[uri]
+    assert comment.range == types.Range(types.Position(1, 0), types.Position(1, 0))
+    assert comment.new_text == "# newslint: disable-next-line=spelling-consistency\n"
+    fix_all = next(action for action in found if action.title.startswith("Fix all safe findings in this article"))
+    assert "(2 findings)" in fix_all.title, titles
+    (whole,) = fix_all.edit.changes[uri]
+    lines = ARTICLE.split("\n")
+    fixed = "\n".join(lines[:1] + [lines[1].replace("Pjönjang", "Pjöngjang").replace('"Wir', "„Wir")
+                                   .replace('wieder."', "wieder.“")] + lines[2:])
+    start_offset = len(lines[0]) + 1 + whole.range.start.character - 1  # one astral character before it
+    assert whole.range.start.line == 1 and whole.range.end.line == 1
+    assert fixed[:start_offset] + whole.new_text == fixed[: start_offset + len(whole.new_text)]
+
+
+async def test_hover_on_a_finding_shows_the_rules_explanation(start, workspace):
+    from newslint.engine.docs import explanation
+    from newslint.engine.registry import rules_by_id
+
+    article = workspace / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    client = await start()
+    uri = open_document(client, article)
+    spelling, _quotes = await published(client, uri, lambda found: len(found) == 2)
+    shown = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=spelling.range.start))
+    assert shown.contents.value == explanation(rules_by_id()["spelling-consistency"])
+    assert shown.range == spelling.range
+    nothing = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(0, 0)))
+    assert nothing is None
+
+
+async def test_a_change_is_checked_and_the_newest_text_wins(start, workspace):
+    article = workspace / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    client = await start()
+    uri = open_document(client, article)
+    await published(client, uri, lambda found: len(found) == 2)
+    fixed_line = LINE.replace("Pjönjang", "Pjöngjang")
+    for version, line in ((2, LINE + " "), (3, fixed_line)):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(
+                text=f"Pjöngjang empfängt Putin\n{line}\nPjöngjang und Pjöngjang.\n(dpa)\n")]))
+    found = await published(client, uri, lambda found: len(found) == 1)
+    assert [d.code for d in found] == ["quote-marks"]
+
+
+async def test_a_binary_document_is_refused_with_a_message(start, workspace):
+    article = workspace / "b.txt"
+    article.write_text("x", encoding="utf-8")
+    client = await start()
+    uri = open_document(client, article, text="Titel\n\x00\x00 binär")
+    assert await published(client, uri) == []
+    (message,) = client.messages
+    assert "binary" in message.message and "b.txt" in message.message
