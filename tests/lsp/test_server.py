@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("pytest_lsp", reason="the language server's tests need pytest-lsp")
 
-from lsp_session import open_document, published  # noqa: E402
+from lsp_session import open_document, published, start, workspace  # noqa: E402,F401 (fixtures)
 from lsprotocol import types  # noqa: E402
 
 pytestmark = pytest.mark.asyncio
