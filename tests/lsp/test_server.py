@@ -107,3 +107,23 @@ async def test_a_binary_document_is_refused_with_a_message(start, workspace):
     assert await published(client, uri) == []
     (message,) = client.messages
     assert "binary" in message.message and "b.txt" in message.message
+
+
+async def test_an_invalid_configuration_is_said_once_and_checking_resumes_when_fixed(start, workspace):
+    article = workspace / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    config = workspace / "newslint.toml"
+    config.write_text("no-such-key = 1\n", encoding="utf-8")
+    client = await start()
+    uri = open_document(client, article)
+    await published(client, uri, lambda found: not found)
+    client.diagnostics.pop(uri)
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await published(client, uri, lambda found: not found)
+    errors = [m for m in client.messages if m.type == types.MessageType.Error]
+    assert len(errors) == 1 and "no-such-key" in errors[0].message
+    config.write_text("lang = \"de\"\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=config.resolve().as_uri(), type=types.FileChangeType.Changed)]))
+    found = await published(client, uri, lambda found: len(found) == 2)
+    assert [d.code for d in found] == ["spelling-consistency", "quote-marks"]
