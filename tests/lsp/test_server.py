@@ -6,7 +6,9 @@ import pytest
 
 pytest.importorskip("pytest_lsp", reason="the language server's tests need pytest-lsp")
 
-from lsp_session import open_document, published, start, workspace  # noqa: E402,F401 (fixtures)
+import asyncio  # noqa: E402
+
+from lsp_session import eventually, open_document, published, start, workspace  # noqa: E402,F401 (fixtures)
 from lsprotocol import types  # noqa: E402
 
 pytestmark = pytest.mark.asyncio
@@ -127,3 +129,45 @@ async def test_an_invalid_configuration_is_said_once_and_checking_resumes_when_f
         types.FileEvent(uri=config.resolve().as_uri(), type=types.FileChangeType.Changed)]))
     found = await published(client, uri, lambda found: len(found) == 2)
     assert [d.code for d in found] == ["spelling-consistency", "quote-marks"]
+
+
+GRAMMAR_ARTICLE = "Pressekonferenz in Hanoi\nDie Pressekonferenz findet findet am Freitag in Hanoi statt.\n"
+
+
+async def test_grammar_findings_arrive_after_the_fast_ones(start, workspace):
+    from fake_languagetool import FakeLanguageTool
+
+    article = workspace / "g.txt"
+    article.write_text(GRAMMAR_ARTICLE, encoding="utf-8")
+    with FakeLanguageTool(delay=1.0) as fake:
+        client = await start(env={"NEWSLINT_LANGUAGETOOL_URL": fake.url})
+        uri = open_document(client, article)
+        first = await published(client, uri)
+        assert "grammar" not in [d.code for d in first]  # published before LanguageTool answered
+        found = await published(client, uri, lambda found: "grammar" in [d.code for d in found])
+    (grammar,) = [d for d in found if d.code == "grammar"]
+    column = GRAMMAR_ARTICLE.split("\n")[1].index("findet findet")
+    assert grammar.range == types.Range(types.Position(1, column), types.Position(1, column + len("findet findet")))
+    assert fake.checks  # asked over HTTP on 127.0.0.1
+
+
+async def test_a_grammar_server_that_is_down_is_said_once(start, workspace):
+    from fake_languagetool import FakeLanguageTool
+
+    article = workspace / "g.txt"
+    article.write_text(GRAMMAR_ARTICLE, encoding="utf-8")
+    fake = FakeLanguageTool().start()
+    url = fake.url
+    fake.stop()  # nothing listens there any more
+    client = await start(env={"NEWSLINT_LANGUAGETOOL_URL": url})
+    uri = open_document(client, article)
+    await published(client, uri)
+    for version in (2, 3, 4):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=GRAMMAR_ARTICLE + " " * version)]))
+        await asyncio.sleep(0.3)
+    await eventually(lambda: client.messages)
+    await asyncio.sleep(0.5)
+    grammar = [m for m in client.messages if "grammar" in m.message]
+    assert len(grammar) == 1, [m.message for m in client.messages]
