@@ -1,5 +1,5 @@
 """The command line: click commands only, one module per command (`newslint check`, `quotes`,
-`rules`, `explain`, `audit`, `serve`), each imported when it runs.
+`rules`, `explain`, `audit`, `serve`, `lsp`), each imported when it runs.
 
 What the commands share is here: exit codes, messages on stderr (with control characters from
 file names and articles written visibly), failing with a message, rule lists, writing a report.
@@ -160,6 +160,7 @@ class _LazyGroup(click.Group):
         "explain": ("newslint.cli.rules", "explain"),
         "audit": ("newslint.cli.audit", "audit"),
         "serve": ("newslint.cli.serve", "serve"),
+        "lsp": ("newslint.cli.lsp", "lsp"),
     }
 
     def list_commands(self, ctx):

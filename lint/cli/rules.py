@@ -29,18 +29,14 @@ def _rules(config_file: str | None) -> dict:
 @_CONFIG
 def list_rules(config_file: str | None) -> None:
     """List the rules: id, default severity, where each comes from, and its summary."""
+    from newslint.engine.docs import origin_label
+
     rules = list(_rules(config_file).values())
     width = max((len(rule.id) for rule in rules), default=0)
-    origins = [_origin(rule) for rule in rules]
+    origins = [origin_label(rule) for rule in rules]
     origin_width = max((len(origin) for origin in origins), default=0)
     for rule, origin in zip(rules, origins):
         click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {origin:<{origin_width}}  {rule.summary}")
-
-
-def _origin(rule) -> str:
-    from newslint.engine.docs import origin_label
-
-    return origin_label(rule)
 
 
 @click.command()
@@ -49,11 +45,12 @@ def _origin(rule) -> str:
 def explain(rule_id: str, config_file: str | None) -> None:
     """Print a rule's documentation (a style rule's message, level, source file and link)."""
     from newslint.engine.config import did_you_mean
+    from newslint.engine.docs import engine_finding_explanation, explanation
     from newslint.engine.registry import resolve
-    from newslint.engine.suppression import EXPLANATIONS
 
-    if rule_id in EXPLANATIONS:  # the engine's own findings about suppression comments
-        click.echo(f"{rule_id}\n\n{EXPLANATIONS[rule_id]}")
+    text = engine_finding_explanation(rule_id)
+    if text:
+        click.echo(text, nl=False)
         return
     rules = _rules(config_file)
     rule_id, notice = resolve(rule_id, rules)
@@ -63,6 +60,4 @@ def explain(rule_id: str, config_file: str | None) -> None:
         message = did_you_mean(f"unknown rule '{rule_id}'", rule_id, list(rules))
         fail(message if "did you mean" in message else f"{message}; 'newslint rules' lists them")
     rule = rules[rule_id]
-    from newslint.engine.docs import explanation
-
     click.echo(explanation(rule, rule.unavailable(rule.options()) if rule.unavailable else None), nl=False)

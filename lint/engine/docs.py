@@ -104,6 +104,15 @@ def explanation(rule, unavailable: str | None = None) -> str:
     return text
 
 
+def engine_finding_explanation(rule_id: str) -> str | None:
+    """What `newslint explain` prints for one of the engine's own findings (about suppression
+    comments), or None when `rule_id` is not one of them."""
+    from newslint.engine.suppression import EXPLANATIONS
+
+    text = EXPLANATIONS.get(rule_id)
+    return f"{rule_id}\n\n{text}\n" if text else None
+
+
 def rules_table(rules) -> str:
     """The README's rules table, made from the rules' docs; each rule's row is its anchor."""
     lines = ["| Rule | Default severity | What it checks |", "| --- | --- | --- |"]

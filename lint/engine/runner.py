@@ -180,11 +180,12 @@ class Engine:
         """How this run chooses the files to check among those it finds (see `newslint.engine.selection`)."""
         return Selection(self.config_for, self.options.gitignore, self.options.force_exclude)
 
-    def docs_link(self, rule_id: str) -> str | None:
+    def docs_link(self, rule_id: str, path: str = ".") -> str | None:
         """Where a rule's documentation is, for reports: a style rule's own `link`, else (for the
-        built-in rules and the engine's own findings) the `docs-url` of the current directory's
-        configuration; None for a rule that has neither (a plugin's, a style rule without a link)."""
-        config = self.config_for(".")
+        built-in rules and the engine's own findings) the `docs-url` of the configuration of the
+        file at `path` (by default: of the current directory); None for a rule that has neither
+        (a plugin's, a style rule without a link)."""
+        config = self.config_for(path)
         rule = self.rules_for(config).get(rule_id)
         if rule is not None and rule.link:
             return rule.link

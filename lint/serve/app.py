@@ -101,21 +101,18 @@ def create_app(settings: Settings | None = None) -> Starlette:
                                         "summary": rule.summary} for rule in service.rules().values()]})
 
     async def explain(request: Request) -> Response:
-        from newslint.engine.docs import explanation
+        from newslint.engine.docs import engine_finding_explanation, explanation
         from newslint.engine.registry import resolve
 
-        from newslint.engine.suppression import EXPLANATIONS
-
-        if request.path_params["rule"] in EXPLANATIONS:  # the engine's own findings about suppression comments
-            rule_id = request.path_params["rule"]
-            return PlainTextResponse(f"{rule_id}\n\n{EXPLANATIONS[rule_id]}\n")
+        text = engine_finding_explanation(request.path_params["rule"])
+        if text:
+            return PlainTextResponse(text)
         rules = service.rules()
         rule_id, _ = resolve(request.path_params["rule"], rules)
         rule = rules.get(rule_id)
         if rule is None:
             raise BadRequest(404, f"unknown rule '{request.path_params['rule']}'; GET /v1/rules lists them")
-        reason = service.base.unavailable(rule, service.config) if rule.unavailable else None
-        return PlainTextResponse(explanation(rule, reason))
+        return PlainTextResponse(explanation(rule, service.base.unavailable(rule, service.config)))
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok"})
