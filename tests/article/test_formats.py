@@ -89,3 +89,12 @@ def test_hostile_html_is_read_without_expanding_or_failing(page):
     article = model.parse("bad.html", page)
     assert len(article.prose) == len(page)
     assert "aaaa" not in " ".join(b.text for b in article.blocks)
+
+
+def test_html_date_and_language_come_from_the_page():
+    page = ('<html lang="de-AT"><head><meta property="article:published_time" content="2024-03-01T10:00:00+01:00">'
+            '</head><body><h1>Titel</h1><p>Am Freitag, 1. März 2024, regnete es.</p></body></html>')
+    article = model.parse("p.html", page)
+    assert article.published.isoformat() == "2024-03-01"
+    assert article.lang == "de-AT"
+    assert model.parse("p.html", '<p><time datetime="kein Datum">x</time></p>').published is None

@@ -2,7 +2,9 @@
 
 When the page has an <article> or <main> element, only what is inside it is read. Nothing inside
 <script>, <style>, <nav>, <header>, <footer>, <aside>, <form> or <template> is ever checked.
-Positions are offsets into the file as it is: the prose is the file with all markup blanked, and
+The publication date is the first `<time datetime>` or `<meta property="article:published_time">`
+(or `name="date"`), the language `<html lang>`. Positions are offsets into the file as it is: the
+prose is the file with all markup blanked, and
 character references (`&amp;`) are blanked too, so no offset moves. Read with the standard
 library's `html.parser`, which never loads anything.
 """
@@ -20,6 +22,7 @@ from newslint.engine.lines import line_starts
 _SKIPPED = frozenset("script style nav header footer aside form template noscript".split())
 _BLOCKS = {"h1": "headline", "h2": "subheading", "h3": "subheading", "h4": "subheading",
            "h5": "subheading", "h6": "subheading", "p": "paragraph"}
+_DATE_META = frozenset({"article:published_time", "date", "dc.date", "DC.date"})
 _CONTAINER = regex.compile(r"<(?:article|main)\b", regex.IGNORECASE)
 
 
@@ -35,12 +38,21 @@ class _Reader(HTMLParser):
         self._block: tuple[str, list[tuple[int, int]]] | None = None
         self._block_tag = ""
         self.blocks: list[tuple[str, list[tuple[int, int]]]] = []
+        self.lang: str | None = None
+        self.date: dt.date | None = None
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self._starts[line - 1] + column
 
     def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "html" and attributes.get("lang"):
+            self.lang = attributes["lang"].strip()
+        elif self.date is None and tag == "time":
+            self.date = _date(attributes.get("datetime"))
+        elif self.date is None and tag == "meta" and _DATE_META & {attributes.get("property"), attributes.get("name")}:
+            self.date = _date(attributes.get("content"))
         if tag in ("article", "main"):
             self._container_depth += 1
         elif tag in _SKIPPED:
@@ -64,6 +76,14 @@ class _Reader(HTMLParser):
             return
         start = self._offset()
         self._block[1].append((start, start + len(data)))
+
+
+def _date(value: str | None) -> dt.date | None:
+    """The date at the start of an ISO 8601 value (`2024-03-01T10:00+01:00`), or None."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de"):
@@ -94,4 +114,4 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
         if kind == "headline" and any(b.kind == "headline" for b in blocks):
             kind = "subheading"
         blocks.append(Block(kind, start, end, prose[start:end]))
-    return Article(path, text, prose, blocks, FrontMatter(), published, lang)
+    return Article(path, text, prose, blocks, FrontMatter(date=reader.date, lang=reader.lang), published, lang)
