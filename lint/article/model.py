@@ -21,6 +21,7 @@ from functools import cached_property
 
 import regex
 from newslint.article import markdown
+from newslint.article.formats import format_of
 from newslint.article.frontmatter import FrontMatter, parse_front_matter
 from newslint.engine.lines import line_starts, with_line_feeds
 from newslint.engine.suppression import directive_lines, syntax_of
@@ -180,11 +181,17 @@ class Article:
 
 def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de",
           vocabulary=None) -> Article:
-    """Build the article model of a file's text; Markdown when the path ends in `.md`.
+    """Build the article model of a file's text in its format (see `newslint.article.formats`);
+    plain text unless the suffix names another format.
 
     `vocabulary`: the house vocabulary, if any (see `Article.accepts`)."""
-    if path.lower().endswith((".md", ".markdown")):
+    kind = format_of(path)
+    if kind == "markdown":
         article = _parse_markdown(path, with_line_feeds(text), published, lang)
+    elif kind == "html":
+        from newslint.article.formats import html
+
+        article = html.parse(path, with_line_feeds(text), published, lang)
     else:
         article = _parse_plain(path, with_line_feeds(text), published, lang)
     article.text = text  # as on disk; the prose has LF where the file has a lone CR

@@ -6,11 +6,12 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 
+from newslint.article.formats import SUFFIXES, unknown_format
 from newslint.engine.finding import FileResult
 from newslint.engine.selection import Selection, never_an_article
 from newslint.engine.source import file_kind, reason
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = SUFFIXES
 SKIPPED_DIRECTORIES = frozenset(
     "node_modules __pycache__ build dist venv env site-packages _build htmlcov".split()
 )
@@ -38,7 +39,9 @@ def discover(paths: list[str], notice: Callable[[str, str], None] | None = None,
             if files:
                 found.extend(files)
             else:
-                found.append(FileResult(path, error="no articles (*.txt, *.md) in this directory"))
+                found.append(FileResult(path, error=f"no articles ({', '.join('*' + s for s in SUFFIXES)}) in this directory"))
+        elif os.path.lexists(path) and (why := unknown_format(path)):
+            found.append(FileResult(path, error=why))
         elif os.path.lexists(path):
             found.append(path)
         else:

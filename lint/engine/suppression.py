@@ -50,8 +50,8 @@ _COMMENTS = {"markdown": "<!-- newslint: disable-next-line={} -->", "plain": "# 
 def syntax_of(path: str) -> str | None:
     """The suppression syntax of an article's format: "markdown", "plain" (.txt) or None (none)."""
     lowered = path.lower()
-    if lowered.endswith((".md", ".markdown")):
-        return "markdown"
+    if lowered.endswith((".md", ".markdown", ".html", ".htm")):
+        return "markdown"  # HTML comments
     if lowered.endswith(".txt"):
         return "plain"
     return None

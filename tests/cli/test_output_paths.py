@@ -43,6 +43,7 @@ def contents(folder):
     (["audit", "-o", "a.txt", "a.txt"], "a.txt"),
     (["audit", "-o", "export.jsonl", "export.jsonl", "sub"], "export.jsonl"),
     (["audit", "-o", "sub/b.txt", "sub"], "sub/b.txt"),
+    (["audit", "-o", "sub/audit.html", "sub"], "sub/audit.html"),  # HTML is an article format
 ])
 def test_an_output_that_is_an_input_is_refused(folder, args, output):
     before = contents(folder)
@@ -59,7 +60,7 @@ def test_an_output_that_is_an_input_is_refused(folder, args, output):
     (["check", "-o", "report.txt", "sub"], "report.txt"),  # beside the inputs, not among them
     (["check", "-o", "sub/.reports/report.txt", "sub"], "sub/.reports/report.txt"),  # hidden: never found
     (["check", "--write-baseline", "sub/baseline.json", "sub"], "sub/baseline.json"),
-    (["audit", "-o", "sub/audit.html", "sub"], "sub/audit.html"),
+    (["audit", "-o", "audit.html", "sub"], "audit.html"),
 ])
 def test_an_output_beside_or_among_the_inputs_that_is_not_an_article_is_written(folder, args, written):
     (folder / "sub" / ".reports").mkdir()

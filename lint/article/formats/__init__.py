@@ -1,0 +1,35 @@
+"""The article formats newslint reads, and the file suffixes of each: the one list the CLI, the
+directory walk and the readers ask.
+
+`.txt` and `.md` are read by `newslint.article.model`; every other format has a reader module here
+(`html`) with `parse(path, text, published, lang) -> Article`.
+"""
+
+from __future__ import annotations
+
+#: format name -> the suffixes (lower case) of its files
+FORMATS: dict[str, tuple[str, ...]] = {
+    "plain": (".txt",),
+    "markdown": (".md", ".markdown"),
+    "html": (".html", ".htm"),
+}
+
+#: every suffix of an article file
+SUFFIXES: tuple[str, ...] = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)
+
+
+def format_of(path: str) -> str | None:
+    """The format of the file at `path` by its suffix (any case), or None for an unknown one."""
+    lowered = path.lower()
+    return next((name for name, suffixes in FORMATS.items() if lowered.endswith(suffixes)), None)
+
+
+def unknown_format(path: str) -> str | None:
+    """Why the file at `path`, given by name, cannot be read as an article: its suffix names no
+    format; None when it does, or when it has no suffix (read as plain text)."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    suffix = name[name.rfind("."):] if "." in name.lstrip(".") else ""
+    if not suffix or format_of(name):
+        return None
+    known = ", ".join("*" + s for s in SUFFIXES)
+    return f"unknown file type {suffix!r}: newslint reads {known}"
