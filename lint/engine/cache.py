@@ -34,6 +34,7 @@ import time
 from functools import lru_cache
 
 from newslint import __version__
+from newslint.article.formats import format_of
 from newslint.engine.finding import APPLICABILITIES, SEVERITIES, Diagnostic, Fix, PlacedEdit
 
 DEFAULT_DIRECTORY = ".newslint_cache"
@@ -66,7 +67,7 @@ def content_digest(text: str) -> str:
 
 def cache_key(digest: str, lookup: str, settings: str, rule_ids: list[str]) -> str:
     """The key of a file's findings: everything that decides them (`digest`: its content_digest)."""
-    kind = "md" if lookup.lower().endswith((".md", ".markdown")) else "txt"
+    kind = format_of(lookup) or "plain"
     key = _digest_of(kind, settings, ",".join(rule_ids)).copy()
     key.update(digest.encode("ascii"))
     return key.hexdigest()

@@ -66,7 +66,7 @@ def _walk(directory: str, notice: Callable[[str, str], None] | None = None, sele
         if _is_folder(entry):
             if _walked(entry.name) and (takes is None or takes(entry.name, True)):
                 folders.append(entry.path)
-        elif _is_article(entry.name) and (takes is None or takes(entry.name, False)):
+        elif is_article(entry.name) and (takes is None or takes(entry.name, False)):
             kind = _not_regular(entry)
             if kind is None:
                 yield entry.path
@@ -101,7 +101,7 @@ def _walked(folder: str) -> bool:
     return not folder.startswith(".") and folder not in SKIPPED_DIRECTORIES
 
 
-def _is_article(name: str) -> bool:
+def is_article(name: str) -> bool:
     """Whether a directory's walk takes the file `name` for an article (never `LICENSE.txt`, say:
     see `newslint.engine.selection.NOT_ARTICLES`)."""
     return name.endswith(ARTICLE_SUFFIXES) and not name.startswith(".") and not never_an_article(name)
@@ -131,7 +131,7 @@ def _would_find(directory: str, target: str) -> bool:
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return False
     *folders, name = relative.split(os.sep)
-    return all(_walked(folder) for folder in folders) and _is_article(name)
+    return all(_walked(folder) for folder in folders) and is_article(name)
 
 
 def _same_file(path: str, target: str) -> bool:

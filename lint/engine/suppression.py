@@ -49,12 +49,9 @@ _COMMENTS = {"markdown": "<!-- newslint: disable-next-line={} -->", "plain": "# 
 
 def syntax_of(path: str) -> str | None:
     """The suppression syntax of an article's format: "markdown", "plain" (.txt) or None (none)."""
-    lowered = path.lower()
-    if lowered.endswith((".md", ".markdown", ".html", ".htm")):
-        return "markdown"  # HTML comments
-    if lowered.endswith(".txt"):
-        return "plain"
-    return None
+    from newslint.article.formats import format_of
+
+    return {"markdown": "markdown", "html": "markdown", "plain": "plain"}.get(format_of(path))  # HTML comments in both
 
 
 def comment_for(path: str, rule_id: str) -> str | None:

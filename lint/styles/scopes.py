@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from newslint.article.formats import format_of
 from newslint.styles.patterns import SearchedText
 from newslint.styles.rule_file import StyleError
 
@@ -185,7 +186,7 @@ class Scope:
         return layout
 
     def units(self, view: ArticleView) -> list[Unit]:
-        markdown = view.article.path.lower().endswith((".md", ".markdown"))
+        markdown = format_of(view.article.path) == "markdown"
         found: list[Unit] = []
         for terms in self.alternatives:
             if any(fmt is None or (fmt and not markdown) for _negated, _name, fmt in terms):

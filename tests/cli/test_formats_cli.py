@@ -40,3 +40,16 @@ def test_a_directory_takes_html_and_an_unknown_type_named_is_an_error(tmp_path):
     assert result.exit_code == 2
     assert f"newslint: {tmp_path / 'notes.pdf'}: unknown file type '.pdf'" in result.stderr
     assert "a.html:3:51: quote-marks" in result.stdout
+
+
+def test_the_cache_keeps_the_findings_of_one_text_in_two_formats_apart(tmp_path):
+    cache = tmp_path / "cache"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.html").write_text(PAGE, encoding="utf-8")
+    (articles / "b.txt").write_text(PAGE, encoding="utf-8")  # the same text, read as plain text
+    uncached = run("--no-cache", "--format", "json", str(articles / "b.txt")).stdout
+    run("--cache-dir", str(cache), str(articles / "a.html"))
+    cached = run("--cache-dir", str(cache), "--format", "json", str(articles / "b.txt")).stdout
+    assert cached == uncached
+    assert "a.html" not in cached
