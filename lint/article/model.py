@@ -4,7 +4,9 @@ An article is read from a `.txt` file (line 1 the headline, line 2 the teaser wh
 paragraph per line; short lines without closing punctuation are subheadings) or a `.md` file
 (optional YAML front matter, then Markdown). Every block keeps its offsets into the file; `prose`
 is the file's text with everything that is not prose blanked, so offsets in it are offsets in the
-file. Offsets become lines and columns in one place: `Article.position`. CR, LF and CRLF all end
+file. Offsets become lines and columns in one place: `Article.position`. An article read out of a
+structured file (JSON, XML) has a `Source`: its text is the article's own (escapes and entities
+decoded), and each offset in it has its place in the file, so reports still point into the file. CR, LF and CRLF all end
 a line (see `newslint.engine.lines`): the blocks and the prose are read from the text with each lone
 CR as LF, which keeps every offset.
 
@@ -18,10 +20,11 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from importlib import import_module
 
 import regex
 from newslint.article import markdown
-from newslint.article.formats import format_of
+from newslint.article.formats import READERS, format_of
 from newslint.article.frontmatter import FrontMatter, parse_front_matter
 from newslint.engine.lines import line_starts, with_line_feeds
 from newslint.engine.suppression import directive_lines, syntax_of
@@ -44,6 +47,16 @@ class Block:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an article read out of a structured file lies in it: the file's `text`, and for each
+    character of the article's text, and one past its end, the `offsets` of that character in the
+    file (a character written as an escape or entity is placed at its first character)."""
+
+    text: str
+    offsets: list[int]
+
+
 class Article:
     """One article: its text as on disk, the prose rules see, its blocks and metadata."""
 
@@ -57,6 +70,7 @@ class Article:
         published: dt.date | None = None,
         lang: str = "de",
         vocabulary=None,
+        source: Source | None = None,
     ) -> None:
         self.path = path
         self.text = text
@@ -69,6 +83,8 @@ class Article:
         self.lang = (meta.lang or lang).strip() or "de"
         #: the house vocabulary (the configuration's `vocab`): something with `accepts(term)`, or None
         self.vocabulary = vocabulary
+        #: where the article lies in its file when the file is not the article's text (JSON, XML)
+        self.source = source
         self._block_sentences: dict[int, tuple] = {}  # block start -> its sentences
         self._shared: dict = {}
 
@@ -99,12 +115,26 @@ class Article:
 
     # -- positions --------------------------------------------------------------------------
 
+    @property
+    def file_text(self) -> str:
+        """The text of the file as on disk: the text reports show and suppression comments are in."""
+        return self.source.text if self.source is not None else self.text
+
+    def file_offset(self, offset: int) -> int:
+        """Where the character at `offset` of the article's text is in the file."""
+        return self.source.offsets[offset] if self.source is not None else offset
+
     @cached_property
     def _line_starts(self) -> list[int]:
-        return line_starts(self.text)
+        return line_starts(self.file_text)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset; columns count Unicode characters."""
+        """1-based (line, column) in the file of a character offset of the article's text; columns
+        count Unicode characters."""
+        return self.file_position(self.file_offset(offset))
+
+    def file_position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset of the file's text."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
@@ -188,13 +218,14 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
     kind = format_of(path)
     if kind == "markdown":
         article = _parse_markdown(path, with_line_feeds(text), published, lang)
-    elif kind == "html":
-        from newslint.article.formats import html
-
-        article = html.parse(path, with_line_feeds(text), published, lang)
+    elif kind in READERS:
+        article = import_module(READERS[kind]).parse(path, with_line_feeds(text), published, lang)
     else:
         article = _parse_plain(path, with_line_feeds(text), published, lang)
-    article.text = text  # as on disk; the prose has LF where the file has a lone CR
+    if article.source is None:
+        article.text = text  # as on disk; the prose has LF where the file has a lone CR
+    else:
+        article.source = Source(text, article.source.offsets)
     article.vocabulary = vocabulary
     return article
 

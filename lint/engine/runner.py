@@ -265,7 +265,7 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str,
     )
 
     syntax = syntax_of(article.path)
-    suppressions = find_suppressions(article.text, syntax) if syntax else None
+    suppressions = find_suppressions(article.file_text, syntax) if syntax else None
     diagnostics = []
     errors = []
     failed = set()  # the rules that failed on the article
@@ -296,14 +296,14 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str,
                 continue
             fix = _placed_fix(finding.fix, start, end, article) if finding.fix is not None else None
             diagnostics.append(
-                Diagnostic(display, rule.id, severity, line, column, end_line,
-                           end_column, finding.message, finding.suggestion, start, end, fix)
+                Diagnostic(display, rule.id, severity, line, column, end_line, end_column, finding.message,
+                           finding.suggestion, article.file_offset(start), article.file_offset(end), fix)
             )
     if suppressions:
         diagnostics.extend(_suppression_findings(article, suppressions, rules, config, display, failed,
                                                  report_unused))
     diagnostics.sort(key=Diagnostic.sort_key)
-    return FileResult(display, diagnostics, "; ".join(errors) or None, article.text, partial=bool(errors))
+    return FileResult(display, diagnostics, "; ".join(errors) or None, article.file_text, partial=bool(errors))
 
 
 def _suppression_findings(article: Article, suppressions, rules: list[Rule], config: Config, display: str,
@@ -335,9 +335,9 @@ def _suppression_findings(article: Article, suppressions, rules: list[Rule], con
 
 
 def _about(article: Article, display: str, rule_id: str, severity: str, mention, message: str) -> Diagnostic:
-    """A finding of the engine's own on the rule name (or directive) `mention`."""
-    return Diagnostic(display, rule_id, severity, *article.position(mention.start),
-                      *article.position(mention.end), message, None, mention.start, mention.end, None)
+    """A finding of the engine's own on the rule name (or directive) `mention` (offsets in the file)."""
+    return Diagnostic(display, rule_id, severity, *article.file_position(mention.start),
+                      *article.file_position(mention.end), message, None, mention.start, mention.end, None)
 
 
 def _placed_fix(fix: Fix, start: int, end: int, article: Article) -> Fix | None:
@@ -345,9 +345,11 @@ def _placed_fix(fix: Fix, start: int, end: int, article: Article) -> Fix | None:
 
     A fix is dropped when its edits leave the finding's span, overlap or come out of order, touch
     the front matter or text that is not prose (Markdown markup, code, comments: the rules do not
-    see it), or change nothing. Edits that change nothing are left out.
+    see it), or change nothing, and in an article read out of a structured file (JSON, XML: an
+    edit there would have to be written in the file's own escapes). Edits that change nothing are
+    left out.
     """
-    if fix.applicability not in APPLICABILITIES or not fix.edits:
+    if fix.applicability not in APPLICABILITIES or not fix.edits or article.source is not None:
         return None
     text, prose = article.text, article.prose
     placed = []

@@ -2,7 +2,9 @@
 directory walk and the readers ask.
 
 `.txt` and `.md` are read by `newslint.article.model`; every other format has a reader module here
-(`html`) with `parse(path, text, published, lang) -> Article`.
+(named in READERS) with `parse(path, text, published, lang) -> Article`. A reader of a structured
+format (JSON, XML) gives its article a `newslint.article.model.Source`, so that positions point into
+the file while the rules read the decoded text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "plain": (".txt",),
     "markdown": (".md", ".markdown"),
     "html": (".html", ".htm"),
+}
+
+#: format name -> the module of its reader, for the formats not read by `newslint.article.model`
+READERS: dict[str, str] = {
+    "html": "newslint.article.formats.html",
 }
 
 #: every suffix of an article file
