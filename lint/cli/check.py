@@ -57,7 +57,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 @click.option("--fix", is_flag=True,
               help="Write the safe fixes into the files ('-': print the fixed article; the report goes to stderr).")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply the unsafe fixes too.")
-@click.option("--verbose", "-v", is_flag=True, help="Say every notice (a skipped rule) on every run.")
+@click.option("--verbose", "-v", is_flag=True, help="Say every notice (a skipped rule, a file passed over) on every run.")
 @click.option("--changed-since", metavar="REF",
               help="Report only findings on lines changed since this git commit (the articles are checked whole).")
 @click.option("--no-gitignore", is_flag=True, help="Check the files that .gitignore files leave out of a directory.")
@@ -109,7 +109,8 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     fixed = []
     cache = None if no_cache else ResultCache(cache_dir or DEFAULT_DIRECTORY)
     try:
-        results = iter_results(engine, list(paths), jobs, cache, progress=True, need_text=need_text, notice=skipped)
+        results = iter_results(engine, list(paths), jobs, cache, progress=True, need_text=need_text, notice=skipped,
+                               passed_over=skipped if verbose else None)
         if baseline is not None:
             from newslint.engine.baseline import new_findings
 

@@ -22,7 +22,7 @@ def quotes(paths, format_name, include_other, config_file):
     from newslint.engine.discovery import discover
     from newslint.engine.finding import FileResult
     from newslint.engine.runner import Engine, RunOptions
-    from newslint.engine.source import InputError
+    from newslint.engine.source import InputError, NotAnArticle
     from newslint.german.quote_listing import list_quotes
     from newslint.reports.quotes import render_json, render_text
 
@@ -39,6 +39,10 @@ def quotes(paths, format_name, include_other, config_file):
             continue
         try:
             article, _config = engine.article(item)
+        except NotAnArticle as error:
+            if item in paths:  # else a directory's walk found it: passed over
+                errors.append((item, str(error)))
+            continue
         except (InputError, ConfigError) as error:
             errors.append((item, str(error)))
             continue

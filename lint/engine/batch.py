@@ -67,13 +67,15 @@ def iter_results(
     progress: bool = False,
     need_text: bool = True,
     notice: Callable[[str, str], None] | None = None,
+    passed_over: Callable[[str, str], None] | None = None,
 ) -> Iterator[FileResult]:
     """Check files and directories; each file's FileResult, in input order, as soon as it is done.
 
     `need_text`: the results carry the articles' text (for a report that shows or fingerprints
     it); without it they do not, which keeps a large run small, and the files whose signature
     the cache knows unchanged are not even read. `notice(path, why)` hears of the files that a
-    directory's walk leaves out (see `discover`). The cache is written when the last result has
+    directory's walk leaves out (see `discover`); `passed_over(path, why)` of those it found that
+    hold no article (see `newslint.engine.source.NotAnArticle`): they are not errors. The cache is written when the last result has
     been taken.
     """
     items = discover(paths, notice, engine.selection())
@@ -87,7 +89,12 @@ def iter_results(
                else ((item, _check_here(engine, item) if isinstance(item, _File) else item) for item in stream))
     if progress and to_check >= PROGRESS_FROM and sys.stderr.isatty():
         checked = _with_progress_bar(checked, len(entries))
+    named = set(paths)
     for item, result in checked:
+        if result.not_article and result.path not in named:  # a directory's walk found it: passed over
+            if passed_over is not None:
+                passed_over(result.path, result.error)
+            continue
         if isinstance(item, _File):
             result.text = item.text if need_text else None
             if cache is not None and item.key is not None and result.error is None:

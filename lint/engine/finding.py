@@ -134,7 +134,8 @@ class FileResult:
     `text` is the article's text as read (None when it could not be read), for the reports that
     show the article or fingerprint its findings. `fixed` counts the findings that `--fix` put
     right in this file (None when the run did not fix). `partial`: the file was checked, but some
-    rule failed on it (`error` says which); the other rules' findings are there.
+    rule failed on it (`error` says which); the other rules' findings are there. `not_article`:
+    the error is that the file holds no article (see `newslint.engine.source.NotAnArticle`).
     """
 
     path: str
@@ -143,6 +144,7 @@ class FileResult:
     text: str | None = None
     fixed: int | None = None
     partial: bool = False
+    not_article: bool = False
 
     @property
     def checked(self) -> bool:

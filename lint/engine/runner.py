@@ -25,7 +25,7 @@ from newslint.engine.discovery import STDIN
 from newslint.engine.finding import APPLICABILITIES, Diagnostic, FileResult, Fix, PlacedEdit, RuleError
 from newslint.engine.registry import BUILT_IN, Rule, plugin_errors, resolve, rules_by_id
 from newslint.engine.selection import Selection
-from newslint.engine.source import InputError, decode, read_file
+from newslint.engine.source import InputError, NotAnArticle, decode, read_file
 
 if TYPE_CHECKING:
     from newslint.article.model import Article
@@ -246,7 +246,7 @@ class Engine:
         try:
             article = self.parse(path, text, config, published)
         except InputError as error:
-            return FileResult(display, error=str(error))
+            return FileResult(display, error=str(error), not_article=isinstance(error, NotAnArticle))
         return run_rules(article, self.active_rules(config, path), config, display,
                          self.options.report_unused_suppressions)
 

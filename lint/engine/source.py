@@ -14,6 +14,11 @@ class InputError(Exception):
     """An article that cannot be checked; the message says why, without the path."""
 
 
+class NotAnArticle(InputError):
+    """A file of an article format's type that holds no article (a `package.json`, a page without
+    a headline or paragraph): an error when it is named, passed over when a directory's walk found it."""
+
+
 def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """Read an article file as text, or raise InputError saying what is wrong with it."""
     return decode(read_bytes(path, max_size), max_size)

@@ -53,3 +53,19 @@ def test_the_cache_keeps_the_findings_of_one_text_in_two_formats_apart(tmp_path)
     cached = run("--cache-dir", str(cache), "--format", "json", str(articles / "b.txt")).stdout
     assert cached == uncached
     assert "a.html" not in cached
+
+
+def test_a_page_without_prose_is_passed_over_in_a_walk_and_an_error_when_named(tmp_path):
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    menu = tmp_path / "menu.html"
+    menu.write_text("<html><body><nav><a href='/'>Start</a></nav><div>Impressum</div></body></html>", encoding="utf-8")
+    walked = run(str(tmp_path))
+    assert walked.exit_code == 1 and "menu.html" not in walked.stdout + walked.stderr
+    assert "a.html:3:51: quote-marks" in walked.stdout
+    told = run("-v", str(tmp_path))
+    assert "menu.html" in told.stderr and "no headline or paragraph" in told.stderr
+    named = run(str(menu))
+    assert named.exit_code == 2
+    assert f"{menu}: no headline or paragraph (<h1>, <p>) in this page" in named.stderr
+    quotes = CliRunner().invoke(main, ["quotes", str(tmp_path)], catch_exceptions=False)
+    assert quotes.exit_code == 0 and "menu.html" not in quotes.output

@@ -6,7 +6,8 @@ The publication date is the first `<time datetime>` or `<meta property="article:
 (or `name="date"`), the language `<html lang>`. Positions are offsets into the file as it is: the
 prose is the file with all markup blanked, and
 character references (`&amp;`) are blanked too, so no offset moves. Read with the standard
-library's `html.parser`, which never loads anything.
+library's `html.parser`, which never loads anything. A page with no headline and no paragraph is
+not an article (`NotAnArticle`): passed over in a directory's walk, an error when named.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import regex
 from newslint.article.frontmatter import FrontMatter
 from newslint.article.markdown import blank
 from newslint.engine.lines import line_starts
+from newslint.engine.source import NotAnArticle
 
 _SKIPPED = frozenset("script style nav header footer aside form template noscript".split())
 _BLOCKS = {"h1": "headline", "h2": "subheading", "h3": "subheading", "h4": "subheading",
@@ -114,4 +116,6 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
         if kind == "headline" and any(b.kind == "headline" for b in blocks):
             kind = "subheading"
         blocks.append(Block(kind, start, end, prose[start:end]))
+    if not blocks:
+        raise NotAnArticle("no headline or paragraph (<h1>, <p>) in this page")
     return Article(path, text, prose, blocks, FrontMatter(date=reader.date, lang=reader.lang), published, lang)
