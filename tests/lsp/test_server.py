@@ -172,3 +172,53 @@ async def test_a_grammar_server_that_is_down_is_said_once(start, workspace):
     await asyncio.sleep(0.5)
     grammar = [m for m in client.messages if "grammar" in m.message]
     assert len(grammar) == 1, [m.message for m in client.messages]
+
+
+async def test_a_document_larger_than_the_limit_is_refused_with_a_message(start, workspace):
+    (workspace / "newslint.toml").write_text("max-file-size = 2000\n", encoding="utf-8")
+    article = workspace / "big.txt"
+    article.write_text("x", encoding="utf-8")
+    client = await start()
+    uri = open_document(client, article, text=ARTICLE + "Noch ein Absatz über Pjönjang.\n" * 80)
+    assert await published(client, uri) == []
+    (message,) = client.messages
+    assert "big.txt" in message.message and "larger than the limit" in message.message
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=ARTICLE)]))
+    found = await published(client, uri, lambda found: len(found) == 2)  # short enough again: checked
+    assert [d.code for d in found] == ["spelling-consistency", "quote-marks"]
+
+
+async def test_the_baseline_setting_hides_the_findings_it_records(start, workspace, monkeypatch):
+    from click.testing import CliRunner
+    from newslint.cli import main
+
+    article = workspace / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(workspace)
+    written = CliRunner().invoke(main, ["check", "--no-cache", "--write-baseline", "baseline.json", "a.txt"])
+    assert written.exit_code == 0, written.output
+    client = await start(options={"baseline": "baseline.json"})
+    uri = open_document(client, article)
+    assert await published(client, uri) == []  # both findings are in the baseline
+    newer = ARTICLE.replace("Pjöngjang und Pjöngjang.", "Pjöngjang und Pjöngjang. Er sagte: \"Neu.\"")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=newer)]))
+    found = await published(client, uri, lambda found: len(found) == 1)
+    assert found[0].code == "quote-marks" and found[0].range.start.line == 2  # only the new one
+
+
+async def test_the_workspace_command_checks_the_files_that_are_not_open(start, workspace):
+    (workspace / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (workspace / "sub").mkdir()
+    clean = workspace / "sub" / "clean.txt"
+    clean.write_text("Pjöngjang empfängt Putin\nDer Präsident reiste nach Pjöngjang.\n(dpa)\n", encoding="utf-8")
+    client = await start()
+    answer = await client.workspace_execute_command_async(types.ExecuteCommandParams(
+        command="newslint.checkWorkspace", arguments=[]))
+    assert answer == {"files": 2, "findings": 2, "errors": []}
+    found = await published(client, (workspace / "a.txt").resolve().as_uri())
+    assert [d.code for d in found] == ["spelling-consistency", "quote-marks"]
+    assert await published(client, clean.resolve().as_uri()) == []
