@@ -59,7 +59,8 @@ class _Reader(HTMLParser):
             self._container_depth += 1
         elif tag in _SKIPPED:
             self._skipped_depth += 1
-        elif tag in _BLOCKS and self._block is None:
+        elif tag in _BLOCKS:  # a headline or paragraph ends any that is still open, as in HTML
+            self._end_block()
             self._block = (_BLOCKS[tag], [])
             self._block_tag = tag
 
@@ -68,10 +69,17 @@ class _Reader(HTMLParser):
             self._container_depth = max(0, self._container_depth - 1)
         elif tag in _SKIPPED:
             self._skipped_depth = max(0, self._skipped_depth - 1)
-        elif tag == self._block_tag and self._block is not None:
-            if self._block[1]:
-                self.blocks.append(self._block)
-            self._block, self._block_tag = None, ""
+        elif tag == self._block_tag:
+            self._end_block()
+
+    def close(self):
+        super().close()
+        self._end_block()  # a paragraph still open at the end of the file ends there
+
+    def _end_block(self) -> None:
+        if self._block is not None and self._block[1]:
+            self.blocks.append(self._block)
+        self._block, self._block_tag = None, ""
 
     def handle_data(self, data):
         if self._block is None or self._skipped_depth or not (self._contained or self._container_depth):
