@@ -1,8 +1,9 @@
-"""Inline suppression comments, in Markdown and plain-text articles.
+"""Inline suppression comments, in Markdown, HTML, XML and plain-text articles.
 
 Markdown: `<!-- newslint: disable=RULE[,RULE] -->` turns rules off from its line until
 `<!-- newslint: enable=RULE -->` (or the end of the file); `<!-- newslint: disable-next-line=RULE -->`
-turns them off for the line after the comment. Plain text (`.txt`): the same directives on a line
+turns them off for the line after the comment; HTML and XML (NewsML-G2, NITF) files take the same
+comments, and a comment's line is a line of the file. Plain text (`.txt`): the same directives on a line
 of their own after `#`, such as `# newslint: disable-next-line=RULE`; the article model leaves
 such lines out of the article (they are no headline, no paragraph, never checked). Without `=RULE`,
 a directive applies to all rules. A rule's old ids (its `ALIASES`) work as well as its id, and a
@@ -51,7 +52,8 @@ def syntax_of(path: str) -> str | None:
     """The suppression syntax of an article's format: "markdown", "plain" (.txt) or None (none)."""
     from newslint.article.formats import format_of
 
-    return {"markdown": "markdown", "html": "markdown", "plain": "plain"}.get(format_of(path))  # HTML comments in both
+    # HTML and XML comments: the Markdown syntax
+    return {"markdown": "markdown", "html": "markdown", "xml": "markdown", "plain": "plain"}.get(format_of(path))
 
 
 def comment_for(path: str, rule_id: str) -> str | None:

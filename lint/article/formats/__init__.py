@@ -14,11 +14,13 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "plain": (".txt",),
     "markdown": (".md", ".markdown"),
     "html": (".html", ".htm"),
+    "xml": (".xml", ".nitf"),
 }
 
 #: format name -> the module of its reader, for the formats not read by `newslint.article.model`
 READERS: dict[str, str] = {
     "html": "newslint.article.formats.html",
+    "xml": "newslint.article.formats.news_xml",
 }
 
 #: every suffix of an article file
