@@ -31,7 +31,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from newslint.article.formats.safe_xml import Element, Text, read_tree
+from newslint.article.formats.safe_xml import Element, Text, joined, read_tree
 from newslint.article.frontmatter import FrontMatter
 from newslint.engine.source import NotAnArticle
 
@@ -82,9 +82,10 @@ def _newsml(root: Element) -> _Parts:
         parts = _Parts(body=_blocks(body or content))
     meta = item.first("contentMeta") or Element("contentMeta", "", {}, 0)
     headline = meta.first("headline")
-    if headline is not None:
+    if headline is not None:  # the body's own headline goes when it repeats it, else is a subheading
         parts.headline = headline.pieces()
-        parts.body = [(kind if kind != "headline" else "subheading", pieces) for kind, pieces in parts.body]
+        parts.body = [(kind if kind != "headline" else "subheading", pieces) for kind, pieces in parts.body
+                      if kind != "headline" or joined(pieces) != joined(parts.headline)]
     summary = next((d for d in meta.elements("description")
                     if d.attributes.get("role", "").rpartition(":")[2] in ("", "summary")), None)
     if summary is not None:
@@ -155,7 +156,7 @@ def _blocks(container: Element) -> list[tuple[str, list[Text]]]:
 
 def _in_parentheses(pieces: list[Text]) -> bool:
     """Whether a credit field is written as a credit line in print: „(dpa)“."""
-    written = "".join(piece.text for piece in pieces).strip()
+    written = joined(pieces)
     return written.startswith("(") or written.endswith(")")
 
 

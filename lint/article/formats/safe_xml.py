@@ -72,7 +72,7 @@ class Element:
 
     def text(self) -> str:
         """All the text inside, decoded, with its whitespace runs as single spaces, trimmed."""
-        return " ".join("".join(piece.text for piece in self.pieces()).split())
+        return joined(self.pieces())
 
     def pieces(self, skipped: frozenset[str] = frozenset()) -> list[Text]:
         """The text inside, in order, leaving out the elements named in `skipped`; a line break
@@ -88,6 +88,11 @@ class Element:
             elif node.name not in skipped:
                 stack.extend(reversed(node.children))
         return found
+
+
+def joined(pieces: list[Text]) -> str:
+    """The text of some runs, its whitespace runs as single spaces, trimmed."""
+    return " ".join("".join(piece.text for piece in pieces).split())
 
 
 class _Builder:
