@@ -6,8 +6,9 @@ Each article of the German Wikinews corpus (CORPUS_DIR, default ../shared/corpus
 beside the repository, or $NEWSLINT_CORPUS; skipped when absent) gets one defect at a time:
 a quotation opened and never closed (quote-marks), a weekday contradicting its date
 (date-consistency) and a quotation without a speaker (quote-attribution). Each planted article is
-written as plain text, Markdown and HTML, read by the real reader of that format and checked by
-the engine; found = a finding of the rule inside the planted text, located in that file. It prints
+written as plain text, Markdown, HTML, NewsML-G2 (`xml`: inline XHTML, every character beyond
+ASCII as a character reference) and NITF (`nitf`: UTF-8), read by the real reader of that format
+and checked by the engine; found = a finding of the rule inside the planted text, located in that file. It prints
 the recall per format and defect, and the time to read (parse) each format.
 """
 
@@ -28,7 +29,7 @@ from newslint.engine.runner import Engine, RunOptions  # noqa: E402
 
 DEFAULT_CORPUS = os.environ.get("NEWSLINT_CORPUS") or os.path.join(
     os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
-FORMATS = ("txt", "md", "html")
+FORMATS = ("txt", "md", "html", "xml", "nitf")
 
 
 def load(corpus: str, limit: int | None):
@@ -66,11 +67,40 @@ def plants(paragraphs: list[str]):
     yield "quote-attribution", [paragraphs[0], quote, *paragraphs[1:]], quote
 
 
+def written(kind: str, text: str) -> str:
+    """A text as a file of the format writes it (markup characters escaped)."""
+    if kind == "xml":
+        return html.escape(text, quote=False).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    return html.escape(text, quote=False) if kind in ("html", "nitf") else text
+
+
+def newsml(title: str, paragraphs: list[str]) -> str:
+    """A NewsML-G2 news item with the article as inline XHTML."""
+    body = "".join(f"<p>{written('xml', p)}</p>\n" for p in paragraphs)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" '
+            'standard="NewsML-G2" standardversion="2.33" xml:lang="de">\n<itemMeta><itemClass qcode="ninat:text"/>'
+            f'</itemMeta>\n<contentMeta><headline>{written("xml", title)}</headline></contentMeta>\n<contentSet>'
+            '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>\n'
+            f"{body}</body></html></inlineXML></contentSet>\n</newsItem>\n")
+
+
+def nitf(title: str, paragraphs: list[str]) -> str:
+    """A NITF document."""
+    body = "".join(f"<p>{written('nitf', p)}</p>\n" for p in paragraphs)
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<nitf xml:lang="de"><head><title>{written("nitf", title)}'
+            f"</title></head>\n<body><body.head><hedline><hl1>{written('nitf', title)}</hl1></hedline></body.head>\n"
+            f"<body.content>\n{body}</body.content></body></nitf>\n")
+
+
 def write(kind: str, title: str, paragraphs: list[str]) -> str:
     if kind == "txt":
         return title + "\n\n" + "\n".join(paragraphs) + "\n"
     if kind == "md":
         return "# " + title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    if kind == "xml":
+        return newsml(title, paragraphs)
+    if kind == "nitf":
+        return nitf(title, paragraphs)
     body = "".join(f"<p>{html.escape(p, quote=False)}</p>\n" for p in paragraphs)
     return (f"<!DOCTYPE html>\n<html><head><title>{html.escape(title)}</title></head>\n<body><nav><p>Start</p></nav>\n"
             f"<article>\n<h1>{html.escape(title, quote=False)}</h1>\n{body}</article>\n</body></html>\n")
@@ -92,8 +122,8 @@ def main() -> int:
             for kind in FORMATS:
                 path = f"{name}.{kind}"
                 text = write(kind, title, planted)
-                start = text.find(html.escape(snippet, quote=False) if kind == "html" else snippet)
-                end = start + len(snippet)
+                start = text.find(written(kind, snippet))
+                end = start + len(written(kind, snippet))
                 config = engine.config_for(os.path.join(ROOT, path))
                 began = time.perf_counter()
                 parse(path, text, published=date)
@@ -102,13 +132,13 @@ def main() -> int:
                 hit = any(d.rule == rule and start <= d.start < end for d in result.diagnostics)
                 found.setdefault((rule, kind), []).append(hit)
     rules = sorted({rule for rule, _kind in found})
-    print(f"{'defect':20}" + "".join(f"{kind:>22}" for kind in FORMATS))
+    print(f"{'defect':20}" + "".join(f"{kind:>20}" for kind in FORMATS))
     for rule in rules:
         cells = []
         for kind in FORMATS:
             hits = found[(rule, kind)]
             cells.append(f"{sum(hits)}/{len(hits)} ({100 * sum(hits) / len(hits):.1f}%)")
-        print(f"{rule:20}" + "".join(f"{cell:>22}" for cell in cells))
+        print(f"{rule:20}" + "".join(f"{cell:>20}" for cell in cells))
     print("parse time: " + ", ".join(f"{kind} {reading[kind]:.2f}s" for kind in FORMATS))
     return 0
 
