@@ -41,7 +41,8 @@ _BLOCKS = {"p": "paragraph", "li": "paragraph", "hl1": "headline", "h1": "headli
 #: never prose: left out wherever they are
 _SKIPPED = frozenset("""media media-caption media-producer table figure figcaption img object iframe
     script style nav aside header footer form byline dateline tagline fn note pre""".split())
-_SPACE = re.compile(r"[ \t\r\n]+")
+#: whitespace that is not a single space: what becomes one space
+_COLLAPSE = re.compile(r"[\t\r\n][ \t\r\n]*| [ \t\r\n]+")
 _DATE = re.compile(r"(\d{4})-?(\d\d)-?(\d\d)")
 
 
@@ -174,31 +175,33 @@ def _run(pieces: list[Text]) -> tuple[str, list[int], int]:
     characters, and the file offset just past its last one."""
     raw = "".join(piece.text for piece in pieces)
     offsets: list[int] = []
-    ends: list[int] = []
     for piece in pieces:
         if piece.exact:
             offsets.extend(range(piece.start, piece.end))
-            ends.extend(range(piece.start + 1, piece.end + 1))
         else:
             offsets.extend([piece.start] * len(piece.text))
-            ends.extend([piece.end] * len(piece.text))
-    kept: list[int] = []  # the indices in `raw` of the characters kept
-    position = 0
-    for space in _SPACE.finditer(raw):
-        kept.extend(range(position, space.start()))
-        kept.append(space.start())
-        position = space.end()
-    kept.extend(range(position, len(raw)))
-    first, last = 0, len(kept)
-    while first < last and raw[kept[first]] in " \t\r\n":
-        first += 1
-    while last > first and raw[kept[last - 1]] in " \t\r\n":
-        last -= 1
-    kept = kept[first:last]
-    if not kept:
+    if _COLLAPSE.search(raw):  # each run of whitespace becomes its first character, as a space
+        written, placed, position = [], [], 0
+        for run in _COLLAPSE.finditer(raw):
+            written += (raw[position:run.start()], " ")
+            placed += offsets[position:run.start() + 1]
+            position = run.end()
+        written.append(raw[position:])
+        placed += offsets[position:]
+        raw, offsets = "".join(written), placed
+    first = len(raw) - len(raw.lstrip(" "))
+    last = len(raw.rstrip(" "))
+    if first >= last:
         return "", [], 0
-    text = _SPACE.sub(" ", "".join(raw[index] for index in kept))
-    return text, [offsets[index] for index in kept], ends[kept[-1]]
+    return raw[first:last], offsets[first:last], _after(pieces, offsets[last - 1])
+
+
+def _after(pieces: list[Text], offset: int) -> int:
+    """The file offset just past the character at `offset` (past the whole reference for one)."""
+    for piece in reversed(pieces):
+        if piece.start <= offset < piece.end:
+            return offset + 1 if piece.exact else piece.end
+    return offset + 1
 
 
 def _article(path: str, text: str, parts: _Parts, published: dt.date | None, lang: str):
