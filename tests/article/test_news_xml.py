@@ -10,7 +10,8 @@ import time
 import pytest
 from newslint.article import model
 from newslint.article.formats import format_of
-from newslint.article.formats.safe_xml import MAX_DEPTH, MAX_ELEMENTS
+from newslint.article.formats import safe_xml
+from newslint.article.formats.safe_xml import MAX_DEPTH
 from newslint.engine.runner import Engine, RunOptions
 from newslint.engine.source import InputError, NotAnArticle
 from paths import DATA
@@ -150,6 +151,16 @@ def test_positions_with_crlf_line_ends_and_umlauts_point_at_the_bytes_on_disk(tm
         assert diagnostic.fix is None
 
 
+def test_newsml_with_plain_text_inline_has_a_paragraph_per_line():
+    document = ('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta><headline>Titel</headline>'
+                '</contentMeta><contentSet><inlineXML contenttype="text/plain">\nErster Absatz &amp; mehr.\n\n'
+                '  Zweiter Absatz.\n</inlineXML></contentSet></newsItem>')
+    article = model.parse("plain.xml", document)
+    assert blocks(article) == [("headline", "Titel"), ("paragraph", "Erster Absatz & mehr."),
+                               ("paragraph", "Zweiter Absatz.")]
+    assert_placed(document, article)
+
+
 @pytest.mark.parametrize("document, reason", [
     ('<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion></project>',
      "its root element is <project>"),
@@ -209,13 +220,17 @@ def test_external_entities_and_dtds_are_never_read(tmp_path, monkeypatch):
     assert article.headline.text == "Zürich baut zehn Velorouten"
 
 
-def test_deep_and_huge_documents_are_refused():
+def test_deep_and_huge_documents_are_refused(monkeypatch):
     deep = "<nitf>" + "<block>" * (MAX_DEPTH + 5) + "</block>" * (MAX_DEPTH + 5) + "</nitf>"
     with pytest.raises(InputError, match=f"XML refused: elements nested deeper than {MAX_DEPTH} levels"):
         model.parse("deep.xml", deep)
-    many = "<nitf><body><body.content>" + "<p>x</p>" * (MAX_ELEMENTS + 1) + "</body.content></body></nitf>"
-    with pytest.raises(InputError, match=f"XML refused: more than {MAX_ELEMENTS} elements"):
-        model.parse("many.xml", many)
+    monkeypatch.setattr(safe_xml, "MAX_NODES", 1000)  # the limit is a million: the same test, quicker
+    within = "<nitf><body><body.content>" + "<p>x</p>" * 300 + "</body.content></body></nitf>"
+    assert len(model.parse("within.xml", within).paragraphs) == 300
+    for many in ("<nitf><body><body.content>" + "<p>x</p>" * 600 + "</body.content></body></nitf>",
+                 "<nitf><body><body.content><p>" + "&#65;" * 1000 + "</p></body.content></body></nitf>"):
+        with pytest.raises(InputError, match="XML refused: more than 1,000 elements and runs of text"):
+            model.parse("many.xml", many)
 
 
 @pytest.mark.parametrize("document, message", [

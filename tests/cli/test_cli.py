@@ -8,6 +8,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 from newslint import __version__
+from newslint.article.formats import SUFFIXES
 from newslint.cli import main
 
 GOOD = "Titel\nAlles ist gut.\n"
@@ -155,7 +156,9 @@ def test_directory_without_articles(run, tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("check", "empty")
     assert result.exit_code == 2
-    assert "empty: no articles (*.txt, *.md, *.markdown, *.html, *.htm) in this directory" in result.stderr
+    known = ", ".join("*" + suffix for suffix in SUFFIXES)  # every format's, from the one list
+    assert f"empty: no articles ({known}) in this directory" in result.stderr
+    assert "*.txt, *.md" in known
 
 
 def test_directories_skip_hidden_and_build_folders(run, tmp_path):

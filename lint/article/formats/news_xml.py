@@ -5,9 +5,9 @@ with text is read, the others are not), or `nitf`. Any other XML file (a `pom.xm
 an RSS feed) is not an article (`NotAnArticle`), found out from its root element alone.
 
 NewsML-G2: the headline is `contentMeta/headline`, the teaser `contentMeta/description` (with no
-role or the role summary), the body `contentSet/inlineXML`: NITF (read as below) or XHTML
+role or the role summary), the body `contentSet/inlineXML`: NITF (read as below), XHTML
 (`<h1>` a headline when the item has none, `<h2>`–`<h6>` subheadings, `<p>` and `<li>`
-paragraphs). The publication date is `itemMeta/versionCreated`, else `contentMeta/contentCreated`;
+paragraphs) or plain text (a paragraph per line). The publication date is `itemMeta/versionCreated`, else `contentMeta/contentCreated`;
 the language `xml:lang` of the inline content, else of the item, else `contentMeta/language/@tag`.
 
 NITF: the headline is `body.head/hedline/hl1`, else `head/title`; the teaser `hl2` of the
@@ -73,10 +73,12 @@ def _newsml(root: Element) -> _Parts:
         item for item_set in root.elements("itemSet") for item in item_set.elements("newsItem")]
     found = next(((item, inline) for item in items if (inline := _inline(item)) is not None), None)
     if found is None:
-        raise NotAnArticle("a NewsML-G2 document without a text item (no contentSet/inlineXML with markup)")
+        raise NotAnArticle("a NewsML-G2 document without a text item (no contentSet/inlineXML with text)")
     item, inline = found
-    content = next(iter(inline.elements()))
-    if content.name == "nitf":
+    content = next(iter(inline.elements()), None)
+    if content is None:  # plain text: a paragraph per line
+        parts = _Parts(body=_lines(inline.pieces()))
+    elif content.name == "nitf":
         parts = _nitf(content)
     else:
         body = content.first("body") if content.name == "html" else content
@@ -103,11 +105,12 @@ def _newsml(root: Element) -> _Parts:
 
 
 def _inline(item: Element) -> Element | None:
-    """The first `contentSet/inlineXML` of a news item that holds markup, if any."""
+    """The first `contentSet/inlineXML` of a news item that holds markup, else the first that
+    holds text, if any."""
     content_set = item.first("contentSet")
-    if content_set is None:
-        return None
-    return next((inline for inline in content_set.elements("inlineXML") if inline.elements()), None)
+    inlines = content_set.elements("inlineXML") if content_set is not None else []
+    return (next((inline for inline in inlines if inline.elements()), None)
+            or next((inline for inline in inlines if inline.text()), None))
 
 
 # -- NITF -----------------------------------------------------------------------------------
@@ -123,7 +126,7 @@ def _nitf(root: Element) -> _Parts:
         headline = head.first("title")
     if headline is not None:
         parts.headline = headline.pieces(_SKIPPED)
-    teaser = top.first("hedline", "hl2") or top.first("abstract") if top is not None else None
+    teaser = (top.first("hedline", "hl2") or top.first("abstract")) if top is not None else None
     if teaser is not None:
         parts.teaser = teaser.pieces(_SKIPPED)
     content = body.first("body.content") if body is not None else None
@@ -152,6 +155,17 @@ def _blocks(container: Element) -> list[tuple[str, list[Text]]]:
             found.append((_BLOCKS[element.name], element.pieces(_SKIPPED)))
         elif element.name not in _SKIPPED:
             stack.extend(reversed(element.elements()))
+    return found
+
+
+def _lines(pieces: list[Text]) -> list[tuple[str, list[Text]]]:
+    """The lines of a plain text, each a paragraph (blank ones come to nothing)."""
+    found: list[tuple[str, list[Text]]] = [("paragraph", [])]
+    for piece in pieces:
+        if piece.text == "\n":
+            found.append(("paragraph", []))
+        else:
+            found[-1][1].append(piece)
     return found
 
 

@@ -3,7 +3,9 @@
 The parser is defusedxml's hardened expat parser: a document that declares entities (the
 "billion laughs" bomb, an external entity naming a file or a URL) is refused before anything is
 expanded, no external DTD or entity is ever loaded (nothing is read from the network or the
-disk), and an element tree nested deeper than `MAX_DEPTH` or larger than `MAX_ELEMENTS` is refused.
+disk), and a document nested deeper than `MAX_DEPTH` elements or with more than `MAX_NODES`
+elements and runs of text is refused (a file within the size limit but made of little else than
+markup or references would otherwise take many times its size in memory).
 Every refusal and every well-formedness error is an `InputError` that says what is wrong (a
 malformed document with its line and column).
 
@@ -27,8 +29,8 @@ from newslint.engine.source import InputError, NotAnArticle
 
 #: elements nested deeper than this are refused (no news document comes near it)
 MAX_DEPTH = 200
-#: documents with more elements than this are refused
-MAX_ELEMENTS = 200_000
+#: documents with more elements and runs of text (each reference, each line is a run) than this are refused
+MAX_NODES = 1_000_000
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
 _ENTITIES = {name: chr(point) for name, point in html.entities.name2codepoint.items()}
@@ -110,12 +112,15 @@ class _Builder:
     def _offset(self) -> int:
         return self._starts[self.expat.CurrentLineNumber - 1] + self.expat.CurrentColumnNumber
 
-    def start(self, tag: str, attributes: dict[str, str]) -> None:
+    def _count_node(self) -> None:
         self._count += 1
+        if self._count > MAX_NODES:
+            raise InputError(f"XML refused: more than {MAX_NODES:,} elements and runs of text")
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        self._count_node()
         if len(self._open) >= MAX_DEPTH:
             raise InputError(f"XML refused: elements nested deeper than {MAX_DEPTH} levels")
-        if self._count > MAX_ELEMENTS:
-            raise InputError(f"XML refused: more than {MAX_ELEMENTS} elements")
         uri, name = _split(tag)
         element = Element(name, uri, {_split(key)[1] if key != XML_LANG else "xml:lang": value
                                       for key, value in attributes.items()}, self._offset())
@@ -133,6 +138,7 @@ class _Builder:
     def data(self, data: str) -> None:
         if not self._open:
             return
+        self._count_node()
         start = self._offset()
         text = self._text
         reference = _REFERENCE.match(text, start) if len(data) == 1 else None
