@@ -124,6 +124,18 @@ class Article:
         """Where the character at `offset` of the article's text is in the file."""
         return self.source.offsets[offset] if self.source is not None else offset
 
+    def text_offset(self, offset: int) -> int:
+        """Where the character at `offset` of the file is in the article's text: the inverse of
+        `file_offset` (a character of an escape or entity is placed at the character it writes;
+        an offset in no block, at the first character placed after it)."""
+        if self.source is None:
+            return offset
+        offsets = self.source.offsets
+        for block in self.blocks:  # each block is in file order, the blocks need not be
+            if offsets[block.start] <= offset <= offsets[block.end]:
+                return bisect.bisect_right(offsets, offset, block.start, block.end + 1) - 1
+        return next((index for index, placed in enumerate(offsets) if placed >= offset), len(self.text))
+
     @cached_property
     def _line_starts(self) -> list[int]:
         return line_starts(self.file_text)

@@ -102,10 +102,11 @@ def _audit_article(engine, config, article, location, seq, authors, record, summ
     text = article.text
 
     def details(diagnostic) -> dict:
-        snippet = text[diagnostic.start : diagnostic.end]
+        start, end = article.text_offset(diagnostic.start), article.text_offset(diagnostic.end)  # file to text
+        snippet = text[start:end]
         if len(snippet) > EXCERPT:
             snippet = snippet[: EXCERPT - 1] + "…"
-        block = article.block_at(diagnostic.start) or article.block_at(diagnostic.start - 1)
+        block = article.block_at(start) or article.block_at(start - 1)
         found = {"excerpt": snippet, "block": block.kind if block else None}
         if record is not None:
             found["record"] = True

@@ -48,6 +48,8 @@ def assert_placed(text: str, article) -> None:
     assert len(offsets) == len(article.text) + 1
     for block in article.blocks:  # a credit field may stand before the body in the file, so per block
         assert offsets[block.start:block.end + 1] == sorted(offsets[block.start:block.end + 1])
+        for index in range(block.start, block.end + 1):  # and back from the file to the text
+            assert article.text_offset(article.file_offset(index)) == index
 
 
 def test_xml_and_nitf_files_are_one_format():

@@ -299,3 +299,14 @@ def test_command_usage_errors(archive, args, message):
     result = invoke(*args)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_excerpts_of_an_article_read_out_of_xml_are_its_decoded_text(tmp_path):
+    item = tmp_path / "item.xml"
+    item.write_text('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta><headline>Gipfel in '
+                    'Pj&#246;ngjang</headline></contentMeta><contentSet><inlineXML><html><body>\n'
+                    '<p>Pjöngjang – In <em>Pj&#246;njang</em> trafen sich die beiden. (dpa)</p></body></html>'
+                    '</inlineXML></contentSet></newsItem>', encoding="utf-8")
+    report = audit([str(item)], Settings(RunOptions(ignore=("grammar",)), field_names(FIELDS), 2), jobs=1)
+    (example,) = report["examples"]["spelling-consistency"]
+    assert (example["line"], example["excerpt"], example["block"]) == (2, "Pjönjang", "paragraph")
