@@ -2,7 +2,9 @@
 directory walk and the readers ask.
 
 `.txt` and `.md` are read by `newslint.article.model`; every other format has a reader module here
-(named in READERS) with `parse(path, text, published, lang) -> Article`. A reader of a structured
+(named in READERS) with `parse(path, text, published, lang) -> Article`; a reader of a format
+that holds several articles (JSON Lines) also has `parse_each(path, text, published, lang)`, the
+list of its articles with an `InputError` in the place of each one that cannot be read. A reader of a structured
 format (JSON, XML) gives its article a `newslint.article.model.Source`, so that positions point into
 the file while the rules read the decoded text.
 """
@@ -14,11 +16,15 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "plain": (".txt",),
     "markdown": (".md", ".markdown"),
     "html": (".html", ".htm"),
+    "ninjs": (".json",),
+    "jsonl": (".jsonl", ".ndjson"),
 }
 
 #: format name -> the module of its reader, for the formats not read by `newslint.article.model`
 READERS: dict[str, str] = {
     "html": "newslint.article.formats.html",
+    "ninjs": "newslint.article.formats.ninjs",
+    "jsonl": "newslint.article.formats.jsonlines",
 }
 
 #: every suffix of an article file
