@@ -210,12 +210,12 @@ class Article:
 
 
 def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de",
-          vocabulary=None) -> Article:
+          vocabulary=None, kind: str | None = None) -> Article:
     """Build the article model of a file's text in its format (see `newslint.article.formats`);
-    plain text unless the suffix names another format.
+    plain text unless the suffix names another format, or `kind` names the format.
 
     `vocabulary`: the house vocabulary, if any (see `Article.accepts`)."""
-    kind = format_of(path)
+    kind = kind or format_of(path)
     if kind == "markdown":
         article = _parse_markdown(path, with_line_feeds(text), published, lang)
     elif kind in READERS:

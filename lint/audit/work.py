@@ -86,7 +86,7 @@ def _audit_lines(engine: Engine, task: LineRange, settings: Settings, summary: S
             continue
         try:
             record = parse_record(line, settings.fields)
-            article = engine.parse(source, record.text, config, record.published, record.lang)
+            article = engine.parse(source, record.text, config, record.published, record.lang, kind="plain")
         except (RecordError, InputError) as error:
             summary.add_error(task.seq + index, location, str(error))
             continue

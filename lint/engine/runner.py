@@ -216,14 +216,15 @@ class Engine:
         return given or self.options.published or config.published
 
     def parse(self, path: str, text: str, config: Config, published: dt.date | None = None,
-              lang: str | None = None) -> Article:
-        """The article in `text`; `path` decides its format. `published` and `lang` are what the
-        source says beside the text (a record of an export), if anything. Raises InputError."""
+              lang: str | None = None, kind: str | None = None) -> Article:
+        """The article in `text`; `path` decides its format, unless `kind` names one. `published`
+        and `lang` are what the source says beside the text (a record of an export), if anything.
+        Raises InputError."""
         from newslint.article.model import (
             parse,  # not needed by runs that find every file in the cache
         )
 
-        return parse(path, text, self.published(config, published), lang or config.lang, config.vocabulary)
+        return parse(path, text, self.published(config, published), lang or config.lang, config.vocabulary, kind)
 
     def parse_each(self, path: str, text: str, config: Config, published: dt.date | None = None) -> list:
         """Every article in `text` (see `newslint.article.model.parse_each`): one for most formats,
