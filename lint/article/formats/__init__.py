@@ -27,6 +27,10 @@ READERS: dict[str, str] = {
     "jsonl": "newslint.article.formats.jsonlines",
 }
 
+#: the formats whose files are as often data as articles (a `package.json`, a report): a directory's
+#: walk passes over such a file when it holds no article, so a report or baseline may be one
+DATA_FORMATS: tuple[str, ...] = ("ninjs", "jsonl")
+
 #: every suffix of an article file
 SUFFIXES: tuple[str, ...] = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)
 
