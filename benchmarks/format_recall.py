@@ -1,4 +1,5 @@
-"""Planted-defect recall per article format: the same defects found in .txt, .md and .html.
+"""Planted-defect recall per article format: the same defects found in .txt, .md, .html, ninjs
+.json and .jsonl.
 
     python benchmarks/format_recall.py [CORPUS_DIR] [--limit N]
 
@@ -6,9 +7,11 @@ Each article of the German Wikinews corpus (CORPUS_DIR, default ../shared/corpus
 beside the repository, or $NEWSLINT_CORPUS; skipped when absent) gets one defect at a time:
 a quotation opened and never closed (quote-marks), a weekday contradicting its date
 (date-consistency) and a quotation without a speaker (quote-attribution). Each planted article is
-written as plain text, Markdown and HTML, read by the real reader of that format and checked by
-the engine; found = a finding of the rule inside the planted text, located in that file. It prints
-the recall per format and defect, and the time to read (parse) each format.
+written as plain text, Markdown, HTML and ninjs JSON (one file per article), read by the real
+reader of that format and checked by the engine; and as JSON Lines, every article with one defect
+as a record of one file, checked once. Found = a finding of the rule inside the planted text,
+located in that file. It prints the recall per format and defect, and the time to read (parse)
+each format of one file per article.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import json
 import os
 import sys
 import time
@@ -28,7 +32,8 @@ from newslint.engine.runner import Engine, RunOptions  # noqa: E402
 
 DEFAULT_CORPUS = os.environ.get("NEWSLINT_CORPUS") or os.path.join(
     os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
-FORMATS = ("txt", "md", "html")
+FORMATS = ("txt", "md", "html", "json")  # one file per article
+ALL_FORMATS = (*FORMATS, "jsonl")  # jsonl: all articles in one file
 
 
 def load(corpus: str, limit: int | None):
@@ -66,7 +71,9 @@ def plants(paragraphs: list[str]):
     yield "quote-attribution", [paragraphs[0], quote, *paragraphs[1:]], quote
 
 
-def write(kind: str, title: str, paragraphs: list[str]) -> str:
+def write(kind: str, title: str, paragraphs: list[str], date: dt.date | None = None) -> str:
+    if kind == "json":
+        return ninjs(title, paragraphs, date)
     if kind == "txt":
         return title + "\n\n" + "\n".join(paragraphs) + "\n"
     if kind == "md":
@@ -74,6 +81,30 @@ def write(kind: str, title: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{html.escape(p, quote=False)}</p>\n" for p in paragraphs)
     return (f"<!DOCTYPE html>\n<html><head><title>{html.escape(title)}</title></head>\n<body><nav><p>Start</p></nav>\n"
             f"<article>\n<h1>{html.escape(title, quote=False)}</h1>\n{body}</article>\n</body></html>\n")
+
+
+def ninjs(title: str, paragraphs: list[str], date: dt.date | None) -> str:
+    """A ninjs 1.x document: the body as HTML, every character beyond ASCII as a JSON escape."""
+    body = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    document = {"uri": "urn:newsml:example.org:benchmark", "type": "text", "language": "de",
+                "versioncreated": f"{date.isoformat()}T12:00:00+01:00" if date else None,
+                "headline": title, "body_html": body}
+    return json.dumps({key: value for key, value in document.items() if value is not None}, indent=2) + "\n"
+
+
+def record(name: str, title: str, paragraphs: list[str], date: dt.date | None) -> str:
+    """A line of a JSON Lines export: a record with the body as plain text, written as it is."""
+    fields = {"id": name, "headline": title, "body": "\n\n".join(paragraphs), "date": date.isoformat() if date else None}
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def written(kind: str, snippet: str) -> str:
+    """The planted snippet as a file of `kind` writes it."""
+    if kind in ("html", "json"):
+        snippet = html.escape(snippet, quote=False)
+    if kind in ("json", "jsonl"):
+        snippet = json.dumps(snippet, ensure_ascii=kind == "json")[1:-1]
+    return snippet
 
 
 def main() -> int:
@@ -87,13 +118,16 @@ def main() -> int:
     engine = Engine(RunOptions(ignore=("grammar",)))
     found: dict[tuple[str, str], list[int]] = {}
     reading = dict.fromkeys(FORMATS, 0.0)
+    export: dict[str, list[tuple[str, str]]] = {}  # rule: (record, snippet) of each article
     for name, title, date, paragraphs in load(args.corpus, args.limit):
         for rule, planted, snippet in plants(paragraphs):
+            export.setdefault(rule, []).append((record(name, title, planted, date), snippet))
             for kind in FORMATS:
                 path = f"{name}.{kind}"
-                text = write(kind, title, planted)
-                start = text.find(html.escape(snippet, quote=False) if kind == "html" else snippet)
-                end = start + len(snippet)
+                text = write(kind, title, planted, date)
+                start = text.find(written(kind, snippet))
+                end = start + len(written(kind, snippet))
+                assert start >= 0, f"{path}: the planted text is not where it was written"
                 config = engine.config_for(os.path.join(ROOT, path))
                 began = time.perf_counter()
                 parse(path, text, published=date)
@@ -101,11 +135,23 @@ def main() -> int:
                 result = engine.check_text(path, text, config)
                 hit = any(d.rule == rule and start <= d.start < end for d in result.diagnostics)
                 found.setdefault((rule, kind), []).append(hit)
+    for rule, records in export.items():  # each defect once in one JSON Lines file of all articles
+        text = "".join(line + "\n" for line, _snippet in records)
+        config = engine.config_for(os.path.join(ROOT, "export.jsonl"))
+        result = engine.check_text("export.jsonl", text, config)
+        starts = [d.start for d in result.diagnostics if d.rule == rule]
+        position = 0
+        for line, snippet in records:
+            assert written("jsonl", snippet) in line, f"{rule}: the planted text is not in its record"
+            start = position + line.find(written("jsonl", snippet))
+            end = start + len(written("jsonl", snippet))
+            found.setdefault((rule, "jsonl"), []).append(any(start <= found_at < end for found_at in starts))
+            position += len(line) + 1
     rules = sorted({rule for rule, _kind in found})
-    print(f"{'defect':20}" + "".join(f"{kind:>22}" for kind in FORMATS))
+    print(f"{'defect':20}" + "".join(f"{kind:>22}" for kind in ALL_FORMATS))
     for rule in rules:
         cells = []
-        for kind in FORMATS:
+        for kind in ALL_FORMATS:
             hits = found[(rule, kind)]
             cells.append(f"{sum(hits)}/{len(hits)} ({100 * sum(hits) / len(hits):.1f}%)")
         print(f"{rule:20}" + "".join(f"{cell:>22}" for cell in cells))

@@ -17,28 +17,33 @@ from newslint.article.formats.jsontext import Placed
 from newslint.article.frontmatter import FrontMatter
 from newslint.article.model import Article, Block, Source, is_subheading
 
-_SPACES = regex.compile(r"[ \t\r\n]+")
+_SPACES = regex.compile(r"[ \t\r\n]{2,}|[\t\r\n]")  # what is not already one space
 
 
 def tidy(text: Placed) -> Placed:
-    """The text with runs of white space made one space and the ends stripped."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    position = 0
-    for space in _SPACES.finditer(text.text):
-        chars.append(text.text[position : space.start()])
-        offsets.extend(text.offsets[position : space.start()])
-        chars.append(" ")
-        offsets.append(text.offsets[space.start()])
-        position = space.end()
-    chars.append(text.text[position:])
-    offsets.extend(text.offsets[position:])  # the last one: just past the text
-    joined = "".join(chars)
-    start = len(joined) - len(joined.lstrip(" "))
-    end = len(joined.rstrip(" "))
+    """The text with runs of spaces and line breaks made one space and the ends stripped."""
+    chars, offsets = text.text, text.offsets
+    runs = list(_SPACES.finditer(chars))
+    if runs:
+        parts: list[str] = []
+        offsets = []
+        position = 0
+        for run in runs:
+            parts.append(chars[position : run.start()])
+            offsets.extend(text.offsets[position : run.start()])
+            parts.append(" ")
+            offsets.append(text.offsets[run.start()])
+            position = run.end()
+        parts.append(chars[position:])
+        offsets.extend(text.offsets[position:])  # the last one: just past the text
+        chars = "".join(parts)
+    start = len(chars) - len(chars.lstrip(" "))
+    end = len(chars.rstrip(" "))
     if start >= end:
         return Placed("", [text.offsets[-1]])
-    return Placed(joined[start:end], offsets[start : end + 1])  # a stripped space begins just past the text
+    if start == 0 and end == len(chars):
+        return Placed(chars, offsets)
+    return Placed(chars[start:end], offsets[start : end + 1])  # a stripped space begins just past the text
 
 
 def join(parts: list[Placed]) -> Placed:
