@@ -107,6 +107,11 @@ def test_ninjs_3_camel_case_and_an_html_entry_of_bodies():
     assert article.published.isoformat() == "2025-01-07"
 
 
+def test_an_html_body_without_markup_is_read_as_text():
+    article = model.parse("a.json", '{"headline": "Titel", "body_html": "Erster Absatz.\\n\\nZweiter &amp; letzter."}')
+    assert [b.text for b in article.paragraphs] == ["Erster Absatz.", "Zweiter &amp; letzter."]
+
+
 @pytest.mark.parametrize("document, why", [
     ('{"name": "newslint", "version": "1.0.0", "dependencies": {}}', "not a ninjs document"),
     ('{"uri": "urn:x", "type": "picture", "headline": "Ein Foto", "renditions": {}}', "without a text body"),

@@ -5,8 +5,9 @@ the teaser `description_text` (else the text of `description_html`), or in 2.x a
 `descriptions` entry with a teaser's role ("summary", "teaser", "lead", "abstract", "main") or the
 only one. The body is `body_html` or `body_xhtml` (else `body_text`), or the HTML entry of
 `bodies` (else the first): HTML is read as `newslint.article.formats.html` reads a page (each
-`<p>` a paragraph, `<h1>`–`<h6>` subheadings), plain text has its paragraphs separated by blank
-lines, or by line breaks when there is no blank line. The publication date is `versioncreated`
+`<p>` a paragraph, `<h1>`–`<h6>` subheadings; an HTML body without any markup is read as text),
+plain text has its paragraphs separated by blank lines, or by line breaks when there is no blank
+line. The publication date is `versioncreated`
 (else `firstcreated`; `versionCreated`, `firstCreated` in 3.x), the language `language`, the author
 `byline` (1.x) or `by`. `located` and the byline are no prose: they are not checked.
 
@@ -64,9 +65,10 @@ def article(path: str, text: str, document: dict, published: dt.date | None, lan
     teaser, teaser_html = _teaser(document)
     if teaser is not None:
         placed = jsontext.placed(text, teaser)
-        assembly.add("teaser", join([part for _kind, part in _html_blocks(placed)]) if teaser_html else placed)
+        html_teaser = teaser_html and "<" in teaser  # markup to read, not text called HTML
+        assembly.add("teaser", join([part for _kind, part in _html_blocks(placed)]) if html_teaser else placed)
     placed = jsontext.placed(text, body)
-    if html:
+    if html and "<" in body:
         for kind, part in _html_blocks(placed):
             assembly.add("subheading" if kind == "headline" and len(assembly) else kind, part)
     else:
