@@ -107,6 +107,12 @@ def test_ninjs_3_camel_case_and_an_html_entry_of_bodies():
     assert article.published.isoformat() == "2025-01-07"
 
 
+def test_white_space_around_the_document_keeps_positions():
+    text = '\n\n  {"headline": "Titel", "body_text": "Ein Satz."}\n'
+    article = model.parse("a.json", text)
+    assert article.position(article.paragraphs[0].start) == (3, text.split("\n")[2].index("Ein") + 1)
+
+
 def test_an_html_body_without_markup_is_read_as_text():
     article = model.parse("a.json", '{"headline": "Titel", "body_html": "Erster Absatz.\\n\\nZweiter &amp; letzter."}')
     assert [b.text for b in article.paragraphs] == ["Erster Absatz.", "Zweiter &amp; letzter."]

@@ -57,12 +57,11 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
 def _article(path: str, text: str, start: int, line: str, published: dt.date | None, lang: str) -> Article:
     """The article of the line that begins at `start` of the file's `text`."""
     data = jsontext.loads(line, one_line=True)
-    begins = start + len(line) - len(line.lstrip())
     if ninjs.is_ninjs(data):
-        return ninjs.article(path, text, jsontext.located(text, begins), published, lang)
+        return ninjs.article(path, text, jsontext.located(text, start), published, lang)
     if not is_record(data):
         raise NotAnArticle("neither a ninjs document nor a record with a headline and a body")
-    fields = record_fields(jsontext.located(text, begins))
+    fields = record_fields(jsontext.located(text, start))
     assembly = Assembly()
     assembly.add("headline", jsontext.placed(text, fields.headline))
     if fields.teaser:

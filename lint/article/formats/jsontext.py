@@ -20,6 +20,7 @@ from newslint.engine.source import InputError
 #: the deepest nesting of objects and lists read; news documents need a handful of levels
 MAX_DEPTH = 100
 
+_WHITE_SPACE = regex.compile(r"[ \t\r\n]*")
 _ESCAPE = regex.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
 
 
@@ -91,10 +92,14 @@ def _located_string(text: str, end: int, strict: bool = True):
     return found, after
 
 
+_DECODER = _LocatingDecoder()  # it keeps nothing from one document to the next
+
+
 def located(text: str, start: int = 0):
     """The JSON value that begins at `start` of `text` (a document `loads` has accepted), its
     string values `Located` in `text`."""
-    value, _end = _LocatingDecoder().raw_decode(text, start)
+    start = _WHITE_SPACE.match(text, start).end()
+    value, _end = _DECODER.raw_decode(text, start)
     return value
 
 
