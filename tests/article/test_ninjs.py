@@ -118,13 +118,23 @@ def test_an_html_body_without_markup_is_read_as_text():
     assert [b.text for b in article.paragraphs] == ["Erster Absatz.", "Zweiter &amp; letzter."]
 
 
+def test_html_without_paragraph_tags_is_one_paragraph():
+    text = ('{"headline": "T", "description_html": "Der <b>B\\u00fcrgermeister</b> er&ouml;ffnet.", '
+            '"body_html": "Erste Zeile.<br>Zweite Zeile. <p>Absatz.</p>"}')
+    article = model.parse("a.json", text)
+    assert article.teaser.text == "Der Bürgermeister eröffnet."
+    assert [b.text for b in article.paragraphs] == ["Erste Zeile. Zweite Zeile.", "Absatz."]
+    assert text[article.file_offset(article.teaser.start):].startswith("Der <b>")
+    assert text[article.file_offset(article.paragraphs[0].start):].startswith("Erste")
+
+
 @pytest.mark.parametrize("document, why", [
     ('{"name": "newslint", "version": "1.0.0", "dependencies": {}}', "not a ninjs document"),
     ('{"uri": "urn:x", "type": "picture", "headline": "Ein Foto", "renditions": {}}', "without a text body"),
     ('[{"headline": "Titel"}]', "not a ninjs document"),
     ('"Titel"', "not a ninjs document"),
     ('{"headline": "Titel", "body": "Ein Satz."}', "not a ninjs document"),  # a record: JSON Lines only
-    ('{"headline": "Titel", "body_html": "<div>Menü</div>"}', "holds no paragraph"),
+    ('{"headline": "Titel", "body_html": "<script>var a = 1;</script>"}', "holds no paragraph"),
 ])
 def test_json_that_is_no_ninjs_article_is_not_an_article(document, why):
     with pytest.raises(NotAnArticle, match=why):

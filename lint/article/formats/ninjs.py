@@ -5,7 +5,8 @@ the teaser `description_text` (else the text of `description_html`), or in 2.x a
 `descriptions` entry with a teaser's role ("summary", "teaser", "lead", "abstract", "main") or the
 only one. The body is `body_html` or `body_xhtml` (else `body_text`), or the HTML entry of
 `bodies` (else the first): HTML is read as `newslint.article.formats.html` reads a page (each
-`<p>` a paragraph, `<h1>`–`<h6>` subheadings; an HTML body without any markup is read as text),
+`<p>` a paragraph, `<h1>`–`<h6>` subheadings, the text before the first of them a paragraph
+too; an HTML body without any markup is read as text),
 plain text has its paragraphs separated by blank lines, or by line breaks when there is no blank
 line. The publication date is `versioncreated`
 (else `firstcreated`; `versionCreated`, `firstCreated` in 3.x), the language `language`, the author
@@ -131,7 +132,9 @@ def _is_html(entry: dict) -> bool:
 
 def _html_blocks(html: Placed):
     """(kind, text) of each block of an HTML text: its text and decoded character references,
-    markup left out (a line break or a block element inside a block is a space)."""
+    markup left out (a line break or a block element inside a block is a space). Text before the
+    first block (all of it, in a teaser or body without `<p>`) is a paragraph of its own."""
+    html = Placed("<p>" + html.text, html.offsets[:1] * 3 + html.offsets)
     page = read_page(html.text)
     for kind, ranges, references in page.blocks:
         pieces = sorted([*((s, e, False) for s, e in ranges), *((s, e, True) for s, e in references)])
