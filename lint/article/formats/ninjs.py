@@ -4,13 +4,13 @@ The headline is `headline` (1.x) or the `headlines` entry with the role "main" (
 the teaser `description_text` (else the text of `description_html`), or in 2.x and 3.x the
 `descriptions` entry with a teaser's role ("summary", "teaser", "lead", "abstract", "main") or the
 only one. The body is `body_html` or `body_xhtml` (else `body_text`), or the HTML entry of
-`bodies` (else the first): HTML is read as `newslint.article.formats.html` reads a page (each
-`<p>` a paragraph, `<h1>`–`<h6>` subheadings, the text before the first of them a paragraph
-too; an HTML body without any markup is read as text),
-plain text has its paragraphs separated by blank lines, or by line breaks when there is no blank
-line. The publication date is `versioncreated`
-(else `firstcreated`; `versionCreated`, `firstCreated` in 3.x), the language `language`, the author
-`byline` (1.x) or `by`. `located` and the byline are no prose: they are not checked.
+`bodies` (else the first). HTML is read as `newslint.article.formats.html` reads a page: each
+`<p>` a paragraph, `<h1>`–`<h6>` subheadings, the text before the first of them a paragraph too
+(an HTML body without any markup is read as text). Plain text has its paragraphs separated by
+blank lines, or by line breaks when there is no blank line. The publication date is
+`versioncreated` (else `firstcreated`; `versionCreated`, `firstCreated` in 3.x), the language
+`language`, the author `byline` (1.x) or `by`. `located` and the byline are no prose: they are
+not checked.
 
 Every character of the article has its place in the file (through JSON escapes, and through the
 markup and character references of an HTML body), so findings point into the file. A JSON file
