@@ -37,7 +37,8 @@ def findings(output: str) -> list[dict]:
 
 
 def test_findings_point_into_the_file_on_disk(newsroom):
-    result = run("check", "--no-cache", "--format", "json", "--select", "quote-marks,quote-attribution,date-consistency",
+    result = run("check", "--no-cache", "--format", "json",
+                 "--select", "quote-marks,quote-attribution,date-consistency",
                  "desk/wire-1.x.json", "desk/agency-2.x.json", "desk/export.jsonl")
     assert result.exit_code == 2, result.output  # line 3 of the export is broken
     found = findings(result.stdout)
@@ -46,7 +47,8 @@ def test_findings_point_into_the_file_on_disk(newsroom):
         lines = (newsroom.parent / finding["path"]).read_bytes().decode("utf-8").split("\n")
         at = lines[finding["line"] - 1][finding["column"] - 1:]
         texts.add((finding["path"].split("/")[-1], finding["rule"], finding["line"], at[:12]))
-    assert ("wire-1.x.json", "quote-marks", 13, '\\"mutig\\".</') in texts  # straight quotes, escaped    assert ("wire-1.x.json", "quote-marks", 13, "\\u201eWir ha") in texts  # „ written as an escape
+    assert ("wire-1.x.json", "quote-marks", 13, '\\"mutig\\".</') in texts  # straight quotes, escaped
+    assert ("wire-1.x.json", "quote-marks", 13, "\\u201eWir ha") in texts  # „ written as an escape
     assert ("wire-1.x.json", "date-consistency", 13, "Mittwoch, 20") in texts
     assert ("agency-2.x.json", "quote-attribution", 19, "„Abseits der") in texts
     assert ("agency-2.x.json", "date-consistency", 19, "Freitag, 9. ") in texts

@@ -1,10 +1,10 @@
 """An article put together out of texts of a structured file, each character with its place there.
 
 A reader of a structured format finds the headline, teaser and paragraphs as texts of the file
-(`Placed`: decoded text and each character's offset in the file). `Assembly` tidies each (runs of
-spaces and line breaks become one space, placed at the first of them; the ends are stripped), writes the
-blocks one per line, as a plain-text article is written, and makes the `Article` with its
-`Source`: the line break after a block is placed just past the block's last character, so a
+(`Placed`: decoded text and each character's offset in the file). `Assembly` tidies each (runs
+of spaces and line breaks become one space, placed at the first of them; the ends are stripped),
+writes the blocks one per line, as a plain-text article is written, and makes the `Article` with
+its `Source`: the line break after a block is placed just past the block's last character, so a
 finding that ends with a block ends there in the file too.
 """
 
