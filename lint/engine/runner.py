@@ -256,7 +256,8 @@ class Engine:
     def check_text(self, path: str, text: str, config: Config, display: str | None = None,
                    published: dt.date | None = None) -> FileResult:
         """Check an article's text; `path` decides its format and configuration, `published` (what
-        the source says beside the text, if anything) its publication date."""
+        the source says beside the text, if anything) its publication date. The text of a file of
+        several articles (JSON Lines) gives one result: each article checked on its own (see `joined`)."""
         display = display or path
         try:
             articles = self.parse_each(path, text, config, published)
