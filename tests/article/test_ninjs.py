@@ -99,12 +99,14 @@ def test_escaped_and_referenced_characters_span_their_escape_in_the_file():
 
 def test_ninjs_3_camel_case_and_an_html_entry_of_bodies():
     document = {"uri": "urn:x", "versionCreated": "2025-01-07T09:00:00Z", "language": "de",
+                "bylines": [{"byline": "Anna Berg", "role": "author"}, {"byline": "Ben Cohn"}],
                 "headlines": [{"value": "Titel"}],
                 "bodies": [{"role": "main", "contentType": "text/plain", "value": "Nur Text."},
                            {"role": "html", "contentType": "text/html", "value": "<p>Erster &bdquo;Absatz&ldquo;.</p>"}]}
     article = model.parse("a.json", json.dumps(document))
     assert [(b.kind, b.text) for b in article.blocks] == [("headline", "Titel"), ("paragraph", "Erster „Absatz“.")]
     assert article.published.isoformat() == "2025-01-07"
+    assert article.meta.author == "Anna Berg, Ben Cohn"
 
 
 def test_white_space_around_the_document_keeps_positions():

@@ -9,8 +9,8 @@ only one. The body is `body_html` or `body_xhtml` (else `body_text`), or the HTM
 (an HTML body without any markup is read as text). Plain text has its paragraphs separated by
 blank lines, or by line breaks when there is no blank line. The publication date is
 `versioncreated` (else `firstcreated`; `versionCreated`, `firstCreated` in 3.x), the language
-`language`, the author `byline` (1.x) or `by`. `located` and the byline are no prose: they are
-not checked.
+`language`, the author `byline` (1.x), `by` or the entries of `bylines`. `located` and the
+byline are no prose: they are not checked.
 
 Every character of the article has its place in the file (through JSON escapes, and through the
 markup and character references of an HTML body), so findings point into the file. A JSON file
@@ -76,14 +76,21 @@ def article(path: str, text: str, document: dict, published: dt.date | None, lan
         assembly.add_lines([placed.cut(start, end) for start, end in paragraph_spans(placed.text)])
     if not assembly.has_prose():
         raise NotAnArticle("a ninjs item whose body holds no paragraph")
-    meta = FrontMatter(date=_date(document), lang=_text(document, "language"),
-                       author=_text(document, "byline") or _text(document, "by"))
+    meta = FrontMatter(date=_date(document), lang=_text(document, "language"), author=_author(document))
     return assembly.article(path, text, meta, published, lang)
 
 
 def _text(document: dict, key: str) -> str | None:
     found = document.get(key)
     return found.strip() or None if isinstance(found, str) else None
+
+
+def _author(document: dict) -> str | None:
+    """`byline` (1.x), `by` (2.x, 3.x), or the `byline` of each entry of a list `bylines`."""
+    entries = document.get("bylines")
+    names = [e["byline"].strip() for e in entries if isinstance(e, dict) and isinstance(e.get("byline"), str)] \
+        if isinstance(entries, list) else []
+    return _text(document, "byline") or _text(document, "by") or ", ".join(filter(None, names)) or None
 
 
 def _headline(document: dict) -> Located | None:
