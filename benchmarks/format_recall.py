@@ -96,7 +96,8 @@ def ninjs(title: str, paragraphs: list[str], date: dt.date | None) -> str:
 
 def record(name: str, title: str, paragraphs: list[str], date: dt.date | None) -> str:
     """A line of a JSON Lines export: a record with the body as plain text, written as it is."""
-    fields = {"id": name, "headline": title, "body": "\n\n".join(paragraphs), "date": date.isoformat() if date else None}
+    fields = {"id": name, "headline": title, "body": "\n\n".join(paragraphs),
+              "date": date.isoformat() if date else None}
     return json.dumps(fields, ensure_ascii=False)
 
 
@@ -127,7 +128,8 @@ def main() -> int:
         records.append(record(name, title, paragraphs, date))
         for kind in FORMATS:
             path = f"{name}.{kind}"
-            result = engine.check_text(path, write(kind, title, paragraphs, date), engine.config_for(os.path.join(ROOT, path)))
+            text = write(kind, title, paragraphs, date)
+            result = engine.check_text(path, text, engine.config_for(os.path.join(ROOT, path)))
             unplanted[kind].update(d.rule for d in result.diagnostics)
         for rule, planted, snippet in plants(paragraphs):
             export.setdefault(rule, []).append((record(name, title, planted, date), snippet))
