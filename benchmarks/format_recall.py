@@ -3,16 +3,16 @@
 
     python benchmarks/format_recall.py [CORPUS_DIR] [--limit N]
 
-Each article of the German Wikinews corpus (CORPUS_DIR, default ../shared/corpus/wikinews-de
-beside the repository, or $NEWSLINT_CORPUS; skipped when absent) gets one defect at a time:
-a quotation opened and never closed (quote-marks), a weekday contradicting its date
-(date-consistency) and a quotation without a speaker (quote-attribution). Each planted article is
-written as plain text, Markdown, HTML and ninjs JSON (one file per article), read by the real
-reader of that format and checked by the engine; and as JSON Lines, every article with one defect
-as a record of one file, checked once. Found = a finding of the rule inside the planted text,
-located in that file. It prints the recall per format and defect, the findings per rule on the
-articles without a planted defect (the same in every format when no reader adds or hides one),
-and the time to read (parse) each format of one file per article.
+Each article of the German Wikinews corpus (CORPUS_DIR, default ../shared/corpus/wikinews-de beside
+the repository, or $NEWSLINT_CORPUS; skipped when absent) gets one defect at a time: a quotation
+opened and never closed (quote-marks), a weekday contradicting its date (date-consistency) and a
+quotation without a speaker (quote-attribution). Each planted article is written as plain text,
+Markdown, HTML and ninjs JSON (one file per article; the article's date is its publication date in
+every format), read by the real reader of that format and checked by the engine; and as JSON Lines,
+every article with one defect as a record of one file, checked once. Found = a finding of the rule
+inside the planted text, located in that file. It prints the recall per format and defect, the
+findings per rule on the articles without a planted defect (the same in every format when no reader
+adds or hides one), and the time to read (parse) each format of one file per article.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def main() -> int:
         for kind in FORMATS:
             path = f"{name}.{kind}"
             text = write(kind, title, paragraphs, date)
-            result = engine.check_text(path, text, engine.config_for(os.path.join(ROOT, path)))
+            result = engine.check_text(path, text, engine.config_for(os.path.join(ROOT, path)), published=date)
             unplanted[kind].update(d.rule for d in result.diagnostics)
         for rule, planted, snippet in plants(paragraphs):
             export.setdefault(rule, []).append((record(name, title, planted, date), snippet))
@@ -143,7 +143,7 @@ def main() -> int:
                 began = time.perf_counter()
                 parse(path, text, published=date)
                 reading[kind] += time.perf_counter() - began
-                result = engine.check_text(path, text, config)
+                result = engine.check_text(path, text, config, published=date)
                 hit = any(d.rule == rule and start <= d.start < end for d in result.diagnostics)
                 found.setdefault((rule, kind), []).append(hit)
     config = engine.config_for(os.path.join(ROOT, "export.jsonl"))
