@@ -178,3 +178,37 @@ def test_each_decoded_character_is_placed_at_itself_or_its_escape(value, ascii_o
         offset = placed.offsets[index]
         width = placed.offsets[index + 1] - offset
         assert json.loads('"' + text[offset:offset + width] + '"') == character
+
+
+_KEYS = st.sampled_from(["headline", "headlines", "description_text", "description_html", "descriptions",
+                         "body_text", "body_html", "body_xhtml", "bodies", "value", "role", "contenttype",
+                         "contentType", "versioncreated", "firstcreated", "language", "byline", "by", "bylines",
+                         "located", "body", "type"])
+_TEXTS = st.text(alphabet=st.sampled_from('aä „“"\\\n<p></p>&amp;&#252;<br>\u2028'), max_size=30)
+_VALUES = st.recursive(st.none() | st.booleans() | st.integers() | _TEXTS,
+                       lambda children: st.lists(children, max_size=3) | st.dictionaries(_KEYS, children, max_size=4),
+                       max_leaves=12)
+
+
+_BODIES = st.sampled_from(["body_text", "body_html", "description_html", "descriptions", "bodies", "headlines"])
+_ENTRIES = st.lists(st.fixed_dictionaries({"value": _TEXTS}, optional={"role": st.sampled_from(["main", "html"]),
+                                                                        "contenttype": st.just("text/html")}),
+                    max_size=3)
+
+
+@given(st.dictionaries(_KEYS, _VALUES, max_size=6), st.dictionaries(_BODIES, _TEXTS | _ENTRIES, max_size=3),
+       st.booleans())
+def test_any_json_is_an_article_placed_in_the_file_or_an_input_error(document, ninjs, ascii_only):
+    text = json.dumps({"headline": "Titel", **document, **ninjs}, ensure_ascii=ascii_only, indent=1)
+    for path in ("a.json", "a.jsonl"):
+        try:
+            found = model.parse_each(path, text.replace("\n", " ") if path.endswith("l") else text)
+        except InputError:
+            continue
+        for article in found:
+            if isinstance(article, InputError):
+                continue
+            assert len(article.source.offsets) == len(article.text) + 1
+            assert all(0 <= offset <= len(article.source.text) for offset in article.source.offsets)
+            for block in article.blocks:
+                assert block.text == article.text[block.start:block.end] and block.text.strip() == block.text

@@ -21,7 +21,8 @@ _SPACES = regex.compile(r"[ \t\r\n]{2,}|[\t\r\n]")  # what is not already one sp
 
 
 def tidy(text: Placed) -> Placed:
-    """The text with runs of spaces and line breaks made one space and the ends stripped."""
+    """The text with runs of spaces and line breaks made one space and white space stripped at
+    the ends."""
     chars, offsets = text.text, text.offsets
     runs = list(_SPACES.finditer(chars))
     if runs:
@@ -37,13 +38,13 @@ def tidy(text: Placed) -> Placed:
         parts.append(chars[position:])
         offsets.extend(text.offsets[position:])  # the last one: just past the text
         chars = "".join(parts)
-    start = len(chars) - len(chars.lstrip(" "))
-    end = len(chars.rstrip(" "))
+    start = len(chars) - len(chars.lstrip())
+    end = len(chars.rstrip())
     if start >= end:
         return Placed("", [text.offsets[-1]])
     if start == 0 and end == len(chars):
         return Placed(chars, offsets)
-    return Placed(chars[start:end], offsets[start : end + 1])  # a stripped space begins just past the text
+    return Placed(chars[start:end], offsets[start : end + 1])  # what is stripped begins just past the text
 
 
 def join(parts: list[Placed]) -> Placed:
