@@ -23,11 +23,13 @@ DEFAULT_BATCH = 200
 
 @dataclass(frozen=True)
 class FileBatch:
-    """Article files (`.txt`, `.md`) relative to `cwd`; the first has sequence number `seq`."""
+    """Article files relative to `cwd`; the first has sequence number `seq`. `walked`: for each,
+    whether a directory's walk found it (a file there that holds no article is passed over)."""
 
     seq: int
     paths: tuple[str, ...]
     cwd: str = ""
+    walked: tuple[bool, ...] = ()
 
     @property
     def size(self) -> int:
@@ -62,14 +64,15 @@ def plan(paths: list[str], batch: int = DEFAULT_BATCH, notice=None) -> list[File
     for `discover`. An export found in a directory is read as an export; each export is read once."""
     tasks: list = []
     seq = 0
-    files: list[str] = []
+    files: list[tuple[str, bool]] = []  # (path, whether a directory's walk found it)
     cwd = os.getcwd()
 
     def flush() -> None:
         nonlocal seq, files
         for index in range(0, len(files), batch):
-            chunk = tuple(files[index : index + batch])
-            tasks.append(FileBatch(seq, chunk, cwd))
+            chunk = files[index : index + batch]
+            tasks.append(FileBatch(seq, tuple(path for path, _walked in chunk), cwd,
+                                   tuple(walked for _path, walked in chunk)))
             seq += len(chunk)
         files = []
 
@@ -106,7 +109,7 @@ def plan(paths: list[str], batch: int = DEFAULT_BATCH, notice=None) -> list[File
             elif item.lower().endswith(JSONL_SUFFIXES):  # an export in a folder
                 export(item)
             else:
-                files.append(item)
+                files.append((item, item != path))
     flush()
     return tasks
 
