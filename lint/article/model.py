@@ -222,12 +222,12 @@ class Article:
 
 
 def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de",
-          vocabulary=None) -> Article:
+          vocabulary=None, kind: str | None = None) -> Article:
     """Build the article model of a file's text in its format (see `newslint.article.formats`);
-    plain text unless the suffix names another format.
+    plain text unless the suffix names another format, or `kind` names the format.
 
     `vocabulary`: the house vocabulary, if any (see `Article.accepts`)."""
-    kind = format_of(path)
+    kind = kind or format_of(path)
     if kind == "markdown":
         article = _parse_markdown(path, with_line_feeds(text), published, lang)
     elif kind in READERS:
@@ -240,6 +240,24 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
         article.source = Source(text, article.source.offsets)
     article.vocabulary = vocabulary
     return article
+
+
+def parse_each(path: str, text: str, published: dt.date | None = None, lang: str = "de",
+               vocabulary=None) -> list:
+    """Every article of a file's text, in order (a list of `Article`): one for most formats, one per
+    line for a file of records (JSON Lines), where a record that cannot be read is an `InputError`
+    naming its line, in its place. Raises InputError when the file cannot be read at all, and
+    NotAnArticle when it holds no article."""
+    kind = format_of(path)
+    reader = import_module(READERS[kind]) if kind in READERS else None
+    if reader is None or not hasattr(reader, "parse_each"):
+        return [parse(path, text, published, lang, vocabulary)]
+    found = reader.parse_each(path, with_line_feeds(text), published, lang)
+    for article in found:
+        if isinstance(article, Article):
+            article.source = Source(text, article.source.offsets)
+            article.vocabulary = vocabulary
+    return found
 
 
 def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> Article:
@@ -271,7 +289,7 @@ def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> 
             kind = "headline"
         elif number == 1 and _is_teaser(content, last):
             kind = "teaser"
-        elif _is_subheading(content) and number < last:  # prose follows
+        elif is_subheading(content) and number < last:  # prose follows
             kind = "subheading"
         else:
             kind = "paragraph"
@@ -283,14 +301,15 @@ def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> 
 def _is_teaser(content: str, last: int) -> bool:
     """Line 2 is the teaser when it is prose, not the body's dateline, and the body follows."""
     return (
-        not _is_subheading(content)
+        not is_subheading(content)
         and not _DATELINE_START.match(content)
         and not starts_with_dateline(content)
         and last > 1  # the body follows
     )
 
 
-def _is_subheading(content: str) -> bool:
+def is_subheading(content: str) -> bool:
+    """Whether a line of prose is a subheading: short, without closing punctuation."""
     return len(content) <= _SUBHEADING_MAX and content[-1] not in _CLOSING_PUNCTUATION
 
 

@@ -13,20 +13,23 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from newslint.article.formats import FORMATS
 from newslint.engine.discovery import discover
 from newslint.engine.finding import FileResult
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSONL_SUFFIXES = FORMATS["jsonl"]
 DEFAULT_BATCH = 200
 
 
 @dataclass(frozen=True)
 class FileBatch:
-    """Article files (`.txt`, `.md`) relative to `cwd`; the first has sequence number `seq`."""
+    """Article files relative to `cwd`; the first has sequence number `seq`. `walked`: for each,
+    whether a directory's walk found it (a file there that holds no article is passed over)."""
 
     seq: int
     paths: tuple[str, ...]
     cwd: str = ""
+    walked: tuple[bool, ...] = ()
 
     @property
     def size(self) -> int:
@@ -58,43 +61,55 @@ class Unreadable:
 
 def plan(paths: list[str], batch: int = DEFAULT_BATCH, notice=None) -> list[FileBatch | LineRange | Unreadable]:
     """The tasks of an audit of `paths` (files, directories, exports), in input order; `notice` as
-    for `discover`."""
+    for `discover`. An export found in a directory is read as an export; each export is read once."""
     tasks: list = []
     seq = 0
-    files: list[str] = []
+    files: list[tuple[str, bool]] = []  # (path, whether a directory's walk found it)
     cwd = os.getcwd()
 
     def flush() -> None:
         nonlocal seq, files
         for index in range(0, len(files), batch):
-            chunk = tuple(files[index : index + batch])
-            tasks.append(FileBatch(seq, chunk, cwd))
+            chunk = files[index : index + batch]
+            tasks.append(FileBatch(seq, tuple(path for path, _walked in chunk), cwd,
+                                   tuple(walked for _path, walked in chunk)))
             seq += len(chunk)
         files = []
 
+    exports: set[str] = set()  # each export once, whether named or found in a folder
+
+    def export(path: str) -> None:
+        nonlocal seq
+        if os.path.realpath(path) in exports:
+            return
+        exports.add(os.path.realpath(path))
+        flush()
+        try:
+            ranges = list(line_ranges(path, batch))
+        except OSError as error:
+            tasks.append(Unreadable(seq, path, error.strerror or str(error)))
+            seq += 1
+            return
+        for start, end, first_line, size in ranges:
+            tasks.append(LineRange(seq, path, start, end, first_line, size, cwd))
+            seq += size
+        if not ranges:
+            tasks.append(Unreadable(seq, path, "empty export, no articles"))
+            seq += 1
+
     for path in paths:
         if path.lower().endswith(JSONL_SUFFIXES) and os.path.isfile(path):
-            flush()
-            try:
-                ranges = list(line_ranges(path, batch))
-            except OSError as error:
-                tasks.append(Unreadable(seq, path, error.strerror or str(error)))
-                seq += 1
-                continue
-            for start, end, first_line, size in ranges:
-                tasks.append(LineRange(seq, path, start, end, first_line, size, cwd))
-                seq += size
-            if not ranges:
-                tasks.append(Unreadable(seq, path, "empty export, no articles"))
-                seq += 1
+            export(path)
             continue
         for item in discover([path], notice):
             if isinstance(item, FileResult):
                 flush()
                 tasks.append(Unreadable(seq, item.path, item.error or "cannot be read"))
                 seq += 1
+            elif item.lower().endswith(JSONL_SUFFIXES):  # an export in a folder
+                export(item)
             else:
-                files.append(item)
+                files.append((item, item != path))
     flush()
     return tasks
 

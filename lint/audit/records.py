@@ -1,9 +1,9 @@
 """JSON Lines exports: one article per line, as content management systems export them.
 
-A record is a JSON object with the fields `headline`, `teaser`, `body`, `date`, `author`, `lang`
-and optionally `id`; other exports name them differently, so the names are configurable
-(`--field headline=title`, dotted names reach into nested objects: `--field author=meta.byline`).
-A record becomes the text of a plain-text article — headline line, teaser line, one line per body
+Which field holds what is `newslint.article.formats.records`' (shared with `newslint check`);
+other exports name the fields differently, so the names are configurable (`--field
+headline=title`, dotted names reach into nested objects: `--field author=meta.byline`). A record
+becomes the text of a plain-text article — headline line, teaser line, one line per body
 paragraph — that the rules check like a `.txt` file.
 """
 
@@ -14,17 +14,18 @@ import json
 from dataclasses import dataclass
 
 import regex
+from newslint.article.formats.records import (
+    DEFAULT_FIELDS,
+    FIELDS,
+    RecordError,
+    json_type,
+    paragraph_spans,
+    record_fields,
+)
 
-FIELDS = ("headline", "teaser", "body", "date", "author", "lang", "id")
-DEFAULT_FIELDS = tuple((name, name) for name in FIELDS)
+__all__ = ["DEFAULT_FIELDS", "FIELDS", "Record", "RecordError", "field_names", "paragraphs", "parse_record"]
 
-_ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)")
-_BLANK_LINE = regex.compile(r"\n[ \t\r]*\n")
 _LINE_BREAKS = regex.compile(r"[ \t]*\r?\n[ \t]*")
-
-
-class RecordError(Exception):
-    """A record that cannot be audited; the message says why, without file and line."""
 
 
 @dataclass(frozen=True)
@@ -60,87 +61,28 @@ def parse_record(line: bytes, fields: tuple[tuple[str, str], ...] = DEFAULT_FIEL
         raise RecordError("not valid UTF-8") from None
     except json.JSONDecodeError as error:
         raise RecordError(f"invalid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise RecordError("JSON nested too deeply") from None
     if not isinstance(data, dict):
-        raise RecordError(f"expected a JSON object, found {_json_type(data)}")
-    names = dict(fields)
-    headline = _text(data, names["headline"])
-    teaser = _text(data, names["teaser"])
-    body = _text(data, names["body"])
-    if not headline:
-        raise RecordError(f"no headline (field '{names['headline']}')")
-    if not body:
-        raise RecordError(f"no body (field '{names['body']}')")
-    lines = [_one_line(headline)]
-    if teaser:
-        lines.append(_one_line(teaser))
-    lines.extend(paragraphs(body))
-    record_id = _value(data, names["id"])
+        raise RecordError(f"expected a JSON object, found {json_type(data)}")
+    found = record_fields(data, fields)
+    lines = [_one_line(found.headline)]
+    if found.teaser.strip():
+        lines.append(_one_line(found.teaser))
+    lines.extend(paragraphs(found.body))
     return Record(
         text="\n".join(lines) + "\n",
-        published=_date(_value(data, names["date"]), names["date"]),
-        authors=_authors(_value(data, names["author"]), names["author"]),
-        lang=_text(data, names["lang"]) or None,
-        id=None if record_id is None else str(record_id),
+        published=found.published,
+        authors=found.authors,
+        lang=found.lang,
+        id=found.id,
     )
 
 
 def paragraphs(body: str) -> list[str]:
-    """The body's paragraphs, one line each.
-
-    Paragraphs are separated by blank lines, and line breaks inside one are spaces; a body without
-    blank lines has one paragraph per line.
-    """
-    body = body.strip()
-    if _BLANK_LINE.search(body):
-        parts = _BLANK_LINE.split(body)
-    else:
-        parts = body.split("\n")
-    return [line for line in (_one_line(part) for part in parts) if line]
+    """The body's paragraphs, one line each (see `newslint.article.formats.records.paragraph_spans`)."""
+    return [line for line in (_one_line(body[start:end]) for start, end in paragraph_spans(body)) if line]
 
 
 def _one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text.strip())
-
-
-def _value(data: dict, name: str):
-    value = data
-    for part in name.split("."):
-        if not isinstance(value, dict):
-            return None
-        value = value.get(part)
-    return value
-
-
-def _text(data: dict, name: str) -> str:
-    value = _value(data, name)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise RecordError(f"field '{name}' should be text, found {_json_type(value)}")
-    return value.strip()
-
-
-def _date(value, name: str) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    match = _ISO_DATE.match(value) if isinstance(value, str) else None
-    if match:
-        try:
-            return dt.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            pass
-    raise RecordError(f"field '{name}': {json.dumps(value, ensure_ascii=False)} is not a date (YYYY-MM-DD)")
-
-
-def _authors(value, name: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    values = value if isinstance(value, list) else [value]
-    if not all(isinstance(item, str) for item in values):
-        raise RecordError(f"field '{name}' should be text or a list of texts")
-    return tuple(dict.fromkeys(item.strip() for item in values if item.strip()))
-
-
-def _json_type(value) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
-    return names.get(type(value), "a number")

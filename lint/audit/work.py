@@ -23,7 +23,7 @@ from newslint.audit.records import DEFAULT_FIELDS, RecordError, parse_record
 from newslint.audit.summary import Summary
 from newslint.engine.config import ConfigError
 from newslint.engine.runner import Engine, RunOptions, run_rules
-from newslint.engine.source import InputError
+from newslint.engine.source import InputError, NotAnArticle
 
 EXCERPT = 80
 NO_NAMES = (Counter(), Counter())
@@ -51,7 +51,8 @@ def audit_task(task, settings: Settings) -> Summary:
         summary.add_error(task.seq, task.path, task.message)
     elif isinstance(task, FileBatch):
         for index, path in enumerate(task.paths):
-            _audit_file(engine, task.seq + index, path, os.path.join(task.cwd, path), summary)
+            walked = bool(task.walked) and task.walked[index]
+            _audit_file(engine, task.seq + index, path, os.path.join(task.cwd, path), summary, walked)
     elif isinstance(task, LineRange):
         _audit_lines(engine, task, settings, summary)
     else:
@@ -59,10 +60,15 @@ def audit_task(task, settings: Settings) -> Summary:
     return summary
 
 
-def _audit_file(engine: Engine, seq: int, path: str, source: str, summary: Summary) -> None:
-    """Audit the file at `source`, reported as `path` (as given on the command line)."""
+def _audit_file(engine: Engine, seq: int, path: str, source: str, summary: Summary, walked: bool = False) -> None:
+    """Audit the file at `source`, reported as `path` (as given on the command line); one that a
+    directory's walk found (`walked`) and that holds no article is passed over."""
     try:
         article, config = engine.article(source)
+    except NotAnArticle as error:
+        if not walked:
+            summary.add_error(seq, path, str(error))
+        return
     except (InputError, ConfigError) as error:
         summary.add_error(seq, path, str(error))
         return
@@ -86,7 +92,7 @@ def _audit_lines(engine: Engine, task: LineRange, settings: Settings, summary: S
             continue
         try:
             record = parse_record(line, settings.fields)
-            article = engine.parse(source, record.text, config, record.published, record.lang)
+            article = engine.parse(source, record.text, config, record.published, record.lang, kind="plain")
         except (RecordError, InputError) as error:
             summary.add_error(task.seq + index, location, str(error))
             continue

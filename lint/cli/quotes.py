@@ -38,7 +38,7 @@ def quotes(paths, format_name, include_other, config_file):
             errors.append((item.path, item.error))
             continue
         try:
-            article, _config = engine.article(item)
+            articles, _config = engine.articles(item)  # one per record of a JSON Lines file
         except NotAnArticle as error:
             if item in paths:  # else a directory's walk found it: passed over
                 errors.append((item, str(error)))
@@ -47,7 +47,11 @@ def quotes(paths, format_name, include_other, config_file):
             errors.append((item, str(error)))
             continue
         files += 1
-        entries.extend(list_quotes(article, item, include_other))
+        for article in articles:
+            if isinstance(article, InputError):  # a record that cannot be read
+                errors.append((item, str(article)))
+            else:
+                entries.extend(list_quotes(article, item, include_other))
     for path, message in errors:
         say(f"{path}: {message}")
     if format_name == "json":

@@ -6,10 +6,10 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 
-from newslint.article.formats import SUFFIXES, unknown_format
+from newslint.article.formats import DATA_FORMATS, SUFFIXES, format_of, unknown_format
 from newslint.engine.finding import FileResult
 from newslint.engine.selection import Selection, never_an_article
-from newslint.engine.source import file_kind, reason
+from newslint.engine.source import InputError, NotAnArticle, file_kind, read_file, reason
 
 ARTICLE_SUFFIXES = SUFFIXES
 SKIPPED_DIRECTORIES = frozenset(
@@ -131,7 +131,26 @@ def _would_find(directory: str, target: str) -> bool:
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return False
     *folders, name = relative.split(os.sep)
-    return all(_walked(folder) for folder in folders) and is_article(name)
+    return all(_walked(folder) for folder in folders) and is_article(name) and not _passed_over(target)
+
+
+def _passed_over(target: str) -> bool:
+    """Whether the walk would pass over the file at `target`: of a format that is as often data as
+    articles (JSON), and not there yet or holding no article — what newslint writes there (a JSON
+    report, a baseline) is never taken for an article."""
+    if format_of(target) not in DATA_FORMATS:
+        return False
+    if not os.path.exists(target):
+        return True
+    from newslint.article.model import parse_each
+
+    try:
+        parse_each(target, read_file(target))
+    except NotAnArticle:
+        return True
+    except InputError:
+        return False  # broken, but maybe an article: never overwritten
+    return False
 
 
 def _same_file(path: str, target: str) -> bool:

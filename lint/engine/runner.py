@@ -216,19 +216,34 @@ class Engine:
         return given or self.options.published or config.published
 
     def parse(self, path: str, text: str, config: Config, published: dt.date | None = None,
-              lang: str | None = None) -> Article:
-        """The article in `text`; `path` decides its format. `published` and `lang` are what the
-        source says beside the text (a record of an export), if anything. Raises InputError."""
+              lang: str | None = None, kind: str | None = None) -> Article:
+        """The article in `text`; `path` decides its format, unless `kind` names one. `published`
+        and `lang` are what the source says beside the text (a record of an export), if anything.
+        Raises InputError."""
         from newslint.article.model import (
             parse,  # not needed by runs that find every file in the cache
         )
 
-        return parse(path, text, self.published(config, published), lang or config.lang, config.vocabulary)
+        return parse(path, text, self.published(config, published), lang or config.lang, config.vocabulary, kind)
+
+    def parse_each(self, path: str, text: str, config: Config, published: dt.date | None = None) -> list:
+        """Every article in `text` (see `newslint.article.model.parse_each`): one for most formats,
+        one per record of a JSON Lines file, with an InputError in the place of a record that
+        cannot be read. Raises InputError when the file holds no article."""
+        from newslint.article.model import parse_each
+
+        return parse_each(path, text, self.published(config, published), config.lang, config.vocabulary)
 
     def article(self, path: str) -> tuple[Article, Config]:
-        """Read and parse one file ('-' is standard input). Raises InputError or ConfigError."""
+        """Read and parse one file ('-' is standard input). Raises InputError or ConfigError, and
+        InputError for a JSON Lines file that holds more than one article (see `articles`)."""
         lookup, text, config = self.read(path)
         return self.parse(lookup, text, config), config
+
+    def articles(self, path: str) -> tuple[list, Config]:
+        """Read and parse every article of one file (see `parse_each`). Raises InputError or ConfigError."""
+        lookup, text, config = self.read(path)
+        return self.parse_each(lookup, text, config), config
 
     def check(self, path: str) -> FileResult:
         """Check one file ('-' reads standard input)."""
@@ -241,14 +256,37 @@ class Engine:
     def check_text(self, path: str, text: str, config: Config, display: str | None = None,
                    published: dt.date | None = None) -> FileResult:
         """Check an article's text; `path` decides its format and configuration, `published` (what
-        the source says beside the text, if anything) its publication date."""
+        the source says beside the text, if anything) its publication date. The text of a file of
+        several articles (JSON Lines) gives one result: each article checked on its own (see `joined`)."""
         display = display or path
         try:
-            article = self.parse(path, text, config, published)
+            articles = self.parse_each(path, text, config, published)
         except InputError as error:
             return FileResult(display, error=str(error), not_article=isinstance(error, NotAnArticle))
-        return run_rules(article, self.active_rules(config, path), config, display,
-                         self.options.report_unused_suppressions)
+        rules = self.active_rules(config, path)
+        results = [item if isinstance(item, InputError)
+                   else run_rules(item, rules, config, display, self.options.report_unused_suppressions)
+                   for item in articles]
+        return results[0] if len(results) == 1 and not isinstance(results[0], InputError) else \
+            joined(display, text, results)
+
+
+#: how many errors of the records of one file are said, the rest counted
+SAID_ERRORS = 10
+
+
+def joined(display: str, text: str, results: list) -> FileResult:
+    """The one result of a file of several articles (JSON Lines): the findings of each, and as its
+    error those of the records that could not be read or checked (the first SAID_ERRORS said, the
+    rest counted); `partial` when some record was checked all the same."""
+    errors = [str(item) if isinstance(item, InputError) else item.error for item in results]
+    errors = [error for error in errors if error]
+    if len(errors) > SAID_ERRORS:
+        errors = [*errors[:SAID_ERRORS], f"and {len(errors) - SAID_ERRORS} more"]
+    checked = [item for item in results if isinstance(item, FileResult)]
+    diagnostics = sorted((d for item in checked for d in item.diagnostics), key=Diagnostic.sort_key)
+    return FileResult(display, diagnostics, "; ".join(errors) or None, text if checked else None,
+                      partial=bool(errors) and bool(checked))
 
 
 def run_rules(article: Article, rules: list[Rule], config: Config, display: str,

@@ -106,6 +106,41 @@ def test_plan_cuts_exports_into_line_ranges_and_numbers_every_article(tmp_path):
     assert tasks[5].message == "no such file or directory"
 
 
+def test_an_export_in_a_folder_is_read_as_an_export_and_once(tmp_path):
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.txt").write_text("Titel\nText.\n", encoding="utf-8")
+    export = tmp_path / "desk" / "export.jsonl"
+    export.write_text('{"headline": "Titel", "body": "Text."}\n' * 3, encoding="utf-8")
+    tasks = plan([str(tmp_path / "desk"), str(export)], batch=10)
+    assert [type(task) for task in tasks] == [FileBatch, LineRange]
+    assert [task.paths for task in tasks[:1]] == [(str(tmp_path / "desk" / "a.txt"),)]
+    assert (tasks[1].path, tasks[1].size) == (str(export), 3)
+
+
+def test_json_that_holds_no_article_is_passed_over_in_a_folder_and_an_error_when_named(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "a.txt").write_text("Titel\nBerlin – Ein Satz. (dpa)\n", encoding="utf-8")
+    (tmp_path / "desk" / "manifest.json").write_text('{"name": "desk", "files": 2}\n', encoding="utf-8")
+    walked = CliRunner().invoke(main, ["audit", "--format", "json", "desk"], catch_exceptions=False)
+    assert walked.exit_code == 0, walked.output
+    assert json.loads(walked.stdout)["summary"]["articles"] == 1
+    assert "manifest.json" not in walked.output
+    named = CliRunner().invoke(main, ["audit", "--format", "json", "desk/manifest.json", "desk"], catch_exceptions=False)
+    assert named.exit_code == 2
+    assert json.loads(named.stdout)["errors"][0]["location"] == "desk/manifest.json"
+
+
+def test_a_record_is_audited_as_plain_text_in_its_export(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "export.jsonl").write_text(
+        '{"headline": "Titel", "body": "Berlin – Ein Satz. (dpa)\\n\\nZweiter Satz.", "date": "2024-06-03"}\n',
+        encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", "--format", "json", "export.jsonl"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["articles"] == 1
+
+
 # -- the Summary: map and reduce ------------------------------------------------------------
 
 RULES = ("spelling", "dash", "credit")

@@ -88,18 +88,16 @@ def test_the_runs_found_what_the_rules_find(runs):
     assert document["summary"]["files"] >= 60
 
 
-_TIMES_IN_SEEDS = {time for seed in (ROOT / "seeds").iterdir()
-                   for time in re.findall(r"\d{2}:\d{2}:\d{2}", seed.read_text(encoding="utf-8"))}
-
-
 def test_reports_carry_no_timestamp_or_random_id(runs):
     today = dt.date.today()
+    time_of_day = re.compile(r"\d{2}:\d{2}:\d{2}")
+    quoted = {found for path in (ROOT / "seeds").iterdir() if path.is_file()  # a report may show an article
+              for found in time_of_day.findall(path.read_text(encoding="utf-8", errors="replace"))}
     for name, ways in runs[0]["check"].items():
         report = ways["jobs=1 no-cache"]
         for stamp in (today.isoformat(), today.strftime("%d.%m.%Y"), today.strftime("%Y%m%d")):
             assert stamp not in report, f"--format {name} contains today's date"
-        times = set(re.findall(r"\d{2}:\d{2}:\d{2}", report)) - _TIMES_IN_SEEDS  # a NewsML-G2 seed has its own
-        assert not times, f"--format {name} contains a time of day"
+        assert set(time_of_day.findall(report)) <= quoted, f"--format {name} contains a time of day"
         assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", report), (
             f"--format {name} contains a UUID")
 

@@ -2,7 +2,9 @@
 directory walk and the readers ask.
 
 `.txt` and `.md` are read by `newslint.article.model`; every other format has a reader module here
-(named in READERS) with `parse(path, text, published, lang) -> Article`. A reader of a structured
+(named in READERS) with `parse(path, text, published, lang) -> Article`; a reader of a format
+that holds several articles (JSON Lines) also has `parse_each(path, text, published, lang)`, the
+list of its articles with an `InputError` in the place of each one that cannot be read. A reader of a structured
 format (JSON, XML) gives its article a `newslint.article.model.Source`, so that positions point into
 the file while the rules read the decoded text.
 """
@@ -15,13 +17,21 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "markdown": (".md", ".markdown"),
     "html": (".html", ".htm"),
     "xml": (".xml", ".nitf"),
+    "ninjs": (".json",),
+    "jsonl": (".jsonl", ".ndjson"),
 }
 
 #: format name -> the module of its reader, for the formats not read by `newslint.article.model`
 READERS: dict[str, str] = {
     "html": "newslint.article.formats.html",
     "xml": "newslint.article.formats.news_xml",
+    "ninjs": "newslint.article.formats.ninjs",
+    "jsonl": "newslint.article.formats.jsonlines",
 }
+
+#: the formats whose files are as often data as articles (a `package.json`, a report): a directory's
+#: walk passes over such a file when it holds no article, so a report or baseline may be one
+DATA_FORMATS: tuple[str, ...] = ("ninjs", "jsonl")
 
 #: every suffix of an article file
 SUFFIXES: tuple[str, ...] = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)

@@ -29,7 +29,8 @@ _CONTAINER = regex.compile(r"<(?:article|main)\b", regex.IGNORECASE)
 
 
 class _Reader(HTMLParser):
-    """Collects the text ranges of each block (kind, [(start, end), ...]) in document order."""
+    """Collects the text ranges of each block (kind, [(start, end), ...], and those of its character
+    references `&amp;`, `&#252;`) in document order."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
@@ -37,9 +38,9 @@ class _Reader(HTMLParser):
         self._contained = _CONTAINER.search(text) is None  # no <article>/<main>: the whole page
         self._container_depth = 0
         self._skipped_depth = 0
-        self._block: tuple[str, list[tuple[int, int]]] | None = None
+        self._block: tuple[str, list[tuple[int, int]], list[tuple[int, int]]] | None = None
         self._block_tag = ""
-        self.blocks: list[tuple[str, list[tuple[int, int]]]] = []
+        self.blocks: list[tuple[str, list[tuple[int, int]], list[tuple[int, int]]]] = []
         self.lang: str | None = None
         self.date: dt.date | None = None
 
@@ -61,7 +62,7 @@ class _Reader(HTMLParser):
             self._skipped_depth += 1
         elif tag in _BLOCKS:  # a headline or paragraph ends any that is still open, as in HTML
             self._end_block()
-            self._block = (_BLOCKS[tag], [])
+            self._block = (_BLOCKS[tag], [], [])
             self._block_tag = tag
 
     def handle_endtag(self, tag):
@@ -81,11 +82,25 @@ class _Reader(HTMLParser):
             self.blocks.append(self._block)
         self._block, self._block_tag = None, ""
 
+    def _reading(self) -> bool:
+        return self._block is not None and not self._skipped_depth and (self._contained or self._container_depth)
+
     def handle_data(self, data):
-        if self._block is None or self._skipped_depth or not (self._contained or self._container_depth):
-            return
-        start = self._offset()
-        self._block[1].append((start, start + len(data)))
+        if self._reading():
+            start = self._offset()
+            self._block[1].append((start, start + len(data)))
+
+    def handle_entityref(self, name):
+        self._reference("&", name)
+
+    def handle_charref(self, name):
+        self._reference("&#", name)
+
+    def _reference(self, opening: str, name: str) -> None:
+        if self._reading():
+            start = self._offset()
+            end = start + len(opening) + len(name)
+            self._block[2].append((start, end + (self.rawdata[end:end + 1] == ";")))
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -96,14 +111,21 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
+def read_page(text: str) -> _Reader:
+    """The blocks of a page (`blocks`: kind, the ranges of its text, the ranges of its character
+    references), its language (`lang`) and date (`date`)."""
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    return reader
+
+
 def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de"):
     """The Article of an HTML file's text (see the module docstring)."""
     from newslint.article.model import Article, Block
 
-    reader = _Reader(text)
-    reader.feed(text)
-    reader.close()
-    kept = sorted(r for _kind, ranges in reader.blocks for r in ranges)
+    reader = read_page(text)
+    kept = sorted(r for _kind, ranges, _references in reader.blocks for r in ranges)
     gaps, position = [], 0
     for start, end in kept:
         if start > position:
@@ -113,7 +135,7 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
         gaps.append((position, len(text)))
     prose = blank(text, gaps)
     blocks = []
-    for kind, ranges in reader.blocks:
+    for kind, ranges, _references in reader.blocks:
         start, end = ranges[0][0], ranges[-1][1]
         while start < end and prose[start].isspace():
             start += 1
