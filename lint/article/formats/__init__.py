@@ -4,7 +4,9 @@ directory walk and the readers ask.
 `.txt` and `.md` are read by `newslint.article.model`; every other format has a reader module here
 (named in READERS) with `parse(path, text, published, lang) -> Article`. A reader of a structured
 format (JSON, XML) gives its article a `newslint.article.model.Source`, so that positions point into
-the file while the rules read the decoded text.
+the file while the rules read the decoded text. The files of a BINARY format (.docx) are not text:
+the engine hands their reader the file's bytes, `parse(path, data, published, lang, max_size)`,
+and the reader makes the text that the rules read and reports show.
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "plain": (".txt",),
     "markdown": (".md", ".markdown"),
     "html": (".html", ".htm"),
+    "docx": (".docx",),
 }
 
 #: format name -> the module of its reader, for the formats not read by `newslint.article.model`
 READERS: dict[str, str] = {
     "html": "newslint.article.formats.html",
+    "docx": "newslint.article.formats.docx",
 }
+
+#: the formats whose files are bytes, not text: their reader gets the bytes and makes the text
+BINARY: frozenset[str] = frozenset({"docx"})
 
 #: every suffix of an article file
 SUFFIXES: tuple[str, ...] = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)
@@ -29,6 +36,11 @@ def format_of(path: str) -> str | None:
     """The format of the file at `path` by its suffix (any case), or None for an unknown one."""
     lowered = path.lower()
     return next((name for name, suffixes in FORMATS.items() if lowered.endswith(suffixes)), None)
+
+
+def is_binary(path: str) -> bool:
+    """Whether the file at `path` is of a BINARY format (read as bytes, never written)."""
+    return format_of(path) in BINARY
 
 
 def unknown_format(path: str) -> str | None:

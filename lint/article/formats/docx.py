@@ -1,0 +1,154 @@
+"""Word documents (.docx), read with python-docx: the body's paragraphs, one line each.
+
+The text newslint makes of a document has one line per paragraph of the body, in order (empty
+paragraphs too), so a finding's line is the paragraph's number and its column the character in
+it. A line break inside a paragraph becomes a space and a tab stays a tab: every character is one
+character. Paragraphs inside content controls are read; tables, text boxes, headers, footers,
+footnotes and comments are not, nor text deleted with tracked changes (inserted text is read).
+
+The blocks are those of a `.txt` article of these lines (`newslint.article.model.line_blocks`),
+with Word's styles: the first paragraph in the Title style or a Heading style is the headline
+(else the first paragraph; short paragraphs above it, a kicker, are subheadings), further ones
+are subheadings, and a paragraph in the Subtitle style right below the headline is the teaser.
+A style based on one of these counts as it. The publication date, for a run that gives none
+(`--published`, `published`), is the day of the document's last save (core property `modified`,
+else `created`), the language its core property `language` when set.
+
+The article carries a `Source` whose text is the text made here: findings are placed in it and
+no fix is ever applied, so a .docx is never written.
+
+Bad input is an InputError: a file that is not a zip (an encrypted document is an OLE container),
+a zip with encrypted entries, one that unpacks to more than the size limit (a zip bomb: the zip's
+sizes are checked before anything is unpacked, and Python's zipfile never unpacks more than an
+entry's stated size), one without a Word document, and XML that lxml refuses. python-docx parses
+with lxml's `XMLParser(resolve_entities=False)` and lxml's defaults (no DTD loaded, no network,
+no huge trees: deeper than 256 levels is an error), so no entity is expanded and nothing is
+fetched. A document without text is not an article (`NotAnArticle`): an empty template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from newslint.engine.source import InputError, NotAnArticle, megabytes
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: elements whose content is not the paragraph's text as Word shows it in the body
+_HIDDEN = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent", _W + "pPr", _W + "rPr", _FALLBACK})
+#: elements that stand for a character
+_CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
+#: block-level elements whose children are read as the body's (content controls, custom XML)
+_CONTAINERS = {_W + "sdt": _W + "sdtContent", _W + "customXml": None}
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file: an encrypted .docx, or a .doc
+_MARKS = {"Title": "headline", "Subtitle": "teaser"}  # and "Heading 1" … "Heading 9": "headline"
+
+
+def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = "de",
+          max_size: int | None = None):
+    """The Article of a .docx file's bytes (see the module docstring)."""
+    from newslint.article.frontmatter import FrontMatter
+    from newslint.article.model import Article, Source, line_blocks
+
+    document = _open(data, max_size)
+    paragraphs = [(_text(p), p) for p in _paragraphs(document.element.body)]
+    text = "\n".join(content for content, _p in paragraphs)
+    lines, marked, position = [], [], 0
+    styles: dict[str | None, str | None] = {}
+    for content, p in paragraphs:
+        stripped = content.strip()
+        if stripped:
+            start = position + len(content) - len(content.lstrip())
+            lines.append((start, start + len(stripped), stripped))
+            marked.append(_mark(document, p, styles))
+        else:
+            lines.append(None)
+            marked.append(None)
+        position += len(content) + 1
+    if all(line is None for line in lines):
+        raise NotAnArticle("no text in the document's body (tables, headers and footers are not read)")
+    properties = document.core_properties
+    saved = properties.modified or properties.created
+    meta = FrontMatter(lang=(properties.language or "").strip() or None)
+    return Article(path, text, text, line_blocks(lines, marked), meta,
+                   published or (saved.date() if saved else None), lang,
+                   source=Source(text, range(len(text) + 1)))
+
+
+def _open(data: bytes, max_size: int | None):
+    """The python-docx Document of the bytes, or InputError saying why they are not one."""
+    if data.startswith(_OLE):
+        raise InputError("an encrypted (password-protected) document or an old .doc file, not a .docx; "
+                         "save it as .docx without a password")
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        members = package.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise InputError("not a .docx document (not a zip file)") from None
+    if any(member.flag_bits & 0x1 for member in members):
+        raise InputError("the document is encrypted (password-protected); save it without a password")
+    unpacked = sum(member.file_size for member in members)
+    if max_size is not None and unpacked > max_size:
+        raise InputError(f"the document unpacks to {megabytes(unpacked)}, more than the limit of "
+                         f"{megabytes(max_size)} (set max-file-size in the configuration to raise it)")
+    if "word/document.xml" not in {member.filename for member in members}:
+        raise InputError("not a Word document: the zip has no word/document.xml")
+    import docx  # only a run that reads a .docx loads python-docx
+    from lxml import etree
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except etree.LxmlError as error:
+        raise InputError(f"not a readable Word document: {error}") from None
+    except (KeyError, ValueError, zipfile.BadZipFile, EOFError, NotImplementedError, OSError) as error:
+        reason = str(error).strip("'\"") or type(error).__name__
+        raise InputError(f"not a readable Word document: {reason}") from None
+
+
+def _paragraphs(container):
+    """The paragraphs (<w:p>) of the body in order, also inside content controls; not in tables."""
+    for child in container.iterchildren():
+        if child.tag == _W + "p":
+            yield child
+        elif child.tag in _CONTAINERS:
+            inner = _CONTAINERS[child.tag]
+            for part in (child.iterchildren(inner) if inner else (child,)):
+                yield from _paragraphs(part)
+
+
+def _text(element) -> str:
+    """A paragraph's text as Word shows it, on one line."""
+    pieces: list[str] = []
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == _W + "t":
+            pieces.append(child.text or "")
+        elif tag in _CHARACTERS:
+            pieces.append(_CHARACTERS[tag])
+        elif tag not in _HIDDEN and isinstance(tag, str):
+            pieces.append(_text(child))
+    return "".join(pieces).replace("\r", " ").replace("\n", " ")
+
+
+def _mark(document, p, styles: dict) -> str | None:
+    """What the paragraph's style makes of it: "headline" (Title, Heading N), "teaser" (Subtitle)
+    or None; a style based on one of these counts as it."""
+    style_ids = p.xpath("./w:pPr/w:pStyle/@w:val")
+    style_id = style_ids[0] if style_ids else None
+    if style_id not in styles:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        mark, seen = None, set()
+        try:
+            style = document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        except (KeyError, ValueError):
+            style = None
+        while style is not None and mark is None and style.style_id not in seen:
+            seen.add(style.style_id)
+            name = style.name or ""
+            mark = _MARKS.get(name) or ("headline" if name.startswith("Heading ") else None)
+            style = style.base_style
+        styles[style_id] = mark
+    return styles[style_id]
