@@ -123,8 +123,8 @@ def _text(element) -> str:
     pieces: list[str] = []
     for child in element.iterchildren():
         tag = child.tag
-        if tag == _W + "t":
-            pieces.append(child.text or "")
+        if tag == _W + "t":  # its text, and what follows an entity left unexpanded in it
+            pieces.append((child.text or "") + "".join(inner.tail or "" for inner in child))
         elif tag in _CHARACTERS:
             pieces.append(_CHARACTERS[tag])
         elif tag not in _HIDDEN and isinstance(tag, str):

@@ -1,0 +1,78 @@
+"""Word documents for the tests, made with python-docx: a realistic German article, and zips
+with parts of their own (hostile or broken documents)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+docx = pytest.importorskip("docx", reason="python-docx is needed to make Word documents")
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def article_document():
+    """A German article as an editor writes it in Word: a kicker, the title, a subtitle, body
+    paragraphs with „…“ quotations and a heading, a table, a header and footer and a comment."""
+    document = docx.Document()
+    document.add_paragraph("Verkehr")  # the kicker above the headline
+    document.add_heading("Köln eröffnet die Brücke über den Rhein", 0)
+    document.add_paragraph("Nach vier Jahren Bauzeit fahren wieder Straßenbahnen über den Fluss.", style="Subtitle")
+    body = document.add_paragraph("Köln (dpa) - Oberbürgermeisterin Müller hat die Brücke am Montag, ")
+    body.add_run("1. März 2005").bold = True
+    body.add_run(", eröffnet. „Das ist ein großer Tag für die Stadt“, sagte sie.")
+    document.add_paragraph("")
+    document.add_heading("Kosten höher als geplant", 2)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Kosten"
+    table.cell(0, 1).text = "„Tabelle ohne Ende"
+    broken = document.add_paragraph("Die Brücke kostete 120 Millionen Euro.")
+    broken.add_run().add_break()
+    broken.add_run("„Wir sind sehr zufrieden.“")
+    document.add_paragraph("(dpa)")
+    document.sections[0].header.paragraphs[0].text = "Kopfzeile „nie geschlossen"
+    document.sections[0].footer.paragraphs[0].text = "Fußzeile „nie geschlossen"
+    document.add_comment(body.runs[0], text="Kommentar „nie geschlossen", author="Redaktion")
+    properties = document.core_properties
+    properties.created = dt.datetime(2024, 6, 20, 16, 0)
+    properties.modified = dt.datetime(2024, 6, 21, 8, 30)
+    properties.language = "de-DE"
+    return document
+
+
+def saved(document) -> bytes:
+    """A python-docx document's .docx bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    """The parts of a .docx, by name."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
+def zipped(parts: dict[str, bytes | str]) -> bytes:
+    """A zip of these parts (compressed)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+    return buffer.getvalue()
+
+
+def with_body(body_xml: str, prolog: str = "") -> bytes:
+    """A valid .docx whose word/document.xml is `prolog` and a body of `body_xml`."""
+    parts = members(saved(docx.Document()))
+    parts["word/document.xml"] = f'{prolog}<w:document {W}><w:body>{body_xml}</w:body></w:document>'
+    return zipped(parts)
+
+
+def paragraph(text: str, style: str | None = None) -> str:
+    """A <w:p> of one run (XML-escaped by the caller), in the style with this id."""
+    properties = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f'<w:p>{properties}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
