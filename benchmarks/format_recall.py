@@ -6,9 +6,11 @@ Each article of the German Wikinews corpus (CORPUS_DIR, default ../shared/corpus
 beside the repository, or $NEWSLINT_CORPUS; skipped when absent) gets one defect at a time:
 a quotation opened and never closed (quote-marks), a weekday contradicting its date
 (date-consistency) and a quotation without a speaker (quote-attribution). Each planted article is
-written as plain text, Markdown and HTML, read by the real reader of that format and checked by
-the engine; found = a finding of the rule inside the planted text, located in that file. It prints
-the recall per format and defect, and the time to read (parse) each format.
+written as plain text, Markdown, HTML and a Word document (.docx, made with python-docx: the title
+in the Title style, an empty paragraph, the paragraphs, the article's date as the last save), read
+by the real reader of that format and checked by the engine; found = a finding of the rule inside
+the planted text, located in that file (for .docx, in the text made from it: a line per
+paragraph). It prints the recall per format and defect, and the time to read (parse) each format.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import io
 import os
 import sys
 import time
@@ -28,7 +31,7 @@ from newslint.engine.runner import Engine, RunOptions  # noqa: E402
 
 DEFAULT_CORPUS = os.environ.get("NEWSLINT_CORPUS") or os.path.join(
     os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
-FORMATS = ("txt", "md", "html")
+FORMATS = ("txt", "md", "html", "docx")
 
 
 def load(corpus: str, limit: int | None):
@@ -66,7 +69,10 @@ def plants(paragraphs: list[str]):
     yield "quote-attribution", [paragraphs[0], quote, *paragraphs[1:]], quote
 
 
-def write(kind: str, title: str, paragraphs: list[str]) -> str:
+def write(kind: str, title: str, paragraphs: list[str], date: dt.date | None = None) -> str | bytes:
+    """The article as a file of this format: its text, or its bytes (.docx)."""
+    if kind == "docx":
+        return write_docx(title, paragraphs, date)
     if kind == "txt":
         return title + "\n\n" + "\n".join(paragraphs) + "\n"
     if kind == "md":
@@ -74,6 +80,29 @@ def write(kind: str, title: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{html.escape(p, quote=False)}</p>\n" for p in paragraphs)
     return (f"<!DOCTYPE html>\n<html><head><title>{html.escape(title)}</title></head>\n<body><nav><p>Start</p></nav>\n"
             f"<article>\n<h1>{html.escape(title, quote=False)}</h1>\n{body}</article>\n</body></html>\n")
+
+
+def write_docx(title: str, paragraphs: list[str], date: dt.date | None) -> bytes:
+    """The article as Word writes it: the title in the Title style, an empty paragraph (as the
+    .txt file's blank line), a paragraph each; last saved on its date."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title, style="Title")
+    document.add_paragraph("")
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if date is not None:
+        document.core_properties.modified = dt.datetime(date.year, date.month, date.day, 12)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def located(kind: str, text: str | bytes, title: str, paragraphs: list[str]) -> str:
+    """The text findings are placed in: the file's, or the one made of a .docx (the .txt file's
+    lines without its final line break)."""
+    return write("txt", title, paragraphs)[:-1] if kind == "docx" else text
 
 
 def main() -> int:
@@ -91,8 +120,9 @@ def main() -> int:
         for rule, planted, snippet in plants(paragraphs):
             for kind in FORMATS:
                 path = f"{name}.{kind}"
-                text = write(kind, title, planted)
-                start = text.find(html.escape(snippet, quote=False) if kind == "html" else snippet)
+                text = write(kind, title, planted, date)
+                shown = located(kind, text, title, planted)
+                start = shown.find(html.escape(snippet, quote=False) if kind == "html" else snippet)
                 end = start + len(snippet)
                 config = engine.config_for(os.path.join(ROOT, path))
                 began = time.perf_counter()

@@ -1,9 +1,9 @@
-"""How long reading (parsing) an article takes, per format: the corpus as .md, .txt and .html.
+"""How long reading (parsing) an article takes, per format: the corpus as .md, .txt, .html and .docx.
 
     python benchmarks/read_speed.py [CORPUS_DIR]
 
 Uses the German Wikinews corpus (default ../shared/corpus/wikinews-de beside the repository, or
-$NEWSLINT_CORPUS; skipped when absent), each article written in each format as
+$NEWSLINT_CORPUS; skipped when absent), each article written in each format (.docx too) as
 `benchmarks/format_recall.py` writes it, and prints the best of five runs of `model.parse` over all.
 """
 
@@ -28,7 +28,7 @@ def main() -> int:
         return 0
     articles = list(load(corpus, None))
     for kind in FORMATS:
-        files = [(f"{name}.{kind}", write(kind, title, paragraphs)) for name, title, _date, paragraphs in articles]
+        files = [(f"{name}.{kind}", write(kind, title, paragraphs, date)) for name, title, date, paragraphs in articles]
         best = float("inf")
         for _ in range(5):
             began = time.perf_counter()
