@@ -7,6 +7,7 @@ import stat
 from collections.abc import Callable, Iterator
 
 from newslint.article.formats import BINARY, FORMATS, SUFFIXES, unknown_format
+from newslint.article.formats import is_binary as is_binary  # for the layers that may not import article
 from newslint.engine.finding import FileResult
 from newslint.engine.selection import Selection, never_an_article
 from newslint.engine.source import file_kind, reason

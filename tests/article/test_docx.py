@@ -231,3 +231,13 @@ def test_the_zip_member_sizes_bound_what_is_unpacked():
     lied = data.replace(size.to_bytes(4, "little"), (100).to_bytes(4, "little"))
     with pytest.raises(InputError):
         model.parse("a.docx", lied)
+
+
+def test_the_sample_document_is_what_its_maker_writes():
+    from paths import SEEDS
+    from word_documents import seed_document
+
+    sample = model.parse("110_article.docx", (SEEDS / "110_article.docx").read_bytes())
+    assert sample.text == model.parse("made.docx", saved(seed_document())).text
+    assert "ENTWURF" not in sample.text and "2030\t" not in sample.text
+    assert [b.kind for b in sample.blocks] == ["headline", "teaser", "paragraph", "subheading", "paragraph", "paragraph"]

@@ -117,6 +117,7 @@ def test_reports_show_the_text_made_from_the_document(tmp_path):
         assert result.exit_code == 1, result.output
         page = report.read_text(encoding="utf-8")
         assert "Oberbürgermeisterin Müller" in page and "PK" not in page
+        assert "positions are paragraph:character" in page
         sarif = json.loads(run(*cached, "--format", "sarif", str(tmp_path / "artikel.docx")).stdout)
         regions = [r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"]]
         assert any(region.get("snippet", {}).get("text", "").startswith("Köln (dpa) -") for region in regions)

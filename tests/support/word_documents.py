@@ -76,3 +76,37 @@ def paragraph(text: str, style: str | None = None) -> str:
     """A <w:p> of one run (XML-escaped by the caller), in the style with this id."""
     properties = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
     return f'<w:p>{properties}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def seed_document():
+    """The sample Word article `seeds/110_article.docx`: its header and table are not read, and its
+    dateline has a hyphen instead of the dash. Written with:
+    python tests/support/word_documents.py seeds/110_article.docx"""
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "ENTWURF – Sperrfrist 12 Uhr"
+    document.add_heading("Münster baut sein Radwegenetz aus", 0)
+    document.add_paragraph("Bis 2030 sollen 80 Kilometer neue Radwege entstehen.", style="Subtitle")
+    document.add_paragraph(
+        "Münster (dpa) - Der Stadtrat von Münster hat am Mittwoch (19. Juni) beschlossen, das "
+        "Radwegenetz deutlich zu erweitern. „Wir wollen, dass Kinder sicher zur Schule fahren können“, "
+        "sagte Oberbürgermeister Markus Lewe nach der Sitzung.")
+    document.add_heading("Kosten", 2)
+    document.add_paragraph(
+        "Die Stadt rechnet mit Kosten von rund 60 Millionen Euro. Ein Teil soll aus Fördermitteln "
+        "des Landes Nordrhein-Westfalen kommen, erklärte die Kämmerin.")
+    table = document.add_table(rows=2, cols=2)
+    for row, (year, kilometres) in enumerate((("2025", "20 km"), ("2030", "80 km"))):
+        table.cell(row, 0).text, table.cell(row, 1).text = year, kilometres
+    document.add_paragraph("(dpa)")
+    properties = document.core_properties
+    properties.title, properties.author = "Radwegenetz Münster", "Lokalredaktion"
+    properties.created = properties.modified = dt.datetime(2024, 6, 20, 15, 30)
+    properties.language = "de-DE"
+    return document
+
+
+if __name__ == "__main__":
+    import sys
+
+    with open(sys.argv[1], "wb") as seed:
+        seed.write(saved(seed_document()))
