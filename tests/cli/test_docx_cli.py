@@ -6,6 +6,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
+import subprocess
+
+import pytest
 
 from click.testing import CliRunner
 from newslint.cli import main
@@ -121,3 +125,26 @@ def test_reports_show_the_text_made_from_the_document(tmp_path):
         sarif = json.loads(run(*cached, "--format", "sarif", str(tmp_path / "artikel.docx")).stdout)
         regions = [r["locations"][0]["physicalLocation"]["region"] for r in sarif["runs"][0]["results"]]
         assert any(region.get("snippet", {}).get("text", "").startswith("Köln (dpa) -") for region in regions)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_changed_document_counts_as_changed_whole_since_a_commit(tmp_path, monkeypatch):
+    """git cannot say which paragraphs of a .docx changed: all of them count."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.org")
+    git("config", "user.name", "Test")
+    write(tmp_path / "alt.docx", article_document())
+    write(tmp_path / "neu.docx", article_document())
+    git("add", ".")
+    git("commit", "-q", "-m", "first")
+    changed = article_document()
+    changed.add_paragraph("Ein neuer letzter Satz.")
+    write(tmp_path / "neu.docx", changed)
+    result = run("--no-cache", "--changed-since", "HEAD", "alt.docx", "neu.docx")
+    assert "neu.docx:4:1: dateline" in result.stdout and "alt.docx" not in result.stdout
