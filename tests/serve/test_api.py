@@ -170,6 +170,7 @@ def test_openapi_describes_every_endpoint_and_the_answers_match_it(server):
     (b'{"format": "txt"}', 422, "the field 'text' is missing"),
     (b'{"text": 3}', 422, "the field 'text' must be a string, not a number"),
     (b'{"text": "a", "format": "pdf"}', 422, "the field 'format' must be one of txt, md, markdown, "),
+    (b'{"text": "a", "format": "docx"}', 422, "the field 'format' must be one of txt, md, markdown, "),
     (b'{"text": "a", "published": "2024-13-01"}', 422, "published"),
     (b'{"text": "a", "select": "credit-line"}', 422, "the field 'select' must be a list of rule ids"),
     (b'{"text": "a", "select": ["credit-lien"]}', 422, "select: unknown rule 'credit-lien'"),

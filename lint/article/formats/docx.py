@@ -141,10 +141,7 @@ def _mark(document, p, styles: dict) -> str | None:
         from docx.enum.style import WD_STYLE_TYPE
 
         mark, seen = None, set()
-        try:
-            style = document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
-        except (KeyError, ValueError):
-            style = None
+        style = document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)  # the default for an unknown id
         while style is not None and mark is None and style.style_id not in seen:
             seen.add(style.style_id)
             name = style.name or ""
