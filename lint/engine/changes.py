@@ -41,8 +41,8 @@ class _Repository:
             _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
         except ChangesError:
             raise ChangesError(f"--changed-since: '{ref}' is not a commit of the repository {top}") from None
-        diff = _git(top, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M",
-                    "--unified=0", ref, "--")
+        diff = _git(top, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
+                    "-M", "--unified=0", ref, "--")
         self.changed = _added_lines(diff)
         self.tracked = set(_git(top, "ls-files", "-z").split("\0"))
 

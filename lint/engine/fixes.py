@@ -209,9 +209,9 @@ def fix_file(engine, path: str, unsafe: bool = False, baseline: Counter | None =
     A file that cannot be read or written, or changed meanwhile, comes back with its error and
     unchanged on disk.
     """
+    from newslint.article.formats import is_binary
     from newslint.engine.config import ConfigError
     from newslint.engine.discovery import STDIN
-    from newslint.article.formats import is_binary
     from newslint.engine.source import InputError, decode, read_bytes
 
     lookup = engine.lookup_name(path)

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newslint.article.formats import is_binary
 from newslint.engine.config import (
     Config,
     ConfigError,
@@ -25,7 +26,6 @@ from newslint.engine.discovery import STDIN
 from newslint.engine.finding import APPLICABILITIES, Diagnostic, FileResult, Fix, PlacedEdit, RuleError
 from newslint.engine.registry import BUILT_IN, Rule, plugin_errors, resolve, rules_by_id
 from newslint.engine.selection import Selection
-from newslint.article.formats import is_binary
 from newslint.engine.source import InputError, NotAnArticle, decode, read_bytes, read_file, within_limit
 
 if TYPE_CHECKING:
