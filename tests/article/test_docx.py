@@ -116,6 +116,20 @@ def test_headline_when_styles_say_nothing_or_prose_comes_first():
     assert [b.kind for b in model.parse("a.docx", late).blocks] == ["headline", "subheading", "paragraph"]
 
 
+def test_the_title_is_the_headline_before_any_heading():
+    data = with_body(paragraph("Politik", "Heading1") + paragraph("Rat beschließt Haushalt", "Title")
+                     + paragraph("Berlin – Der Rat hat den Haushalt beschlossen.") + paragraph("Debatte", "Heading2")
+                     + paragraph("Sie dauerte lange."))
+    kinds = [(b.kind, b.text) for b in model.parse("a.docx", data).blocks]
+    assert kinds[:2] == [("subheading", "Politik"), ("headline", "Rat beschließt Haushalt")]
+    assert kinds[3] == ("subheading", "Debatte")
+    only_headings = with_body(paragraph("Rat beschließt Haushalt", "Heading1")
+                              + paragraph("Berlin – Der Rat hat den Haushalt beschlossen.")
+                              + paragraph("Debatte", "Heading2") + paragraph("Sie dauerte lange."))
+    kinds = [b.kind for b in model.parse("a.docx", only_headings).blocks]
+    assert kinds == ["headline", "paragraph", "subheading", "paragraph"]
+
+
 def test_a_style_based_on_a_heading_is_a_heading():
     document = docx.Document()
     style = document.styles.add_style("Zwischenzeile", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)

@@ -7,9 +7,10 @@ character. Paragraphs inside content controls are read; tables, text boxes, head
 footnotes and comments are not, nor text deleted with tracked changes (inserted text is read).
 
 The blocks are those of a `.txt` article of these lines (`newslint.article.model.line_blocks`),
-with Word's styles: the first paragraph in the Title style or a Heading style is the headline
-(else the first paragraph; short paragraphs above it, a kicker, are subheadings), further ones
-are subheadings, and a paragraph in the Subtitle style right below the headline is the teaser.
+with Word's styles: the first paragraph in the Title style (else in a Heading style) is the
+headline (else the first paragraph; short paragraphs above it, a kicker, are subheadings), further
+Title and Heading paragraphs are subheadings, and a paragraph in the Subtitle style right below
+the headline is the teaser.
 A style based on one of these counts as it. The publication date, for a run that gives none
 (`--published`, `published`), is the day of the document's last save (core property `modified`,
 else `created`), the language its core property `language` when set.
@@ -43,7 +44,7 @@ _CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": " ", _W + "cr": "
 #: block-level elements whose children are read as the body's (content controls, custom XML)
 _CONTAINERS = {_W + "sdt": _W + "sdtContent", _W + "customXml": None}
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file: an encrypted .docx, or a .doc
-_MARKS = {"Title": "headline", "Subtitle": "teaser"}  # and "Heading 1" … "Heading 9": "headline"
+_STYLES = {"Title": "title", "Subtitle": "teaser"}  # and "Heading 1" … "Heading 9": "heading"
 
 
 def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = "de",
@@ -55,18 +56,21 @@ def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = 
     document = _open(data, max_size)
     paragraphs = [(_text(p), p) for p in _paragraphs(document.element.body)]
     text = "\n".join(content for content, _p in paragraphs)
-    lines, marked, position = [], [], 0
+    lines, styled, position = [], [], 0
     styles: dict[str | None, str | None] = {}
     for content, p in paragraphs:
         stripped = content.strip()
         if stripped:
             start = position + len(content) - len(content.lstrip())
             lines.append((start, start + len(stripped), stripped))
-            marked.append(_mark(document, p, styles))
+            styled.append(_style_kind(document, p, styles))
         else:
             lines.append(None)
-            marked.append(None)
+            styled.append(None)
         position += len(content) + 1
+    top = "title" if "title" in styled else "heading"  # the headline's style: Title, else a Heading
+    marked = [("headline" if kind == top else "subheading") if kind in ("title", "heading") else kind
+              for kind in styled]
     if all(line is None for line in lines):
         raise NotAnArticle("no text in the document's body (tables, headers and footers are not read)")
     properties = document.core_properties
@@ -132,9 +136,9 @@ def _text(element) -> str:
     return "".join(pieces).replace("\r", " ").replace("\n", " ")
 
 
-def _mark(document, p, styles: dict) -> str | None:
-    """What the paragraph's style makes of it: "headline" (Title, Heading N), "teaser" (Subtitle)
-    or None; a style based on one of these counts as it."""
+def _style_kind(document, p, styles: dict) -> str | None:
+    """What the paragraph's style makes of it: "title", "heading" (Heading 1 … 9), "teaser"
+    (Subtitle) or None; a style based on one of these counts as it."""
     style_ids = p.xpath("./w:pPr/w:pStyle/@w:val")
     style_id = style_ids[0] if style_ids else None
     if style_id not in styles:
@@ -145,7 +149,7 @@ def _mark(document, p, styles: dict) -> str | None:
         while style is not None and mark is None and style.style_id not in seen:
             seen.add(style.style_id)
             name = style.name or ""
-            mark = _MARKS.get(name) or ("headline" if name.startswith("Heading ") else None)
+            mark = _STYLES.get(name) or ("heading" if name.startswith("Heading ") else None)
             style = style.base_style
         styles[style_id] = mark
     return styles[style_id]
