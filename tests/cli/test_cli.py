@@ -155,7 +155,7 @@ def test_directory_without_articles(run, tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("check", "empty")
     assert result.exit_code == 2
-    assert "empty: no articles (*.txt, *.md, *.markdown, *.html, *.htm) in this directory" in result.stderr
+    assert "empty: no articles (*.txt, *.md, *.markdown, *.html, *.htm, *.docx) in this directory" in result.stderr
 
 
 def test_directories_skip_hidden_and_build_folders(run, tmp_path):
