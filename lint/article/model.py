@@ -276,22 +276,27 @@ def line_blocks(lines: list[tuple[int, int, str] | None], marked: Sequence[str |
     prose as above, and any other marked line a subheading.
     """
     last = max((number for number, line in enumerate(lines) if line is not None), default=-1)
-    first = next((number for number, line in enumerate(lines) if line is not None), -1)
-    headline = next((number for number, kind in enumerate(marked) if kind == "headline"), first)
-    if any(line is not None and not _is_subheading(line[2]) for line in lines[first:headline]):
-        headline = first  # prose above the marked headline: the headline is the first line
-    teaser = headline + 1 if marked else 1
+    headline, teaser = -1, 1  # unmarked: the first line is the headline
+    if marked:
+        first = next((number for number, line in enumerate(lines) if line is not None), -1)
+        headline = next((number for number, kind in enumerate(marked) if kind == "headline"), first)
+        if any(line is not None and not _is_subheading(line[2]) for line in lines[first:headline]):
+            headline = first  # prose above the marked headline: the headline is the first line
+        teaser = headline + 1
     blocks: list[Block] = []
     for number, line in enumerate(lines):
         if line is None:
             continue
         start, end, content = line
-        mark = marked[number] if marked else None
-        if number <= headline:
-            kind = "headline" if number == headline else "subheading"
-        elif number == teaser and (mark == "teaser" or (mark is None and _is_teaser(content, number < last))):
+        if number < headline:  # above the marked headline: a kicker
+            kind = "subheading"
+        elif number == headline or not blocks:
+            kind = "headline"
+        elif marked and marked[number] is not None:
+            kind = "teaser" if number == teaser and marked[number] == "teaser" else "subheading"
+        elif number == teaser and _is_teaser(content, number < last):
             kind = "teaser"
-        elif mark is not None or (_is_subheading(content) and number < last):  # prose follows
+        elif _is_subheading(content) and number < last:  # prose follows
             kind = "subheading"
         else:
             kind = "paragraph"
