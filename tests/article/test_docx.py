@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import io
+import re
 import threading
 import time
 import zipfile
@@ -89,6 +90,14 @@ def test_date_is_the_last_save_unless_the_run_gives_one_and_language_is_the_docu
     document = article_document()
     document.core_properties.language = ""
     assert model.parse("a.docx", saved(document), lang="de").lang == "de"
+
+
+def test_a_document_without_core_properties_has_no_date_or_language():
+    parts = members(saved(article_document()))
+    del parts["docProps/core.xml"]
+    parts["_rels/.rels"] = re.sub(rb'<Relationship [^>]*core-properties[^>]*/>', b"", parts["_rels/.rels"])
+    article = model.parse("a.docx", zipped(parts), lang="de")
+    assert article.published is None and article.lang == "de"  # python-docx would say: today
 
 
 def test_tracked_changes_content_controls_and_text_boxes():

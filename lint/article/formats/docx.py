@@ -43,8 +43,9 @@ _HIDDEN = frozenset({_W + "del", _W + "moveFrom", _W + "txbxContent", _W + "pPr"
 _CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
 #: block-level elements whose children are read as the body's (content controls, custom XML)
 _CONTAINERS = {_W + "sdt": _W + "sdtContent", _W + "customXml": None}
+_PARAGRAPH_STYLE = f"{_W}pPr/{_W}pStyle"
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file: an encrypted .docx, or a .doc
-_STYLES = {"Title": "title", "Subtitle": "teaser"}  # and "Heading 1" … "Heading 9": "heading"
+_STYLES = {"title": "title", "subtitle": "teaser"}  # and "heading 1" … "heading 9": "heading"
 
 
 def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = "de",
@@ -57,13 +58,14 @@ def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = 
     paragraphs = [(_text(p), p) for p in _paragraphs(document.element.body)]
     text = "\n".join(content for content, _p in paragraphs)
     lines, styled, position = [], [], 0
-    styles: dict[str | None, str | None] = {}
+    kinds = _style_kinds(document)
     for content, p in paragraphs:
         stripped = content.strip()
         if stripped:
             start = position + len(content) - len(content.lstrip())
             lines.append((start, start + len(stripped), stripped))
-            styled.append(_style_kind(document, p, styles))
+            style = p.find(_PARAGRAPH_STYLE)
+            styled.append(kinds.get(style.get(_W + "val") if style is not None else None, kinds[None]))
         else:
             lines.append(None)
             styled.append(None)
@@ -73,12 +75,22 @@ def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = 
               for kind in styled]
     if all(line is None for line in lines):
         raise NotAnArticle("no text in the document's body (tables, headers and footers are not read)")
-    properties = document.core_properties
+    saved, language = _properties(document)
+    return Article(path, text, text, line_blocks(lines, marked), FrontMatter(lang=language),
+                   published or saved, lang, source=Source(text, range(len(text) + 1)))
+
+
+def _properties(document) -> tuple[dt.date | None, str | None]:
+    """The day of the document's last save (else of its making) and its language, from its core
+    properties; neither when it has none (python-docx would make them up: today, no language)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        properties = document.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES).core_properties
+    except (KeyError, ValueError, AttributeError):  # none, two, or a part that is not core properties
+        return None, None
     saved = properties.modified or properties.created
-    meta = FrontMatter(lang=(properties.language or "").strip() or None)
-    return Article(path, text, text, line_blocks(lines, marked), meta,
-                   published or (saved.date() if saved else None), lang,
-                   source=Source(text, range(len(text) + 1)))
+    return (saved.date() if saved else None), (properties.language or "").strip() or None
 
 
 def _open(data: bytes, max_size: int | None):
@@ -136,20 +148,28 @@ def _text(element) -> str:
     return "".join(pieces).replace("\r", " ").replace("\n", " ")
 
 
-def _style_kind(document, p, styles: dict) -> str | None:
-    """What the paragraph's style makes of it: "title", "heading" (Heading 1 … 9), "teaser"
-    (Subtitle) or None; a style based on one of these counts as it."""
-    style_ids = p.xpath("./w:pPr/w:pStyle/@w:val")
-    style_id = style_ids[0] if style_ids else None
-    if style_id not in styles:
-        from docx.enum.style import WD_STYLE_TYPE
-
-        mark, seen = None, set()
-        style = document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)  # the default for an unknown id
-        while style is not None and mark is None and style.style_id not in seen:
-            seen.add(style.style_id)
-            name = style.name or ""
-            mark = _STYLES.get(name) or ("heading" if name.startswith("Heading ") else None)
-            style = style.base_style
-        styles[style_id] = mark
-    return styles[style_id]
+def _style_kinds(document) -> dict[str | None, str | None]:
+    """What each paragraph style (by id; None: the default one) makes of a paragraph: "title",
+    "heading" (Heading 1 … 9), "teaser" (Subtitle) or None; a style based on one of these counts
+    as it."""
+    names, bases, default = {}, {}, None
+    for style in document.styles.element.iterchildren(_W + "style"):
+        if style.get(_W + "type") != "paragraph":
+            continue
+        style_id = style.get(_W + "styleId")
+        name, based_on = style.find(_W + "name"), style.find(_W + "basedOn")
+        names[style_id] = (name.get(_W + "val") or "").lower() if name is not None else ""
+        bases[style_id] = based_on.get(_W + "val") if based_on is not None else None
+        if style.get(_W + "default") in ("1", "true", "on") and default is None:
+            default = style_id
+    kinds: dict[str | None, str | None] = {}
+    for style_id in names:
+        kind, seen, current = None, set(), style_id
+        while current in names and kind is None and current not in seen:
+            seen.add(current)
+            name = names[current]
+            kind = _STYLES.get(name) or ("heading" if name.startswith("heading ") else None)
+            current = bases[current]
+        kinds[style_id] = kind
+    kinds[None] = kinds.get(default)
+    return kinds
