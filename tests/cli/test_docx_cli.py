@@ -148,3 +148,27 @@ def test_a_changed_document_counts_as_changed_whole_since_a_commit(tmp_path, mon
     write(tmp_path / "neu.docx", changed)
     result = run("--no-cache", "--changed-since", "HEAD", "alt.docx", "neu.docx")
     assert "neu.docx:4:1: dateline" in result.stdout and "alt.docx" not in result.stdout
+
+
+def test_a_baseline_fingerprints_the_text_made_from_the_document(tmp_path):
+    write(tmp_path / "artikel.docx", article_document())
+    baseline = tmp_path / "baseline.json"
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert run(*cache, "--write-baseline", str(baseline), str(tmp_path / "artikel.docx")).exit_code == 0
+    recorded = {f["rule"]: f["text"] for f in json.loads(baseline.read_text(encoding="utf-8"))["findings"]}
+    assert recorded["dateline"] == "Köln (dpa) - "  # the text made from the document, not its bytes
+    for _ in range(2):  # checked, then from the cache
+        result = run(*cache, "--baseline", str(baseline), str(tmp_path / "artikel.docx"))
+        assert result.exit_code == 0 and "dateline" not in result.stdout, result.output
+    changed = article_document()
+    changed.add_paragraph("„Noch ein Zitat ohne Sprecher.“")
+    write(tmp_path / "artikel.docx", changed)
+    result = run(*cache, "--baseline", str(baseline), str(tmp_path / "artikel.docx"))
+    assert result.exit_code == 1 and "quote-attribution" in result.stdout and "dateline" not in result.stdout
+
+
+def test_standard_input_over_the_size_limit_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "newslint.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
+    result = run("--stdin-filename", "a.docx", "-", stdin=saved(article_document()))
+    assert result.exit_code == 2 and "input is larger than the limit of 1000 bytes" in result.stderr
