@@ -264,3 +264,19 @@ def test_the_sample_document_is_what_its_maker_writes():
     assert sample.text == model.parse("made.docx", saved(seed_document())).text
     assert "ENTWURF" not in sample.text and "2030\t" not in sample.text
     assert [b.kind for b in sample.blocks] == ["headline", "teaser", "paragraph", "subheading", "paragraph", "paragraph"]
+
+
+def test_styles_based_on_each_other_in_a_circle_end():
+    document = docx.Document()
+    document.add_paragraph("Stadt baut neue Brücke")
+    document.add_paragraph("Köln – Die Stadt baut eine Brücke.", style="Quote")
+    parts = members(saved(document))
+    styles = parts["word/styles.xml"].decode("utf-8")
+    for first, second in (("Normal", "Quote"), ("Quote", "Normal")):  # Normal ← Quote ← Normal …
+        opening = f'w:styleId="{first}"><w:name w:val="{first}"/>'
+        assert opening in styles
+        styles = re.sub(rf'(w:styleId="{first}"><w:name w:val="{first}"/>)(<w:basedOn w:val="[^"]*"/>)?',
+                        rf'\1<w:basedOn w:val="{second}"/>', styles)
+    parts["word/styles.xml"] = styles
+    article = model.parse("a.docx", zipped(parts))
+    assert [b.kind for b in article.blocks] == ["headline", "paragraph"]
