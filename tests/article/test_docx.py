@@ -100,7 +100,7 @@ def test_a_document_without_core_properties_has_no_date_or_language():
     assert article.published is None and article.lang == "de"  # python-docx would say: today
 
 
-def test_tracked_changes_content_controls_and_text_boxes():
+def test_tracked_changes_content_controls_text_boxes_captions_and_placeholders():
     body = (
         paragraph("Titel der Meldung", "Title")
         + f'<w:p><w:r><w:t xml:space="preserve">Der Rat hat </w:t></w:r><w:del w:id="1" w:author="a">'
@@ -111,10 +111,15 @@ def test_tracked_changes_content_controls_and_text_boxes():
         + f'<w:sdt><w:sdtContent>{paragraph("Im Inhaltssteuerelement.")}</w:sdtContent></w:sdt>'
         + f'<w:tbl><w:tr><w:tc>{paragraph("In der Tabelle.")}</w:tc></w:tr></w:tbl>'
         + f'<w:p><w:r><w:t>Eins</w:t><w:tab/><w:t>zwei</w:t></w:r></w:p>'
+        + paragraph("Der Bürgermeister bei der Eröffnung. Foto: dpa", "Caption")
+        + f'<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{paragraph("Vorspann hier eingeben")}'
+        f'</w:sdtContent></w:sdt>'
+        + f'<w:p><w:r><w:t xml:space="preserve">Ort: </w:t></w:r><w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr>'
+        f'<w:sdtContent><w:r><w:t>Klicken Sie hier</w:t></w:r></w:sdtContent></w:sdt></w:p>'
     )
     article = model.parse("a.docx", with_body(body))
     assert article.text.split("\n") == ["Titel der Meldung", "Der Rat hat am Mittwoch beschlossen.",
-                                         "Im Inhaltssteuerelement.", "Eins\tzwei"]
+                                         "Im Inhaltssteuerelement.", "Eins\tzwei", "", "", "Ort: "]
 
 
 def test_headline_when_styles_say_nothing_or_prose_comes_first():

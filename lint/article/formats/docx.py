@@ -4,7 +4,8 @@ The text newslint makes of a document has one line per paragraph of the body, in
 paragraphs too), so a finding's line is the paragraph's number and its column the character in
 it. A line break inside a paragraph becomes a space and a tab stays a tab: every character is one
 character. Paragraphs inside content controls are read; tables, text boxes, headers, footers,
-footnotes and comments are not, nor text deleted with tracked changes (inserted text is read).
+footnotes and comments are not, nor text deleted with tracked changes (inserted text is read),
+captions (the Caption style) and a content control's placeholder text: their lines are empty.
 
 The blocks are those of a `.txt` article of these lines (`newslint.article.model.line_blocks`),
 with Word's styles: the first paragraph in the Title style (else in a Heading style) is the
@@ -44,8 +45,9 @@ _CHARACTERS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "br": " ", _W + "cr": "
 #: block-level elements whose children are read as the body's (content controls, custom XML)
 _CONTAINERS = {_W + "sdt": _W + "sdtContent", _W + "customXml": None}
 _PARAGRAPH_STYLE = f"{_W}pPr/{_W}pStyle"
+_PLACEHOLDER = f"{_W}sdtPr/{_W}showingPlcHdr"  # a content control that shows its placeholder text
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")  # an OLE compound file: an encrypted .docx, or a .doc
-_STYLES = {"title": "title", "subtitle": "teaser"}  # and "heading 1" … "heading 9": "heading"
+_STYLES = {"title": "title", "subtitle": "teaser", "caption": "caption"}  # and "heading N": "heading"
 
 
 def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = "de",
@@ -55,17 +57,20 @@ def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = 
     from newslint.article.model import Article, Source, line_blocks
 
     document = _open(data, max_size)
-    paragraphs = [(_text(p), p) for p in _paragraphs(document.element.body)]
-    text = "\n".join(content for content, _p in paragraphs)
-    lines, styled, position = [], [], 0
     kinds = _style_kinds(document)
-    for content, p in paragraphs:
+    paragraphs = []
+    for p, shown in _paragraphs(document.element.body):
+        style = p.find(_PARAGRAPH_STYLE)
+        kind = kinds.get(style.get(_W + "val") if style is not None else None, kinds[None])
+        paragraphs.append((_text(p) if shown and kind != "caption" else "", kind))
+    text = "\n".join(content for content, _kind in paragraphs)
+    lines, styled, position = [], [], 0
+    for content, kind in paragraphs:
         stripped = content.strip()
         if stripped:
             start = position + len(content) - len(content.lstrip())
             lines.append((start, start + len(stripped), stripped))
-            style = p.find(_PARAGRAPH_STYLE)
-            styled.append(kinds.get(style.get(_W + "val") if style is not None else None, kinds[None]))
+            styled.append(kind)
         else:
             lines.append(None)
             styled.append(None)
@@ -123,15 +128,17 @@ def _open(data: bytes, max_size: int | None):
         raise InputError(f"not a readable Word document: {reason}") from None
 
 
-def _paragraphs(container):
-    """The paragraphs (<w:p>) of the body in order, also inside content controls; not in tables."""
+def _paragraphs(container, shown: bool = True):
+    """The paragraphs (<w:p>) of the body in order, also inside content controls (not in tables),
+    each with whether its text is the writer's (not a content control's placeholder)."""
     for child in container.iterchildren():
         if child.tag == _W + "p":
-            yield child
+            yield child, shown
         elif child.tag in _CONTAINERS:
             inner = _CONTAINERS[child.tag]
+            own = shown and child.find(_PLACEHOLDER) is None
             for part in (child.iterchildren(inner) if inner else (child,)):
-                yield from _paragraphs(part)
+                yield from _paragraphs(part, own)
 
 
 def _text(element) -> str:
@@ -143,15 +150,15 @@ def _text(element) -> str:
             pieces.append((child.text or "") + "".join(inner.tail or "" for inner in child))
         elif tag in _CHARACTERS:
             pieces.append(_CHARACTERS[tag])
-        elif tag not in _HIDDEN and isinstance(tag, str):
+        elif tag not in _HIDDEN and isinstance(tag, str) and child.find(_PLACEHOLDER) is None:
             pieces.append(_text(child))
     return "".join(pieces).replace("\r", " ").replace("\n", " ")
 
 
 def _style_kinds(document) -> dict[str | None, str | None]:
     """What each paragraph style (by id; None: the default one) makes of a paragraph: "title",
-    "heading" (Heading 1 … 9), "teaser" (Subtitle) or None; a style based on one of these counts
-    as it."""
+    "heading" (Heading 1 … 9), "teaser" (Subtitle), "caption" (Caption: not read) or None; a
+    style based on one of these counts as it."""
     names, bases, default = {}, {}, None
     for style in document.styles.element.iterchildren(_W + "style"):
         if style.get(_W + "type") != "paragraph":
