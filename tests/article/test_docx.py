@@ -92,6 +92,17 @@ def test_date_is_the_last_save_unless_the_run_gives_one_and_language_is_the_docu
     assert model.parse("a.docx", saved(document), lang="de").lang == "de"
 
 
+def test_a_document_no_editor_saved_has_no_date():
+    """python-docx keeps its template's dates (2013): they are not the article's."""
+    document = docx.Document()
+    document.add_heading("Titel", 0)
+    document.add_paragraph("Am Montag (9. Januar) tagt der Rat.")
+    assert document.core_properties.modified.year == 2013
+    assert model.parse("a.docx", saved(document)).published is None
+    document.core_properties.last_modified_by = "Redaktion"  # saved by someone: the date counts
+    assert model.parse("a.docx", saved(document)).published == dt.date(2013, 12, 23)
+
+
 def test_a_document_without_core_properties_has_no_date_or_language():
     parts = members(saved(article_document()))
     del parts["docProps/core.xml"]

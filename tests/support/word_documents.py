@@ -99,8 +99,9 @@ def seed_document():
         table.cell(row, 0).text, table.cell(row, 1).text = year, kilometres
     document.add_paragraph("(dpa)")
     properties = document.core_properties
-    properties.title, properties.author = "Radwegenetz Münster", "Lokalredaktion"
-    properties.created = properties.modified = dt.datetime(2024, 6, 20, 15, 30)
+    properties.title, properties.author, properties.last_modified_by = "Radwegenetz Münster", "jk", "Lokalredaktion"
+    properties.created, properties.modified = dt.datetime(2024, 6, 20, 11, 5), dt.datetime(2024, 6, 20, 15, 30)
+    properties.revision = 7
     properties.language = "de-DE"
     return document
 

@@ -14,7 +14,8 @@ Title and Heading paragraphs are subheadings, and a paragraph in the Subtitle st
 the headline is the teaser.
 A style based on one of these counts as it. The publication date, for a run that gives none
 (`--published`, `published`), is the day of the document's last save (core property `modified`,
-else `created`), the language its core property `language` when set.
+else `created`; none when no editor ever saved it), the language its core property `language`
+when set.
 
 The article carries a `Source` whose text is the text made here: findings are placed in it and
 no fix is ever applied, so a .docx is never written.
@@ -87,7 +88,9 @@ def parse(path: str, data: bytes, published: dt.date | None = None, lang: str = 
 
 def _properties(document) -> tuple[dt.date | None, str | None]:
     """The day of the document's last save (else of its making) and its language, from its core
-    properties; neither when it has none (python-docx would make them up: today, no language)."""
+    properties; neither when it has none (python-docx would make them up: today, no language). A
+    document no editor has saved (made from a template by a tool: `modified` the same as
+    `created`, revision 1, no `lastModifiedBy`) has the template's dates: no date."""
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     try:
@@ -95,6 +98,8 @@ def _properties(document) -> tuple[dt.date | None, str | None]:
     except (KeyError, ValueError, AttributeError):  # none, two, or a part that is not core properties
         return None, None
     saved = properties.modified or properties.created
+    if properties.modified == properties.created and properties.revision <= 1 and not properties.last_modified_by:
+        saved = None  # never saved by an editor: a template's dates, kept by the tool that made it
     return (saved.date() if saved else None), (properties.language or "").strip() or None
 
 
