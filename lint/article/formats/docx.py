@@ -11,11 +11,10 @@ The blocks are those of a `.txt` article of these lines (`newslint.article.model
 with Word's styles: the first paragraph in the Title style (else in a Heading style) is the
 headline (else the first paragraph; short paragraphs above it, a kicker, are subheadings), further
 Title and Heading paragraphs are subheadings, and a paragraph in the Subtitle style right below
-the headline is the teaser.
-A style based on one of these counts as it. The publication date, for a run that gives none
-(`--published`, `published`), is the day of the document's last save (core property `modified`,
-else `created`; none when no editor ever saved it), the language its core property `language`
-when set.
+the headline is the teaser; a style based on one of these counts as it. The publication date, for
+a run that gives none (`--published`, `published`), is the day of the document's last save (core
+property `modified`, else `created`; none when no editor ever saved it), the language its core
+property `language` when set.
 
 The article carries a `Source` whose text is the text made here: findings are placed in it and
 no fix is ever applied, so a .docx is never written.
