@@ -1,5 +1,5 @@
 """Planted-defect recall per article format: the same defects found in .txt, .md, .html, ninjs
-.json and .jsonl.
+.json, .jsonl, NewsML-G2, NITF and .docx.
 
     python benchmarks/format_recall.py [CORPUS_DIR] [--limit N]
 
@@ -7,7 +7,9 @@ Each article of the German Wikinews corpus (CORPUS_DIR, default ../shared/corpus
 the repository, or $NEWSLINT_CORPUS; skipped when absent) gets one defect at a time: a quotation
 opened and never closed (quote-marks), a weekday contradicting its date (date-consistency) and a
 quotation without a speaker (quote-attribution). Each planted article is written as plain text,
-Markdown, HTML, ninjs JSON, NewsML-G2 (`xml`: inline XHTML, every character beyond ASCII as a
+Markdown, HTML, a Word document (.docx, made with python-docx: the title in the Title
+style, an empty paragraph, the paragraphs, the article's date as the last save; findings placed
+in the text made from it, a line per paragraph), ninjs JSON, NewsML-G2 (`xml`: inline XHTML, every character beyond ASCII as a
 character reference) and NITF (`nitf`: UTF-8) (one file per article; the article's date is its
 publication date in every format), read by the real reader of that format and checked by the engine; and as JSON Lines,
 every article with one defect as a record of one file, checked once. Found = a finding of the rule
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import html
+import io
 import json
 import os
 import sys
@@ -35,7 +38,7 @@ from newslint.engine.runner import Engine, RunOptions  # noqa: E402
 
 DEFAULT_CORPUS = os.environ.get("NEWSLINT_CORPUS") or os.path.join(
     os.path.dirname(ROOT), "shared", "corpus", "wikinews-de")
-FORMATS = ("txt", "md", "html", "json", "xml", "nitf")  # one file per article
+FORMATS = ("txt", "md", "html", "json", "xml", "nitf", "docx")  # one file per article
 ALL_FORMATS = (*FORMATS, "jsonl")  # jsonl: all articles in one file
 
 
@@ -74,7 +77,10 @@ def plants(paragraphs: list[str]):
     yield "quote-attribution", [paragraphs[0], quote, *paragraphs[1:]], quote
 
 
-def write(kind: str, title: str, paragraphs: list[str], date: dt.date | None = None) -> str:
+def write(kind: str, title: str, paragraphs: list[str], date: dt.date | None = None) -> str | bytes:
+    """The article as a file of this format: its text, or its bytes (.docx)."""
+    if kind == "docx":
+        return write_docx(title, paragraphs, date)
     if kind == "json":
         return ninjs(title, paragraphs, date)
     if kind == "xml":
@@ -137,6 +143,29 @@ def written(kind: str, snippet: str) -> str:
     return snippet
 
 
+def write_docx(title: str, paragraphs: list[str], date: dt.date | None) -> bytes:
+    """The article as Word writes it: the title in the Title style, an empty paragraph (as the
+    .txt file's blank line), a paragraph each; last saved on its date."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(title, style="Title")
+    document.add_paragraph("")
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if date is not None:
+        document.core_properties.modified = dt.datetime(date.year, date.month, date.day, 12)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def located(kind: str, text: str | bytes, title: str, paragraphs: list[str]) -> str:
+    """The text findings are placed in: the file's, or the one made of a .docx (the .txt file's
+    lines without its final line break)."""
+    return write("txt", title, paragraphs)[:-1] if kind == "docx" else text
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
@@ -163,7 +192,8 @@ def main() -> int:
             for kind in FORMATS:
                 path = f"{name}.{kind}"
                 text = write(kind, title, planted, date)
-                start = text.find(written(kind, snippet))
+                shown = located(kind, text, title, planted)
+                start = shown.find(written(kind, snippet))
                 end = start + len(written(kind, snippet))
                 assert start >= 0, f"{path}: the planted text is not where it was written"
                 config = engine.config_for(os.path.join(ROOT, path))

@@ -1,5 +1,6 @@
 """How long reading (parsing) an article takes, per format: the corpus as .md, .txt, .html and
-ninjs .json, one file per article, and as one JSON Lines file of all articles.
+ninjs .json, NewsML-G2, NITF and
+.docx, one file per article, and as one JSON Lines file of all articles.
 
     python benchmarks/read_speed.py [CORPUS_DIR]
 
@@ -30,7 +31,7 @@ def main() -> int:
         return 0
     articles = list(load(corpus, None))
     for kind in FORMATS:
-        files = [(f"{name}.{kind}", write(kind, title, paragraphs)) for name, title, _date, paragraphs in articles]
+        files = [(f"{name}.{kind}", write(kind, title, paragraphs, date)) for name, title, date, paragraphs in articles]
         best = float("inf")
         for _ in range(5):
             began = time.perf_counter()

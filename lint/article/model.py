@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import import_module
 
 import regex
 from newslint.article import markdown
-from newslint.article.formats import READERS, format_of
+from newslint.article.formats import BINARY, READERS, format_of
 from newslint.article.frontmatter import FrontMatter, parse_front_matter
 from newslint.engine.lines import line_starts, with_line_feeds
+from newslint.engine.source import DEFAULT_MAX_FILE_SIZE, InputError
 from newslint.engine.suppression import directive_lines, syntax_of
 from newslint.german.credits import starts_with_dateline
 
@@ -51,10 +53,11 @@ class Block:
 class Source:
     """Where an article read out of a structured file lies in it: the file's `text`, and for each
     character of the article's text, and one past its end, the `offsets` of that character in the
-    file (a character written as an escape or entity is placed at its first character)."""
+    file (a character written as an escape or entity is placed at its first character). For a
+    binary file (.docx) the file's `text` is the text made from it, and `offsets` a range."""
 
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]
 
 
 class Article:
@@ -221,13 +224,21 @@ class Article:
         return attribute(self)
 
 
-def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de",
-          vocabulary=None, kind: str | None = None) -> Article:
+def parse(path: str, text: str | bytes, published: dt.date | None = None, lang: str = "de",
+          vocabulary=None, kind: str | None = None, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Article:
     """Build the article model of a file's text in its format (see `newslint.article.formats`);
-    plain text unless the suffix names another format, or `kind` names the format.
+    plain text unless the suffix names another format, or `kind` names the format. A file of a
+    binary format (.docx) is given as its bytes, and its reader refuses one that unpacks to more
+    than `max_size` bytes.
 
     `vocabulary`: the house vocabulary, if any (see `Article.accepts`)."""
     kind = kind or format_of(path)
+    if kind in BINARY:
+        if not isinstance(text, bytes):
+            raise InputError(f"a {kind} document is read from its file, not from text")
+        article = import_module(READERS[kind]).parse(path, text, published, lang, max_size)
+        article.vocabulary = vocabulary
+        return article
     if kind == "markdown":
         article = _parse_markdown(path, with_line_feeds(text), published, lang)
     elif kind in READERS:
@@ -242,8 +253,8 @@ def parse(path: str, text: str, published: dt.date | None = None, lang: str = "d
     return article
 
 
-def parse_each(path: str, text: str, published: dt.date | None = None, lang: str = "de",
-               vocabulary=None) -> list:
+def parse_each(path: str, text: str | bytes, published: dt.date | None = None, lang: str = "de",
+               vocabulary=None, max_size: int = DEFAULT_MAX_FILE_SIZE) -> list:
     """Every article of a file's text, in order (a list of `Article`): one for most formats, one per
     line for a file of records (JSON Lines), where a record that cannot be read is an `InputError`
     naming its line, in its place. Raises InputError when the file cannot be read at all, and
@@ -251,7 +262,7 @@ def parse_each(path: str, text: str, published: dt.date | None = None, lang: str
     kind = format_of(path)
     reader = import_module(READERS[kind]) if kind in READERS else None
     if reader is None or not hasattr(reader, "parse_each"):
-        return [parse(path, text, published, lang, vocabulary)]
+        return [parse(path, text, published, lang, vocabulary, kind, max_size)]
     found = reader.parse_each(path, with_line_feeds(text), published, lang)
     for article in found:
         if isinstance(article, Article):
@@ -279,32 +290,59 @@ def _parse_plain(path: str, text: str, published: dt.date | None, lang: str) -> 
             lines.append(None)
         position += len(raw) + 1
 
-    blocks: list[Block] = []
+    prose = markdown.blank(text, directives) if directives else text
+    return Article(path, text, prose, line_blocks(lines), FrontMatter(), published, lang)
+
+
+def line_blocks(lines: list[tuple[int, int, str] | None], marked: Sequence[str | None] = ()) -> list[Block]:
+    """The blocks of an article read a line at a time, as a `.txt` file is: `lines` holds each line's
+    (start, end, text), None for a blank line. The first line is the headline, line 2 the teaser
+    when it is prose and not the body's dateline, a short line without closing punctuation that
+    prose follows a subheading, every other line a paragraph.
+
+    `marked`: for a format that marks its headings (.docx), the kind each line is marked as
+    ("headline", "subheading", "teaser") or None. The first line marked as headline is then the
+    headline when the lines above it are short and without closing punctuation, as a kicker is
+    (they are subheadings); the line below the headline is the teaser when marked so or when it is
+    prose as above, and any other marked line a subheading.
+    """
     last = max((number for number, line in enumerate(lines) if line is not None), default=-1)
+    headline, teaser = -1, 1  # unmarked: the first line is the headline
+    if marked:
+        first = next((number for number, line in enumerate(lines) if line is not None), -1)
+        headline = next((number for number, kind in enumerate(marked) if kind == "headline"), first)
+        if any(line is not None and not is_subheading(line[2]) for line in lines[first:headline]):
+            headline = first  # prose above the marked headline: the headline is the first line
+        teaser = headline + 1
+    blocks: list[Block] = []
     for number, line in enumerate(lines):
         if line is None:
             continue
         start, end, content = line
-        if not blocks:
+        if number < headline:  # above the marked headline: a kicker
+            kind = "subheading"
+        elif number == headline or not blocks:
             kind = "headline"
-        elif number == 1 and _is_teaser(content, last):
+        elif marked and marked[number] is not None:
+            kind = "teaser" if number == teaser and marked[number] == "teaser" else "subheading"
+        elif number == teaser and _is_teaser(content, number < last):
             kind = "teaser"
         elif is_subheading(content) and number < last:  # prose follows
             kind = "subheading"
         else:
             kind = "paragraph"
         blocks.append(Block(kind, start, end, content))
-    prose = markdown.blank(text, directives) if directives else text
-    return Article(path, text, prose, blocks, FrontMatter(), published, lang)
+    return blocks
 
 
-def _is_teaser(content: str, last: int) -> bool:
-    """Line 2 is the teaser when it is prose, not the body's dateline, and the body follows."""
+def _is_teaser(content: str, body_follows: bool) -> bool:
+    """The line under the headline is the teaser when it is prose, not the body's dateline, and the
+    body follows."""
     return (
-        not is_subheading(content)
+        body_follows
+        and not is_subheading(content)
         and not _DATELINE_START.match(content)
         and not starts_with_dateline(content)
-        and last > 1  # the body follows
     )
 
 

@@ -96,7 +96,10 @@ def iter_results(
                 passed_over(result.path, result.error)
             continue
         if isinstance(item, _File):
-            result.text = item.text if need_text else None
+            if not need_text:
+                result.text = None
+            elif isinstance(item.text, str):  # a binary file's result has the text made of it
+                result.text = item.text
             if cache is not None and item.key is not None and result.error is None:
                 cache.put(item.key, result.diagnostics)
             item.text = None  # done with it
@@ -166,7 +169,7 @@ class _Planned:
                 yield entry
                 continue
             if entry.error is None and entry.key in found:
-                text = entry.text if self.need_text else None
+                text = self.engine.shown_text(entry.lookup, entry.text) if self.need_text else None
                 yield FileResult(entry.path, diagnostics(found[entry.key], entry.path), None, text)
                 continue
             if entry.text is None and entry.error is None:  # known by its signature; its findings are not
@@ -303,7 +306,7 @@ def _start_worker(options: RunOptions) -> None:
         _worker_engine = Engine(options)
 
 
-def _check_in_worker(tasks: list[tuple[str, str, str]]) -> list[FileResult]:
+def _check_in_worker(tasks: list[tuple[str, str | bytes, str]]) -> list[FileResult]:
     engine = _worker_engine
     results = []
     for lookup, text, display in tasks:
@@ -311,7 +314,9 @@ def _check_in_worker(tasks: list[tuple[str, str, str]]) -> list[FileResult]:
             result = engine.check_text(lookup, text, engine.config_for(lookup), display)
         except ConfigError as error:
             result = FileResult(display, error=str(error))
-        results.append(replace(result, text=None))  # the main process has the text already
+        if isinstance(text, str):
+            result = replace(result, text=None)  # the main process has the text already
+        results.append(result)
     return results
 
 

@@ -60,9 +60,10 @@ _BATCH = 500
 KEEP = 200_000
 
 
-def content_digest(text: str) -> str:
-    """The digest of an article's text, as the cache keys know it."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+def content_digest(text: str | bytes) -> str:
+    """The digest of an article's text (the bytes of a binary file), as the cache keys know it."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
 
 
 def cache_key(digest: str, lookup: str, settings: str, rule_ids: list[str]) -> str:

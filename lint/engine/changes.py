@@ -3,7 +3,8 @@
 An article is still checked whole (a name's spelling is judged against the whole article), but only
 the findings that touch a line added or changed since the git commit REF are reported: the lines
 `git diff REF` adds to the file as it is now (committed, staged or not). A file git does not track
-(a new article) has every line changed; a tracked file that the diff does not name, none. Renamed
+(a new article) has every line changed, and so does a changed binary file (a .docx: git cannot say
+which paragraphs changed); a tracked file that the diff does not name, none. Renamed
 files are followed (`git diff -M`). Standard input has no history: all of its lines count.
 
 Git is asked once per repository: `git diff` for the changed lines, `git ls-files` for the tracked
@@ -40,8 +41,8 @@ class _Repository:
             _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
         except ChangesError:
             raise ChangesError(f"--changed-since: '{ref}' is not a commit of the repository {top}") from None
-        diff = _git(top, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "-M",
-                    "--unified=0", ref, "--")
+        diff = _git(top, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
+                    "-M", "--unified=0", ref, "--")
         self.changed = _added_lines(diff)
         self.tracked = set(_git(top, "ls-files", "-z").split("\0"))
 
@@ -110,12 +111,17 @@ class ChangedLines:
             yield replace(result, diagnostics=kept)
 
 
-def _added_lines(diff: str) -> dict[str, set[int]]:
-    """Per file (its path in the repository as it is now): the lines a `git diff -U0` adds."""
-    found: dict[str, set[int]] = {}
+def _added_lines(diff: str) -> dict[str, set[int] | None]:
+    """Per file (its path in the repository as it is now): the lines a `git diff -U0` adds; ALL for
+    a binary file (.docx) that changed."""
+    found: dict[str, set[int] | None] = {}
     lines: set[int] | None = None
     for part in re.split(r"^diff --git ", diff, flags=re.MULTILINE)[1:]:
         target = re.search(r"^\+\+\+ (.*)$", part, re.MULTILINE)
+        binary = re.search(r"^Binary files .* and (.*) differ$", part, re.MULTILINE) if target is None else None
+        if binary is not None and binary.group(1) != "/dev/null":  # which paragraphs changed git cannot say
+            found[_unquoted(binary.group(1))[2:]] = ALL
+            continue
         if target is None or target.group(1) == "/dev/null":
             continue  # deleted, or nothing but a mode or a rename without change
         name = target.group(1).removesuffix("\t")  # git ends a name with a space in it by a tab

@@ -6,12 +6,16 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 
-from newslint.article.formats import DATA_FORMATS, SUFFIXES, format_of, unknown_format
+from newslint.article.formats import BINARY, DATA_FORMATS, FORMATS, SUFFIXES, format_of, unknown_format
+from newslint.article.formats import is_binary as is_binary  # for the layers that may not import article
 from newslint.engine.finding import FileResult
 from newslint.engine.selection import Selection, never_an_article
 from newslint.engine.source import InputError, NotAnArticle, file_kind, read_file, reason
 
 ARTICLE_SUFFIXES = SUFFIXES
+#: the suffixes of the formats whose files are text, not bytes (.docx): what an editor's document
+#: or a request's article can be
+TEXT_SUFFIXES = tuple(suffix for name, suffixes in FORMATS.items() if name not in BINARY for suffix in suffixes)
 SKIPPED_DIRECTORIES = frozenset(
     "node_modules __pycache__ build dist venv env site-packages _build htmlcov".split()
 )

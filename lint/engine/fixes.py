@@ -204,10 +204,12 @@ def _without(result: FileResult, protected: Counter) -> FileResult:
 def fix_file(engine, path: str, unsafe: bool = False, baseline: Counter | None = None,
              write: bool = True) -> Fixed:
     """Fix one file ('-': standard input, as the engine read it) and, with `write`, write it back.
+    A file of a binary format (.docx) is checked and never written.
 
     A file that cannot be read or written, or changed meanwhile, comes back with its error and
     unchanged on disk.
     """
+    from newslint.article.formats import is_binary
     from newslint.engine.config import ConfigError
     from newslint.engine.discovery import STDIN
     from newslint.engine.source import InputError, decode, read_bytes
@@ -216,6 +218,9 @@ def fix_file(engine, path: str, unsafe: bool = False, baseline: Counter | None =
     try:
         config = engine.config_for(lookup)
         data = engine.stdin_data if path == STDIN else read_bytes(path, config.max_file_size)
+        if is_binary(lookup):  # never written (.docx): checked, nothing fixed
+            checked = engine.check_text(lookup, data or b"", config, path)
+            return Fixed("", "", checked, replace(checked, fixed=0))
         text = decode(data or b"", config.max_file_size)
     except (InputError, ConfigError) as error:
         failed = FileResult(path, error=str(error))

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from newslint.article.formats import is_binary
 from newslint.engine.config import (
     Config,
     ConfigError,
@@ -25,7 +26,7 @@ from newslint.engine.discovery import STDIN
 from newslint.engine.finding import APPLICABILITIES, Diagnostic, FileResult, Fix, PlacedEdit, RuleError
 from newslint.engine.registry import BUILT_IN, Rule, plugin_errors, resolve, rules_by_id
 from newslint.engine.selection import Selection
-from newslint.engine.source import InputError, NotAnArticle, decode, read_file
+from newslint.engine.source import InputError, NotAnArticle, decode, read_bytes, read_file, within_limit
 
 if TYPE_CHECKING:
     from newslint.article.model import Article
@@ -197,25 +198,41 @@ class Engine:
         """The name that decides a file's format and configuration ('-' is standard input)."""
         return (self.options.stdin_filename or "stdin.txt") if path == STDIN else path
 
-    def read(self, path: str) -> tuple[str, str, Config]:
+    def read(self, path: str) -> tuple[str, str | bytes, Config]:
         """Read a file ('-' is standard input): (name for format and configuration, text, config).
+        A file of a binary format (.docx) comes as its bytes, for its reader to make the text of.
 
         Raises InputError or ConfigError.
         """
         lookup = self.lookup_name(path)
         config = self.config_for(lookup)
+        binary = is_binary(lookup)
         if path == STDIN:
             self.stdin_data = sys.stdin.buffer.read(config.max_file_size + 1)
+            if binary:
+                return lookup, within_limit(self.stdin_data, config.max_file_size), config
             text = decode(self.stdin_data, config.max_file_size)
+        elif binary:
+            return lookup, read_bytes(path, config.max_file_size), config
         else:
             text = read_file(path, config.max_file_size)
         return lookup, text, config
+
+    def shown_text(self, lookup: str, content: str | bytes) -> str | None:
+        """The text reports show of what `read` gave: the text itself, or the text a binary
+        format's reader makes of the bytes (None when they cannot be read)."""
+        if isinstance(content, str):
+            return content
+        try:
+            return self.parse(lookup, content, self.config_for(lookup)).file_text
+        except (InputError, ConfigError):
+            return None
 
     def published(self, config: Config, given: dt.date | None = None) -> dt.date | None:
         """An article's publication date: its own (`given`), else --published, else the configuration's."""
         return given or self.options.published or config.published
 
-    def parse(self, path: str, text: str, config: Config, published: dt.date | None = None,
+    def parse(self, path: str, text: str | bytes, config: Config, published: dt.date | None = None,
               lang: str | None = None, kind: str | None = None) -> Article:
         """The article in `text`; `path` decides its format, unless `kind` names one. `published`
         and `lang` are what the source says beside the text (a record of an export), if anything.
@@ -224,15 +241,17 @@ class Engine:
             parse,  # not needed by runs that find every file in the cache
         )
 
-        return parse(path, text, self.published(config, published), lang or config.lang, config.vocabulary, kind)
+        return parse(path, text, self.published(config, published), lang or config.lang, config.vocabulary, kind,
+                     config.max_file_size)
 
-    def parse_each(self, path: str, text: str, config: Config, published: dt.date | None = None) -> list:
+    def parse_each(self, path: str, text: str | bytes, config: Config, published: dt.date | None = None) -> list:
         """Every article in `text` (see `newslint.article.model.parse_each`): one for most formats,
         one per record of a JSON Lines file, with an InputError in the place of a record that
         cannot be read. Raises InputError when the file holds no article."""
         from newslint.article.model import parse_each
 
-        return parse_each(path, text, self.published(config, published), config.lang, config.vocabulary)
+        return parse_each(path, text, self.published(config, published), config.lang, config.vocabulary,
+                          config.max_file_size)
 
     def article(self, path: str) -> tuple[Article, Config]:
         """Read and parse one file ('-' is standard input). Raises InputError or ConfigError, and
@@ -253,7 +272,7 @@ class Engine:
             return FileResult(path, error=str(error))
         return self.check_text(lookup, text, config, path)
 
-    def check_text(self, path: str, text: str, config: Config, display: str | None = None,
+    def check_text(self, path: str, text: str | bytes, config: Config, display: str | None = None,
                    published: dt.date | None = None) -> FileResult:
         """Check an article's text; `path` decides its format and configuration, `published` (what
         the source says beside the text, if anything) its publication date. The text of a file of

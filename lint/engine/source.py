@@ -43,7 +43,7 @@ def read_bytes(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
             size = info.st_size
             if size > max_size:
                 raise InputError(
-                    f"file is {_megabytes(size)}, larger than the limit of {_megabytes(max_size)} "
+                    f"file is {megabytes(size)}, larger than the limit of {megabytes(max_size)} "
                     "(set max-file-size in the configuration to raise it)"
                 )
             # read what stat promised (a buffer of max_size would cost more than the read),
@@ -73,8 +73,7 @@ def file_kind(mode: int) -> str:
 
 def decode(data: bytes, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     """Decode an article's bytes as UTF-8 (a byte-order mark is dropped)."""
-    if len(data) > max_size:
-        raise InputError(f"input is larger than the limit of {_megabytes(max_size)}")
+    within_limit(data, max_size)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("file is UTF-16, not UTF-8; convert it with: iconv -f UTF-16 -t UTF-8")
     if b"\x00" in data[:8192]:
@@ -86,6 +85,14 @@ def decode(data: bytes, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
     if not text.strip():
         raise InputError("empty file, no article to check")
     return text
+
+
+def within_limit(data: bytes, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The bytes of an input read up to one byte past the limit (standard input), or InputError
+    when they are over it."""
+    if len(data) > max_size:
+        raise InputError(f"input is larger than the limit of {megabytes(max_size)}")
+    return data
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
@@ -114,7 +121,7 @@ def _mostly_printable(text: str) -> bool:
     return printable >= 0.95 * len(text)
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     if size < 1024 * 1024:  # a small configured limit: "0.0 MB" would say nothing
         return f"{size} bytes"
     return f"{size / (1024 * 1024):.1f} MB"

@@ -132,11 +132,12 @@ class Linter:
     def is_article(self, path: str) -> bool:
         """Whether `newslint check` takes the file for an article: its name, and the selection of
         its configuration (`include`, `exclude`, `.gitignore`). Raises ConfigError."""
-        from newslint.engine.discovery import is_article
+        from newslint.engine.discovery import TEXT_SUFFIXES, is_article
         from newslint.engine.selection import Selection
 
         engine = self._engine()
-        if not is_article(os.path.basename(path)):
+        name = os.path.basename(path)
+        if not is_article(name) or not name.endswith(TEXT_SUFFIXES):  # a .docx is no text an editor edits
             return False
         return Selection(engine.config_for, engine.options.gitignore, force=True).takes_named(path)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+from newslint.engine.discovery import is_binary
 from newslint.engine.finding import SEVERITIES
 from newslint.engine.lines import LINE_END, line_span
 from newslint.engine.lines import line_starts as starts_of_lines
@@ -214,6 +215,9 @@ def _article(result, article_number: int, first: int, summaries: dict) -> str:
         parts.append(f'<p class="file-error">Not fully checked: {escape(result.error)}</p>\n')
     numbered = [(first + offset + 1, d) for offset, d in enumerate(result.diagnostics)]
     if result.text is not None and numbered:
+        if is_binary(result.path):
+            parts.append('<p class="note">The text made from the document: a line for each paragraph; '
+                         'positions are paragraph:character.</p>\n')
         parts.append(f'<div class="text">{_lines(result.text, numbered, anchor)}</div>\n')
     if numbered:
         parts.append('<ol class="findings">')

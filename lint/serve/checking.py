@@ -20,13 +20,14 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from newslint.engine.config import ConfigError, find_config_file
-from newslint.engine.discovery import ARTICLE_SUFFIXES
+from newslint.engine.discovery import TEXT_SUFFIXES
 from newslint.engine.finding import FileResult, RuleError
 from newslint.engine.registry import Rule
 from newslint.engine.runner import Engine, RunOptions
 
-#: the article formats a request may name: those the engine reads (the suffix without its dot)
-FORMATS = tuple(suffix.removeprefix(".") for suffix in ARTICLE_SUFFIXES)
+#: the article formats a request may name: those the engine reads as text (the suffix without its
+#: dot; a .docx is bytes, never sent or written here)
+FORMATS = tuple(suffix.removeprefix(".") for suffix in TEXT_SUFFIXES)
 _ENGINES = 32  # engines kept, one per combination of select and ignore
 
 

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 from fake_languagetool import FakeLanguageTool
-from newslint.article.formats import SUFFIXES
+from newslint.article.formats import BINARY, FORMATS
 from paths import SEEDS
 from serve_process import Served
 
@@ -147,7 +147,7 @@ def test_openapi_describes_every_endpoint_and_the_answers_match_it(server):
     assert document["openapi"].startswith("3.1")
     assert set(document["paths"]) == {"/v1/check", "/v1/fix", "/v1/rules", "/v1/rules/{rule}", "/healthz"}
     assert document["components"]["schemas"]["Article"]["properties"]["format"]["enum"] == [
-        suffix.removeprefix(".") for suffix in SUFFIXES]
+        suffix.removeprefix(".") for name, suffixes in FORMATS.items() if name not in BINARY for suffix in suffixes]
 
     def valid(answer: dict, schema: str) -> None:
         jsonschema.validate(answer, {"$ref": f"#/components/schemas/{schema}",
@@ -170,6 +170,7 @@ def test_openapi_describes_every_endpoint_and_the_answers_match_it(server):
     (b'{"format": "txt"}', 422, "the field 'text' is missing"),
     (b'{"text": 3}', 422, "the field 'text' must be a string, not a number"),
     (b'{"text": "a", "format": "pdf"}', 422, "the field 'format' must be one of txt, md, markdown, "),
+    (b'{"text": "a", "format": "docx"}', 422, "the field 'format' must be one of txt, md, markdown, "),
     (b'{"text": "a", "published": "2024-13-01"}', 422, "published"),
     (b'{"text": "a", "select": "credit-line"}', 422, "the field 'select' must be a list of rule ids"),
     (b'{"text": "a", "select": ["credit-lien"]}', 422, "select: unknown rule 'credit-lien'"),

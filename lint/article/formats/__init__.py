@@ -6,7 +6,9 @@ directory walk and the readers ask.
 that holds several articles (JSON Lines) also has `parse_each(path, text, published, lang)`, the
 list of its articles with an `InputError` in the place of each one that cannot be read. A reader of a structured
 format (JSON, XML) gives its article a `newslint.article.model.Source`, so that positions point into
-the file while the rules read the decoded text.
+the file while the rules read the decoded text. The files of a BINARY format (.docx) are not text:
+the engine hands their reader the file's bytes, `parse(path, data, published, lang, max_size)`,
+and the reader makes the text that the rules read and reports show.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "xml": (".xml", ".nitf"),
     "ninjs": (".json",),
     "jsonl": (".jsonl", ".ndjson"),
+    "docx": (".docx",),
 }
 
 #: format name -> the module of its reader, for the formats not read by `newslint.article.model`
@@ -27,11 +30,15 @@ READERS: dict[str, str] = {
     "xml": "newslint.article.formats.news_xml",
     "ninjs": "newslint.article.formats.ninjs",
     "jsonl": "newslint.article.formats.jsonlines",
+    "docx": "newslint.article.formats.docx",
 }
 
 #: the formats whose files are as often data as articles (a `package.json`, a report): a directory's
 #: walk passes over such a file when it holds no article, so a report or baseline may be one
 DATA_FORMATS: tuple[str, ...] = ("ninjs", "jsonl")
+
+#: the formats whose files are bytes, not text: their reader gets the bytes and makes the text
+BINARY: frozenset[str] = frozenset({"docx"})
 
 #: every suffix of an article file
 SUFFIXES: tuple[str, ...] = tuple(suffix for suffixes in FORMATS.values() for suffix in suffixes)
@@ -41,6 +48,11 @@ def format_of(path: str) -> str | None:
     """The format of the file at `path` by its suffix (any case), or None for an unknown one."""
     lowered = path.lower()
     return next((name for name, suffixes in FORMATS.items() if lowered.endswith(suffixes)), None)
+
+
+def is_binary(path: str) -> bool:
+    """Whether the file at `path` is of a BINARY format (read as bytes, never written)."""
+    return format_of(path) in BINARY
 
 
 def unknown_format(path: str) -> str | None:
