@@ -16,6 +16,8 @@ ARTICLE_SUFFIXES = SUFFIXES
 #: the suffixes of the formats whose files are text, not bytes (.docx): what an editor's document
 #: or a request's article can be
 TEXT_SUFFIXES = tuple(suffix for name, suffixes in FORMATS.items() if name not in BINARY for suffix in suffixes)
+#: the suffixes of the formats whose files are bytes (.docx)
+BINARY_SUFFIXES = tuple(suffix for name, suffixes in FORMATS.items() if name in BINARY for suffix in suffixes)
 SKIPPED_DIRECTORIES = frozenset(
     "node_modules __pycache__ build dist venv env site-packages _build htmlcov".split()
 )

@@ -22,7 +22,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from newslint.engine.config import ConfigError
-from newslint.serve.checking import FORMATS, Clock, OverTime, Service
+from newslint.serve.checking import DOCUMENT_FORMATS, FORMATS, Clock, OverTime, Service
 from newslint.serve.requests import CHECK_FIELDS, FIX_FIELDS, BadRequest, read_article, unsafe
 
 SETTINGS_ENV = "NEWSLINT_SERVE_SETTINGS"  # how `newslint serve` hands its settings to the workers
@@ -57,8 +57,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     service = Service(settings.config_file)
     languagetool.budget_each_check(settings.grammar_budget)
     pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="newslint-check")
-    document = openapi.document(FORMATS)
-    web_page = page.render(FORMATS, token=bool(settings.token))
+    document = openapi.document(FORMATS, DOCUMENT_FORMATS)
+    web_page = page.render(FORMATS, DOCUMENT_FORMATS, token=bool(settings.token))
 
     async def body(request: Request) -> bytes:
         declared = request.headers.get("content-length")

@@ -20,14 +20,16 @@ from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from newslint.engine.config import ConfigError, find_config_file
-from newslint.engine.discovery import TEXT_SUFFIXES
+from newslint.engine.discovery import BINARY_SUFFIXES, TEXT_SUFFIXES
 from newslint.engine.finding import FileResult, RuleError
 from newslint.engine.registry import Rule
 from newslint.engine.runner import Engine, RunOptions
 
-#: the article formats a request may name: those the engine reads as text (the suffix without its
-#: dot; a .docx is bytes, never sent or written here)
+#: the article formats a request may send as text: those the engine reads as text (the suffix
+#: without its dot)
 FORMATS = tuple(suffix.removeprefix(".") for suffix in TEXT_SUFFIXES)
+#: the formats whose files are bytes (.docx): sent as a `document` in base64, checked, never fixed
+DOCUMENT_FORMATS = tuple(suffix.removeprefix(".") for suffix in BINARY_SUFFIXES)
 _ENGINES = 32  # engines kept, one per combination of select and ignore
 
 
@@ -65,10 +67,10 @@ _current = threading.local()  # .clock: the Clock of the request a worker thread
 
 @dataclass(frozen=True)
 class Article:
-    """What a request asks to check: the text, its format, the name to report it under, and its
-    publication date, rules selected and ignored."""
+    """What a request asks to check: the text (the bytes of a document), its format, the name to
+    report it under, and its publication date, rules selected and ignored."""
 
-    text: str
+    text: str | bytes
     format: str = "txt"
     name: str | None = None
     published: dt.date | None = None
@@ -122,10 +124,15 @@ class Service:
 
     def check(self, article: Article, clock: Clock) -> dict:
         """The JSON report of one article, as `newslint check --format json` writes it, with the
-        rules that could not run as `skipped` (only when there are some). Raises ConfigError, OverTime."""
+        rules that could not run as `skipped` (only when there are some), and for a document the
+        `text` made from it, which the findings' lines and columns point into. Raises ConfigError,
+        OverTime."""
         engine = self.engine(article.select, article.ignore)
         result = self._run(clock, lambda: self._checked(engine, article, article.text))
-        return self._answer(engine, result, clock)
+        answer = self._answer(engine, result, clock)
+        if isinstance(article.text, bytes) and result.text is not None:
+            answer["text"] = result.text
+        return answer
 
     def fix(self, article: Article, unsafe: bool, clock: Clock) -> dict:
         """The article with its fixes applied (`text`) and the report of what remains."""
@@ -136,7 +143,7 @@ class Service:
                                                   article.text, unsafe))
         return {**self._answer(engine, fixed.result, clock), "text": fixed.text}
 
-    def _checked(self, engine: Engine, article: Article, text: str) -> FileResult:
+    def _checked(self, engine: Engine, article: Article, text: str | bytes) -> FileResult:
         return engine.check_text(article.lookup, text, self.config, article.display, article.published)
 
     @staticmethod

@@ -5,8 +5,9 @@ from __future__ import annotations
 from newslint import __version__
 
 
-def document(formats: tuple[str, ...]) -> dict:
-    """The OpenAPI document of the API; `formats` are the article formats a request may name."""
+def document(formats: tuple[str, ...], document_formats: tuple[str, ...] = ()) -> dict:
+    """The OpenAPI document of the API; `formats` are the article formats a request may send as
+    text, `document_formats` those it sends as a document (the file in base64)."""
     error = {"description": "What is wrong", "content": {"application/json": {"schema": _ref("Error")}}}
     report = {"description": "The report, as `newslint check --format json` writes it",
               "content": {"application/json": {"schema": _ref("Report")}}}
@@ -18,21 +19,23 @@ def document(formats: tuple[str, ...]) -> dict:
         "503": {"description": "The check ran over the time limit; `rule` names the rule under way",
                 "content": {"application/json": {"schema": _ref("OverTime")}}},
     }
-    article = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["text"],
-        "properties": {
-            "text": {"type": "string", "description": "The article, as its file would hold it"},
-            "format": {"type": "string", "enum": list(formats),
-                       "description": "The article's format (default: the name's suffix, else txt)"},
-            "name": {"type": "string", "description": "The file name to report the article under"},
-            "published": {"type": "string", "format": "date",
-                          "description": "Publication date (YYYY-MM-DD) when the article gives none"},
-            "select": {"type": "array", "items": {"type": "string"}, "description": "Run only these rules"},
-            "ignore": {"type": "array", "items": {"type": "string"}, "description": "Do not run these rules"},
-        },
+    fields = {
+        "text": {"type": "string", "description": "The article, as its file would hold it"},
+        "format": {"type": "string", "enum": [*formats, *document_formats],
+                   "description": "The article's format (default: the name's suffix, else txt; else docx "
+                                  "for a document)"},
+        "name": {"type": "string", "description": "The file name to report the article under"},
+        "published": {"type": "string", "format": "date",
+                      "description": "Publication date (YYYY-MM-DD) when the article gives none"},
+        "select": {"type": "array", "items": {"type": "string"}, "description": "Run only these rules"},
+        "ignore": {"type": "array", "items": {"type": "string"}, "description": "Do not run these rules"},
     }
+    document_field = {"type": "string", "contentEncoding": "base64",
+                      "description": f"Instead of text: the file of a {' or '.join(document_formats) or 'binary'} "
+                                     "article, its bytes in base64 (checked, never fixed)"}
+    article = {"type": "object", "additionalProperties": False,
+               "properties": {**fields, "document": document_field},
+               "oneOf": [{"required": ["text"]}, {"required": ["document"]}]}
     position = {"type": "integer", "minimum": 1}
     edit = {"type": "object", "properties": {"line": position, "column": position, "end_line": position,
                                              "end_column": position, "replacement": {"type": "string"}}}
@@ -52,8 +55,8 @@ def document(formats: tuple[str, ...]) -> dict:
     }
     schemas = {
         "Article": article,
-        "FixRequest": {**article, "properties": {
-            **article["properties"],
+        "FixRequest": {"type": "object", "additionalProperties": False, "required": ["text"], "properties": {
+            **fields,
             "unsafe": {"type": "boolean", "default": False, "description": "Apply the unsafe fixes too"}}},
         "Finding": finding,
         "Report": {
@@ -66,6 +69,8 @@ def document(formats: tuple[str, ...]) -> dict:
                     "path": {"type": "string"}, "message": {"type": "string"}}}},
                 "summary": {"type": "object", "properties": {
                     "files": {"type": "integer"}, "findings": {"type": "integer"}, "fixed": {"type": "integer"}}},
+                "text": {"type": "string", "description": "For a document: the text made from it (a line "
+                                                          "per paragraph), which the findings point into"},
                 "skipped": {"type": "array", "description": "Rules that could not run on this request, and why",
                             "items": {"type": "object", "properties": {
                                 "rule": {"type": "string"}, "reason": {"type": "string"}}}},

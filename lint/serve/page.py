@@ -1,4 +1,4 @@
-"""The web page at `/`: paste or open an article, see its findings marked in place and listed by
+"""The web page at `/`: paste or open an article (a Word document too), see its findings marked in place and listed by
 rule and severity, jump to one, apply one fix or all safe fixes, download the fixed article.
 
 One self-contained page (nothing from elsewhere, works offline) on the shared HTML base
@@ -77,11 +77,11 @@ function offset(starts, line, column) { return starts[line - 1] + column - 1; }
 
 function say(message) { $("status").textContent = message; }
 
-function request(path, fields) {
+function request(path, fields, article) { // article: {document, format} instead of the text shown
   const headers = {"Content-Type": "application/json"};
   const token = $("token") ? $("token").value.trim() : "";
   if (token) headers["Authorization"] = "Bearer " + token;
-  const body = {text: $("article").value, format: $("format").value};
+  const body = article || {text: $("article").value, format: $("format").value};
   const name = $("name").value.trim();
   if (name) body.name = name;
   return fetch(path, {method: "POST", headers, body: JSON.stringify(Object.assign(body, fields || {}))})
@@ -89,6 +89,25 @@ function request(path, fields) {
       if (!response.ok) throw new Error(answer.error || ("HTTP " + response.status));
       return answer;
     }));
+}
+
+function base64(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 32768) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 32768));
+  return btoa(binary);
+}
+
+function checkDocument(file, format) { // a Word document: checked as it is, then shown as its text
+  say("Checking …");
+  return file.arrayBuffer()
+    .then((buffer) => request("/v1/check", {}, {document: base64(buffer), format}))
+    .then((answer) => {
+      $("article").value = answer.text || "";
+      $("format").value = "txt"; // what the page edits from here on is the text made from the document
+      $("name").value = file.name.replace(/\.[^.]*$/, "") + ".txt";
+      show(answer);
+    }).catch((error) => say("Not checked: " + error.message));
 }
 
 function check() {
@@ -240,17 +259,21 @@ $("file").addEventListener("change", () => {
   const file = $("file").files[0];
   if (!file) return;
   const suffix = file.name.split(".").pop().toLowerCase();
-  if (Array.from($("format").options).some((o) => o.value === suffix)) $("format").value = suffix;
   $("name").value = file.name;
+  if ($("file").dataset.documents.split(" ").includes(suffix)) return checkDocument(file, suffix);
+  if (Array.from($("format").options).some((o) => o.value === suffix)) $("format").value = suffix;
   file.text().then((text) => { $("article").value = text; return check(); });
 });
 """
 
 
-def render(formats: tuple[str, ...], token: bool = False) -> Page:
-    """The page; `formats` are the article formats the server reads, `token` whether it asks for one."""
+def render(formats: tuple[str, ...], document_formats: tuple[str, ...] = (), token: bool = False) -> Page:
+    """The page; `formats` are the article formats the server reads as text, `document_formats`
+    those it reads from a file's bytes (.docx: opened, checked, then shown as the text made from
+    it), `token` whether it asks for one."""
     options = "".join(f'<option value="{escape(name)}">{escape(name)}</option>' for name in formats)
-    accept = ",".join(f".{escape(name)}" for name in formats)
+    accept = ",".join(f".{escape(name)}" for name in (*formats, *document_formats))
+    documents = escape(" ".join(document_formats))
     token_field = ('<div><label for="token">Access token</label>'
                    '<input id="token" type="password" autocomplete="off"></div>') if token else ""
     body = f"""<header><h1>newslint</h1></header>
@@ -260,7 +283,7 @@ def render(formats: tuple[str, ...], token: bool = False) -> Page:
 <label for="article">Paste the article (first line: the headline)</label>
 <textarea id="article" spellcheck="false"></textarea>
 <div class="controls">
-<div><label for="file">or open a file</label><input id="file" type="file" accept="{accept}"></div>
+<div><label for="file">or open a file</label><input id="file" type="file" accept="{accept}" data-documents="{documents}"></div>
 <div><label for="format">Format</label><select id="format">{options}</select></div>
 <div><label for="name">File name (optional)</label><input id="name" type="text"></div>
 {token_field}

@@ -1,5 +1,8 @@
 """The JSON bodies of `POST /v1/check` and `POST /v1/fix`, read and checked field by field.
 
+An article is sent as `text`, or, in a binary format (a Word .docx), as `document`: the file's
+bytes in base64. A document is only checked, never fixed (a fix would have to be written into it).
+
 A body that is not JSON is a `BadRequest` with status 400; one with an unknown field, a missing
 `text` or a field of the wrong kind has status 422. Each message names the field and says what it
 must be.
@@ -7,13 +10,15 @@ must be.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 
 from newslint.engine.config import ConfigError, parse_date
-from newslint.serve.checking import FORMATS, Article
+from newslint.serve.checking import DOCUMENT_FORMATS, FORMATS, Article
 
-CHECK_FIELDS = ("text", "format", "name", "published", "select", "ignore")
-FIX_FIELDS = (*CHECK_FIELDS, "unsafe")
+FIX_FIELDS = ("text", "format", "name", "published", "select", "ignore", "unsafe")
+CHECK_FIELDS = (*FIX_FIELDS[:-1], "document")
 
 
 class BadRequest(Exception):
@@ -34,14 +39,23 @@ def read_article(body: bytes, fields: tuple[str, ...] = CHECK_FIELDS) -> tuple[A
         raise BadRequest(400, f"the request body is not valid JSON: {error}") from None
     if not isinstance(data, dict):
         raise BadRequest(422, "the request body must be a JSON object with at least a field 'text'")
+    if "document" in data and "document" not in fields:
+        raise BadRequest(422, "a document (.docx) is never fixed: a fix would have to be written into it; "
+                              "POST it to /v1/check")
     unknown = [name for name in data if name not in fields]
     if unknown:
         raise BadRequest(422, f"unknown field '{unknown[0]}'; the fields are {', '.join(fields)}")
-    if "text" not in data:
+    if "text" in data and "document" in data:
+        raise BadRequest(422, "send the field 'text' or the field 'document', not both")
+    if "text" not in data and "document" not in data:
         raise BadRequest(422, "the field 'text' is missing: the article to check, as a string")
-    text = _string(data, "text")
     name = _string(data, "name") if data.get("name") is not None else None
-    article_format = _format(data, name)
+    if "document" in data:
+        text = _document(data)
+        article_format = _format(data, name, DOCUMENT_FORMATS)
+    else:
+        text = _string(data, "text")
+        article_format = _format(data, name, FORMATS)
     published = None
     if data.get("published") is not None:
         try:
@@ -69,15 +83,31 @@ def _string(data: dict, name: str) -> str:
     return value
 
 
-def _format(data: dict, name: str | None) -> str:
-    """The article's format: the field `format`, else the name's suffix when it is a format, else txt."""
+def _format(data: dict, name: str | None, formats: tuple[str, ...]) -> str:
+    """The article's format among `formats`: the field `format`, else the name's suffix when it is
+    one of them, else the first."""
     if data.get("format") is None:
         suffix = name.rpartition(".")[2].lower() if name and "." in name else ""
-        return suffix if suffix in FORMATS else FORMATS[0]
+        return suffix if suffix in formats else formats[0]
     value = _string(data, "format")
-    if value not in FORMATS:
-        raise BadRequest(422, f"the field 'format' must be one of {', '.join(FORMATS)}, not '{value}'")
+    if value not in formats:
+        if value in DOCUMENT_FORMATS:
+            raise BadRequest(422, f"a {value} article is sent as the field 'document' (the file in base64), not as text")
+        if value in FORMATS:
+            raise BadRequest(422, f"a {value} article is sent as the field 'text', not as a document")
+        raise BadRequest(422, f"the field 'format' must be one of {', '.join(formats)}, not '{value}'")
     return value
+
+
+def _document(data: dict) -> bytes:
+    """The bytes of the field `document` (base64)."""
+    value = data["document"]
+    if not isinstance(value, str):
+        raise BadRequest(422, f"the field 'document' must be the file's bytes in base64, not {_kind(value)}")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise BadRequest(422, "the field 'document' is not valid base64") from None
 
 
 def _rule_ids(data: dict, name: str) -> tuple[str, ...]:

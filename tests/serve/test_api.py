@@ -146,14 +146,22 @@ def test_openapi_describes_every_endpoint_and_the_answers_match_it(server):
     document = httpx.get(server.url + "/v1/openapi.json").json()
     assert document["openapi"].startswith("3.1")
     assert set(document["paths"]) == {"/v1/check", "/v1/fix", "/v1/rules", "/v1/rules/{rule}", "/healthz"}
-    assert document["components"]["schemas"]["Article"]["properties"]["format"]["enum"] == [
-        suffix.removeprefix(".") for name, suffixes in FORMATS.items() if name not in BINARY for suffix in suffixes]
+    text_formats = [suffix.removeprefix(".") for name, suffixes in FORMATS.items() if name not in BINARY
+                    for suffix in suffixes]
+    assert document["components"]["schemas"]["Article"]["properties"]["format"]["enum"] == [*text_formats, "docx"]
+    assert document["components"]["schemas"]["FixRequest"]["properties"]["format"]["enum"][:-1] == text_formats
+    assert "document" not in document["components"]["schemas"]["FixRequest"]["properties"]
 
     def valid(answer: dict, schema: str) -> None:
         jsonschema.validate(answer, {"$ref": f"#/components/schemas/{schema}",
                                      "components": document["components"]})
 
     valid(post(server, "/v1/check", text=CREDIT).json(), "Report")
+    jsonschema.validate({"document": "UEs="}, {"$ref": "#/components/schemas/Article",
+                                               "components": document["components"]})
+    with pytest.raises(jsonschema.ValidationError):  # text or document, not both
+        jsonschema.validate({"text": "a", "document": "UEs="}, {"$ref": "#/components/schemas/Article",
+                                                                "components": document["components"]})
     valid(post(server, "/v1/fix", text=CREDIT).json(), "Fixed")
     with pytest.raises(jsonschema.ValidationError):
         valid({"findings": []}, "Report")
@@ -170,7 +178,11 @@ def test_openapi_describes_every_endpoint_and_the_answers_match_it(server):
     (b'{"format": "txt"}', 422, "the field 'text' is missing"),
     (b'{"text": 3}', 422, "the field 'text' must be a string, not a number"),
     (b'{"text": "a", "format": "pdf"}', 422, "the field 'format' must be one of txt, md, markdown, "),
-    (b'{"text": "a", "format": "docx"}', 422, "the field 'format' must be one of txt, md, markdown, "),
+    (b'{"text": "a", "format": "docx"}', 422, "a docx article is sent as the field 'document'"),
+    (b'{"document": "UEs=", "format": "txt"}', 422, "a txt article is sent as the field 'text'"),
+    (b'{"document": "not base64!"}', 422, "the field 'document' is not valid base64"),
+    (b'{"document": 3}', 422, "the field 'document' must be the file's bytes in base64, not a number"),
+    (b'{"text": "a", "document": "UEs="}', 422, "send the field 'text' or the field 'document', not both"),
     (b'{"text": "a", "published": "2024-13-01"}', 422, "published"),
     (b'{"text": "a", "select": "credit-line"}', 422, "the field 'select' must be a list of rule ids"),
     (b'{"text": "a", "select": ["credit-lien"]}', 422, "select: unknown rule 'credit-lien'"),
@@ -340,3 +352,26 @@ def test_several_workers(tmp_path):
     assert {answer.status_code for answer in answers} == {200}
     assert len({json.dumps(answer.json()) for answer in answers}) == 1
     assert "with 2 workers" in served.stderr
+
+
+def test_a_word_document_is_checked_as_the_cli_checks_it_and_never_fixed(tmp_path):
+    import base64
+
+    from word_documents import article_document, saved
+
+    data = saved(article_document())  # about 36 KB: more than the other tests' server takes
+    (tmp_path / "artikel.docx").write_bytes(data)
+    printed = json.loads(cli(tmp_path, "check", "--format", "json", "--no-cache", "artikel.docx").stdout)
+    sent = base64.b64encode(data).decode("ascii")
+    with Served(cwd=tmp_path, cache=tmp_path / "cache", env=NO_GRAMMAR) as server:
+        answer = post(server, "/v1/check", document=sent, name="artikel.docx").json()
+        refused = post(server, "/v1/fix", document=sent)
+        broken = post(server, "/v1/check", document=base64.b64encode(b"not a zip").decode("ascii")).json()
+    answer.pop("skipped", None)  # grammar, when the service says so
+    made = answer.pop("text")  # the text made from the document: a line per paragraph
+    assert answer == printed and answer["findings"]
+    assert all(finding.get("fix") is None for finding in answer["findings"])
+    dateline = next(f for f in answer["findings"] if f["rule"] == "dateline")
+    assert made.split("\n")[dateline["line"] - 1].startswith("Köln (dpa) -")
+    assert refused.status_code == 422 and "never fixed" in refused.json()["error"]
+    assert broken["findings"] == [] and "not a zip" in broken["errors"][0]["message"]

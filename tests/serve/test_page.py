@@ -181,3 +181,24 @@ def test_keyboard_reaches_the_controls(served, page):
         page.press_tab()
         reached.append(page.evaluate("document.activeElement.id"))
     assert {"article", "file", "format", "name", "check"} <= set(reached)
+
+
+def test_an_opened_word_document_is_checked_and_shown_as_its_text(served, page, tmp_path):
+    import base64
+
+    from word_documents import article_document, saved
+
+    document = tmp_path / "artikel.docx"
+    document.write_bytes(saved(article_document()))
+    node = page.send("DOM.getDocument")["root"]["nodeId"]
+    field = page.send("DOM.querySelector", nodeId=node, selector="#file")["nodeId"]
+    page.send("DOM.setFileInputFiles", nodeId=field, files=[str(document)])
+    state = settled(page)
+    answer = httpx.post(served.url + "/v1/check", json={"document": base64.b64encode(document.read_bytes()).decode(),
+                                                        "name": "artikel.docx"}, timeout=30).json()
+    assert state["article"] == answer["text"] and "Köln (dpa) - Oberbürgermeisterin" in state["article"]
+    assert state["listed"] == len(answer["findings"]) > 0
+    marked = dict(state["marks"])
+    assert spans(answer["text"], answer["findings"]) == [marked[f"finding-{n}"] for n in range(len(answer["findings"]))]
+    assert page.evaluate("document.getElementById('name').value") == "artikel.txt"
+    assert page.evaluate("document.getElementById('format').value") == "txt"
