@@ -45,8 +45,9 @@ def one_edit_pairs(forms) -> set[frozenset[str]]:
 @given(st.lists(CROWDED, min_size=2, max_size=40, unique=True))
 def test_comparing_and_neighbourhoods_find_the_same_close_pairs(forms):
     folded = {form: word_forms.fold(form) for form in forms}
-    compared = variants._compared(forms, budget=10**9)
-    met = variants._met_in_neighbourhoods(folded, variants._by_size(forms))
+    keys = list(folded.values())
+    compared = variants._compared(forms, keys, [variants._size(key) for key in keys], budget=10**9)
+    met = variants._met_in_neighbourhoods(folded, variants._by_size(folded))
     expected = one_edit_pairs(forms)
     assert {frozenset(pair) for pair in compared} == expected
     assert {frozenset(pair) for pair in met if frozenset(pair) in expected} == expected
@@ -56,7 +57,9 @@ def test_comparing_and_neighbourhoods_find_the_same_close_pairs(forms):
 
 def test_many_forms_alike_in_size_take_the_linear_path_and_find_every_pair():
     forms = [f"Kar{a}{b}{c}" for a in "aeiou" for b in "lmnr" for c in "st"]  # 40 forms, 780 pairs
-    assert variants._compared(forms, variants._DIRECT_PAIRS_PER_FORM * len(forms)) is None
+    keys = [word_forms.fold(form) for form in forms]
+    sizes = [variants._size(key) for key in keys]
+    assert variants._compared(forms, keys, sizes, variants._DIRECT_PAIRS_PER_FORM * len(forms)) is None
     found = {frozenset(pair) for pair in variants.close_pairs(forms)}
     expected = {frozenset((a, b)) for a, b in combinations(forms, 2) if variants._may_be_variants(a, b)}
     assert expected  # "Karals"/"Karels" and the like
