@@ -10,45 +10,23 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Collection, Iterable
 
 import regex
 from newslint.german.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+from newslint.german.latin import NOT_LATIN, latin_class
 from newslint.german.word_forms import MIN_STEM, UMLAUTS
 
 #: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
 _NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}])")
 
 
-# The standard library's engine finds name words several times faster than `regex`, but it has
-# no Unicode categories. Nearly every article is written in Latin letters and common punctuation
-# only; for those, the categories are spelt out character by character from the Unicode data
-# (the letters, marks and digits there are the ones `regex` knows).
-_LATIN = (range(0x250), range(0x2000, 0x2070), range(0x20A0, 0x20D0))
-
-
-def _latin_class(categories: str) -> str:
-    """The characters of `_LATIN` whose Unicode category starts with one of `categories`
-    ("Lu", "L M"), as a class of the standard library's `re`, in runs ("A-Z")."""
-    prefixes = tuple(categories.split())
-    runs: list[list[int]] = []
-    for code in (code for block in _LATIN for code in block):
-        if unicodedata.category(chr(code)).startswith(prefixes):
-            if runs and runs[-1][1] == code - 1:
-                runs[-1][1] = code
-            else:
-                runs.append([code, code])
-    return "[" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in runs) + "]"
-
-
-_NOT_LATIN = re.compile(
-    "[^" + "".join(f"{re.escape(chr(b.start))}-{re.escape(chr(b.stop - 1))}" for b in _LATIN) + "]"
-)
-_UPPER, _LETTER, _WORD_CHARACTER = _latin_class("Lu"), _latin_class("L M"), _latin_class("L M N")
-#: `_NAME_WORD` for text with nothing outside `_LATIN`; its upper-case letter comes first so that
+# The standard library's engine finds name words several times faster than `regex`; for text in
+# Latin script, `newslint.german.latin` spells out the Unicode categories it needs.
+_UPPER, _LETTER, _WORD_CHARACTER = latin_class("Lu"), latin_class("L M"), latin_class("L M N")
+#: `_NAME_WORD` for text with nothing outside `LATIN`; its upper-case letter comes first so that
 #: the search skips to the next one quickly
 _LATIN_NAME_WORD = re.compile(
     f"{_UPPER}(?<!{_WORD_CHARACTER}{_UPPER}){_LETTER}{{3,}}(?!{_WORD_CHARACTER})"
@@ -58,7 +36,7 @@ _LATIN_NAME_WORD = re.compile(
 def _name_words(text: str, start: int, end: int):
     """`_NAME_WORD`, or the same in the quicker engine when text[start:end] allows (and the
     character before it, which the look-behind sees)."""
-    return _NAME_WORD if _NOT_LATIN.search(text, max(start - 1, 0), end) else _LATIN_NAME_WORD
+    return _NAME_WORD if NOT_LATIN.search(text, max(start - 1, 0), end) else _LATIN_NAME_WORD
 
 
 

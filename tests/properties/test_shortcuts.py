@@ -19,6 +19,7 @@ from newslint.german import (
     cues,
     dates,
     distance,
+    latin,
     mentions,
     quotes,
     speakers,
@@ -122,11 +123,12 @@ def test_the_latin_classes_are_the_unicode_categories_regex_knows():
         mentions._UPPER: r"\p{Lu}",
         mentions._LETTER: r"[\p{L}\p{M}]",
         mentions._WORD_CHARACTER: r"[\p{L}\p{M}\p{N}]",
+        latin.latin_class("L N"): r"[\p{L}\p{N}]",
     }
-    for block in mentions._LATIN:
+    for block in latin.LATIN:
         for code in block:
-            for latin, unicode_class in classes.items():
-                assert (re.fullmatch(latin, chr(code)) is None) == (
+            for spelt_out, unicode_class in classes.items():
+                assert (re.fullmatch(spelt_out, chr(code)) is None) == (
                     regex.fullmatch(unicode_class, chr(code)) is None
                 ), (hex(code), unicode_class)
 
@@ -142,6 +144,22 @@ def test_name_words_are_found_alike_in_both_engines(text, start, end):
     start, end = min(start, len(text)), min(end, len(text))
     pattern = mentions._name_words(text, start, end)
     assert pattern.findall(text, start, end) == mentions._NAME_WORD.findall(text, start, end)
+
+
+WORD_TEXT = st.text("AaÄäßÉé0½²1 -‑'’\u0301\u00adЖжΣσ€„“.\n", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WORD_TEXT, min_size=1, max_size=4))
+@example(["Der 71-Jährige geht’s an", "Путин-Sprecher sagte"])
+def test_words_are_found_alike_in_both_engines(paragraphs):
+    article = parse("article.txt", "Titel\n" + "\n".join(p.replace("\n", " ") for p in paragraphs) + "\n")
+    expected = tuple(
+        Span(match.start(), match.end(), match.group())
+        for block in article.blocks
+        for match in WORD.finditer(article.prose, block.start, block.end)
+    )
+    assert words(article) == expected
 
 
 def test_text_with_other_letters_than_latin_ones_takes_regex():
