@@ -8,7 +8,6 @@ stands before them, which marks a common noun ("die Regierung") rather than a na
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -97,9 +96,7 @@ def mentions(article, only: Collection[str] | None = None) -> list[Mention]:
     ordinary word at the start of a sentence, not a name, and is left out.
     """
     prose = article.prose
-    words = article.words
-    starts = [word.start for word in words]
-    lower = {word.text for word in words if word.text[0].islower()}
+    lower = _LowerCase(article)
     found: list[Mention] = []
     for block in article.blocks:
         pattern = _name_words(prose, block.start, block.end)
@@ -107,21 +104,51 @@ def mentions(article, only: Collection[str] | None = None) -> list[Mention]:
             text = match.group()
             if only is not None and text not in only:
                 continue
-            if text.isupper() or text in NOT_NAMES or text.lower() in lower:
+            if text.isupper() or text in NOT_NAMES or lower.written(text):
                 continue
-            index = bisect.bisect_right(starts, match.start()) - 1
-            word = words[index]
-            last_part = match.end() == word.end
+            words, index = article.words_around(match.start(), _DETERMINER_REACH)
+            last_part = match.end() == words[index].end
             determined = last_part and _after_determiner(prose, words, index)
             found.append(Mention(match.start(), match.end(), text, determined))
     return found
+
+
+class _LowerCase:
+    """Whether an article writes a word in lower case too: one of its words is the word in lower
+    case. The article's words are gathered only when the lower-case spelling of a name stands in
+    its text at all (most names never do), or after a few names, so that many take linear time."""
+
+    def __init__(self, article) -> None:
+        self._article = article
+        self._words: set[str] | None = None
+        self._absent: set[str] = set()  # lower-case spellings the text does not hold
+
+    def written(self, word: str) -> bool:
+        lowered = word.lower()
+        if self._words is None:
+            if lowered in self._absent:
+                return False
+            article = self._article
+            if len(self._absent) < _QUICK_LOOKS and (not article.blocks or article.prose.find(
+                    lowered, article.blocks[0].start, article.blocks[-1].end) < 0):
+                self._absent.add(lowered)
+                return False
+            self._words = {found.text for found in article.words if found.text[0].islower()}
+        return lowered in self._words
+
+
+#: names looked for in lower case in the text before the article's words are gathered
+_QUICK_LOOKS = 8
+
+#: how many words before a name `_after_determiner` looks at
+_DETERMINER_REACH = 3
 
 
 def _after_determiner(prose: str, words, index: int) -> bool:
     """Whether an article or determiner stands before words[index], perhaps with adjectives or
     an ordinal between: "die Regierung", "der letzten Eiszeit", "der Belgrader Innenstadt",
     "das 21. Turnier"."""
-    for back in range(index - 1, max(-1, index - 4), -1):
+    for back in range(index - 1, max(-1, index - 1 - _DETERMINER_REACH), -1):
         before, after = words[back], words[back + 1]
         text = before.text
         if text.lower() in DETERMINERS:

@@ -65,15 +65,10 @@ class Span(NamedTuple):
     text: str
 
 
-def words(article) -> tuple[Span, ...]:
-    """Every word of every block: letters and digits, with inner hyphens and apostrophes."""
-    found: list[Span] = []
-    prose = article.prose
-    for block in article.blocks:
-        pattern = WORD if NOT_LATIN.search(prose, block.start, block.end) else _LATIN_WORD
-        matches = pattern.finditer(prose, block.start, block.end)
-        found += [Span(match.start(), match.end(), match.group()) for match in matches]
-    return tuple(found)
+def words_between(text: str, start: int, end: int) -> list[Span]:
+    """The words of text[start:end]: letters and digits, with inner hyphens and apostrophes."""
+    pattern = WORD if NOT_LATIN.search(text, start, end) else _LATIN_WORD
+    return [Span(match.start(), match.end(), match.group()) for match in pattern.finditer(text, start, end)]
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
