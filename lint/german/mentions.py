@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Collection, Iterable
 
 import regex
@@ -188,6 +190,10 @@ def may_mention(text: str, start: int, end: int, spellings: frozenset[str]) -> b
 
 @lru_cache(maxsize=32)
 def _longest_words(spellings: frozenset[str]) -> re.Pattern:
-    # the standard library's engine finds one of many plain words faster than `regex`
-    words = {max(spelling.split(), key=len) for spelling in spellings if spelling.split()}
-    return re.compile("|".join(re.escape(word) for word in sorted(words)))
+    # the standard library's engine finds one of many plain words faster than `regex`, and faster
+    # still when the words are grouped by their first letter: "B(?:agdad|eijing)|K(?:iew|yiv)"
+    words = sorted({max(spelling.split(), key=len) for spelling in spellings if spelling.split()})
+    return re.compile("|".join(
+        re.escape(initial) + "(?:" + "|".join(re.escape(word[1:]) for word in group) + ")"
+        for initial, group in groupby(words, key=itemgetter(0))
+    ))

@@ -349,6 +349,14 @@ def test_a_text_without_a_longest_word_of_the_house_list_has_no_house_spelling(t
         assert mentions.may_mention(text, 0, len(text), HOUSE)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(HOUSE_WORDS, FILLER, st.sampled_from(["Beij", "Kyiv", "Kyjiw", "Ky", "Neu-"])), max_size=12).map("".join))
+def test_the_longest_words_grouped_by_initial_are_found_as_any_of_them(text):
+    spellings = HOUSE | {"Kyjiw", "Beirut", "K"}
+    words = {max(spelling.split(), key=len) for spelling in spellings}
+    assert mentions.may_mention(text, 0, len(text), spellings) == any(word in text for word in words)
+
+
 def test_may_mention_looks_only_between_start_and_end():
     text = "Peking liegt weit weg."
     assert mentions.may_mention(text, 0, len(text), HOUSE)
