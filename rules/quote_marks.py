@@ -95,10 +95,13 @@ def check(article, options: Options) -> Iterator[Finding]:
                 stray.offset, stray.offset + 1,
                 f"{stray.mark} closes a quotation that was never opened; open it with {opening} or remove it",
             )
-    from newslint.german.languages import foreign
+    if not scan.quotations:
+        return  # many articles quote no one
 
     def verbatim(quotation) -> bool:
         """Whether a quotation is in another language: its first words tell."""
+        from newslint.german.languages import foreign
+
         return foreign(quotation.source[quotation.start + 1 : quotation.start + _LANGUAGE_SAMPLE], article.lang)
 
     german = article.lang.lower().startswith("de")
@@ -106,6 +109,7 @@ def check(article, options: Options) -> Iterator[Finding]:
     if house is None:
         first = next((q for q in scan.quotations if q.depth == 0 and q.opening != '"'), None)
         house = _style_of(first.opening) if first is not None else None
+    any_style = options.style == "any"
     outer: list = []  # the quotations that hold the current one, innermost last
     # for each of them: whether it or one around it is in another language, asked when needed
     in_foreign: list[bool | None] = []
@@ -127,7 +131,7 @@ def check(article, options: Options) -> Iterator[Finding]:
         parent = outer[-1] if outer else None
         outer.append(quotation)
         in_foreign.append(None)
-        finding = _judge(quotation, parent, house, german, options.style == "any", article.text)
+        finding = _judge(quotation, parent, house, german, any_style, article.text)
         if finding is not None and not foreign_at(len(outer) - 1):
             yield finding  # a quotation in another language is quoted verbatim, marks and all
 

@@ -196,11 +196,13 @@ class _Titles:
     """The article's quotations whose names keep their own spelling: short quotations without a
     sentence, the names of papers, groups and works („Beijing Shibao“, „Queer Beograd
     Kollektiv“) — `holds`; and quotations in another language (a quoted English tweet) —
-    `language_at`. Each asks in logarithmic time, on spans merged once per article."""
+    `language_at`. Each asks in logarithmic time, on spans merged once per article; the
+    languages are told only when a name stands inside a quotation."""
 
     def __init__(self, article) -> None:
         self._article = article
         self._titles: _Spans | None = None
+        self._quoted: _Spans | None = None
         self._foreign: dict[str, _Spans] | None = None
 
     def holds(self, offset: int) -> bool:
@@ -210,6 +212,10 @@ class _Titles:
 
     def language_at(self, offset: int) -> str | None:
         """The language of the quotation in another language that holds `offset`, or None."""
+        if self._quoted is None:
+            self._quoted = _Spans(self._article.quotes.quotations)
+        if offset not in self._quoted:
+            return None  # most names: in no quotation at all
         if self._foreign is None:
             from newslint.german.languages import language_of
 

@@ -20,8 +20,10 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cached_property
 from importlib import import_module
+from operator import itemgetter
 
 import regex
 from newslint.article import markdown
@@ -36,6 +38,7 @@ BLOCK_KINDS = ("headline", "teaser", "subheading", "paragraph")
 
 _SUBHEADING_MAX = 160
 _CLOSING_PUNCTUATION = ".!?…:;“”\"»«)]'’"
+_START = itemgetter(0)  # of a word (see `newslint.german.segment.Span`)
 _DATELINE_START = regex.compile(r"[\p{Lu}][\p{L}\p{M}.\-/ ]{0,40}?(?:\s\([^)\n]{1,40}\))?\s[–—-]\s")
 
 
@@ -89,6 +92,7 @@ class Article:
         #: where the article lies in its file when the file is not the article's text (JSON, XML)
         self.source = source
         self._block_sentences: dict[int, tuple] = {}  # block start -> its sentences
+        self._block_words: dict[int, tuple] = {}  # block start -> its words
         self._shared: dict = {}
 
     # -- structure --------------------------------------------------------------------------
@@ -191,9 +195,41 @@ class Article:
     @cached_property
     def words(self):
         """Words with their offsets, in order (see `newslint.german.segment`)."""
-        from newslint.german.segment import words
+        found: list = []
+        for block in self.blocks:
+            found += self.words_in(block)
+        return tuple(found)
 
-        return words(self)
+    def words_in(self, block: Block):
+        """Words of one block, in order (see `newslint.german.segment`): found on first use, so that
+        an analysis that needs the words around a few places does not find them all."""
+        found = self._block_words.get(block.start)
+        if found is None:
+            from newslint.german.segment import words_between
+
+            found = tuple(words_between(self.prose, block.start, block.end))
+            self._block_words[block.start] = found
+        return found
+
+    def words_around(self, offset: int, reach: int) -> tuple[Sequence, int]:
+        """The words around `offset`, a character of a word of a block, and the index among them of
+        the word that holds it: the words of that block, with those of the blocks before and after
+        it as far as `reach` (one or more) words from it. That word's neighbours up to `reach`
+        words away are those it has among all of the article's `words`, found without finding
+        those of every block (only when the next block does not hold enough of them)."""
+        number = bisect.bisect_right(self._block_starts, offset) - 1
+        found = self.words_in(self.blocks[number])
+        index = bisect.bisect_right(found, offset, key=_START) - 1
+        missing_before, missing_after = reach - index, reach - (len(found) - 1 - index)
+        if missing_before <= 0 and missing_after <= 0:
+            return found, index  # most words: all their neighbours in their block
+        before = self.words_in(self.blocks[number - 1])[-missing_before:] if missing_before > 0 and number > 0 else ()
+        last = len(self.blocks) - 1
+        after = self.words_in(self.blocks[number + 1])[:missing_after] if missing_after > 0 and number < last else ()
+        if (len(before) < missing_before and number > 1) or (len(after) < missing_after and number + 1 < last):
+            words = self.words
+            return words, bisect.bisect_right(words, offset, key=_START) - 1
+        return [*before, *found, *after], len(before) + index
 
     @cached_property
     def quotes(self):

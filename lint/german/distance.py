@@ -9,6 +9,15 @@ from __future__ import annotations
 
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance counting a swap of two neighbouring letters as one edit."""
+    # the letters both start and end with cost nothing: only what lies between is compared
+    shorter = min(len(a), len(b))
+    start = 0
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i, char in enumerate(a, 1):

@@ -8,47 +8,26 @@ stands before them, which marks a common noun ("die Regierung") rather than a na
 
 from __future__ import annotations
 
-import bisect
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Collection, Iterable
 
 import regex
 from newslint.german.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
+from newslint.german.latin import NOT_LATIN, latin_class
 from newslint.german.word_forms import MIN_STEM, UMLAUTS
 
 #: a name word, or a part of a hyphenated word: an upper-case letter, then three letters or more
 _NAME_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}]{3,}(?![\p{L}\p{M}\p{N}])")
 
 
-# The standard library's engine finds name words several times faster than `regex`, but it has
-# no Unicode categories. Nearly every article is written in Latin letters and common punctuation
-# only; for those, the categories are spelt out character by character from the Unicode data
-# (the letters, marks and digits there are the ones `regex` knows).
-_LATIN = (range(0x250), range(0x2000, 0x2070), range(0x20A0, 0x20D0))
-
-
-def _latin_class(categories: str) -> str:
-    """The characters of `_LATIN` whose Unicode category starts with one of `categories`
-    ("Lu", "L M"), as a class of the standard library's `re`, in runs ("A-Z")."""
-    prefixes = tuple(categories.split())
-    runs: list[list[int]] = []
-    for code in (code for block in _LATIN for code in block):
-        if unicodedata.category(chr(code)).startswith(prefixes):
-            if runs and runs[-1][1] == code - 1:
-                runs[-1][1] = code
-            else:
-                runs.append([code, code])
-    return "[" + "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in runs) + "]"
-
-
-_NOT_LATIN = re.compile(
-    "[^" + "".join(f"{re.escape(chr(b.start))}-{re.escape(chr(b.stop - 1))}" for b in _LATIN) + "]"
-)
-_UPPER, _LETTER, _WORD_CHARACTER = _latin_class("Lu"), _latin_class("L M"), _latin_class("L M N")
-#: `_NAME_WORD` for text with nothing outside `_LATIN`; its upper-case letter comes first so that
+# The standard library's engine finds name words several times faster than `regex`; for text in
+# Latin script, `newslint.german.latin` spells out the Unicode categories it needs.
+_UPPER, _LETTER, _WORD_CHARACTER = latin_class("Lu"), latin_class("L M"), latin_class("L M N")
+#: `_NAME_WORD` for text with nothing outside `LATIN`; its upper-case letter comes first so that
 #: the search skips to the next one quickly
 _LATIN_NAME_WORD = re.compile(
     f"{_UPPER}(?<!{_WORD_CHARACTER}{_UPPER}){_LETTER}{{3,}}(?!{_WORD_CHARACTER})"
@@ -58,7 +37,7 @@ _LATIN_NAME_WORD = re.compile(
 def _name_words(text: str, start: int, end: int):
     """`_NAME_WORD`, or the same in the quicker engine when text[start:end] allows (and the
     character before it, which the look-behind sees)."""
-    return _NAME_WORD if _NOT_LATIN.search(text, max(start - 1, 0), end) else _LATIN_NAME_WORD
+    return _NAME_WORD if NOT_LATIN.search(text, max(start - 1, 0), end) else _LATIN_NAME_WORD
 
 
 
@@ -119,9 +98,7 @@ def mentions(article, only: Collection[str] | None = None) -> list[Mention]:
     ordinary word at the start of a sentence, not a name, and is left out.
     """
     prose = article.prose
-    words = article.words
-    starts = [word.start for word in words]
-    lower = {word.text for word in words if word.text[0].islower()}
+    lower = _LowerCase(article)
     found: list[Mention] = []
     for block in article.blocks:
         pattern = _name_words(prose, block.start, block.end)
@@ -129,21 +106,51 @@ def mentions(article, only: Collection[str] | None = None) -> list[Mention]:
             text = match.group()
             if only is not None and text not in only:
                 continue
-            if text.isupper() or text in NOT_NAMES or text.lower() in lower:
+            if text.isupper() or text in NOT_NAMES or lower.written(text):
                 continue
-            index = bisect.bisect_right(starts, match.start()) - 1
-            word = words[index]
-            last_part = match.end() == word.end
+            words, index = article.words_around(match.start(), _DETERMINER_REACH)
+            last_part = match.end() == words[index].end
             determined = last_part and _after_determiner(prose, words, index)
             found.append(Mention(match.start(), match.end(), text, determined))
     return found
+
+
+class _LowerCase:
+    """Whether an article writes a word in lower case too: one of its words is the word in lower
+    case. The article's words are gathered only when the lower-case spelling of a name stands in
+    its text at all (most names never do), or after a few names, so that many take linear time."""
+
+    def __init__(self, article) -> None:
+        self._article = article
+        self._words: set[str] | None = None
+        self._absent: set[str] = set()  # lower-case spellings the text does not hold
+
+    def written(self, word: str) -> bool:
+        lowered = word.lower()
+        if self._words is None:
+            if lowered in self._absent:
+                return False
+            article = self._article
+            if len(self._absent) < _QUICK_LOOKS and (not article.blocks or article.prose.find(
+                    lowered, article.blocks[0].start, article.blocks[-1].end) < 0):
+                self._absent.add(lowered)
+                return False
+            self._words = {found.text for found in article.words if found.text[0].islower()}
+        return lowered in self._words
+
+
+#: names looked for in lower case in the text before the article's words are gathered
+_QUICK_LOOKS = 8
+
+#: how many words before a name `_after_determiner` looks at
+_DETERMINER_REACH = 3
 
 
 def _after_determiner(prose: str, words, index: int) -> bool:
     """Whether an article or determiner stands before words[index], perhaps with adjectives or
     an ordinal between: "die Regierung", "der letzten Eiszeit", "der Belgrader Innenstadt",
     "das 21. Turnier"."""
-    for back in range(index - 1, max(-1, index - 4), -1):
+    for back in range(index - 1, max(-1, index - 1 - _DETERMINER_REACH), -1):
         before, after = words[back], words[back + 1]
         text = before.text
         if text.lower() in DETERMINERS:
@@ -183,6 +190,10 @@ def may_mention(text: str, start: int, end: int, spellings: frozenset[str]) -> b
 
 @lru_cache(maxsize=32)
 def _longest_words(spellings: frozenset[str]) -> re.Pattern:
-    # the standard library's engine finds one of many plain words faster than `regex`
-    words = {max(spelling.split(), key=len) for spelling in spellings if spelling.split()}
-    return re.compile("|".join(re.escape(word) for word in sorted(words)))
+    # the standard library's engine finds one of many plain words faster than `regex`, and faster
+    # still when the words are grouped by their first letter: "B(?:agdad|eijing)|K(?:iew|yiv)"
+    words = sorted({max(spelling.split(), key=len) for spelling in spellings if spelling.split()})
+    return re.compile("|".join(
+        re.escape(initial) + "(?:" + "|".join(re.escape(word[1:]) for word in group) + ")"
+        for initial, group in groupby(words, key=itemgetter(0))
+    ))

@@ -148,8 +148,6 @@ def different_entities(article, mentions, pairs: Iterable[tuple[str, str]]) -> s
         return set()
     wanted = {form for pair in pairs for form in pair}
     prose = article.prose
-    words = article.words
-    starts = [word.start for word in words]
     before: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}
     places: dict[str, list[tuple[int, int]]] = {}
@@ -157,7 +155,7 @@ def different_entities(article, mentions, pairs: Iterable[tuple[str, str]]) -> s
         if mention.text not in wanted:
             continue
         places.setdefault(mention.text, []).append((mention.start, mention.end))
-        index = bisect.bisect_right(starts, mention.start) - 1
+        words, index = article.words_around(mention.start, 1)
         if index < 0 or words[index].start != mention.start:
             continue  # a part of a hyphenated word
         if index > 0 and _name_next_to(prose, words[index - 1], words[index]):

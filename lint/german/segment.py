@@ -15,8 +15,13 @@ from typing import NamedTuple
 
 import regex
 from newslint.german.calendar_words import MONTH_ABBREVIATIONS, MONTH_NAMES
+from newslint.german.latin import NOT_LATIN, latin_class
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-‑'’][\p{L}\p{M}\p{N}]+)*")
+#: `WORD` in the standard library's quicker engine, for text in Latin script (see `newslint.german.latin`)
+_LATIN_WORD = re.compile(
+    f"{latin_class('L N')}{latin_class('L M N')}*(?:[-‑'’]{latin_class('L M N')}+)*"
+)
 
 # possessive and anchored at the start of a run of punctuation, so that a long run is read once
 _CANDIDATE_END = regex.compile(
@@ -60,13 +65,10 @@ class Span(NamedTuple):
     text: str
 
 
-def words(article) -> tuple[Span, ...]:
-    """Every word of every block: letters and digits, with inner hyphens and apostrophes."""
-    found: list[Span] = []
-    for block in article.blocks:
-        matches = WORD.finditer(article.prose, block.start, block.end)
-        found += [Span(*match.span(), match.group()) for match in matches]
-    return tuple(found)
+def words_between(text: str, start: int, end: int) -> list[Span]:
+    """The words of text[start:end]: letters and digits, with inner hyphens and apostrophes."""
+    pattern = WORD if NOT_LATIN.search(text, start, end) else _LATIN_WORD
+    return [Span(match.start(), match.end(), match.group()) for match in pattern.finditer(text, start, end)]
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:

@@ -14,7 +14,7 @@ when they are one edit apart, see `newslint.german.variants`).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from functools import lru_cache
 
 from newslint.german.word_forms import fold, zipf
@@ -44,8 +44,7 @@ def _key_of_folded(text: str) -> str:
     return _ENDING.sub("I", text)
 
 
-@lru_cache(maxsize=65536)
-def _grouping(plain: str) -> tuple[bool, str]:
+def grouping(plain: str) -> tuple[bool, str]:
     """Whether `key` changes a folded form, and what the form is grouped by: its key, or itself
     (a form without a letter the table changes is its own key)."""
     if _CHANGES.search(plain):
@@ -71,23 +70,21 @@ def _common_word(a: str, b: str) -> bool:
     return max(zipf(a), zipf(b), zipf(a, "en"), zipf(b, "en")) >= _COMMON_WORD_ZIPF
 
 
-def pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
-    """The pairs of forms (mapped to their `fold`) that are one name transliterated two ways, in
-    the order given."""
+def pairs(forms: Sequence[str], groupings: Sequence[tuple[bool, str] | None]) -> set[tuple[str, str]]:
+    """The pairs of forms that are one name transliterated two ways, in the order given;
+    `groupings` holds the `grouping` of each form's `fold`, None for forms of fewer than four
+    letters (which are left out)."""
+    keys = [found[1] for found in groupings if found is not None]
+    if len(set(keys)) == len(keys) or not any(found[0] for found in groupings if found is not None):
+        return set()  # most articles: no two forms share a key, or no form has a letter to change
     by_key: dict[str, list[str]] = {}
-    changing = False
-    for form, plain in folded.items():
-        if len(plain) >= 4:
-            changes, grouped_by = _grouping(plain)
-            changing = changing or changes
-            by_key.setdefault(grouped_by, []).append(form)
-    if not changing:
-        return set()
-    by_key = {key: forms for key, forms in by_key.items() if len(forms) > 1}
-    found = set()
+    for form, found in zip(forms, groupings):
+        if found is not None:
+            by_key.setdefault(found[1], []).append(form)
+    found_pairs = set()
     for group in by_key.values():
         for index, a in enumerate(group):
             for b in group[index + 1 :]:
                 if a.casefold() != b.casefold() and _sound(a) == _sound(b) and not _common_word(a, b):
-                    found.add((a, b))
-    return found
+                    found_pairs.add((a, b))
+    return found_pairs

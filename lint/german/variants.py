@@ -23,9 +23,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import count as count_from
 from operator import sub
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from newslint.german import transliteration
 from newslint.german.distance import edit_distance, one_edit_apart
@@ -269,116 +268,121 @@ def _typo_forms(counts: Mapping[str, int], pairs: set[tuple[str, str]]) -> set[s
 
 
 def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
-    """Pairs of forms that may be one name spelt two ways: one edit apart, not forms of one
-    word ("Kiew"/"Kiews"), not differing in capitals only, and not both common words.
+    """Pairs of distinct forms that may be one name spelt two ways: one edit apart, not forms of
+    one word ("Kiew"/"Kiews"), not differing in capitals only, and not both common words.
 
     Found without comparing every pair: forms one edit apart have the same first letter and
-    lengths at most one apart (see `_folded`): sorted by that, only neighbours are compared.
+    lengths at most one apart (see `_size`): sorted by that, only neighbours are compared.
     When there are many of them, they meet instead in buckets keyed by their folded spelling
     with one letter deleted (a deletion neighbourhood), which takes time in proportion to the
     number of forms. Word-frequency data is loaded only for the pairs that meet.
     """
     forms = list(forms)
-    met = _compared(forms, _DIRECT_PAIRS_PER_FORM * len(forms))  # folds and sizes the forms
-    folded = {form: _FOLDED[form] for form in forms}
+    if not forms:
+        return set()
+    keys, sizes, inner, groupings = zip(*_learnt(forms))
+    met = _compared(forms, keys, sizes, _DIRECT_PAIRS_PER_FORM * len(forms))
     if met is None:
+        folded = dict(zip(forms, keys))
         met = {
             (a, b)
-            for a, b in _met_in_neighbourhoods(folded, _by_size(forms))
+            for a, b in _met_in_neighbourhoods(folded, _by_size(folded))
             if one_edit_apart(folded[a], folded[b])
         }
     close = {pair for pair in met if _close_may_be_variants(*pair)}
-    return close | _casing_pairs(folded) | transliteration.pairs(folded)
+    if any(inner):  # most articles have no form with inner capitals
+        close |= _casing_pairs(forms, inner)
+    return close | transliteration.pairs(forms, groupings)
 
 
-def _casing_pairs(folded: Mapping[str, str]) -> set[tuple[str, str]]:
-    """Pairs of forms that differ in inner capitals only ("YouTube"/"Youtube"), each in order
-    (of forms `_remember` has seen, as `close_pairs` makes sure)."""
-    if _INNER_CAPITALS.isdisjoint(folded):
-        return set()  # most articles
-    by_letters: dict[str, list[str]] = {form.casefold(): [] for form in folded if form in _INNER_CAPITALS}
-    for form in folded:
+def _casing_pairs(forms: Sequence[str], inner: Sequence[bool]) -> set[tuple[str, str]]:
+    """Pairs of forms that differ in inner capitals only ("YouTube"/"Youtube"), each in order;
+    `inner` says of each form whether it has capitals after its first letter without being all
+    capitals."""
+    by_letters: dict[str, list[str]] = {form.casefold(): [] for form, has in zip(forms, inner) if has}
+    for form in forms:
         if form.casefold() in by_letters and not form.isupper():
             by_letters[form.casefold()].append(form)
-    return {(a, b) for forms in by_letters.values() for i, a in enumerate(forms) for b in forms[i + 1 :]}
+    return {(a, b) for found in by_letters.values() for i, a in enumerate(found) for b in found[i + 1 :]}
 
 
 #: compare the forms alike in size pair by pair while there are at most this many pairs per form
 #: (real articles have fewer than four); beyond, deletion neighbourhoods keep the time linear
 _DIRECT_PAIRS_PER_FORM = 8
 
-#: form: its folded spelling, and its size (see `_folded`), for the forms met lately; and those
-#: of them with capitals after the first letter, without being all capitals ("YouTube")
-_FOLDED: dict[str, str] = {}
-_SIZES: dict[str, int] = {}
-_INNER_CAPITALS: set[str] = set()
-_FOLDED_KEPT = 65536
+#: form: what `close_pairs` needs to know of it (see `_learn`), for the forms met lately: most
+#: forms of an article are in the articles before it ("Regierung", "Berlin")
+_LEARNT: dict[str, tuple[str, int, bool, tuple[bool, str] | None]] = {}
+_LEARNT_KEPT = 65536
 
 
-def _folded(form: str) -> tuple[str, int]:
-    """A form's folded spelling, and its size: its first letter and length in one number, so that
-    a form one letter longer with the same first letter has the size one more. Forms one edit
-    apart have the same first letter and lengths at most one apart (so `close_pairs` compares
-    only such forms)."""
-    key = form.casefold()
-    if not key.isascii():
-        key = fold(form)  # which is the casefold of ASCII forms
-    return key, (ord(key[0]) << 32 | len(key)) if key else 0
+def _learnt(forms: list[str]) -> list[tuple[str, int, bool, tuple[bool, str] | None]]:
+    """What `_learn` tells of each form, remembered for the forms met lately (see `_LEARNT`)."""
+    if len(_LEARNT) > _LEARNT_KEPT:
+        _LEARNT.clear()
+    found = list(map(_LEARNT.get, forms))
+    if None in found:
+        for index, form in enumerate(forms):
+            if found[index] is None:
+                found[index] = _LEARNT[form] = _learn(form)
+    return found
 
 
-def _remember(forms: Iterable[str]) -> None:
-    """Fold and size the forms not met lately (see `_FOLDED`, `_SIZES`, `_INNER_CAPITALS`)."""
-    folded, sizes = _FOLDED, _SIZES
-    if len(folded) > _FOLDED_KEPT:
-        folded.clear()
-        sizes.clear()
-        _INNER_CAPITALS.clear()
-    for form in [form for form in forms if form not in sizes]:
-        folded[form], sizes[form] = _folded(form)
-        if not form[1:].islower() and not form.isupper():
-            _INNER_CAPITALS.add(form)
+def _learn(form: str) -> tuple[str, int, bool, tuple[bool, str] | None]:
+    """A form's folded spelling, its size (see `_size`), whether it has capitals after the first
+    letter without being all capitals ("YouTube"), and its transliteration grouping (see
+    `transliteration.grouping`; None for forms of fewer than four letters)."""
+    key = fold(form)
+    inner = not form[1:].islower() and not form.isupper()
+    return key, _size(key), inner, transliteration.grouping(key) if len(key) >= 4 else None
 
 
-def _by_size(forms: list[str]) -> dict[int, list[str]]:
-    """The forms by their size (see `_folded`), in order."""
-    _remember(forms)
+def _size(key: str) -> int:
+    """A folded form's first letter and length in one number, so that a form one letter longer
+    with the same first letter has the size one more. Forms one edit apart have the same first
+    letter and lengths at most one apart (so `close_pairs` compares only such forms)."""
+    return (ord(key[0]) << 32 | len(key)) if key else 0
+
+
+def _by_size(folded: Mapping[str, str]) -> dict[int, list[str]]:
+    """The forms by the size of their folded spelling (see `_size`), in order."""
     by_size: dict[int, list[str]] = {}
-    for form in forms:
-        by_size.setdefault(_SIZES[form], []).append(form)
+    for form, key in folded.items():
+        by_size.setdefault(_size(key), []).append(form)
     return by_size
 
 
-def _compared(forms: list[str], budget: int) -> set[tuple[str, str]] | None:
-    """The pairs of forms alike in size that are one edit apart, each in the order of `forms`;
-    None when that would take more than `budget` comparisons."""
-    _remember(forms)
-    size_of, folded = _SIZES.__getitem__, _FOLDED
-    ordered = sorted(forms, key=size_of)  # stable: forms of a size stay in order
-    sizes = list(map(size_of, ordered))
+def _compared(
+    forms: Sequence[str], keys: Sequence[str], sizes: Sequence[int], budget: int
+) -> set[tuple[str, str]] | None:
+    """The pairs of distinct forms alike in size (`sizes`, see `_size`) whose folded spellings
+    (`keys`) are one edit apart, each in the order of `forms`; None when that would take more
+    than `budget` comparisons."""
+    order = sorted(range(len(forms)), key=sizes.__getitem__)  # stable: forms of a size stay in order
+    ordered = [sizes[index] for index in order]
     met = set()
-    order = None
-    count = len(ordered)
+    count = len(order)
     # the forms that have a neighbour of their size or one more: most have none
-    for index in [i for i, gap in enumerate(map(sub, sizes[1:], sizes)) if gap <= 1]:
-        size, a = sizes[index], ordered[index]
-        key = folded[a]
+    for index in [i for i, gap in enumerate(map(sub, ordered[1:], ordered)) if gap <= 1]:
+        size, first = ordered[index], order[index]
+        key = keys[first]
         other_index = index + 1
-        while other_index < count and sizes[other_index] - size <= 1:
-            b = ordered[other_index]
-            other = folded[b]
+        while other_index < count and ordered[other_index] - size <= 1:
+            second = order[other_index]
+            other = keys[second]
             other_index += 1
             budget -= 1
             if budget < 0:
                 return None
             # quick tests first: the last letters of words one edit apart agree, unless the edit
             # is at the end (a letter changed or added there, or the last two swapped)
-            if sizes[other_index - 1] == size:
+            if ordered[other_index - 1] == size:
                 ends_alike = key[-1:] == other[-1:] or key[:-2] == other[:-2]
             else:
                 ends_alike = key[-1:] == other[-1:] or other.startswith(key)
             if ends_alike and one_edit_apart(key, other):
-                order = order or dict(zip(forms, count_from(0)))
-                met.add((a, b) if order[a] < order[b] else (b, a))
+                a, b = forms[first], forms[second]
+                met.add((a, b) if first < second else (b, a))
     return met
 
 

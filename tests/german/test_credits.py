@@ -1,5 +1,7 @@
 """The shared parse of credit lines and datelines (`newslint.german.credits`)."""
 
+from functools import lru_cache
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,8 +17,9 @@ from newslint.german.distance import edit_distance
 ARTICLE = "Titel\nBerlin (dpa) – Die Regierung hat entschieden.\nDas sagte sie. (jk/dpa/AFP)\n"
 
 
+@lru_cache(maxsize=None)
 def _levenshtein_with_swaps(a: str, b: str) -> int:
-    """Plain recursive definition, for comparison."""
+    """Plain recursive definition, for comparison (remembered, so that longer words take little time)."""
     if not a or not b:
         return len(a) + len(b)
     options = [
@@ -32,6 +35,11 @@ def _levenshtein_with_swaps(a: str, b: str) -> int:
 @given(st.text("adpfAFP", max_size=5), st.text("adpfAFP", max_size=5))
 def test_edit_distance_matches_its_definition(a, b):
     assert edit_distance(a, b) == _levenshtein_with_swaps(a, b)
+
+
+@given(st.text("ab", max_size=3), st.text("ab", max_size=4), st.text("ab", max_size=4), st.text("ab", max_size=3))
+def test_edit_distance_compares_what_lies_between_a_common_start_and_end(start, a, b, end):
+    assert edit_distance(start + a + end, start + b + end) == _levenshtein_with_swaps(start + a + end, start + b + end)
 
 
 @pytest.mark.parametrize(

@@ -19,13 +19,14 @@ from newslint.german import (
     cues,
     dates,
     distance,
+    latin,
     mentions,
     quotes,
     speakers,
     variants,
     word_forms,
 )
-from newslint.german.segment import WORD, Span, split_sentences, words
+from newslint.german.segment import WORD, Span, split_sentences
 
 # -- close pairs of name forms -----------------------------------------------------------------
 
@@ -45,8 +46,9 @@ def one_edit_pairs(forms) -> set[frozenset[str]]:
 @given(st.lists(CROWDED, min_size=2, max_size=40, unique=True))
 def test_comparing_and_neighbourhoods_find_the_same_close_pairs(forms):
     folded = {form: word_forms.fold(form) for form in forms}
-    compared = variants._compared(forms, budget=10**9)
-    met = variants._met_in_neighbourhoods(folded, variants._by_size(forms))
+    keys = list(folded.values())
+    compared = variants._compared(forms, keys, [variants._size(key) for key in keys], budget=10**9)
+    met = variants._met_in_neighbourhoods(folded, variants._by_size(folded))
     expected = one_edit_pairs(forms)
     assert {frozenset(pair) for pair in compared} == expected
     assert {frozenset(pair) for pair in met if frozenset(pair) in expected} == expected
@@ -56,7 +58,9 @@ def test_comparing_and_neighbourhoods_find_the_same_close_pairs(forms):
 
 def test_many_forms_alike_in_size_take_the_linear_path_and_find_every_pair():
     forms = [f"Kar{a}{b}{c}" for a in "aeiou" for b in "lmnr" for c in "st"]  # 40 forms, 780 pairs
-    assert variants._compared(forms, variants._DIRECT_PAIRS_PER_FORM * len(forms)) is None
+    keys = [word_forms.fold(form) for form in forms]
+    sizes = [variants._size(key) for key in keys]
+    assert variants._compared(forms, keys, sizes, variants._DIRECT_PAIRS_PER_FORM * len(forms)) is None
     found = {frozenset(pair) for pair in variants.close_pairs(forms)}
     expected = {frozenset((a, b)) for a, b in combinations(forms, 2) if variants._may_be_variants(a, b)}
     assert expected  # "Karals"/"Karels" and the like
@@ -119,11 +123,12 @@ def test_the_latin_classes_are_the_unicode_categories_regex_knows():
         mentions._UPPER: r"\p{Lu}",
         mentions._LETTER: r"[\p{L}\p{M}]",
         mentions._WORD_CHARACTER: r"[\p{L}\p{M}\p{N}]",
+        latin.latin_class("L N"): r"[\p{L}\p{N}]",
     }
-    for block in mentions._LATIN:
+    for block in latin.LATIN:
         for code in block:
-            for latin, unicode_class in classes.items():
-                assert (re.fullmatch(latin, chr(code)) is None) == (
+            for spelt_out, unicode_class in classes.items():
+                assert (re.fullmatch(spelt_out, chr(code)) is None) == (
                     regex.fullmatch(unicode_class, chr(code)) is None
                 ), (hex(code), unicode_class)
 
@@ -139,6 +144,22 @@ def test_name_words_are_found_alike_in_both_engines(text, start, end):
     start, end = min(start, len(text)), min(end, len(text))
     pattern = mentions._name_words(text, start, end)
     assert pattern.findall(text, start, end) == mentions._NAME_WORD.findall(text, start, end)
+
+
+WORD_TEXT = st.text("AaÄäßÉé0½²1 -‑'’\u0301\u00adЖжΣσ€„“.\n", max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WORD_TEXT, min_size=1, max_size=4))
+@example(["Der 71-Jährige geht’s an", "Путин-Sprecher sagte"])
+def test_words_are_found_alike_in_both_engines(paragraphs):
+    article = parse("article.txt", "Titel\n" + "\n".join(p.replace("\n", " ") for p in paragraphs) + "\n")
+    expected = tuple(
+        Span(match.start(), match.end(), match.group())
+        for block in article.blocks
+        for match in WORD.finditer(article.prose, block.start, block.end)
+    )
+    assert article.words == expected
 
 
 def test_text_with_other_letters_than_latin_ones_takes_regex():
@@ -196,6 +217,60 @@ def test_the_forms_of_the_paired_words_give_the_groups_all_mentions_give(text):
     assert set(found) <= set(article.mentions)
 
 
+def mentions_with_all_words(article, only=None):
+    """The definition of `mentions`: every word of the article found first."""
+    import bisect
+
+    words = article.words
+    starts = [word.start for word in words]
+    lower = {word.text for word in words if word.text[0].islower()}
+    found = []
+    for block in article.blocks:
+        for match in mentions._NAME_WORD.finditer(article.prose, block.start, block.end):
+            text = match.group()
+            if (only is not None and text not in only) or text.isupper() or text in mentions.NOT_NAMES \
+                    or text.lower() in lower:
+                continue
+            index = bisect.bisect_right(starts, match.start()) - 1
+            determined = match.end() == words[index].end and mentions._after_determiner(article.prose, words, index)
+            found.append(mentions.Mention(match.start(), match.end(), text, determined))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(SPELLING_ARTICLE)
+@example("Titel\nWeiter ging es. Dann weiter, Weitez und die\nRegierung der Regierungs-Chefin.\n")
+def test_mentions_found_with_the_words_around_them_are_those_found_with_all_words(text):
+    article = parse("article.txt", text)
+    forms = mentions.name_forms(article)
+    for only in (None, forms, {form for form in forms if len(form) % 2}):
+        fresh = parse("article.txt", text)  # no words found yet
+        assert mentions.mentions(fresh, only=only) == mentions_with_all_words(article, only)
+
+
+BLOCKS = st.lists(
+    st.lists(st.sampled_from(["die", "Regierung", "Peking-Reise", "71-Jährige", "—", "3.", "geht’s", ","]),
+             max_size=6).map(" ".join),
+    min_size=1, max_size=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(BLOCKS, st.integers(1, 4))
+def test_the_words_around_an_offset_are_its_neighbours_among_all_words(paragraphs, reach):
+    text = "Titel\n" + "\n\n".join(paragraphs) + "\n"
+    every = parse("article.txt", text).words
+    for number, word in enumerate(every):
+        for offset in range(word.start, word.end):
+            found, index = parse("article.txt", text).words_around(offset, reach)
+            assert found[index] == word
+            for step in range(-reach, reach + 1):
+                inside = 0 <= number + step < len(every)
+                assert (0 <= index + step < len(found)) == inside
+                if inside:
+                    assert found[index + step] == every[number + step]
+
+
 def test_inflected_forms_share_their_head_with_every_stem():
     for form in ("Pjöngjangs", "Wasserstände", "Kiewer", "Nordkoreanerinnen", "Thailänder", "Ärzte"):
         assert {mentions._head(stem) for stem in word_forms.stems(form)} == {mentions._head(form)}
@@ -214,6 +289,43 @@ def test_stems_try_the_endings_a_form_may_carry(form):
             if suffix in word_forms._PLURAL_SUFFIXES:
                 expected.add(stem.translate(word_forms.UMLAUTS))
     assert word_forms.stems(form) == expected
+
+
+# -- quotations in another language -----------------------------------------------------------
+
+QUOTATION_PIECES = st.sampled_from(
+    ["„", "“", "‚", "‘", "»", "«", '"', " ", "Beijing", "the war is over and we are", "der Krieg ist aus und wir sind",
+     "la guerre est finie et nous", "Yemen Observer", ".", ",", "\n"]
+)
+
+
+def language_at_all_at_once(article, offset):
+    """The definition: each foreign quotation's language told at once; of the languages whose
+    quotations (merged into spans) hold `offset`, the one the article's quotations use first."""
+    from newslint.german.languages import language_of
+    from newslint.rules.spelling_consistency import _Spans
+
+    own = article.lang[:2].lower()
+    by_language = {}
+    for quotation in article.quotes.quotations:
+        language = language_of(quotation.text, own)
+        if language != own:
+            by_language.setdefault(language, []).append(quotation)
+    spans = {language: _Spans(found) for language, found in by_language.items()}
+    return next((language for language, held in spans.items() if offset in held), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(QUOTATION_PIECES, max_size=14).map("".join))
+@example("„the war is over and we are „la guerre est finie et nous“ Beijing“")
+@example("»la guerre est finie et nous« „the war is over and we are ‚la guerre est finie et nous Beijing‘“")
+def test_the_language_at_an_offset_is_told_as_when_all_quotations_are_told_at_once(body):
+    from newslint.rules.spelling_consistency import _Titles
+
+    article = parse("article.txt", "Titel\n" + body + "\n")
+    titles = _Titles(article)
+    for offset in range(len(article.text) + 1):
+        assert titles.language_at(offset) == language_at_all_at_once(article, offset), offset
 
 
 # -- house spellings ---------------------------------------------------------------------------
@@ -235,6 +347,14 @@ def house_pattern():
 def test_a_text_without_a_longest_word_of_the_house_list_has_no_house_spelling(text):
     if house_pattern().search(text) is not None:
         assert mentions.may_mention(text, 0, len(text), HOUSE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(HOUSE_WORDS, FILLER, st.sampled_from(["Beij", "Kyiv", "Kyjiw", "Ky", "Neu-"])), max_size=12).map("".join))
+def test_the_longest_words_grouped_by_initial_are_found_as_any_of_them(text):
+    spellings = HOUSE | {"Kyjiw", "Beirut", "K"}
+    words = {max(spelling.split(), key=len) for spelling in spellings}
+    assert mentions.may_mention(text, 0, len(text), spellings) == any(word in text for word in words)
 
 
 def test_may_mention_looks_only_between_start_and_end():
@@ -305,7 +425,7 @@ def test_words_are_spans_as_the_named_tuple_makes_them():
         for block in article.blocks
         for match in WORD.finditer(article.prose, block.start, block.end)
     )
-    found = words(article)
+    found = article.words
     assert found == expected and [word.text for word in found][2:4] == ["71-Jährige", "geht’s"]
     assert all(type(word) is Span and (word.start, word.end) == word[:2] for word in found)
 
