@@ -97,13 +97,6 @@ def check(article, options: Options) -> Iterator[Finding]:
             )
     if not scan.quotations:
         return  # many articles quote no one
-
-    def verbatim(quotation) -> bool:
-        """Whether a quotation is in another language: its first words tell."""
-        from newslint.german.languages import foreign
-
-        return foreign(quotation.source[quotation.start + 1 : quotation.start + _LANGUAGE_SAMPLE], article.lang)
-
     german = article.lang.lower().startswith("de")
     house = STYLES.get(options.style)
     if house is None:
@@ -111,29 +104,31 @@ def check(article, options: Options) -> Iterator[Finding]:
         house = _style_of(first.opening) if first is not None else None
     any_style = options.style == "any"
     outer: list = []  # the quotations that hold the current one, innermost last
-    # for each of them: whether it or one around it is in another language, asked when needed
-    in_foreign: list[bool | None] = []
-
-    def foreign_at(level: int) -> bool:
-        """Whether outer[level] or a quotation around it is in another language (each level's
-        answer kept, so that every quotation is looked at once at most)."""
-        unknown = level
-        while unknown >= 0 and in_foreign[unknown] is None:
-            unknown -= 1
-        for index in range(unknown + 1, level + 1):
-            in_foreign[index] = (index > 0 and in_foreign[index - 1]) or verbatim(outer[index])
-        return level >= 0 and bool(in_foreign[level])
-
+    known: dict[int, bool] = {}  # a quotation's start: whether it or one around it is in another language
     for quotation in scan.quotations:  # in order of their start
         while outer and outer[-1].end <= quotation.start:
             outer.pop()
-            in_foreign.pop()
         parent = outer[-1] if outer else None
         outer.append(quotation)
-        in_foreign.append(None)
         finding = _judge(quotation, parent, house, german, any_style, article.text)
-        if finding is not None and not foreign_at(len(outer) - 1):
+        if finding is not None and not _in_another_language(outer, article.lang, known):
             yield finding  # a quotation in another language is quoted verbatim, marks and all
+
+
+def _in_another_language(outer: list, lang: str, known: dict[int, bool]) -> bool:
+    """Whether the innermost of `outer` (quotations, each inside the one before) or one around it
+    is in another language than `lang`: its first words tell. Each quotation's answer is kept in
+    `known` (by its start), so that every quotation is looked at once at most."""
+    from newslint.german.languages import foreign
+
+    level = len(outer) - 1
+    while level >= 0 and outer[level].start not in known:
+        level -= 1
+    answer = level >= 0 and known[outer[level].start]
+    for quotation in outer[level + 1:]:
+        answer = answer or foreign(quotation.source[quotation.start + 1 : quotation.start + _LANGUAGE_SAMPLE], lang)
+        known[quotation.start] = answer
+    return answer
 
 
 def _style_of(opening: str):

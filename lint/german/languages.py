@@ -29,6 +29,11 @@ _FUNCTION_WORDS = {
         wordt""",
 }
 _WORDS_OF = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+#: each function word: the languages it is a function word of
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _WORDS_OF.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 #: function words of another language needed, and more of them than German ones
 _EVIDENCE = 2
 
@@ -45,11 +50,15 @@ def language_of(text: str, lang: str = "de") -> str:
     if len(words) < _EVIDENCE:
         return lang
     own = _WORDS_OF.get(lang, frozenset())
-    best, best_count = lang, sum(word in own for word in words)
-    for other, function_words in _WORDS_OF.items():
-        if other == lang:
-            continue
-        count = sum(word in function_words and word not in own for word in words)
-        if count >= _EVIDENCE and count > best_count:
+    own_count, counts = 0, dict.fromkeys(_WORDS_OF, 0)  # one pass over the words for every language
+    for word in words:
+        if word in own:
+            own_count += 1  # a function word of `lang` is no evidence of another language
+        else:
+            for other in _LANGUAGES_OF.get(word, ()):
+                counts[other] += 1
+    best, best_count = lang, own_count
+    for other, count in counts.items():
+        if other != lang and count >= _EVIDENCE and count > best_count:
             best, best_count = other, count
     return best

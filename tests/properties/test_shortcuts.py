@@ -575,3 +575,37 @@ def test_sentences_of_the_blocks_are_the_sentences_of_the_article():
     all_sentences = tuple(s for b in fresh.blocks for s in split_sentences(fresh.prose, b.start, b.end))
     assert article.sentences == all_sentences
     assert len(article.sentences) == 11  # 1 + 2 + 2 + 4 + 2
+
+
+# -- the language of a stretch of text ---------------------------------------------------------
+
+
+def language_by_definition(text: str, lang: str) -> str:
+    """The definition: each language's function words counted on their own (a word that is also
+    one of `lang` counts for `lang` only); the most of at least two, more than `lang` has, wins,
+    the first in the list on a tie."""
+    from newslint.german.languages import _EVIDENCE, _WORD, _WORDS_OF
+
+    words = [word.lower() for word in _WORD.findall(text)]
+    if len(words) < _EVIDENCE:
+        return lang
+    own = _WORDS_OF.get(lang, frozenset())
+    best, best_count = lang, sum(word in own for word in words)
+    for other, function_words in _WORDS_OF.items():
+        count = sum(word in function_words and word not in own for word in words)
+        if other != lang and count >= _EVIDENCE and count > best_count:
+            best, best_count = other, count
+    return best
+
+
+FUNCTION_WORDS = st.sampled_from("der die und the and of le la et il di el de het een o os is ist est Kyjiw ".split() + [" ", ", "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FUNCTION_WORDS, max_size=16).map(" ".join), st.sampled_from(["de", "en", "fr", "nl", "xx"]))
+@example("the and of de la", "de")
+@example("de het een le la", "fr")
+def test_the_language_counted_in_one_pass_is_the_language_by_definition(text, lang):
+    from newslint.german.languages import language_of
+
+    assert language_of(text, lang) == language_by_definition(text, lang)
