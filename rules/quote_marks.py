@@ -140,7 +140,9 @@ def _style_of(opening: str):
 
 def _judge(quotation, parent, house, german: bool, any_style: bool, file: str) -> Finding | None:
     opening, closing = quotation.opening, quotation.closing
-    expected = house[min(quotation.depth, 1)] if house else None
+    expected = (house[1] if quotation.depth else house[0]) if house else None
+    if parent is None and expected is not None and opening == expected[0] and closing in (expected[1], ""):
+        return None  # most quotations: in the house style, not inside another
     pair = f"{opening}…{closing or ''}"
     if parent is not None and opening in _DOUBLE and parent.opening in _DOUBLE:
         if house:

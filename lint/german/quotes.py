@@ -15,7 +15,6 @@ is a `Quotation` with `continued=True`, ending at its paragraph's end, without a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # the standard library's engine finds a set of characters faster than `regex`
@@ -35,12 +34,12 @@ _CLOSERS = {
 _OPEN_BEFORE = " \t\n([{/–—-„‚»«‹›“‘\""
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A pair of quotation marks: `start` is the opening mark, `end` is just past the closing one.
 
     A `continued` quotation runs on into the next paragraph: it ends at its paragraph's end and
-    its `closing` is empty.
+    its `closing` is empty. (A named tuple: an article has thousands, made four times faster than
+    a frozen dataclass.)
     """
 
     start: int
@@ -50,8 +49,12 @@ class Quotation:
     depth: int
     #: the text the offsets point into; `text` is cut from it when asked for, so that thousands
     #: of nested quotations do not each keep a copy of everything inside them
-    source: str = field(repr=False, compare=False)
+    source: str
     continued: bool = False
+
+    def __repr__(self) -> str:  # without the source: the article's whole text
+        return (f"Quotation(start={self.start}, end={self.end}, opening={self.opening!r}, "
+                f"closing={self.closing!r}, depth={self.depth}, continued={self.continued})")
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -63,8 +66,7 @@ class Quotation:
         return self.source[self.start + 1 : self.end - len(self.closing)]
 
 
-@dataclass(frozen=True, slots=True)
-class StrayMark:
+class StrayMark(NamedTuple):
     """A quotation mark without its partner in its block."""
 
     offset: int
