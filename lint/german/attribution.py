@@ -86,7 +86,7 @@ from newslint.german.cues import (
     word_spans,
 )
 from newslint.german.quotes import Quotation
-from newslint.german.segment import WORD, Span
+from newslint.german.segment import Span, word_pattern
 from newslint.german.clauses import (
     attribution_in_lead_in,
     last_main_clause,
@@ -400,7 +400,7 @@ def _kind(text, quotation, before, after, sentence, closing_sentence, interrupte
 def _word_count(text: str, most: int = 4) -> int:
     """How many words `text` has, counted up to `most` (a long quote is not read to its end)."""
     count = 0
-    for _ in WORD.finditer(text):
+    for _ in word_pattern(text, 0, len(text)).finditer(text):
         count += 1
         if count == most:
             break

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import re
 
 import regex
-from newslint.german.segment import WORD
+from newslint.german.segment import word_pattern
 
 # -- the words of attribution ----------------------------------------------------------------
 
@@ -174,13 +174,14 @@ class Word(NamedTuple):  # a tuple: made by the thousand, quicker to build than 
 def word_spans(text: str, start: int, end: int) -> list[Word]:
     return [
         Word(*match.span(), word := match.group(), word.lower())
-        for match in WORD.finditer(text, start, end)
+        for match in word_pattern(text, start, end).finditer(text, start, end)
     ]
 
 
 def lower_words(text: str, start: int, end: int) -> list[str]:
     """The words of text[start:end] in lower case, without offsets: cheaper than `word_spans`."""
-    return WORD.findall(text[start:end].lower())  # one lowering of the stretch, not one per word
+    stretch = text[start:end].lower()  # one lowering of the stretch, not one per word
+    return word_pattern(stretch, 0, len(stretch)).findall(stretch)
 
 
 _FINDS = frozenset("befand befindet befanden befinden".split())
