@@ -1,14 +1,16 @@
 """Load on `newslint serve`: many clients at once send the corpus's articles to POST /v1/check.
 
     pip install -e '.[serve,test]'
-    python benchmarks/serve_load.py [--duration 60] [--clients 200] [--workers 1,4] [--corpus DIR]
+    python benchmarks/serve_load.py [--duration 60] [--clients 200] [--pace 1] [--workers 1,4] [--corpus DIR]
 
 For each number of workers a server is started on a free port of 127.0.0.1 (loopback only; grammar
 off, so the figures are newslint's own), and then for `--duration` seconds `--clients` clients
 (asyncio tasks, one kept-alive connection each) each send an article, wait for the
-answer and send the next, round the corpus; at most `--max-requests` requests in all. Before that,
-one client alone for `--solo` seconds measures the time one article takes without waiting behind
-others. Reported per run: requests per second, median and 99th-percentile latency, errors (any
+answer and send the next, round the corpus; at most `--max-requests` requests in all: the most the
+server can answer, each request waiting behind the others. Before that, one client alone for
+`--solo` seconds measures the time one article takes without waiting behind others; after it, the
+same clients each send an article every `--pace` seconds (writers whose editor or CMS checks on a
+pause or on save): the latency of a server that is busy but keeps up. Reported per run: requests per second, median and 99th-percentile latency, errors (any
 answer but 200, or no answer), and the server's peak memory (resident set of the server and its
 workers, summed, sampled every 0.2 s). The client runs on the same machine and shares its CPUs.
 
@@ -108,8 +110,11 @@ class Server:
         self._folder.cleanup()
 
 
-async def load(url: str, texts: list[tuple[str, str]], clients: int, duration: float, most: int) -> dict:
-    """`clients` clients sending articles for `duration` seconds (at most `most` requests)."""
+async def load(url: str, texts: list[tuple[str, str]], clients: int, duration: float, most: int,
+               pace: float = 0.0) -> dict:
+    """`clients` clients sending articles for `duration` seconds (at most `most` requests): each
+    sends the next as soon as it has its answer, or with `pace`, starts one every `pace` seconds
+    (the clients spread evenly over that time; one whose answer comes late sends at once)."""
     host, port = url.removeprefix("http://").split(":")
     bodies = [json.dumps({"text": text, "name": name}).encode("utf-8") for name, text in texts]
     latencies: list[float] = []
@@ -121,7 +126,11 @@ async def load(url: str, texts: list[tuple[str, str]], clients: int, duration: f
         nonlocal errors, sent
         index = number
         connection = None
+        due = time.monotonic() + pace * number / clients
         while time.monotonic() < end and sent < most:
+            if pace:
+                await asyncio.sleep(max(0.0, due - time.monotonic()))
+                due = max(due + pace, time.monotonic())
             sent += 1
             body = bodies[index % len(bodies)]
             index += clients
@@ -169,6 +178,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=200, help="clients at once (default 200)")
     parser.add_argument("--workers", default="1,4", help="worker counts to run, comma-separated (default 1,4)")
     parser.add_argument("--solo", type=float, default=10.0, help="seconds of one client alone first (default 10)")
+    parser.add_argument("--pace", type=float, default=1.0,
+                        help="then the clients again, each sending an article every PACE seconds, as writers "
+                             "who check on a pause or on save (default 1; 0 leaves that run out)")
     parser.add_argument("--max-requests", type=int, default=200_000, help="requests per run at most")
     parser.add_argument("--corpus", default=CORPUS)
     arguments = parser.parse_args()
@@ -178,17 +190,20 @@ def main() -> None:
         return
     print(f"{len(texts)} corpus articles, {sum(len(t) for _, t in texts) // len(texts)} characters on average; "
           f"{os.cpu_count()} CPUs; grammar off")
-    print(f"{'workers':>7} {'clients':>7} {'seconds':>7} {'requests':>8} {'req/s':>7} {'median ms':>9} "
-          f"{'p99 ms':>7} {'errors':>6} {'peak MB':>7}")
+    print(f"{'workers':>7} {'clients':>7} {'pace s':>7} {'seconds':>7} {'requests':>8} {'req/s':>7} "
+          f"{'median ms':>9} {'p99 ms':>7} {'errors':>6} {'peak MB':>7}")
+    runs = [(1, arguments.solo, 0.0), (arguments.clients, arguments.duration, 0.0)]
+    if arguments.pace > 0:
+        runs.append((arguments.clients, arguments.duration, arguments.pace))
     for workers in (int(part) for part in arguments.workers.split(",")):
         with Server(workers) as server:
-            for clients, duration in ((1, arguments.solo), (arguments.clients, arguments.duration)):
+            for clients, duration, pace in runs:
                 if duration <= 0:
                     continue
-                found = asyncio.run(load(server.url, texts, clients, duration, arguments.max_requests))
-                print(f"{workers:>7} {clients:>7} {duration:>7g} {found['requests']:>8} {found['per_second']:>7.1f} "
-                      f"{found['median_ms']:>9.1f} {found['p99_ms']:>7.1f} {found['errors']:>6} "
-                      f"{server.peak / 2**20:>7.0f}", flush=True)
+                found = asyncio.run(load(server.url, texts, clients, duration, arguments.max_requests, pace))
+                print(f"{workers:>7} {clients:>7} {pace or '-':>7} {duration:>7g} {found['requests']:>8} "
+                      f"{found['per_second']:>7.1f} {found['median_ms']:>9.1f} {found['p99_ms']:>7.1f} "
+                      f"{found['errors']:>6} {server.peak / 2**20:>7.0f}", flush=True)
 
 
 if __name__ == "__main__":
