@@ -455,6 +455,7 @@ class Run:
                 [sys.executable, "-m", "newslint", "check", "--format", "json", "--published", "2024-06-21",
                  "--cache-dir", str(cache), *extra, str(folder)],
                 stdout=out, stderr=subprocess.PIPE, env=env, cwd=folder.parent, start_new_session=True,
+                preexec_fn=_ctrl_c_as_in_a_terminal,
             )
         self.pid = self.process.pid
 
@@ -462,6 +463,12 @@ class Run:
         """(exit code, report, the end of stderr)."""
         _, err = self.process.communicate(timeout=timeout)
         return self.process.returncode, self.output.read_bytes(), err.decode()[-1000:]
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child: SIGINT does what it does in a terminal, even when the tests run as a
+    background job of a shell (which starts them with SIGINT ignored, and Python keeps that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def children(pid: int) -> list[int]:
