@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Callable
 
 import regex
-from newslint.styles.patterns import compile_pattern
+from newslint.styles.patterns import Deadline, compile_pattern
 
 _TOKEN = regex.compile(r"[\p{N}\p{L}*]+\S*")
 _NUMBERED = regex.compile(r"\d+\.")
@@ -39,48 +39,49 @@ class CaseStyle:
     """One `match` of a capitalization rule: `judge(text)` gives (expected text, whether it passes)."""
 
     def __init__(self, match: str, style: str, threshold: float, indicators: list[str], prefix: str,
-                 excepted: Callable[[str], bool], where: str) -> None:
+                 where: str) -> None:
         self.match = match
         self.small = SMALL_WORDS.get(style, SMALL_WORDS["AP"])
         self.threshold = threshold
         self.indicators = tuple(indicators)
         self.prefix = prefix
-        self.excepted = excepted
         self.pattern = None if match in ("$title", "$sentence", "$lower", "$upper") else \
             compile_pattern(match, False, f"{where}: match")
         #: whether the expected text is a suggestion (not for a pattern)
         self.suggests = self.pattern is None
 
-    def judge(self, text: str) -> tuple[str, bool]:
+    def judge(self, text: str, excepted: Callable[[str], bool], deadline: Deadline) -> tuple[str, bool]:
+        """`excepted(word)`: whether the rule's exceptions or the vocabulary hold a word; the
+        searches raise TimeoutError when the `deadline` passes."""
         if self.pattern is not None:
-            return self.match, self.pattern.search(text) is not None or self.excepted(text)
+            return self.match, self.pattern.search(text, timeout=deadline.left()) is not None or excepted(text)
         if self.match in ("$lower", "$upper"):
             expected = text.lower() if self.match == "$lower" else text.upper()
-            return expected, text == expected or self.excepted(text)
+            return expected, text == expected or excepted(text)
         body = text[len(self.prefix):] if self.prefix and text.startswith(self.prefix) else text
         words = _TOKEN.findall(body)
         if not words:
             return text, True
         if self.match == "$title":
-            expected = [self._title(word, number, len(words)) for number, word in enumerate(words)]
+            expected = [self._title(word, number, len(words), excepted) for number, word in enumerate(words)]
         else:
-            expected = self._sentence(words)
+            expected = self._sentence(words, excepted)
         right = 0
         for number, (word, wanted) in enumerate(zip(words, expected)):
-            if word == wanted or self.excepted(word) or (self.match == "$title" and word.isupper()):
+            if word == wanted or excepted(word) or (self.match == "$title" and word.isupper()):
                 right += 1
             elif self.match == "$sentence" and number == 0:
                 return self._joined(text, body, words, expected), False
         return self._joined(text, body, words, expected), right / len(words) >= self.threshold
 
-    def _title(self, word: str, number: int, count: int) -> str:
-        if self.excepted(word) or (word.isupper() and len(word) > 1):
+    def _title(self, word: str, number: int, count: int, excepted: Callable[[str], bool]) -> str:
+        if excepted(word) or (word.isupper() and len(word) > 1):
             return word
         if 0 < number < count - 1 and word.lower() in self.small:
             return word.lower()
         return word[:1].upper() + word[1:].lower()
 
-    def _sentence(self, words: list[str]) -> list[str]:
+    def _sentence(self, words: list[str], excepted: Callable[[str], bool]) -> list[str]:
         expected = []
         first = 0
         for number, word in enumerate(words):
@@ -88,7 +89,7 @@ class CaseStyle:
             if number == first and _NUMBERED.fullmatch(word):
                 first += 1  # a numbered list item: the word after the number comes first
                 expected.append(word)
-            elif self.excepted(word) or (word.isupper() and len(word) > 1):
+            elif excepted(word) or (word.isupper() and len(word) > 1):
                 expected.append(word)
             elif number == first or after_indicator:
                 expected.append(word[:1].upper() + word[1:].lower() if number == first else word)

@@ -24,6 +24,7 @@ vocabulary's accepted terms are no exceptions) and `action` (`replace`, `edit`: 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import re
 
@@ -117,8 +118,8 @@ class Check:
     def run(self, layout: Layout, deadline: Deadline) -> list[Finding]:
         raise NotImplementedError
 
-    def excepted(self, text: str) -> bool:
-        return self.exceptions.hold(text) or (self.accepted is not None and self.accepted.hold(text))
+    def excepted(self, text: str, deadline: Deadline) -> bool:
+        return self.exceptions.hold(text, deadline) or (self.accepted is not None and self.accepted.hold(text, deadline))
 
     def alert(self, unit: Unit, start: int, end: int, message: str, suggestion: str | None = None) -> Finding:
         file_start, file_end = unit.view.file_span(start, end)
@@ -193,7 +194,7 @@ class Existence(Check):
             text = unit.view.text
             for start, end, _token in matches:
                 observed = text[start:end].strip()
-                if not self.excepted(observed):
+                if not self.excepted(observed, deadline):
                     found.append(self.action_alert(unit, start, end, text[start:end]))
         return found
 
@@ -216,7 +217,7 @@ class Substitution(Check):
             for start, end, token in matches:
                 observed = text[start:end].strip()
                 expected = self._expected(token, observed)
-                if _same(expected, observed) or self.excepted(observed):
+                if _same(expected, observed) or self.excepted(observed, deadline):
                     continue
                 message = self.message
                 alternatives = expected.split("|")
@@ -309,7 +310,7 @@ class Repetition(Check):
                 count = count + 1 if hit else 0
                 if hit and count > self.max:
                     stretch = text[previous_start:end]
-                    if "\n" not in stretch and not self.excepted(stretch):
+                    if "\n" not in stretch and not self.excepted(stretch, deadline):
                         found.append(self.alert(unit, previous_start, end, format_message(self.message, current)))
                         count = 0
                 previous, previous_start = current, start
@@ -352,7 +353,7 @@ class Conditional(Check):
             defined.update(group for _s, _e, match in defining for group in match.groups() if group)
             for start, end, match in used:
                 term = match.group()
-                if term not in defined and not self.excepted(term):
+                if term not in defined and not self.excepted(term, deadline):
                     found.append(self.action_alert(unit, start, end, term))
         return found
 
@@ -364,7 +365,7 @@ class Capitalization(Check):
 
         keys = rule.keys
         self.case = case.CaseStyle(keys["match"], keys.get("style", "AP"), float(keys.get("threshold") or 0.8),
-                                   keys.get("indicators") or [], keys.get("prefix", ""), self.excepted, self.where)
+                                   keys.get("indicators") or [], keys.get("prefix", ""), self.where)
 
     def run(self, layout, deadline):
         found = []
@@ -377,7 +378,7 @@ class Capitalization(Check):
                     continue
                 start += len(span) - len(span.lstrip())
                 end = start + len(stripped)
-                expected, right = self.case.judge(stripped)
+                expected, right = self.case.judge(stripped, partial(self.excepted, deadline=deadline), deadline)
                 if not right:
                     message = format_message(self.message, stripped, expected)
                     found.append(self.alert(unit, start, end, message, expected if self.case.suggests else None))

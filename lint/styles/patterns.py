@@ -413,6 +413,7 @@ class Exceptions:
     def __bool__(self) -> bool:
         return self.pattern is not None
 
-    def hold(self, text: str) -> bool:
-        """Whether `text` holds one of the exceptions."""
-        return self.pattern is not None and self.pattern.search(text) is not None
+    def hold(self, text: str, deadline: Deadline | None = None) -> bool:
+        """Whether `text` holds one of the exceptions (TimeoutError when the `deadline` passes)."""
+        return self.pattern is not None and self.pattern.search(
+            text, timeout=deadline.left() if deadline is not None else None) is not None

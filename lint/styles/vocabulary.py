@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import os
 
-from newslint.styles.patterns import Exceptions
+from newslint.engine.finding import RuleError
+from newslint.styles.patterns import Deadline, Exceptions
 from newslint.styles.rule_file import StyleError
+
+#: how long the accepted terms may take to judge one term: a word or two, never near it
+ACCEPT_SECONDS = 1.0
 
 FOLDERS = (os.path.join("config", "vocabularies"), "Vocab")
 
@@ -30,8 +34,13 @@ class Vocabulary:
         self.exceptions = Exceptions(list(self.accepted), "vocabulary: accept.txt")
 
     def accepts(self, term: str) -> bool:
-        """Whether `term` holds an accepted term, as a word (Vale's exceptions)."""
-        return self.exceptions.hold(term)
+        """Whether `term` holds an accepted term, as a word (Vale's exceptions). RuleError when a
+        pattern of the list takes longer than `ACCEPT_SECONDS` on it (it backtracks without end)."""
+        try:
+            return self.exceptions.hold(term, Deadline(ACCEPT_SECONDS))
+        except TimeoutError:
+            raise RuleError(f"vocabulary: accept.txt: a pattern took longer than {ACCEPT_SECONDS:g} s on "
+                            f"'{term[:40]}' and was stopped; simplify it (it may backtrack without end)") from None
 
 
 def read_vocabularies(names: list[str], search: list[str]) -> tuple[Vocabulary, list[str]]:

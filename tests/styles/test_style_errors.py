@@ -1,5 +1,7 @@
 """Bad styles: one clear line naming the file and the problem, and every other rule still runs."""
 
+import time
+
 import pytest
 from style_kit import kit  # noqa: F401 (a fixture)
 
@@ -72,6 +74,23 @@ def test_a_catastrophic_pattern_is_that_rules_error_for_that_article(kit):
     assert [d.rule for d in result.diagnostics] == ["T.Good"], "the other rules' findings stay"
     result, engine = kit.check(TEXT)
     assert result.error is None and [d.rule for d in result.diagnostics] == ["T.Good"]
+
+
+@pytest.mark.parametrize("slow", [
+    "extends: capitalization\nmessage: x\nscope: sentence\nmatch: '(a|aa)+!b'\n",
+    "extends: capitalization\nmessage: x\nscope: sentence\nmatch: $title\nexceptions: ['(a|aa)+!b']\n",
+    "extends: existence\nmessage: x\nnonword: true\ntokens: ['a+!']\nexceptions: ['(a|aa)+!b']\n",
+])
+def test_a_catastrophic_match_or_exception_is_stopped_too(kit, slow):
+    kit.rule("Good", GOOD)
+    kit.rule("Slow", slow)
+    kit.config('styles = ["T"]\nselect = ["T"]\nstyle-timeout = 0.2\n')
+    started = time.monotonic()
+    result, _engine = kit.check("Titel\nSehr gut, sehr schön.\n" + "a" * 60 + "!\n")
+    assert time.monotonic() - started < 10, "stopped at its time, not after minutes"
+    assert result.error is not None and result.error.startswith("T.Slow: "), result.error
+    assert "took longer than 0.2 s on this article" in result.error
+    assert [d.rule for d in result.diagnostics] == ["T.Good"], "the other rules' findings stay"
 
 
 def test_a_style_that_is_not_there(kit):

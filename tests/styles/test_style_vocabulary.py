@@ -52,3 +52,18 @@ def test_the_old_vocab_folder_works_too(kit):
     (folder / "reject.txt").write_text("Kiew\n", encoding="utf-8")
     kit.config('vocab = ["Old"]\nselect = ["Vale"]\n')
     assert [f[2] for f in kit.found(TEXT)] == ["Vale.Avoid"]
+
+
+def test_a_catastrophic_accepted_pattern_is_stopped_with_a_clear_error():
+    import time
+
+    import pytest
+    from newslint.engine.finding import RuleError
+    from newslint.styles.vocabulary import ACCEPT_SECONDS, Vocabulary
+
+    vocabulary = Vocabulary(["(a|aa)+!b"], [], {})
+    started = time.monotonic()
+    with pytest.raises(RuleError, match=r"vocabulary: accept.txt: a pattern took longer than 1 s on 'aaaa"):
+        vocabulary.accepts("a" * 60 + "!")
+    assert time.monotonic() - started < ACCEPT_SECONDS + 5
+    assert vocabulary.accepts("aa!b") and not vocabulary.accepts("aab")
