@@ -29,7 +29,7 @@ from functools import partial
 import re
 
 import regex
-from newslint.engine.finding import Finding, RuleError
+from newslint.engine.finding import Edit, Finding, Fix, RuleError
 from newslint.styles.patterns import Alternation, Deadline, Exceptions, Literals, anchored, compile_pattern
 from newslint.styles.rule_file import RuleFile
 from newslint.styles.scopes import ArticleView, Layout, Scope, Unit
@@ -121,9 +121,19 @@ class Check:
     def excepted(self, text: str, deadline: Deadline) -> bool:
         return self.exceptions.hold(text, deadline) or (self.accepted is not None and self.accepted.hold(text, deadline))
 
-    def alert(self, unit: Unit, start: int, end: int, message: str, suggestion: str | None = None) -> Finding:
+    def alert(self, unit: Unit, start: int, end: int, message: str, suggestion: str | None = None,
+              fix: Fix | None = None) -> Finding:
         file_start, file_end = unit.view.file_span(start, end)
-        return Finding(file_start, file_end, message, suggestion)
+        return Finding(file_start, file_end, message, suggestion, fix)
+
+    @staticmethod
+    def fix(unit: Unit, start: int, end: int, replacement: str, applicability: str) -> Fix | None:
+        """`replacement` written over [start, end) of the view, as a fix — None when that stretch
+        does not stand in the article as the rule saw it (markup inside it, a line break)."""
+        if not unit.view.written_as_seen(start, end):
+            return None
+        file_start, file_end = unit.view.file_span(start, end)
+        return Fix(applicability, (Edit(file_start, file_end, replacement),))
 
     def suggested(self, match: str) -> list[str]:
         """What the rule's `action` suggests for a match (Vale's replace and edit)."""
@@ -150,12 +160,31 @@ class Check:
         return []
 
     def action_alert(self, unit: Unit, start: int, end: int, match: str, *values: str) -> Finding:
-        """A finding with the message filled with the match (and the action's suggestion)."""
+        """A finding with the message filled with the match (and the action's suggestion). An
+        action that makes exactly one replacement of the match, or `remove`s it, is its fix:
+        unsafe, for a pattern may match more than its author meant."""
+        if self.action["name"] == "remove":
+            message = format_message(self.message, match, *values)
+            start, end = _with_a_space(unit.view.text, start, end)
+            return self.alert(unit, start, end, message, fix=self.fix(unit, start, end, "", "unsafe"))
         suggestions = self.suggested(match) if self.action["name"] else []
         if self.action["name"] and not values:  # Vale: the second `%s` is what the action makes
             values = (suggestions[0] if len(suggestions) == 1 else as_sentence(suggestions) if suggestions else match,)
         message = format_message(self.message, match, *values)
-        return self.alert(unit, start, end, message, suggestions[0] if len(suggestions) == 1 else None)
+        if len(suggestions) != 1:
+            return self.alert(unit, start, end, message)
+        return self.alert(unit, start, end, message, suggestions[0],
+                          self.fix(unit, start, end, suggestions[0], "unsafe"))
+
+
+def _with_a_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a match to remove, with the space that would be left double: the one after it
+    („sehr gut“ of „ist sehr gut“), or at the end of a clause the one before it."""
+    if text[end : end + 1] == " " and (start == 0 or text[start - 1].isspace()):
+        return start, end + 1
+    if text[start - 1 : start] == " ":
+        return start - 1, end
+    return start, end
 
 
 def pattern_finder(pattern, deadline: Deadline, isolated: bool):
@@ -226,8 +255,20 @@ class Substitution(Check):
                     expected = as_sentence(alternatives)
                     message = _unquoted_value(message)
                 suggestion = alternatives[0] if len(alternatives) == 1 else None
-                found.append(self.alert(unit, start, end, format_message(message, expected, observed), suggestion))
+                fix = None
+                if suggestion is not None:
+                    inner = start + len(text[start:end]) - len(text[start:end].lstrip())
+                    fix = self.fix(unit, inner, inner + len(observed), suggestion, self._applicability(token, observed))
+                found.append(self.alert(unit, start, end, format_message(message, expected, observed), suggestion, fix))
         return found
+
+    def _applicability(self, token: int, observed: str) -> str:
+        """Safe when the match is the key as the style writes it — a word or phrase, not a pattern
+        that may match more than its author meant, nor another casing of it; else unsafe."""
+        key = self.keys_in_order[token]
+        if self.tokens.pattern_of(token) is not None or self.action["name"] == "replace":
+            return "unsafe"
+        return "safe" if observed == key or (self.capitalize and observed == key[:1].upper() + key[1:]) else "unsafe"
 
     def _expected(self, token: int, observed: str) -> str:
         expected = self.expected[token]

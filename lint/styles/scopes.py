@@ -45,16 +45,23 @@ _FORMATS = {"md": True, "markdown": True, "txt": False, "rst": None, "adoc": Non
 
 class View:
     """A text the rules search (with what is found in it once for all) and the way back to the
-    file's offsets."""
+    article's offsets (`to_file`, into `article_text`)."""
 
-    def __init__(self, text: str, to_file) -> None:
+    def __init__(self, text: str, to_file, article_text: str) -> None:
         self.text = text
         self.to_file = to_file
+        self.article_text = article_text
         self.searched = SearchedText(text)
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         first = self.to_file(start)
         return first, (self.to_file(end - 1) + 1 if end > start else first)
+
+    def written_as_seen(self, start: int, end: int) -> bool:
+        """Whether text[start:end] stands in the article just so: no markup taken out, no line
+        break read as a space — so that writing over it writes over what the rule saw."""
+        file_start, file_end = self.file_span(start, end)
+        return self.article_text[file_start:file_end] == self.text[start:end]
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,7 @@ class ArticleView:
     def __init__(self, article) -> None:
         self.article = article
         readable = article.readable
-        self.doc = View(readable.text, readable.to_file)
+        self.doc = View(readable.text, readable.to_file, article.text)
         self._readable = readable
         self._raw: View | None = None
         self._units: dict[str, list[Unit]] = {}
@@ -88,7 +95,7 @@ class ArticleView:
     @property
     def raw(self) -> View:
         if self._raw is None:
-            self._raw = View(self.article.text, lambda offset: offset)
+            self._raw = View(self.article.text, lambda offset: offset, self.article.text)
         return self._raw
 
     def units(self, name: str) -> list[Unit]:
