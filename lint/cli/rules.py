@@ -57,7 +57,15 @@ def explain(rule_id: str, config_file: str | None) -> None:
     if notice:
         click.echo(f"newslint: deprecated: {notice}", err=True)
     if rule_id not in rules:
-        message = did_you_mean(f"unknown rule '{rule_id}'", rule_id, list(rules))
+        from newslint.styles.library import shipped_rules
+
+        shipped = shipped_rules()
+        if rule_id in shipped:  # a pack's rule, whether this configuration turns the pack on or not
+            style = rule_id.split(".", 1)[0]
+            click.echo(explanation(shipped[rule_id]), nl=False)
+            click.echo(f"\n(Shipped with newslint; turn it on with styles = [\"{style}\"] under [tool.newslint].)")
+            return
+        message = did_you_mean(f"unknown rule '{rule_id}'", rule_id, [*rules, *shipped])
         fail(message if "did you mean" in message else f"{message}; 'newslint rules' lists them")
     rule = rules[rule_id]
     click.echo(explanation(rule, rule.unavailable(rule.options()) if rule.unavailable else None), nl=False)

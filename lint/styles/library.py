@@ -209,6 +209,12 @@ def shipped_styles() -> list[str]:
     return sorted(name for name in os.listdir(PACKS) if os.path.isdir(os.path.join(PACKS, name)))
 
 
+def shipped_rules() -> dict:
+    """The rules of the packs shipped with newslint, by id, whether a configuration turns them on
+    or not (for `newslint explain`)."""
+    return load_styles(StyleSettings(root=PACKS, styles=tuple(shipped_styles()))).rules
+
+
 def _read(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:

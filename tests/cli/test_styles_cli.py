@@ -37,7 +37,7 @@ def run(*args):
 def test_style_findings_in_text_and_json(project):
     result = run("a.txt")
     assert result.exit_code == 1
-    assert result.stdout.splitlines()[0] == "a.txt:2:4: Haus.Kiew [warning] Schreibe 'Kyjiw' statt 'Kiew'."
+    assert result.stdout.splitlines()[0] == "a.txt:2:4: Haus.Kiew [warning] [*] Schreibe 'Kyjiw' statt 'Kiew'."
     document = json.loads(run("--format", "json", "a.txt").stdout)
     assert document["findings"] == [{
         "path": "a.txt", "rule": "Haus.Kiew", "severity": "warning", "line": 2, "column": 4,
@@ -108,6 +108,19 @@ def test_explain_a_style_rule(project):
                  "Check: substitution", "Scope: text", f"Source: {project / 'styles' / 'Haus' / 'Kiew.yml'}",
                  "Link: https://example.org/hausstil#kiew"):
         assert line in text.splitlines(), line
+
+
+def test_explain_a_rule_of_a_shipped_pack_that_is_not_turned_on(project):
+    result = CliRunner().invoke(main, ["explain", "newsroom-de.Datum"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("newsroom-de.Datum (default severity: warning; style ")
+    assert "Check: substitution" in lines
+    assert any(line.startswith("Source: ") and line.endswith("newsroom-de/Datum.yml") for line in lines)
+    assert lines[-1] == '(Shipped with newslint; turn it on with styles = ["newsroom-de"] under [tool.newslint].)'
+    result = CliRunner().invoke(main, ["explain", "newsroom-de.Datm"])
+    assert result.exit_code == 2
+    assert "did you mean 'newsroom-de.Datum'?" in result.output
 
 
 def test_explain_with_another_configuration(project, tmp_path_factory):
