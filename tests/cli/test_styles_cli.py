@@ -41,7 +41,9 @@ def test_style_findings_in_text_and_json(project):
     document = json.loads(run("--format", "json", "a.txt").stdout)
     assert document["findings"] == [{
         "path": "a.txt", "rule": "Haus.Kiew", "severity": "warning", "line": 2, "column": 4,
-        "end_line": 2, "end_column": 8, "message": "Schreibe 'Kyjiw' statt 'Kiew'.", "suggestion": "Kyjiw"}]
+        "end_line": 2, "end_column": 8, "message": "Schreibe 'Kyjiw' statt 'Kiew'.", "suggestion": "Kyjiw",
+        "fix": {"applicability": "safe", "edits": [
+            {"line": 2, "column": 4, "end_line": 2, "end_column": 8, "replacement": "Kyjiw"}]}}]
 
 
 def test_a_broken_rule_file_is_one_error_line_exit_2_and_the_rest_runs(project):
