@@ -283,6 +283,10 @@ def _load_styles(data: dict, root: str, where: str):
     def names(value: Any, place: str) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise ConfigError(f"{place}: expected a list of names")
+        for item in value:  # a folder's name in the styles-path, never a path
+            if item.strip() in ("", ".", "..") or "/" in item or "\\" in item:
+                raise ConfigError(f"{place}: '{item}' is not a name; name a folder of the styles-path "
+                                  "(set styles-path to the folder that holds it)")
         return tuple(value)
 
     per_file = data.get("per-file-styles", {})

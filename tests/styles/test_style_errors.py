@@ -143,6 +143,8 @@ def test_a_vocabulary_that_is_not_there(kit):
     ('styles = "T"', "styles: expected a list of names"),
     ("styles-path = 3", "styles-path: expected text, got 3"),
     ("vocab = [1]", "vocab: expected a list of names"),
+    ('styles = ["../other/styles/Haus"]', "styles: '../other/styles/Haus' is not a name; name a folder of the styles-path"),
+    ('vocab = ["Vocab/Haus"]', "vocab: 'Vocab/Haus' is not a name"),
     ('per-file-styles = ["T"]', "per-file-styles must be a table of glob = [styles]"),
     ("style-timeout = 0", "style-timeout: expected a number of seconds above 0, got 0"),
     ('styles = ["T"]\nselect = ["T.Nope"]', "select: unknown rule 'T.Nope'"),
