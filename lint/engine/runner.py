@@ -336,10 +336,7 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str,
             failed.add(rule.id)
             continue
         except Exception as error:  # a bug in a rule must not hide the other rules' findings
-            errors.append(
-                f"internal error in rule '{rule.id}' ({type(error).__name__}: {error}); "
-                "please report it with this article"
-            )
+            errors.append(_internal_error(rule, error))
             failed.add(rule.id)
             continue
         if findings:  # most rules find nothing in most articles
@@ -361,6 +358,16 @@ def run_rules(article: Article, rules: list[Rule], config: Config, display: str,
                                                  report_unused))
     diagnostics.sort(key=Diagnostic.sort_key)
     return FileResult(display, diagnostics, "; ".join(errors) or None, article.file_text, partial=bool(errors))
+
+
+def _internal_error(rule: Rule, error: Exception) -> str:
+    """A rule's failure as the file's error: whose bug it is, and where to report it."""
+    what = f"{type(error).__name__}: {error}"
+    if rule.origin.startswith("plugin "):
+        plugin = rule.origin.split()[1]
+        return (f"internal error in rule '{rule.id}' of the plugin {plugin} ({what}); "
+                f"please report it to the authors of {plugin} with this article")
+    return f"internal error in rule '{rule.id}' ({what}); please report it with this article"
 
 
 def _suppression_findings(article: Article, suppressions, rules: list[Rule], config: Config, display: str,

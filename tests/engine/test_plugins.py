@@ -93,3 +93,27 @@ def test_without_plugins_importlib_metadata_is_not_asked(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_plugin_rule_that_fails_is_the_files_error_blamed_on_the_plugin():
+    import dataclasses
+
+    from fake_reports import make_rule
+    from newslint.engine.config import build_config
+    from newslint.engine.runner import run_rules
+    from newslint.article.model import parse
+
+    def broken(article, options):
+        raise ValueError("kaputt")
+
+    works = make_rule("fake-word", "warning", "Fehler", "„Fehler“ found", None)
+    plugin = dataclasses.replace(works, id="boom", check=broken, origin="plugin newslint-boom 0.3")
+    built_in = dataclasses.replace(works, id="bust", check=broken)
+    rules = [works, plugin, built_in]
+    config = build_config({}, {rule.id: rule for rule in rules})
+    result = run_rules(parse("a.txt", "Titel\nEin Fehler.\n"), rules, config, "a.txt")
+    assert [d.rule for d in result.diagnostics] == ["fake-word"], "the other rules' findings stay"
+    assert result.error == (
+        "internal error in rule 'boom' of the plugin newslint-boom (ValueError: kaputt); "
+        "please report it to the authors of newslint-boom with this article; "
+        "internal error in rule 'bust' (ValueError: kaputt); please report it with this article")
