@@ -117,6 +117,16 @@ def _escaped(match: re.Match) -> str:
     return _NAMED.get(character) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
+#: quotation marks: a text that starts or ends with one is not put in quotation marks again
+_MARKS = frozenset("„“”‚‘’»«›‹\"'")
+
+
+def quoted(text: str) -> str:
+    """A replacement named in a report: in „…“, unless it starts or ends with a quotation mark
+    itself (a quotation in house marks, a lone mark), which reads better bare."""
+    return text if text[:1] in _MARKS or text[-1:] in _MARKS else f"„{text}“"
+
+
 def counts(results: list) -> tuple[int, int]:
     """(files checked, findings) of a run; a file some rule failed on was checked by the others."""
     tally = Tally()

@@ -8,7 +8,8 @@ rule's own `link`).
 Severities become `error`, `warning` and `notice`. A finding with a fix names the replacement
 at the end of its message: `(safe fix: write „Pjöngjang“)`, or `(unsafe fix: …)` for one that
 only `--unsafe-fixes` applies; a fix of several edits names each with its place
-(`write „„“ at 2:31, „““ at 2:41`). Values are escaped as the Actions runner
+(`write „ at 2:31, “ at 2:41`; a replacement that starts or ends with a quotation mark
+stands bare). Values are escaped as the Actions runner
 expects: `%`, CR and LF everywhere, and also `:` and `,` in the properties; control characters
 from articles and file names are written visibly first (see `newslint.reports.printable`), since
 the log viewer would obey escape sequences. Written as the results come.
@@ -16,7 +17,7 @@ the log viewer would obey escape sequences. Written as the results come.
 
 from __future__ import annotations
 
-from newslint.reports import printable, rendered
+from newslint.reports import printable, quoted, rendered
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -67,7 +68,7 @@ def fix_note(d) -> str:
         return ""
     edits = d.fix.edits
     if len(edits) == 1:
-        written = f"„{edits[0].replacement}“"
+        written = quoted(edits[0].replacement)
     else:
-        written = ", ".join(f"„{edit.replacement}“ at {edit.line}:{edit.column}" for edit in edits)
+        written = ", ".join(f"{quoted(edit.replacement)} at {edit.line}:{edit.column}" for edit in edits)
     return f" ({d.fix.applicability} fix: write {written})"

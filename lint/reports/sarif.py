@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from newslint import __version__
 from newslint.engine.baseline import fingerprints, normal_path
+from newslint.reports import quoted
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -127,9 +128,9 @@ def _fix(diagnostic) -> dict:
         "insertedContent": {"text": edit.replacement},
     } for edit in fix.edits]
     if len(fix.edits) == 1:
-        description = f"Write „{fix.edits[0].replacement}“"
+        description = f"Write {quoted(fix.edits[0].replacement)}"
     elif diagnostic.suggestion is not None:
-        description = f"Write „{diagnostic.suggestion}“"
+        description = f"Write {quoted(diagnostic.suggestion)}"
     else:
         description = f"{len(fix.edits)} edits"
     return {

@@ -331,3 +331,18 @@ def test_streaming_formats_write_each_file_as_it_comes(rules, format_name):
 
     write(format_name, results(), out)
     assert out.getvalue() == render(format_name, checked)
+
+
+def test_a_replacement_in_quotation_marks_is_not_quoted_again():
+    from newslint.reports import quoted
+    from newslint.reports.github import fix_note
+    from newslint.engine.finding import Fix, PlacedEdit
+
+    assert quoted("Pjöngjang") == "„Pjöngjang“"
+    assert quoted("„Wir sind bereit.“") == "„Wir sind bereit.“"
+    assert quoted("„") == "„" and quoted("“") == "“"
+
+    class Finding:
+        fix = Fix.safe(PlacedEdit(30, 31, "„", 2, 31, 2, 32), PlacedEdit(40, 41, "“", 2, 41, 2, 42))
+
+    assert fix_note(Finding()) == " (safe fix: write „ at 2:31, “ at 2:41)"
