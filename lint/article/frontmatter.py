@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
+from newslint.engine.config import as_date
 from newslint.engine.source import InputError
 
 _OPENING = re.compile(r"---[ \t]*\r?\n")
@@ -158,14 +159,9 @@ def _value_span(source: str, node, value: str) -> tuple[int, int] | None:
 
 
 def _as_date(value: object, line: int) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
+    date = as_date(value)
+    if date is None:
         raise InputError(
-            f"front matter, line {line}: date '{text}' is not a date (write YYYY-MM-DD)"
-        ) from None
+            f"front matter, line {line}: date '{str(value).strip()}' is not a date (write YYYY-MM-DD)"
+        )
+    return date

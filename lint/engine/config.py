@@ -336,15 +336,24 @@ def language(value: str, where: str) -> str:
     return value
 
 
-def parse_date(value: Any, where: str) -> dt.date:
+def as_date(value: Any) -> dt.date | None:
+    """A date as TOML, YAML or a command line give one — a date, a date and time, or text that
+    starts with YYYY-MM-DD — or None when it is none."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value))
+        return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise ConfigError(f"{where}: '{value}' is not a date (write YYYY-MM-DD)") from None
+        return None
+
+
+def parse_date(value: Any, where: str) -> dt.date:
+    date = as_date(value)
+    if date is None:
+        raise ConfigError(f"{where}: '{value}' is not a date (write YYYY-MM-DD)")
+    return date
 
 
 def glob_match(pattern: str, path: str) -> bool:
