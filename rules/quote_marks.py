@@ -12,7 +12,7 @@ Checks every quotation mark of the article:
 A quotation in another language (a quoted English tweet: "We will win this war") is quoted
 verbatim and keeps its own marks; the house style applies to German text. The rewrite offered as
 suggestion has no space inside the new marks and turns straight quotation marks inside the
-quotation into the inner marks („Das ist ‚absurd‘.“).
+quotation, double or single, into the inner marks („Das ist ‚absurd‘.“); an apostrophe stays.
 
 Apostrophes (geht’s, ’Ndrangheta) are not quotation marks. A quotation that runs over several
 paragraphs follows the news convention: every paragraph but the last leaves it open, and the next
@@ -179,7 +179,7 @@ def _finding(quotation, message: str, marks: tuple[str, str], inner: tuple[str, 
     space inside the new marks, and straight quotation marks inside it as `inner` marks."""
     suggestion = None  # for a very long quotation: the message names the marks to write
     if quotation.end - quotation.start <= _LONGEST_SUGGESTION:
-        text = _STRAIGHT_PAIR.sub(lambda m: inner[0] + m.group(1) + inner[1], quotation.text)
+        text = _STRAIGHT_PAIR.sub(lambda m: inner[0] + m.group(m.lastindex) + inner[1], quotation.text)
         if quotation.closing:
             suggestion = marks[0] + text.strip() + marks[1]
         else:
@@ -208,7 +208,9 @@ def _mark_edits(quotation, file: str, marks: tuple[str, str], inner: tuple[str, 
     return Fix.safe(*edits)
 
 
-_STRAIGHT_PAIR = re.compile(r'"([^"\n]*)"')
+#: straight quotation marks inside a quotation: "…", or '…' that is no apostrophe (none of its
+#: marks touches a letter outside: „Peter's“, „'90er“ stay)
+_STRAIGHT_PAIR = re.compile(r'"([^"\n]*)"|(?<!\w)\'(?=\S)([^\'\n]*?)(?<=\S)\'(?!\w)')
 
 
 # the characters of a quotation whose words tell its language

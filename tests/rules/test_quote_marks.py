@@ -120,6 +120,12 @@ def test_the_rewrite_leaves_no_space_inside_the_new_marks(quotation):
     assert [d.suggestion for d in found] == ["„Wortbruch“"]
 
 
+def test_inner_single_straight_marks_become_inner_marks_and_apostrophes_stay():
+    text = "Parlament\nDer Minister sagte: \"Das ist 'absurd' und Peter's Idee aus den '90ern.\" (dpa)\n"
+    [found] = findings(text, rule="quote-marks")
+    assert found.suggestion == "„Das ist ‚absurd‘ und Peter's Idee aus den '90ern.“"
+
+
 # -- the fix: the suggestion, written by editing the marks alone ---------------------------------
 
 
@@ -130,6 +136,7 @@ def test_the_rewrite_leaves_no_space_inside_the_new_marks(quotation):
     "Parlament\nDie Opposition sprach von „Wortbruch ”. (dpa)\n",
     'Parlament\nDie Opposition sprach von "Wortbruch ". (dpa)\n',
     "Parlament\nDer Minister sagte: „Das nennt man „kreative Buchführung““. (dpa)\n",
+    "Parlament\nDer Minister sagte: \"Das ist 'absurd' und Peter's Idee aus den '90ern.\" (dpa)\n",
 ])
 def test_each_fix_writes_its_suggestion_and_only_marks_and_spaces_change(text):
     found = findings(text, rule="quote-marks")
