@@ -145,7 +145,7 @@ def test_each_fix_writes_its_suggestion_and_only_marks_and_spaces_change(text):
         fixed, edits, _applied = apply(text, [d.fix])
         assert fixed == text[: d.start] + d.suggestion + text[d.end :]
         assert d.fix.applicability == "safe"
-        assert all(text[e.start : e.end].strip() in ('"', "„", "“", "”", "»", "«", "") for e in edits)
+        assert all(text[e.start : e.end].strip() in ('"', "'", "„", "“", "”", "»", "«", "") for e in edits)
 
 
 def test_markdown_inside_the_quotation_stays():
