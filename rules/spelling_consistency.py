@@ -18,7 +18,9 @@ Moura", "Marco Wörgötter" and "Mario Wörgetter"), names side by side in a lin
 table ("Hofer; Hofner, Schmid"), two spellings each used at least twice (two brands, "Opel" and
 "Opal"), and a variant given on purpose ("Nawalny (englisch Navalny)", "Lwiw, früher Lemberg").
 A role or a German noun before a name is no first name of its own: „Familie Eberle“ and „Anton
-Ebrele“, „Bayern-Coach Brandl“ and „Holger Brnadl“ are one name misspelt.
+Ebrele“, „Bayern-Coach Brandl“ and „Holger Brnadl“ are one name misspelt. Two real names each
+with a role of its own are two people („Trainer Hofer“ and „Verteidiger Hofner“; one role, or
+its female form, shared: „Bürgermeister Maier“ and „Bürgermeisterin Maiar“ are one).
 Names keep their own spelling, and count for nothing, in short quotations that name a paper or
 work („Yemen Observer“), in quotations in another language, and in longer proper names ("Zurich
 Film Festival", "Beijing Guoan") — unless the spelling there is no spelling at all ("Big

@@ -7,7 +7,8 @@ The article often tells which:
   right after it („Nawalny (englisch Navalny)“, „Kyjiw (Kiew)“), or introduced as such („Lwiw,
   früher Lemberg“, „Georg, auch Schorsch genannt“).
 - `different_entities`: two people or things: each a real name with its own first name or
-  surname („Lukas Berger“ and „Lucas Moura“; „Thomas Hofer“ and „Michael Hofner“), or named side
+  surname („Lukas Berger“ and „Lucas Moura“; „Thomas Hofer“ and „Michael Hofner“) or its own role
+  („Trainer Hofer“, „Verteidiger Hofner“), or named side
   by side in one enumeration or results table („Hofer, Hofner, Maier“ in a line-up). A spelling
   that is no name at all („Rsfael“, „Hubre“) beside a real one is a slip, even beside two people
   of the same first name or surname; spellings that differ in capitals only are one name.
@@ -150,6 +151,7 @@ def different_entities(article, mentions, pairs: Iterable[tuple[str, str]]) -> s
     prose = article.prose
     before: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}
+    roles: dict[str, set[str]] = {}
     places: dict[str, list[tuple[int, int]]] = {}
     for mention in mentions:
         if mention.text not in wanted:
@@ -160,17 +162,19 @@ def different_entities(article, mentions, pairs: Iterable[tuple[str, str]]) -> s
             continue  # a part of a hyphenated word
         if index > 0 and _name_next_to(prose, words[index - 1], words[index]):
             before.setdefault(mention.text, set()).add(words[index - 1].text)
+        elif index > 0 and (role := _role(prose, words[index - 1], words[index])) is not None:
+            roles.setdefault(mention.text, set()).add(role)
         if index + 1 < len(words) and words[index].end == mention.end \
                 and _name_next_to(prose, words[index], words[index + 1], words[index + 1], after=True):
             after.setdefault(mention.text, set()).add(words[index + 1].text)
     apart = set()
     for a, b in pairs:
-        if a.casefold() != b.casefold() and _two_entities(a, b, before, after, places, article):
+        if a.casefold() != b.casefold() and _two_entities(a, b, before, after, roles, places, article):
             apart.add((a, b))
     return apart
 
 
-def _two_entities(a: str, b: str, before: dict, after: dict, places: dict, article) -> bool:
+def _two_entities(a: str, b: str, before: dict, after: dict, roles: dict, places: dict, article) -> bool:
     real_a, real_b = _real_name(a), _real_name(b)
     if real_a == real_b:  # both real names, or both unknown: lists can tell
         spans_a, spans_b = places.get(a, ()), places.get(b, ())
@@ -180,6 +184,8 @@ def _two_entities(a: str, b: str, before: dict, after: dict, places: dict, artic
         return False  # a first name or surname in common: one person („Thmoas Gottschalk“)
     if _own_names(before.get(a), before.get(b)):
         return True  # surnames with first names of their own: „Marco Wörgötter“, „Mario Wörgetter“
+    if real_a and real_b and roles.get(a) and roles.get(b) and roles[a].isdisjoint(roles[b]):
+        return True  # each with a role of its own: „Trainer Hofer“, „Verteidiger Hofner“
     return real_a and real_b and _own_names(after.get(a), after.get(b))  # „Lukas Berger“, „Lucas Moura“
 
 
@@ -228,6 +234,17 @@ def _name_next_to(prose: str, left, right, name=None, after: bool = False) -> bo
     # a German common noun („Italiener“, „Stürmer“, „Anfang“, „Familie“) is neither
     german, english = zipf(text), zipf(text, "en")
     return (english >= _NAME_IN_ENGLISH or german < _RARE_IN_GERMAN) and german - english < _GERMAN_WORD_GAP
+
+
+def _role(prose: str, left, right) -> str | None:
+    """The role that the word `left` gives the name right after it („Trainer Hofer“,
+    „Bayern-Trainerin Hofer“), the same for women and men; None when it gives none."""
+    if prose[left.end : right.start] not in (" ", "\xa0"):
+        return None
+    role = left.text.rsplit("-", 1)[-1]
+    if role not in _ROLES:
+        return None
+    return role[:-2] if role.endswith("in") and role[:-2] in _ROLES else role
 
 
 def _ends_in_role(word: str) -> bool:

@@ -326,6 +326,14 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
     # different surnames one letter apart, in a line-up or with their own first names
     "Sieg für Rapid\nRapid: Hofer; Hofner, Schmid, Maier; Berger, Huber. Trainer Hofer war zufrieden.\n",
     "Gemeinderat\nThomas Hofer (SPÖ) und Michael Hofner (ÖVP) einigten sich.\n",
+    "Fußball\nTrainer Hofer ist zufrieden. Hofer lobte die Abwehr. Hofer sah Verteidiger Hofner als "
+    "besten Mann.\n",
+    # a surname beside a channel's name
+    "Fernsehen\nDer Regisseur Bruno Marte dreht für Arte. Arte zeigt den Film im Mai. Marte freut sich.\n",
+    # names that sound alike but differ in a way no transliteration explains
+    "Bundestag\nDer Abgeordnete Müller stimmte dagegen. Möller enthielt sich. Müller begründete seine "
+    "Stimme.\n",
+    "Stadtrat\nSchmidt und Schmitt sind neu im Rat. Schmidt kommt von der SPD, Schmitt von der CDU.\n",
     # two brand names one letter apart, each used several times
     "Handel\nOpel und die Kette Opal Schmuck melden Zahlen. Opel verkaufte mehr Autos. "
     "Opal verkaufte mehr Ringe.\n",
@@ -335,8 +343,9 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
     "Fußball\nDer Verteidiger Georg Maier, auch Mayer genannt, bleibt. Maier verlängerte.\n",
     # two words that sound alike are no transliteration
     "Zeit\nSeit Jahren wartet man. Zeit ist knapp.\n",
-], ids=["first names", "Matteo/Mateo", "accented first name", "line-up", "own first names", "brands",
-        "in parentheses", "auch … genannt", "sound-alike words"])
+], ids=["first names", "Matteo/Mateo", "accented first name", "line-up", "own first names", "own roles",
+        "Marte/Arte", "Müller/Möller", "Schmidt/Schmitt", "brands", "in parentheses", "auch … genannt",
+        "sound-alike words"])
 def test_two_names_the_article_shows_apart_are_left_alone(text):
     assert_findings(text, [], rule=RULE, preferred={})
 
@@ -363,6 +372,9 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
      "früher gedroht.\n", "Medvedev", "Medwedew"),
     ("Prozess\nMichail Chodorkowski kommt frei. Chodorkowski dankt. Khodorkovsky will ausreisen.\n",
      "Khodorkovsky", "Chodorkowski"),
+    # a misspelt surname beside its correct form, used six times, with one role
+    ("Gemeinde\nBürgermeister Maier eröffnete das Fest. Maier sprach. Maier dankte. Maier lobte. Maier ging. "
+     "Maier blieb. Auch Bürgermeisterin Maiar kam.\n", "Maiar", "Maier"),
     # a misspelling that is itself a rare real word
     ("Umzug\nDas Ministerium bleibt in Bonn. Bonn hatte um den Standort gekämpft. In Boon freute man sich. "
      "Bonn feiert.\n", "Boon", "Bonn"),
@@ -373,7 +385,7 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
     ("Parteien\nDie Partei von Kwaschnitzek heißt „Liste Kwaschnizek“. Kwaschnitzek führt sie. "
      "Kwaschnitzek will regieren.\n", "Kwaschnizek", "Kwaschnitzek"),
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
-        "Medwedew", "Chodorkowski", "rare real word", "two word forms", "in a quoted name"])
+        "Medwedew", "Chodorkowski", "Maiar", "rare real word", "two word forms", "in a quoted name"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
 
