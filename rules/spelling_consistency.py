@@ -261,7 +261,7 @@ def _house_findings(
     start, end = article.blocks[0].start, article.blocks[-1].end
     if not may_mention(article.prose, start, end, house.spellings):
         return  # most articles: nothing on the house list, found by a quicker search
-    from newslint.german.name_context import NamePlaces, given_beside, in_proper_name
+    from newslint.german.name_context import NamePlaces, called_so, given_beside, in_proper_name
 
     matches = list(house.pattern.finditer(article.prose, start, end))  # prose: the rest is blank
     listed = NamePlaces(match.span() for match in matches)
@@ -273,8 +273,9 @@ def _house_findings(
         target = house.variants.get(" ".join(match.group(1).split()))
         if target is None or titles.holds(match.start()) or in_proper_name(article.prose, *match.span()):
             continue
-        if given_beside(article.prose, match.start(), match.end(), listed):
-            continue  # „Kyjiw (Kiew)“: both names given on purpose
+        if given_beside(article.prose, match.start(), match.end(), listed) or \
+                called_so(article.prose, match.start(), match.end()):
+            continue  # „Kyjiw (Kiew)“, „auch Kiev genannt“: a name given on purpose
         reported.add(match.start())
         suggestion = target + match.group(2)
         elsewhere = uses.get(target, 0)

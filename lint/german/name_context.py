@@ -5,7 +5,8 @@ The article often tells which:
 
 - `alternatives`: one spelling given as another name of the other, on purpose: in parentheses
   right after it („Nawalny (englisch Navalny)“, „Kyjiw (Kiew)“), or introduced as such („Lwiw,
-  früher Lemberg“, „Georg, auch Schorsch genannt“).
+  früher Lemberg“, „Georg, auch Schorsch genannt“, „Pjöngjang, auf Englisch Pyongyang“, „Die
+  Stadt, auch Kiev genannt“).
 - `different_entities`: two people or things: each a real name with its own first name or
   surname („Lukas Berger“ and „Lucas Moura“; „Thomas Hofer“ and „Michael Hofner“) or its own role
   („Trainer Hofer“, „Verteidiger Hofner“), or named side
@@ -32,10 +33,15 @@ _ALTERNATIVE = regex.compile(
     r"""^\s*(?:,\s*)?(?:\(\s*)?(?:(?:auch|früher|ehemals|einst|vormals|heute|eigentlich|alias|oder
     |bzw\.|beziehungsweise|kurz|englisch|engl\.|russisch|ukrainisch|arabisch|koreanisch|chinesisch
     |französisch|polnisch|türkisch|serbisch|kroatisch|amtlich|offiziell|deutsch|als|genannt
-    |Schreibweise|in\s+der\s+Schreibweise)\s*:?\s*)*$""",
+    |Schreibweise|in\s+der\s+Schreibweise
+    |(?:auf|im)\s+(?:Englisch|Deutsch|Russisch|Ukrainisch|Arabisch|Koreanisch|Chinesisch|Französisch
+    |Polnisch|Türkisch|Serbisch|Kroatisch)(?:en)?)\s*:?\s*)*$""",
     regex.VERBOSE,
 )
 _GAP = 60  # characters at most between a name and its alternative
+#: a name introduced as another name: „…, auch Kiev genannt, …“
+_CALLED_BEFORE = regex.compile(r"\bauch\s+$")
+_CALLED_AFTER = regex.compile(r"\s+(?:genannt|geschrieben)\b")
 _PARENTHESIS = regex.compile(r"^\s*\([^()\n]*$")
 #: what separates the names of an enumeration
 _ENUMERATION = regex.compile(r"[,;/]|\s[–—-]\s|\b(?:und|sowie|oder|bzw\.|gegen)\b")
@@ -86,14 +92,17 @@ _NAME_MAKERS = frozenset(
 
 
 def alternatives(prose: str, mentions, pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The pairs (of `pairs`) of which the article gives one as another name of the other."""
+    """The pairs (of `pairs`) of which the article gives one as another name of the other, or
+    introduces one as another name of what it speaks of („Die Stadt, auch Kiev genannt, …“)."""
+    pairs = list(pairs)
     wanted = {form for pair in pairs for form in pair}
     found = sorted((m for m in mentions if m.text in wanted), key=lambda m: m.start)
     given = set()
     for first, second in zip(found, found[1:]):
         if first.text != second.text and _given_as_alternative(prose[first.end : second.start]):
             given.add(frozenset((first.text, second.text)))
-    return {pair for pair in pairs if frozenset(pair) in given}
+    named_so = {m.text for m in found if called_so(prose, m.start, m.end)}
+    return {pair for pair in pairs if frozenset(pair) in given or named_so & set(pair)}
 
 
 class NamePlaces:
@@ -119,6 +128,12 @@ class NamePlaces:
         while index >= 0 and start - self._ends[index] <= _GAP:
             yield self._by_end[index]
             index -= 1
+
+
+def called_so(prose: str, start: int, end: int) -> bool:
+    """Whether the name prose[start:end] is introduced as another name of what the sentence
+    speaks of („Die Stadt, auch Kiev genannt, …“)."""
+    return bool(_CALLED_BEFORE.search(prose, max(0, start - 20), start) and _CALLED_AFTER.match(prose, end))
 
 
 def given_beside(prose: str, start: int, end: int, others: NamePlaces) -> bool:

@@ -408,6 +408,15 @@ def test_a_house_variant_given_beside_the_house_spelling_on_purpose_is_kept():
     assert flagged("Angriffe\nKyjiw – In der Hauptstadt gab es Luftalarm.\n") == [("Kyjiw", "Kiew")]
 
 
+@pytest.mark.parametrize("text", [
+    "Ukraine\nDie Stadt, auch Kiev genannt, ist groß. Kiew liegt am Dnipro. Kiew wächst.\n",
+    "Korea\nPjöngjang, auf Englisch Pyongyang, ist die Hauptstadt. Pjöngjang droht.\n",
+])
+def test_a_name_introduced_as_another_name_is_kept_by_the_house_list_and_the_article(text):
+    assert flagged(text) == []
+    assert flagged(text, preferred={}) == []
+
+
 def test_a_real_name_in_a_quoted_name_keeps_its_spelling():
     text = "Medien\nDer Verlag „Maier & Söhne“ gehört Anna Mayer. Mayer führt ihn. Mayer ist zufrieden.\n"
     assert flagged(text, preferred={}) == []
