@@ -24,6 +24,7 @@ import regex
 
 from newslint.german.distance import one_edit_apart
 from newslint.german.mentions import DETERMINERS
+from newslint.german.transliteration import same_name
 from newslint.german.frequency import indexed
 from newslint.german.word_forms import fold
 from newslint.german.word_forms import zipf as _zipf
@@ -284,9 +285,9 @@ def _shared(names_a: set[str] | None, names_b: set[str] | None) -> bool:
 
 
 def _alike(x: str, y: str) -> bool:
-    """Whether two neighbouring names may be one: the same, or one a slip for the other
-    ("Marco" and "Mario" are two names; "Rsfael" is a slip for "Rafael")."""
-    if fold(x) == fold(y):
+    """Whether two neighbouring names may be one: the same, one transliterated two ways, or one a
+    slip for the other ("Marco" and "Mario" are two names; "Rsfael" is a slip for "Rafael")."""
+    if fold(x) == fold(y) or same_name(x, y):  # „Jaroslaw“ and „Yaroslav“: one name transliterated
         return True
     return one_edit_apart(fold(x), fold(y)) and not (_real_name(x) and _real_name(y))
 

@@ -417,6 +417,12 @@ def test_a_name_introduced_as_another_name_is_kept_by_the_house_list_and_the_art
     assert flagged(text, preferred={}) == []
 
 
+def test_a_full_name_transliterated_two_ways_is_one_person():
+    text = ("Ukraine\nDer Minister Jaroslaw Kowal sprach in Kiew. Jaroslaw Kowal forderte Hilfe. "
+            "Yaroslav Koval hatte schon früher gewarnt.\n")
+    assert flagged(text, preferred={}) == [("Yaroslav", "Jaroslaw"), ("Koval", "Kowal")]
+
+
 def test_a_real_name_in_a_quoted_name_keeps_its_spelling():
     text = "Medien\nDer Verlag „Maier & Söhne“ gehört Anna Mayer. Mayer führt ihn. Mayer ist zufrieden.\n"
     assert flagged(text, preferred={}) == []
