@@ -61,8 +61,9 @@ class Fixed:
         return self.text != self.original
 
     def unwritten(self, why: str) -> Fixed:
-        """The same article, not written: its findings as before, and why as its error."""
-        result = replace(self.before, error=why, fixed=0)
+        """The same article, not written: its findings as before, and why as its error (the rules
+        ran on it: it counts as checked)."""
+        result = replace(self.before, error=why, fixed=0, partial=self.before.checked)
         return Fixed(self.original, self.original, self.before, result)
 
 

@@ -166,6 +166,20 @@ def test_an_unreadable_file_is_reported_and_the_others_fixed(run, tmp_path):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == SAFE
 
 
+def test_a_file_that_cannot_be_written_is_still_counted_as_checked(run, tmp_path, monkeypatch):
+    from newslint.engine import fixes
+
+    def refuse(path, original, text):
+        raise PermissionError(13, "the file is read-only")
+
+    article(tmp_path)
+    monkeypatch.setattr(fixes, "write_file", refuse)
+    result = run("--fix", "a.txt")
+    assert result.exit_code == 2
+    assert "newslint: a.txt: cannot write the fixes (the file is read-only); left as it is" in result.stderr
+    assert "in 1 of 1 file checked." in result.stdout, result.stdout
+
+
 def test_the_cache_carries_the_fixes(run, tmp_path):
     path = article(tmp_path)
     run("a.txt")  # fills the cache
