@@ -4,8 +4,10 @@ Styles: „…“ (German, ‚…‘ inside), »…« (book style), «…» (Swi
 “…” and ‘…’ (English), and straight "…". Marks that serve both as opening and closing marks
 (“ closes „ but opens an English quotation) are decided by what is open and by their neighbours.
 „ closed by a straight " is paired too (the pair is then mixed, which `quote-marks` reports).
-An apostrophe (’ in "geht’s", "’Ndrangheta") is not a quotation mark. Marks that find no partner
-in their block are reported as stray, with what is wrong: "unclosed" or "unopened".
+An apostrophe (’ in "geht’s", "’Ndrangheta") is not a quotation mark. A mark followed by a space
+opens a quotation only where nothing else is open and a mark later in its block closes it
+(„sagte: " Das werden wir sehen. "“). Marks that find no partner in their block are reported as
+stray, with what is wrong: "unclosed" or "unopened".
 
 A quotation that runs over several paragraphs follows the news convention: each paragraph but the
 last leaves it open, and the next paragraph starts with the same opening mark again. Such a piece
@@ -112,6 +114,7 @@ def scan(article) -> QuoteScan:
 def scan_text(text: str, start: int, end: int, quotations: list, stray: list) -> None:
     """Pair the marks in text[start:end], adding to `quotations` and `stray`."""
     stack: list[tuple[str, int]] = []
+    loose: set[int] = set()  # openers with a space after them: stray unless something closes them
     for match in _MARKS.finditer(text, start, end):
         mark, offset = match.group(), match.start()
         before = text[offset - 1] if offset > start else " "
@@ -119,7 +122,7 @@ def scan_text(text: str, start: int, end: int, quotations: list, stray: list) ->
         depth = _open_depth(stack, mark)
         if depth is not None and _may_close(mark, before, after):
             for unclosed, at in stack[depth + 1 :]:
-                stray.append(StrayMark(at, unclosed, "unclosed"))
+                stray.append(StrayMark(at, unclosed, "unopened" if at in loose else "unclosed"))
             opening, at = stack[depth]
             del stack[depth:]
             quotations.append(
@@ -131,10 +134,13 @@ def scan_text(text: str, start: int, end: int, quotations: list, stray: list) ->
             continue  # an apostrophe ("geht’s", "’Ndrangheta")
         elif mark == '"' and not stack and before.isalnum() and after.isalnum():
             continue
+        elif not stack and mark in _CLOSERS and after.isspace() and _may_open(mark, before, "x"):
+            stack.append((mark, offset))  # „sagte: " Das …. "“: a space inside the marks
+            loose.add(offset)
         else:
             stray.append(StrayMark(offset, mark, "unopened"))
     for mark, at in stack:
-        stray.append(StrayMark(at, mark, "unclosed"))
+        stray.append(StrayMark(at, mark, "unopened" if at in loose else "unclosed"))
 
 
 _ALL_CLOSERS = frozenset("".join(_CLOSERS.values()))

@@ -28,6 +28,11 @@ def scan(body: str):
         ("Sie sagte: „Wir kommen.", [], [(11, "„", "unclosed")]),
         ("Sie sagte: Wir kommen.“", [], [(22, "“", "unopened")]),
         ("Die UNESCO-Initiative „ Creative Cities“ wächst.", [(22, "„", "“", 0, False)], []),
+        # a space inside the marks: paired when a mark later in the block closes it, else stray
+        ('Er sagte: " Das werden wir sehen. "', [(10, '"', '"', 0, False)], []),
+        ("Sie sprach von » Wortbruch«.", [(15, "»", "«", 0, False)], []),
+        ("Er sprach von “ Erfolg”.", [(14, "“", "”", 0, False)], []),
+        ('Ein Zoll " ist kein Zeichen.', [], [(9, '"', "unopened")]),
     ],
 )
 def test_pairs(body, quotations, stray):

@@ -120,6 +120,14 @@ def test_the_rewrite_leaves_no_space_inside_the_new_marks(quotation):
     assert [d.suggestion for d in found] == ["„Wortbruch“"]
 
 
+@pytest.mark.parametrize("quotation", ['" Das werden wir sehen. "', "» Das werden wir sehen.«",
+                                       "“ Das werden wir sehen. ”"])
+def test_a_quotation_with_a_space_after_its_opening_mark_is_rewritten_without_it(quotation):
+    text = f"Parlament\nDer Minister sagte: {quotation} (dpa)\n"
+    [found] = findings(text, rule="quote-marks")
+    assert found.suggestion == "„Das werden wir sehen.“"
+
+
 def test_inner_single_straight_marks_become_inner_marks_and_apostrophes_stay():
     text = "Parlament\nDer Minister sagte: \"Das ist 'absurd' und Peter's Idee aus den '90ern.\" (dpa)\n"
     [found] = findings(text, rule="quote-marks")
