@@ -2,8 +2,9 @@
 
 German press transliteration (dpa, Duden) and the English one differ in regular ways: w/v,
 ch/kh, sch/sh, tsch/ch, j/y ("Jelzin"/"Yeltsin", "Pjöngjang"/"Pyongyang"), z/ts, s/z, the
-endings -ij/-yj/-i/-y, French ou/u. `key` writes a name so that these
-differences vanish, and `same_name(a, b)` says whether two spellings have the same key and sound
+endings -ij/-yj/-i/-y, French ou/u. A name that shows English transliteration (sh, kh, zh, or v
+without w) is first written as German would ("Shevchenko" → "Schewtschenko": its ch is German
+tsch). `key` writes a name so that these differences vanish, and `same_name(a, b)` says whether two spellings have the same key and sound
 alike by the Kölner Phonetik (the `cologne-phonetics` package), a phonetic code made for German.
 
 Nothing else counts: "Müller"/"Möller" and "Schmidt"/"Schmitt" sound alike but differ in a way
@@ -28,6 +29,11 @@ _TABLE = {
 _SOUNDS = re.compile("|".join(sorted(_TABLE, key=len, reverse=True)))
 _LETTERS = str.maketrans("qzwj", "ksvy")
 _CHANGES = re.compile(r"[qzwj]|[skzgdc]h|t[sz]|ou|[iy]$")  # what `key` changes
+#: a name in English transliteration shows itself by these ("Shevchenko", "Khodorkovsky",
+#: "Zhukov", "Medvedev" without a w); in it, "ch" is the sound German writes "tsch"
+_ENGLISH = re.compile(r"sh|kh|zh|^[^w]*v[^w]*$")
+_ENGLISH_SOUNDS = re.compile(r"(?<![st])ch|sh|zh|kh|v")
+_AS_GERMAN = {"ch": "tsch", "sh": "sch", "zh": "sch", "kh": "ch", "v": "w"}
 _ENDING = re.compile(r"(?:iy|yy|y|i)$")
 #: a word this common (Zipf) in German or English is no transliterated name
 _COMMON_WORD_ZIPF = 4.5
@@ -40,8 +46,17 @@ def key(form: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _key_of_folded(text: str) -> str:
-    text = _SOUNDS.sub(lambda match: _TABLE[match.group()], text).translate(_LETTERS)
+    text = _SOUNDS.sub(lambda match: _TABLE[match.group()], _as_german(text)).translate(_LETTERS)
     return _ENDING.sub("I", text)
+
+
+def _as_german(text: str) -> str:
+    """A folded name in English transliteration as German transliteration writes it: "sh", "zh"
+    → "sch", "kh" → "ch", "ch" → "tsch", "v" → "w" ("shevchenko" → "schewtschenko"); any other
+    name as it is."""
+    if not _ENGLISH.search(text):
+        return text
+    return _ENGLISH_SOUNDS.sub(lambda match: _AS_GERMAN[match.group()], text)
 
 
 def grouping(plain: str) -> tuple[bool, str]:
@@ -56,7 +71,7 @@ def grouping(plain: str) -> tuple[bool, str]:
 def _sound(form: str) -> str:
     from cologne_phonetics import encode
 
-    return "".join(code for _word, code in encode(fold(form)))
+    return "".join(code for _word, code in encode(_as_german(fold(form))))
 
 
 def same_name(a: str, b: str) -> bool:

@@ -372,6 +372,8 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
      "früher gedroht.\n", "Medvedev", "Medwedew"),
     ("Prozess\nMichail Chodorkowski kommt frei. Chodorkowski dankt. Khodorkovsky will ausreisen.\n",
      "Khodorkovsky", "Chodorkowski"),
+    ("Ukraine\nDer Dichter Schewtschenko wird geehrt. Schewtschenko starb 1861. Shevchenko schrieb auf "
+     "Ukrainisch.\n", "Shevchenko", "Schewtschenko"),
     # a misspelt surname beside its correct form, used six times, with one role
     ("Gemeinde\nBürgermeister Maier eröffnete das Fest. Maier sprach. Maier dankte. Maier lobte. Maier ging. "
      "Maier blieb. Auch Bürgermeisterin Maiar kam.\n", "Maiar", "Maier"),
@@ -385,7 +387,7 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
     ("Parteien\nDie Partei von Kwaschnitzek heißt „Liste Kwaschnizek“. Kwaschnitzek führt sie. "
      "Kwaschnitzek will regieren.\n", "Kwaschnizek", "Kwaschnitzek"),
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
-        "Medwedew", "Chodorkowski", "Maiar", "rare real word", "two word forms", "in a quoted name"])
+        "Medwedew", "Chodorkowski", "Schewtschenko", "Maiar", "rare real word", "two word forms", "in a quoted name"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
 
