@@ -310,15 +310,14 @@ def _load_styles(data: dict, root: str, where: str):
 
 
 def _patterns(value: Any, where: str) -> tuple[str, ...]:
-    """A list of gitignore patterns, checked."""
-    from newslint.engine.selection import compile_patterns
+    """A list of gitignore patterns, checked: each one is a pattern."""
+    from newslint.engine.selection import pattern_error
 
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: expected a list of gitignore patterns, such as [\"drafts/\"]")
-    try:
-        compile_patterns(tuple(value))
-    except ValueError as error:
-        raise ConfigError(f"{where}: {error}") from None
+    for pattern in value:
+        if (why := pattern_error(pattern)) is not None:
+            raise ConfigError(f"{where}: {why}")
     return tuple(value)
 
 

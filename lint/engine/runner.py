@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -177,9 +178,10 @@ class Engine:
                         skipped[rule_id] = (rule_id, reason, required)
         return list(skipped.values())
 
-    def selection(self) -> Selection:
-        """How this run chooses the files to check among those it finds (see `newslint.engine.selection`)."""
-        return Selection(self.config_for, self.options.gitignore, self.options.force_exclude)
+    def selection(self, notice: Callable[[str, str], None] | None = None) -> Selection:
+        """How this run chooses the files to check among those it finds (see `newslint.engine.selection`);
+        `notice(where, why)` hears of the lines of .gitignore files that are passed over."""
+        return Selection(self.config_for, self.options.gitignore, self.options.force_exclude, notice)
 
     def docs_link(self, rule_id: str, path: str = ".") -> str | None:
         """Where a rule's documentation is, for reports: a style rule's own `link`, else (for the
