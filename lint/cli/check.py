@@ -47,7 +47,7 @@ FAIL_ON = ("error", "warning", "info", "never")
               help="Worker processes (default: the number of CPUs, with at least 150 files each).")
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
-              envvar="NEWSLINT_CACHE_DIR", help="Where the result cache lives (default: .newslint_cache).")
+              envvar="NEWSLINT_CACHE_DIR", help="Where the result cache lives (default: .newslint_cache at the root of the git repository).")
 @click.option("--statistics", is_flag=True,
               help="Print the number of findings per rule instead of the findings (text or json).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -72,7 +72,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
           verbose, changed_since, no_gitignore, force_exclude, report_unused_suppressions, diff):
     """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
     from newslint.engine.batch import iter_results
-    from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
+    from newslint.engine.cache import ResultCache, default_directory
     from newslint.engine.config import ConfigError, parse_date
     from newslint.engine.runner import Engine, RunOptions
     from newslint.reports import SHOW_TEXT, Tally, write
@@ -107,7 +107,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     tally = Tally()
     recorder = None
     fixed = []
-    cache = None if no_cache else ResultCache(cache_dir or DEFAULT_DIRECTORY)
+    cache = None if no_cache else ResultCache(cache_dir or default_directory())
     try:
         results = iter_results(engine, list(paths), jobs, cache, progress=True, need_text=need_text, notice=skipped,
                                passed_over=skipped if verbose else None)

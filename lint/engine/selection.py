@@ -23,6 +23,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from newslint.engine.repository import repository_root
+
 #: files named like these (any case, any ending) are never articles, even as .txt or .md
 NOT_ARTICLES = (
     "license", "licence", "copying", "notice", "readme", "changelog", "changes", "history",
@@ -189,15 +191,7 @@ class Selection:
         return self._specs[directory]
 
     def _root(self, directory: str, top: str) -> str:
-        """The root of the git repository that holds `directory` (the folder with `.git`), or `top`
-        outside any repository."""
+        """The root of the git repository that holds `directory`, or `top` outside any repository."""
         if directory not in self._roots:
-            current = directory
-            while not os.path.exists(os.path.join(current, ".git")):
-                parent = os.path.dirname(current)
-                if parent == current:
-                    current = ""
-                    break
-                current = parent
-            self._roots[directory] = current
+            self._roots[directory] = repository_root(directory) or ""
         return self._roots[directory] or top
