@@ -63,8 +63,9 @@ FAIL_ON = ("error", "warning", "info", "never")
 @click.option("--no-gitignore", is_flag=True, help="Check the files that .gitignore files leave out of a directory.")
 @click.option("--force-exclude", is_flag=True,
               help="Leave out files named on the command line as a directory's walk would (for hooks).")
-@click.option("--report-unused-suppressions", is_flag=True,
-              help="Report suppression comments that suppress nothing (unused-suppression).")
+@click.option("--report-unused-suppressions/--no-report-unused-suppressions", default=None,
+              help="Report suppression comments that suppress nothing (unused-suppression); "
+                   "default: the configuration's report-unused-suppressions, else off.")
 @click.option("--diff", is_flag=True,
               help="Print what --fix would change as a unified diff and write nothing (exit 1 when there is a change).")
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,

@@ -194,7 +194,7 @@ class _Planned:
         if id(config) not in self._settings:
             options = self.engine.options
             self._settings[id(config)] = (f"{config.fingerprint()}|published={options.published}"
-                                          f"|unused={options.report_unused_suppressions}")
+                                          f"|unused={self.engine.reports_unused(config)}")
         rule_ids = [rule.id for rule in self.engine.active_rules(config, file.lookup)]
         return cache_key(file.digest, file.lookup, self._settings[id(config)], rule_ids)
 
