@@ -71,7 +71,9 @@ FAIL_ON = ("error", "warning", "info", "never")
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
           output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline, fix, unsafe_fixes,
           verbose, changed_since, no_gitignore, force_exclude, report_unused_suppressions, diff):
-    """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
+    """Check articles: files, directories (the articles inside, of every known format: .txt, .md,
+    .markdown, .html, .htm, .xml, .nitf, .json, .jsonl, .ndjson, .docx) or '-' for standard input
+    (named by --stdin-filename)."""
     from newslint.engine.batch import iter_results
     from newslint.engine.cache import ResultCache, default_directory
     from newslint.engine.config import ConfigError, parse_date
@@ -115,17 +117,17 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
         if baseline is not None:
             from newslint.engine.baseline import new_findings
 
-            results = new_findings(results, baseline)
+            results = new_findings(results, baseline, {STDIN: stdin_filename} if stdin_filename else None)
         if changes is not None:
             results = changes.only_changed(results)
         if fix or diff:  # fixing needs every file's findings first
             results = list(results)
             fixed = _fix(engine, results, unsafe_fixes, baseline, write=not diff)
         if diff:
-            results = list(_said(results))
+            results = list(_said(results, stdin_filename))
         else:
             with report_to(output, color, err=fixes_stdin) as out:
-                results = _said(results)
+                results = _said(results, stdin_filename)
                 _say_unsettled(fixed)
                 if fixes_stdin:
                     _print_fixed_stdin(engine, fixed)
@@ -191,9 +193,12 @@ def _say_unsettled(fixed: list) -> None:
                 "the rest are reported as findings")
 
 
-def _said(results):
-    """The results, passed on as they come; each file's error said on stderr."""
+def _said(results, stdin_filename: str | None):
+    """The results, passed on as they come; each file's error said on stderr. Standard input's
+    result is named by `stdin_filename`, when given, in its findings and error as in the reports."""
     for result in results:
+        if result.path == STDIN and stdin_filename:
+            result = result.named(stdin_filename)
         if result.error is not None:
             say(f"{result.path}: {result.error}")
         yield result
