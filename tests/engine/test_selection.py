@@ -209,3 +209,13 @@ def test_quotes_walks_as_check_does(repo):
     (repo / "drafts" / "b.txt").write_text("Titel\nBerlin – „Ein Entwurf“, sagte sie. (dpa)\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["quotes", "."])
     assert "Alles gut" in result.stdout and "Entwurf" not in result.stdout
+
+
+def test_a_selection_without_a_listener_passes_a_bad_line_over_in_silence(repo):
+    """As the language server asks whether a file is an article: no notice to give, no error."""
+    from newslint.engine.runner import Engine, RunOptions
+    from newslint.engine.selection import Selection
+
+    (repo / ".gitignore").write_text("[z-a]\ndrafts/\n", encoding="utf-8")
+    selection = Selection(Engine(RunOptions()).config_for, force=True)
+    assert selection.takes_named("a.txt") and not selection.takes_named(os.path.join("drafts", "b.txt"))
