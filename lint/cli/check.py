@@ -47,7 +47,8 @@ FAIL_ON = ("error", "warning", "info", "never")
               help="Worker processes (default: the number of CPUs, with at least 150 files each).")
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
-              envvar="NEWSLINT_CACHE_DIR", help="Where the result cache lives (default: .newslint_cache at the root of the git repository).")
+              envvar="NEWSLINT_CACHE_DIR",
+              help="Where the result cache lives (default: .newslint_cache at the root of the git repository).")
 @click.option("--statistics", is_flag=True,
               help="Print the number of findings per rule instead of the findings (text or json).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",

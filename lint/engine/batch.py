@@ -74,9 +74,10 @@ def iter_results(
     `need_text`: the results carry the articles' text (for a report that shows or fingerprints
     it); without it they do not, which keeps a large run small, and the files whose signature
     the cache knows unchanged are not even read. `notice(path, why)` hears of the files that a
-    directory's walk leaves out (see `discover`) and of the .gitignore lines passed over; `passed_over(path, why)` of those it found that
-    hold no article (see `newslint.engine.source.NotAnArticle`): they are not errors. The cache is written when the last result has
-    been taken.
+    directory's walk leaves out (see `discover`) and of the .gitignore lines passed over;
+    `passed_over(path, why)` of those it found that hold no article (see
+    `newslint.engine.source.NotAnArticle`): they are not errors. The cache is written when the
+    last result has been taken.
     """
     items = discover(paths, notice, engine.selection(notice))
     planned = _Planned(engine, cache, need_text)

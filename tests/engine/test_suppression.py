@@ -149,7 +149,8 @@ def test_report_unused_suppressions_in_the_configuration(fake_rule, tmp_path, mo
     for _ in range(2):  # afresh, then from the cache
         result = CliRunner().invoke(main, ["check", "--format", "json", *args, "a.txt"])
         assert result.exit_code == (1 if reported else 0), result.output
-        assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == (["unused-suppression"] if reported else [])
+        rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
+        assert rules == (["unused-suppression"] if reported else [])
 
 
 def test_the_cache_tells_a_changed_setting(fake_rule, tmp_path, monkeypatch):
