@@ -47,7 +47,8 @@ FAIL_ON = ("error", "warning", "info", "never")
               help="Worker processes (default: the number of CPUs, with at least 150 files each).")
 @click.option("--no-cache", is_flag=True, help="Check every file afresh; do not read or write the cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
-              envvar="NEWSLINT_CACHE_DIR", help="Where the result cache lives (default: .newslint_cache).")
+              envvar="NEWSLINT_CACHE_DIR",
+              help="Where the result cache lives (default: .newslint_cache at the root of the git repository).")
 @click.option("--statistics", is_flag=True,
               help="Print the number of findings per rule instead of the findings (text or json).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -63,16 +64,19 @@ FAIL_ON = ("error", "warning", "info", "never")
 @click.option("--no-gitignore", is_flag=True, help="Check the files that .gitignore files leave out of a directory.")
 @click.option("--force-exclude", is_flag=True,
               help="Leave out files named on the command line as a directory's walk would (for hooks).")
-@click.option("--report-unused-suppressions", is_flag=True,
-              help="Report suppression comments that suppress nothing (unused-suppression).")
+@click.option("--report-unused-suppressions/--no-report-unused-suppressions", default=None,
+              help="Report suppression comments that suppress nothing (unused-suppression); "
+                   "default: the configuration's report-unused-suppressions, else off.")
 @click.option("--diff", is_flag=True,
               help="Print what --fix would change as a unified diff and write nothing (exit 1 when there is a change).")
 def check(paths, format_name, select, ignore, require, config_file, published, fail_on, stdin_filename,
           output, jobs, no_cache, cache_dir, statistics, baseline_file, write_baseline, fix, unsafe_fixes,
           verbose, changed_since, no_gitignore, force_exclude, report_unused_suppressions, diff):
-    """Check articles: files, directories (*.txt and *.md inside) or '-' for standard input."""
+    """Check articles: files, directories (the articles inside, of every known format: .txt, .md,
+    .markdown, .html, .htm, .xml, .nitf, .json, .jsonl, .ndjson, .docx) or '-' for standard input
+    (named by --stdin-filename)."""
     from newslint.engine.batch import iter_results
-    from newslint.engine.cache import DEFAULT_DIRECTORY, ResultCache
+    from newslint.engine.cache import ResultCache, default_directory
     from newslint.engine.config import ConfigError, parse_date
     from newslint.engine.runner import Engine, RunOptions
     from newslint.reports import SHOW_TEXT, Tally, write
@@ -107,24 +111,24 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     tally = Tally()
     recorder = None
     fixed = []
-    cache = None if no_cache else ResultCache(cache_dir or DEFAULT_DIRECTORY)
+    cache = None if no_cache else ResultCache(cache_dir or default_directory())
     try:
         results = iter_results(engine, list(paths), jobs, cache, progress=True, need_text=need_text, notice=skipped,
                                passed_over=skipped if verbose else None)
         if baseline is not None:
             from newslint.engine.baseline import new_findings
 
-            results = new_findings(results, baseline)
+            results = new_findings(results, baseline, {STDIN: stdin_filename} if stdin_filename else None)
         if changes is not None:
             results = changes.only_changed(results)
         if fix or diff:  # fixing needs every file's findings first
             results = list(results)
             fixed = _fix(engine, results, unsafe_fixes, baseline, write=not diff)
         if diff:
-            results = list(_said(results))
+            results = list(_said(results, stdin_filename))
         else:
             with report_to(output, color, err=fixes_stdin) as out:
-                results = _said(results)
+                results = _said(results, stdin_filename)
                 _say_unsettled(fixed)
                 if fixes_stdin:
                     _print_fixed_stdin(engine, fixed)
@@ -190,9 +194,12 @@ def _say_unsettled(fixed: list) -> None:
                 "the rest are reported as findings")
 
 
-def _said(results):
-    """The results, passed on as they come; each file's error said on stderr."""
+def _said(results, stdin_filename: str | None):
+    """The results, passed on as they come; each file's error said on stderr. Standard input's
+    result is named by `stdin_filename`, when given, in its findings and error as in the reports."""
     for result in results:
+        if result.path == STDIN and stdin_filename:
+            result = result.named(stdin_filename)
         if result.error is not None:
             say(f"{result.path}: {result.error}")
         yield result

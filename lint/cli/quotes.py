@@ -33,7 +33,7 @@ def quotes(paths, format_name, include_other, config_file):
     except ConfigError as error:
         fail(str(error))
     entries, errors, files = [], [], 0
-    for item in discover(list(paths), skipped, engine.selection()):
+    for item in discover(list(paths), skipped, engine.selection(skipped)):
         if isinstance(item, FileResult):
             errors.append((item.path, item.error))
             continue

@@ -123,13 +123,16 @@ def load(path: str) -> Counter[tuple[str, str, str]]:
     return counts
 
 
-def new_findings(results, baseline: Counter[tuple[str, str, str]]):
-    """The results with the findings recorded in the baseline left out, one by one as they come."""
+def new_findings(results, baseline: Counter[tuple[str, str, str]], names: dict[str, str] | None = None):
+    """The results with the findings recorded in the baseline left out, one by one as they come.
+    `names`: the name under which the findings of a result's path are recorded, where it is
+    another (standard input, `-`, is recorded under its --stdin-filename)."""
     left = baseline.copy()
     for result in results:
+        recorded = result.named(names[result.path]) if names and result.path in names else result
         kept = []
-        for diagnostic, fp in zip(result.diagnostics, fingerprints(result)):
-            key = (normal_path(diagnostic.path), diagnostic.rule, fp)
+        for diagnostic, fp in zip(result.diagnostics, fingerprints(recorded)):
+            key = (normal_path(recorded.path), diagnostic.rule, fp)
             if left[key] > 0:
                 left[key] -= 1
             else:

@@ -74,11 +74,12 @@ def iter_results(
     `need_text`: the results carry the articles' text (for a report that shows or fingerprints
     it); without it they do not, which keeps a large run small, and the files whose signature
     the cache knows unchanged are not even read. `notice(path, why)` hears of the files that a
-    directory's walk leaves out (see `discover`); `passed_over(path, why)` of those it found that
-    hold no article (see `newslint.engine.source.NotAnArticle`): they are not errors. The cache is written when the last result has
-    been taken.
+    directory's walk leaves out (see `discover`) and of the .gitignore lines passed over;
+    `passed_over(path, why)` of those it found that hold no article (see
+    `newslint.engine.source.NotAnArticle`): they are not errors. The cache is written when the
+    last result has been taken.
     """
-    items = discover(paths, notice, engine.selection())
+    items = discover(paths, notice, engine.selection(notice))
     planned = _Planned(engine, cache, need_text)
     entries = [item if isinstance(item, FileResult) else planned.file(item) for item in items]
     to_check = planned.look_up([entry for entry in entries if isinstance(entry, _File)])
@@ -194,7 +195,7 @@ class _Planned:
         if id(config) not in self._settings:
             options = self.engine.options
             self._settings[id(config)] = (f"{config.fingerprint()}|published={options.published}"
-                                          f"|unused={options.report_unused_suppressions}")
+                                          f"|unused={self.engine.reports_unused(config)}")
         rule_ids = [rule.id for rule in self.engine.active_rules(config, file.lookup)]
         return cache_key(file.digest, file.lookup, self._settings[id(config)], rule_ids)
 

@@ -13,7 +13,8 @@ file whose signature is the same is taken to have the same text: any write chang
 time. A file changed within the last seconds before it was read is not remembered, since a
 second write in the same clock tick could leave its signature as it was.
 
-It lives in `.newslint_cache/` in the current directory unless `--cache-dir` says otherwise;
+It lives in `.newslint_cache/` at the root of the git repository of the current directory (the
+current directory outside a repository: see `default_directory`) unless `--cache-dir` says otherwise;
 `--no-cache` bypasses it. Writes happen in one transaction at the end of a run, so an interrupted
 run leaves the cache as it was; a cache file that cannot be read is replaced, and a damaged entry
 (findings that are not what newslint writes, a file's digest that is not one) is taken as not cached,
@@ -36,6 +37,7 @@ from functools import lru_cache
 from newslint import __version__
 from newslint.article.formats import format_of
 from newslint.engine.finding import APPLICABILITIES, SEVERITIES, Diagnostic, Fix, PlacedEdit
+from newslint.engine.repository import project_folder
 
 DEFAULT_DIRECTORY = ".newslint_cache"
 _FILE = "results.sqlite"
@@ -58,6 +60,14 @@ SETTLE_NANOSECONDS = 2_000_000_000
 _BATCH = 500
 #: the cache keeps at most this many findings and file signatures; the oldest written go first
 KEEP = 200_000
+
+
+def default_directory() -> str:
+    """Where the result cache lives unless told otherwise: `.newslint_cache` in the folder of the
+    project newslint runs in (the root of the current directory's git repository, else the current
+    directory; see `newslint.engine.repository`), so that runs from any folder of a repository
+    share one cache. Relative to the current directory."""
+    return os.path.normpath(os.path.join(os.path.relpath(project_folder()), DEFAULT_DIRECTORY))
 
 
 def content_digest(text: str | bytes) -> str:

@@ -9,6 +9,7 @@ published = 2024-06-21          # publication date for articles that do not give
 lang = "de"
 max-file-size = 10485760        # bytes
 docs-url = "https://wiki.example/newslint#{rule}"  # where reports link each rule's documentation
+report-unused-suppressions = true  # suppression comments that suppress nothing are findings (CI)
 include = ["articles/"]         # gitignore patterns: a directory's walk takes only these files
 exclude = ["drafts/", "*.draft.txt"]  # … and never these (see `newslint.engine.selection`)
 
@@ -62,7 +63,7 @@ CONFIG_FILES = ("newslint.toml", "pyproject.toml")
 LANGUAGES = ("de", "en")
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{2,8})*")
 TOP_LEVEL_KEYS = ("select", "ignore", "require", "per-file-ignores", "published", "lang", "max-file-size",
-                  "include", "exclude", "docs-url")
+                  "include", "exclude", "docs-url", "report-unused-suppressions")
 #: where reports link a rule's documentation: `{rule}` becomes its id (the README's anchor of the rule)
 DOCS_URL = f"{README_URL}#{ANCHOR}"
 STYLE_KEYS = ("styles-path", "styles", "vocab", "vale-config", "per-file-styles", "style-timeout")
@@ -98,6 +99,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     #: the page of a rule's documentation that reports link to, `{rule}` for its id
     docs_url: str = DOCS_URL
+    #: suppression comments that suppressed nothing are findings (`unused-suppression`)
+    report_unused_suppressions: bool = False
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     #: deprecation notices: old rule ids (aliases) used in this configuration
     notices: tuple[str, ...] = ()
@@ -250,6 +253,8 @@ def build_config(data: dict, rules: dict, path: str | None = None, where: str = 
             if not re.match(r"https?://[^\s]+$", value):
                 raise ConfigError(f"{where}: docs-url: expected an http(s) URL, with {{rule}} for the rule's id, "
                                   f"got {value!r}")
+        elif key == "report-unused-suppressions":
+            values["report_unused_suppressions"] = _typed(value, bool, f"{where}: {key}")
         elif key in ("include", "exclude"):
             values[key] = _patterns(value, f"{where}: {key}")
         elif key == "published":
@@ -310,15 +315,14 @@ def _load_styles(data: dict, root: str, where: str):
 
 
 def _patterns(value: Any, where: str) -> tuple[str, ...]:
-    """A list of gitignore patterns, checked."""
-    from newslint.engine.selection import compile_patterns
+    """A list of gitignore patterns, checked: each one is a pattern."""
+    from newslint.engine.selection import pattern_error
 
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: expected a list of gitignore patterns, such as [\"drafts/\"]")
-    try:
-        compile_patterns(tuple(value))
-    except ValueError as error:
-        raise ConfigError(f"{where}: {error}") from None
+    for pattern in value:
+        if (why := pattern_error(pattern)) is not None:
+            raise ConfigError(f"{where}: {why}")
     return tuple(value)
 
 

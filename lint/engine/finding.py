@@ -8,7 +8,7 @@ finding's own, and the text to put there) and whether applying them is `safe` (t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 SEVERITIES = ("error", "warning", "info")
 APPLICABILITIES = ("safe", "unsafe")
@@ -145,6 +145,10 @@ class FileResult:
     fixed: int | None = None
     partial: bool = False
     not_article: bool = False
+
+    def named(self, path: str) -> FileResult:
+        """The same result under another path (its findings' too)."""
+        return replace(self, path=path, diagnostics=[replace(d, path=path) for d in self.diagnostics])
 
     @property
     def checked(self) -> bool:

@@ -137,16 +137,17 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def fix_text(check: Callable[[str], FileResult], text: str, unsafe: bool = False,
-             baseline: Counter | None = None) -> Fixed:
+             baseline: Counter | None = None, names: dict[str, str] | None = None) -> Fixed:
     """Fix an article's text: check it (`check(text)`), apply the fixes, check again, until no fix
-    to apply remains or MAX_PASSES have run."""
+    to apply remains or MAX_PASSES have run (`names`: as `newslint.engine.baseline.new_findings`
+    takes them)."""
     from newslint.engine.baseline import new_findings
 
     original = text
     result = check(text)
     protected: Counter[tuple[str, int, int]] = Counter()
     if baseline is not None:
-        (kept,) = new_findings([result], baseline)
+        (kept,) = new_findings([result], baseline, names)
         new = {id(d) for d in kept.diagnostics}
         protected.update((d.rule, d.start, d.end) for d in result.diagnostics if id(d) not in new)
         result = kept
@@ -226,7 +227,8 @@ def fix_file(engine, path: str, unsafe: bool = False, baseline: Counter | None =
     except (InputError, ConfigError) as error:
         failed = FileResult(path, error=str(error))
         return Fixed("", "", failed, failed)
-    fixed = fix_text(lambda text: engine.check_text(lookup, text, config, path), text, unsafe, baseline)
+    names = {STDIN: engine.options.stdin_filename} if engine.options.stdin_filename else None
+    fixed = fix_text(lambda text: engine.check_text(lookup, text, config, path), text, unsafe, baseline, names)
     if write and path != STDIN and fixed.changed:
         try:
             write_file(path, data, fixed.text)

@@ -1,9 +1,10 @@
 """Notices that need not be said on every run: a rule that is skipped (`grammar` without
 LanguageTool) is said at most once an hour per repository.
 
-The time a notice was last said is kept in `notices.json` in the result cache's directory, per
-repository (the folder holding `.git` above the current directory, else the current directory).
-A run that cannot read or write it says the notice.
+The time a notice was last said is kept in `notices.json` in the result cache's directory (by
+default at the root of the repository, see `newslint.engine.cache.default_directory`), per
+repository (see `newslint.engine.repository.project_folder`), so a run from any folder of the
+repository knows what was said. A run that cannot read or write it says the notice.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import tempfile
 import time
 from contextlib import suppress
 
+from newslint.engine.repository import project_folder
+
 EVERY = 3600  # seconds between two sayings of one notice in one repository
 _FILE = "notices.json"
 _KEEP = 100  # notices remembered, the most recent ones
@@ -23,7 +26,7 @@ def due(directory: str, notice: str, now: float | None = None) -> bool:
     """Whether to say `notice` now: it was not said in this repository within the last hour. When it
     is due, it is noted as said."""
     now = time.time() if now is None else now
-    key = f"{repository()}\n{notice}"
+    key = f"{os.path.abspath(project_folder())}\n{notice}"
     path = os.path.join(directory, _FILE)
     try:
         with open(path, encoding="utf-8") as handle:
@@ -44,14 +47,3 @@ def due(directory: str, notice: str, now: float | None = None) -> bool:
             json.dump(said, handle)
         os.replace(temporary, path)
     return True
-
-
-def repository(start: str = ".") -> str:
-    """The root of the git repository that holds `start` (the folder with `.git`), else `start`."""
-    folder = current = os.path.abspath(start)
-    while not os.path.exists(os.path.join(current, ".git")):
-        parent = os.path.dirname(current)
-        if parent == current:
-            return folder
-        current = parent
-    return current

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,8 @@ class RunOptions:
     published: dt.date | None = None
     stdin_filename: str | None = None
     require: tuple[str, ...] = ()  # rules that must run: a run where one cannot is an error
-    report_unused_suppressions: bool = False  # suppression directives that suppressed nothing are findings
+    #: suppression directives that suppressed nothing are findings; None: as the configuration says
+    report_unused_suppressions: bool | None = None
     gitignore: bool = True  # a directory's walk leaves out what .gitignore files name
     force_exclude: bool = False  # files named on the command line are chosen as a walk chooses
 
@@ -177,9 +179,16 @@ class Engine:
                         skipped[rule_id] = (rule_id, reason, required)
         return list(skipped.values())
 
-    def selection(self) -> Selection:
-        """How this run chooses the files to check among those it finds (see `newslint.engine.selection`)."""
-        return Selection(self.config_for, self.options.gitignore, self.options.force_exclude)
+    def reports_unused(self, config: Config) -> bool:
+        """Whether suppressions that suppress nothing are findings for the articles of `config`:
+        as the command line says (--report-unused-suppressions or --no-…), else as the configuration does."""
+        wanted = self.options.report_unused_suppressions
+        return config.report_unused_suppressions if wanted is None else wanted
+
+    def selection(self, notice: Callable[[str, str], None] | None = None) -> Selection:
+        """How this run chooses the files to check among those it finds (see `newslint.engine.selection`);
+        `notice(where, why)` hears of the lines of .gitignore files that are passed over."""
+        return Selection(self.config_for, self.options.gitignore, self.options.force_exclude, notice)
 
     def docs_link(self, rule_id: str, path: str = ".") -> str | None:
         """Where a rule's documentation is, for reports: a style rule's own `link`, else (for the
@@ -284,7 +293,7 @@ class Engine:
             return FileResult(display, error=str(error), not_article=isinstance(error, NotAnArticle))
         rules = self.active_rules(config, path)
         results = [item if isinstance(item, InputError)
-                   else run_rules(item, rules, config, display, self.options.report_unused_suppressions)
+                   else run_rules(item, rules, config, display, self.reports_unused(config))
                    for item in articles]
         return results[0] if len(results) == 1 and not isinstance(results[0], InputError) else \
             joined(display, text, results)

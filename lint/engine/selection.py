@@ -8,6 +8,8 @@ name, that `include` (when given) does not name, or whose name is one of NOT_ART
 files count from the root of the git repository the walk is in (the folder holding `.git`; the
 walked directory itself outside a repository) down to the file, deeper ones first, as git reads
 them, with `.git/info/exclude` under the root's; a negated pattern (`!keep.txt`) takes a file back.
+A line of a `.gitignore` that is no pattern (`[z-a]`) is passed over, as git does, with a notice
+naming the file and the line; in the configuration, it is a configuration error (see `pattern_error`).
 
 Files and folders named on the command line are checked as they are, unless the run forces the
 selection on them too (`--force-exclude`, for hooks that are handed every staged file). A folder
@@ -17,8 +19,11 @@ named on the command line that is itself excluded is walked whole.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from functools import lru_cache
+
+from newslint.engine.repository import repository_root
 
 #: files named like these (any case, any ending) are never articles, even as .txt or .md
 NOT_ARTICLES = (
@@ -40,27 +45,43 @@ def never_an_article(name: str) -> bool:
 
 @lru_cache(maxsize=256)
 def compile_patterns(patterns: tuple[str, ...]):
-    """The gitignore-style patterns as one pathspec GitIgnoreSpec. Raises ValueError for a pattern
-    that is not one."""
+    """The gitignore-style patterns as one pathspec GitIgnoreSpec. Raises ValueError naming the
+    first pattern that is not one (see `pattern_error`)."""
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(patterns)
+    except (ValueError, re.error):
+        raise ValueError(next(filter(None, map(pattern_error, patterns)), "not gitignore patterns")) from None
 
 
-def _readable_patterns(lines: tuple[str, ...]):
-    """A .gitignore's patterns, compiled; git passes over a line it cannot read as one, and so do we."""
+def pattern_error(pattern: str) -> str | None:
+    """What is wrong with a gitignore pattern (`'[z-a]' is not a gitignore pattern (bad character
+    range z-a)`), or None when it is one."""
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines((pattern,))
+    except re.error as error:  # a character range or class that cannot be matched
+        return f"'{pattern}' is not a gitignore pattern ({error.msg})"
+    except ValueError:
+        return f"'{pattern}' is not a gitignore pattern"
+    return None
+
+
+def _readable_patterns(lines: tuple[str, ...], path: str, notice: Callable[[str, str], None] | None):
+    """A .gitignore's patterns, compiled; git passes over a line it cannot read as one, and so do
+    we, telling `notice(where, why)` of each (`where`: the file and the line's number)."""
     try:
         return compile_patterns(lines)
     except ValueError:
-        return compile_patterns(tuple(line for line in lines if _readable(line)))
-
-
-def _readable(line: str) -> bool:
-    try:
-        compile_patterns((line,))
-    except ValueError:
-        return False
-    return True
+        readable = []
+        for number, line in enumerate(lines, 1):
+            if (why := pattern_error(line)) is None:
+                readable.append(line)
+            elif notice is not None:
+                notice(f"{path}:{number}", why)
+        return compile_patterns(tuple(readable))
 
 
 class Selection:
@@ -70,8 +91,10 @@ class Selection:
     chain of .gitignore files, each with the folder's path relative to where the patterns count;
     each entry of the folder is then one match per pattern set."""
 
-    def __init__(self, config_for: Callable, gitignore: bool = True, force: bool = False) -> None:
+    def __init__(self, config_for: Callable, gitignore: bool = True, force: bool = False,
+                 notice: Callable[[str, str], None] | None = None) -> None:
         self._config_for = config_for
+        self._notice = notice  # hears of the .gitignore lines that are no patterns
         self.gitignore = gitignore
         self.force = force
         self._specs: dict[str, list] = {}  # folder: its .gitignore (and info/exclude), compiled
@@ -160,20 +183,15 @@ class Selection:
                         lines = handle.read().splitlines()
                 except OSError:
                     continue
-                found.append(_readable_patterns(tuple(lines)))
+                from newslint.engine.config import relative_path
+
+                shown = relative_path(os.path.join(directory, name), os.getcwd())
+                found.append(_readable_patterns(tuple(lines), shown, self._notice))
             self._specs[directory] = found
         return self._specs[directory]
 
     def _root(self, directory: str, top: str) -> str:
-        """The root of the git repository that holds `directory` (the folder with `.git`), or `top`
-        outside any repository."""
+        """The root of the git repository that holds `directory`, or `top` outside any repository."""
         if directory not in self._roots:
-            current = directory
-            while not os.path.exists(os.path.join(current, ".git")):
-                parent = os.path.dirname(current)
-                if parent == current:
-                    current = ""
-                    break
-                current = parent
-            self._roots[directory] = current
+            self._roots[directory] = repository_root(directory) or ""
         return self._roots[directory] or top

@@ -10,8 +10,9 @@ a directive applies to all rules. A rule's old ids (its `ALIASES`) work as well 
 style rule (`Style.Rule`) is named by its id.
 
 A run reports what is wrong with the directives as findings of their own: a rule name that no rule
-has (`UNKNOWN`, always) and, when asked (`--report-unused-suppressions`), a suppression that
-suppressed nothing (`UNUSED`, as ruff's RUF100).
+has (`UNKNOWN`, always) and, when asked (`--report-unused-suppressions`, or
+`report-unused-suppressions = true` in the configuration), a suppression that suppressed nothing
+(`UNUSED`, as ruff's RUF100).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ EXPLANATIONS = {
              "name (the message suggests the closest rule id) or remove the comment; `newslint rules` lists "
              "the rules.",
     UNUSED: "A suppression comment suppressed nothing in this run (default severity: warning; reported "
-            "with --report-unused-suppressions).\n\nThe finding it was written for has gone: the text was "
+            "with --report-unused-suppressions, or report-unused-suppressions = true in the configuration)."
+            "\n\nThe finding it was written for has gone: the text was "
             "put right, or the rule no longer reports it. Remove the comment, so that it does not hide a "
             "later finding on that line.",
 }

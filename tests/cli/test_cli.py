@@ -175,7 +175,35 @@ def test_stdin(run):
     assert result.exit_code == 1
     assert result.output.startswith("-:2:5: fake-word")
     result = run("check", "--stdin-filename", "a.md", "-", input="---\ntitle: Ein Fehler\n---\nText.\n")
-    assert result.output.startswith("-:2:12: fake-word")
+    assert result.output.startswith("a.md:2:12: fake-word")  # named as --stdin-filename says
+
+
+@pytest.mark.parametrize("format_name", ["json", "sarif", "junit", "github"])
+def test_stdin_filename_names_the_findings_and_errors_in_every_report(run, format_name):
+    result = run("check", "--format", format_name, "--stdin-filename", "site/x.txt", "-", input=BAD)
+    assert result.exit_code == 1 and "site/x.txt" in result.stdout
+    assert '"-"' not in result.stdout and "file=-," not in result.stdout
+    broken = run("check", "--format", "json", "--stdin-filename", "site/x.json", "-", input="{bad")
+    assert broken.exit_code == 2
+    assert json.loads(broken.stdout)["errors"][0]["path"] == "site/x.json"
+    assert broken.stderr.startswith("newslint: site/x.json: invalid JSON")
+
+
+def test_a_baseline_of_standard_input_names_it_and_serves_it_again(run, tmp_path):
+    write(tmp_path / "a.txt", BAD)
+    recorded = run("check", "--write-baseline", "base.json", "--stdin-filename", "a.txt", "-", input=BAD)
+    assert recorded.exit_code == 0
+    assert [f["path"] for f in json.loads((tmp_path / "base.json").read_text("utf-8"))["findings"]] == ["a.txt"]
+    assert run("check", "--baseline", "base.json", "a.txt").exit_code == 0  # the file itself
+    assert run("check", "--baseline", "base.json", "--stdin-filename", "a.txt", "-", input=BAD).exit_code == 0
+    assert run("check", "--baseline", "base.json", "-", input=BAD).exit_code == 1  # unnamed: another file
+
+
+def test_the_help_names_every_format_a_directory_takes(run):
+    text = " ".join(run("check", "--help").output.split())
+    assert "*.txt and *.md" not in text
+    described = text[: text.index("Options:")]
+    assert all(suffix in described.replace(",", " ").replace(")", " ").split() for suffix in SUFFIXES), described
 
 
 def test_no_paths_and_bad_options_are_usage_errors(run):

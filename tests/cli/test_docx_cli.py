@@ -64,7 +64,7 @@ def test_standard_input_comes_back_unchanged(tmp_path):
     result = CliRunner().invoke(main, ["check", "--select", RULES, "--fix", "--stdin-filename", "a.docx", "-"],
                                 input=data, catch_exceptions=False)
     assert result.stdout_bytes == data
-    assert "-:4:1: dateline" in result.stderr  # the report goes to standard error
+    assert "a.docx:4:1: dateline" in result.stderr  # the report goes to standard error, named by --stdin-filename
 
 
 def test_bad_documents_are_errors_and_the_others_are_checked(tmp_path):

@@ -40,6 +40,20 @@ def test_said_once_an_hour_per_repository(run, tmp_path, monkeypatch):
     assert run()[1] == said  # an hour later
 
 
+def test_a_run_from_a_folder_of_the_repository_remembers_it_as_one_from_the_root(run, tmp_path):
+    assert len(run()[1]) == 1
+    assert run(cwd=tmp_path / "sub") == (0, [])
+    assert not (tmp_path / "sub" / ".newslint_cache").exists()  # one cache, at the root
+    assert (tmp_path / ".newslint_cache" / "results.sqlite").is_file()
+
+
+def test_outside_a_repository_the_current_folder_keeps_it(run, tmp_path):
+    (tmp_path / ".git").rmdir()
+    assert len(run(cwd=tmp_path / "sub")[1]) == 1
+    assert (tmp_path / "sub" / ".newslint_cache" / "notices.json").is_file()
+    assert not (tmp_path / ".newslint_cache").exists()
+
+
 def test_each_repository_hears_it(run, tmp_path):
     assert len(run()[1]) == 1
     other = tmp_path / "other"

@@ -61,6 +61,10 @@ def test_pyproject_table_is_read(fake_rule, tmp_path):
         ({"fake-wrd": {"severity": "error"}}, "unknown key 'fake-wrd'; did you mean 'fake-word'?"),
         ({"published": "21.06.2024"}, "published: '21.06.2024' is not a date"),
         ({"per-file-ignores": {"*.md": ["nope"]}}, "unknown rule 'nope'"),
+        ({"report-unused-suppressions": "yes"}, "report-unused-suppressions: expected true or false, got 'yes'"),
+        ({"report-unused-suppression": True},
+         "unknown key 'report-unused-suppression'; did you mean 'report-unused-suppressions'?"),
+        ({"exclude": ["drafts/", "[z-a]"]}, "exclude: '[z-a]' is not a gitignore pattern (bad character range z-a)"),
     ],
 )
 def test_bad_configuration_names_the_key(fake_rule, table, message):

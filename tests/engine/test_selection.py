@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 from newslint.cli import main
-from newslint.engine.selection import never_an_article
+from newslint.engine.selection import compile_patterns, never_an_article, pattern_error
 
 ARTICLE = "Titel\nEin Fehler im Text.\n"
 
@@ -112,7 +112,31 @@ def test_a_pattern_that_is_none_is_a_configuration_error(repo):
     (repo / "newslint.toml").write_text('exclude = ["!"]\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--no-cache", "a.txt"])
     assert result.exit_code == 2
-    assert "newslint.toml: exclude: Invalid git pattern: '!'" in result.stderr
+    assert "newslint.toml: exclude: '!' is not a gitignore pattern" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["include", "exclude"])
+@pytest.mark.parametrize("pattern", ["[z-a]", "*.[9-0]txt", "!"])
+def test_a_bad_pattern_of_the_configuration_is_an_error_naming_key_and_pattern(repo, key, pattern):
+    (repo / "pyproject.toml").write_text(f'[tool.newslint]\n{key} = ["*.md", "{pattern}"]\n', encoding="utf-8")
+    for args in (["."], ["--force-exclude", "a.txt"]):
+        result = CliRunner().invoke(main, ["check", "--no-cache", *args])
+        assert result.exit_code == 2 and not isinstance(result.exception, Exception), result.output
+        assert f"pyproject.toml: [tool.newslint]: {key}: '{pattern}' is not a gitignore pattern" in result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_a_bad_pattern_of_the_configuration_stops_audit_without_a_traceback(repo):
+    (repo / "newslint.toml").write_text('exclude = ["[z-a]"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", "."])
+    assert result.exit_code == 2 and not isinstance(result.exception, Exception), result.output
+    assert "exclude: '[z-a]' is not a gitignore pattern (bad character range z-a)" in result.stderr
+
+
+def test_compile_patterns_names_the_bad_pattern():
+    with pytest.raises(ValueError, match=r"'\[z-a\]' is not a gitignore pattern \(bad character range z-a\)"):
+        compile_patterns(("drafts/", "[z-a]"))
+    assert pattern_error("drafts/") is None and pattern_error("[a-z]*.txt") is None
 
 
 def test_patterns_must_be_a_list(repo):
@@ -125,6 +149,33 @@ def test_an_unreadable_gitignore_line_is_passed_over(repo):
     (repo / ".gitignore").write_text("!\ndrafts/\n", encoding="utf-8")
     files, _ = checked(".")
     assert "drafts/b.txt" not in files and "a.txt" in files
+
+
+@pytest.mark.parametrize("line", ["[z-a]", "*.[9-0]txt"])
+def test_a_gitignore_line_that_is_no_pattern_is_skipped_with_a_notice(repo, line):
+    (repo / ".gitignore").write_text(f"drafts/\n{line}\n*.tmp.txt\n", encoding="utf-8")
+    files, result = checked(".")
+    assert files == ["a.txt", "export/c.md", "history-of-berlin.txt", "sub/keep.tmp.txt"], result.output
+    assert result.exit_code == 1 and not isinstance(result.exception, Exception), result.output
+    said = [line for line in result.stderr.splitlines() if ".gitignore" in line]
+    assert said == [f"newslint: .gitignore:2: skipped: '{line}' is not a gitignore pattern"
+                    f" ({'bad character range ' + line.split('[')[1].split(']')[0]})"]
+
+
+def test_a_bad_gitignore_line_in_a_hook_run_and_in_quotes(repo):
+    (repo / ".gitignore").write_text("[z-a]\ndrafts/\n", encoding="utf-8")
+    files, result = checked("--force-exclude", "a.txt", "drafts/b.txt")
+    assert files == ["a.txt"] and ".gitignore:1: skipped: '[z-a]'" in result.stderr
+    result = CliRunner().invoke(main, ["quotes", "."])
+    assert result.exit_code in (0, 1) and ".gitignore:1: skipped: '[z-a]'" in result.stderr
+
+
+def test_a_bad_line_of_info_exclude_is_named_too(repo):
+    (repo / ".git" / "info").mkdir()
+    (repo / ".git" / "info" / "exclude").write_text("export/\n[z-a]\n", encoding="utf-8")
+    files, result = checked(".")
+    assert "export/c.md" not in files
+    assert f"{os.path.join('.git', 'info', 'exclude')}:2: skipped: '[z-a]'" in result.stderr
 
 
 @pytest.mark.parametrize("name", ["LICENSE.txt", "License.md", "COPYING.txt", "requirements.txt",
@@ -158,3 +209,13 @@ def test_quotes_walks_as_check_does(repo):
     (repo / "drafts" / "b.txt").write_text("Titel\nBerlin – „Ein Entwurf“, sagte sie. (dpa)\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["quotes", "."])
     assert "Alles gut" in result.stdout and "Entwurf" not in result.stdout
+
+
+def test_a_selection_without_a_listener_passes_a_bad_line_over_in_silence(repo):
+    """As the language server asks whether a file is an article: no notice to give, no error."""
+    from newslint.engine.runner import Engine, RunOptions
+    from newslint.engine.selection import Selection
+
+    (repo / ".gitignore").write_text("[z-a]\ndrafts/\n", encoding="utf-8")
+    selection = Selection(Engine(RunOptions()).config_for, force=True)
+    assert selection.takes_named("a.txt") and not selection.takes_named(os.path.join("drafts", "b.txt"))

@@ -134,3 +134,30 @@ def test_report_unused_suppressions_on_the_command_line(fake_rule, tmp_path, mon
     loud = runner.invoke(main, ["check", "--format", "json", "--report-unused-suppressions", "a.txt"])
     assert loud.exit_code == 1, loud.output
     assert [f["rule"] for f in json.loads(loud.stdout)["findings"]] == ["unused-suppression"]
+
+
+@pytest.mark.parametrize("setting, args, reported", [
+    ("report-unused-suppressions = true\n", [], True),
+    ("report-unused-suppressions = true\n", ["--no-report-unused-suppressions"], False),  # the flag wins
+    ("report-unused-suppressions = false\n", ["--report-unused-suppressions"], True),
+    ("report-unused-suppressions = false\n", [], False),
+])
+def test_report_unused_suppressions_in_the_configuration(fake_rule, tmp_path, monkeypatch, setting, args, reported):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Titel\n# newslint: disable-next-line=fake-word\nAlles gut.\n", "utf-8")
+    (tmp_path / "newslint.toml").write_text(setting, "utf-8")
+    for _ in range(2):  # afresh, then from the cache
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args, "a.txt"])
+        assert result.exit_code == (1 if reported else 0), result.output
+        rules = [f["rule"] for f in json.loads(result.stdout)["findings"]]
+        assert rules == (["unused-suppression"] if reported else [])
+
+
+def test_the_cache_tells_a_changed_setting(fake_rule, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Titel\n# newslint: disable-next-line=fake-word\nAlles gut.\n", "utf-8")
+    codes = []
+    for value in ("false", "true", "false"):
+        (tmp_path / "newslint.toml").write_text(f"report-unused-suppressions = {value}\n", "utf-8")
+        codes.append(CliRunner().invoke(main, ["check", "a.txt"]).exit_code)
+    assert codes == [0, 1, 0]
