@@ -83,7 +83,7 @@ def test_paragraphs_of_a_body_are_the_same_for_check_and_audit(body, expected):
 SIMPLE = ('{"id": "a1", "title": "Regierung tagt", "text": "Berlin (dpa) – Die Regierung tagte am Montag.", '
           '"date": "2024-06-17"}\n'
           '{"id": 7, "title": "Zweiter Artikel", "text": "Köln – Ein \\"Satz\\".\\n\\nNoch einer."}\n'
-          '{"id": "a3", "title": "Ohne Text"}\n')
+          '{"id": "a3", "title": "Ohne Text", "text": " "}\n')
 
 
 def test_simple_records_of_title_and_text_are_articles_as_audit_reads_them():
@@ -97,7 +97,12 @@ def test_simple_records_of_title_and_text_are_articles_as_audit_reads_them():
             line, column = article.position(block.start)
             assert line == number
             assert SIMPLE.split("\n")[line - 1][column - 1:].startswith(block.text[:4])
-    assert str(broken) == "line 3 (id a3): no body (field 'body' or 'text')"
+    assert str(broken) == "line 3 (id a3): no body (field 'text')"
+
+
+def test_a_data_set_of_titles_is_no_article():
+    with pytest.raises(NotAnArticle, match="no line is a ninjs document or a record"):
+        model.parse_each("links.jsonl", '{"title": "Startseite", "url": "https://example.org"}\n')
 
 
 def test_a_record_s_id_is_named_when_it_cannot_be_read():

@@ -58,10 +58,13 @@ class Fields:
 
 
 def is_record(data, fields: FieldNames = DEFAULT_FIELDS) -> bool:
-    """Whether a decoded JSON value looks like a record: an object with a headline or a body."""
+    """Whether a decoded JSON value looks like a record: an object with a headline or a body under
+    the first of their names, or with both under any (a data set's `{"title", "url"}` is none)."""
+    if not isinstance(data, dict):
+        return False
     names = dict(fields)
-    return isinstance(data, dict) and (found(data, names["headline"])[1] is not None
-                                       or found(data, names["body"])[1] is not None)
+    headline, body = (found(data, names[key])[1] is not None for key in ("headline", "body"))
+    return (headline and body) or any(value(data, names[key][0]) is not None for key in ("headline", "body"))
 
 
 def record_fields(data, fields: FieldNames = DEFAULT_FIELDS) -> Fields:
