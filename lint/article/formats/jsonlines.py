@@ -5,8 +5,9 @@ content-management export (`headline`, `teaser`, `body`, `date`, `author`, `lang
 simple record's `title` and `text`: see `newslint.article.formats.records`, which `newslint audit`
 reads too). Each record becomes an article of its own whose positions point into its line of the
 file. A line that cannot be read (broken JSON, a record without a headline or body) is an error
-naming the line (and the record's id), in the place of its article; the other records are read all the same. A file none of whose lines is a ninjs document
-or a record (a data set of another kind) is `NotAnArticle`.
+naming the line (and the record's id), in the place of its article; the other records are read
+all the same. A file none of whose lines is a ninjs document or a record (a data set of another
+kind) is `NotAnArticle`.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ and optionally `id`; the simple records that data sets and scrapers write, `{"id
 "date"}`, are read too (`title` is the headline, `text` the body, when there is no `headline` or
 `body`). Other exports name the fields differently, so the names can be given (dotted names reach
 into nested objects: `meta.byline`); a key can be looked for under several names, the first one
-present wins. The body's paragraphs are separated by blank lines
-(line breaks inside one are spaces); a body without blank lines has one paragraph per line.
+present wins. The body's paragraphs are separated by blank lines (line breaks inside one are
+spaces); a body without blank lines has one paragraph per line.
 `newslint check` reads such records in JSON Lines files (`newslint.article.formats.jsonlines`),
 `newslint audit` in its exports (`newslint.audit.records`).
 """
