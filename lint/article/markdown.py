@@ -2,7 +2,10 @@
 
 Blanking replaces characters by spaces (newlines stay), so the prose that rules see has the same
 length as the file and every offset in it is an offset into the file. Code, HTML comments and tags,
-link targets, image references, URLs and markup characters are blanked.
+link targets, image references, URLs and markup characters are blanked. Code is what Vale's
+Markdown scoping leaves out too: fenced and indented code blocks (CommonMark's: a line indented by
+four columns, a tab reaching the fourth, where no paragraph, list item or HTML block goes on), code
+spans, and the content of the HTML elements `<code>`, `<tt>`, `<pre>`, `<script>` and `<style>`.
 """
 
 from __future__ import annotations
@@ -14,7 +17,14 @@ import regex
 # The line patterns are plain ASCII: the standard library's engine runs them with less overhead
 # per call than `regex`, which the inline pattern needs (possessive repetition on Python 3.10).
 
-_COMMENT_OR_TAG = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^<>\n]*>", re.DOTALL)
+# A comment, an element of code with its content (it ends at its closing tag, and gives up at the
+# next opening one, so unclosed tags are each read once), or any other tag.
+_COMMENT_OR_TAG = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(code|tt|pre|script|style)\b[^<>\n]*>[^<]*(?:<(?!/?\1\b)[^<]*)*</\1\s*>"
+    r"|</?[A-Za-z][^<>\n]*>",
+    re.DOTALL | re.IGNORECASE,
+)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
@@ -24,6 +34,7 @@ _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S")
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$")
 _QUOTE_PREFIX = re.compile(r" {0,3}(?:>[ \t]?)+")
 _LIST_MARKER = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_INDENT = re.compile(r"[ \t]*")
 
 # A link target "(...)": it ends at the first ")" and never runs into the next "](", so that a
 # line full of unclosed links is read in linear time (as are all the patterns here).
@@ -61,6 +72,8 @@ def parse_body(text: str, start: int) -> tuple[list[tuple[int, int]], list[tuple
     blocks: list[tuple[str, int, int]] = []
     paragraph: list[int] | None = None  # [start, end] of the open paragraph
     fence: str | None = None
+    in_list = False  # since a list item, without a line at the left margin after a blank one
+    in_html = False  # since a line of HTML tags only, without a blank line
 
     def close() -> None:
         nonlocal paragraph
@@ -77,22 +90,32 @@ def parse_body(text: str, start: int) -> tuple[list[tuple[int, int]], list[tuple
             continue
         if line[:1].isalpha():  # no block markup starts with a letter: a line of prose
             if paragraph is None:
+                in_list = False
                 paragraph = [line_start, line_end]
             else:
                 paragraph[1] = line_end
             continue
+        if not line.strip():
+            close()
+            in_html = line_end > line_start and not text[line_start:line_end].isspace()
+            continue
+        indent = _indent(text, line_start) if text[line_start] in " \t" else 0  # markup blanked is no indent
+        if indent >= 4 and paragraph is None and not in_list and not in_html:
+            blanks.append((line_start, line_end))  # a line of an indented code block
+            continue
+        if indent < 2 and paragraph is None:
+            in_list = False
         match = _FENCE.match(line)
         if match:
             close()
+            in_list = False
             fence = match.group(1)
             blanks.append((line_start, line_end))
-            continue
-        if not line.strip():
-            close()
             continue
         match = _HEADING.match(line)
         if match:
             close()
+            in_list = False
             blanks.append((line_start, line_start + match.end()))
             closing = _HEADING_CLOSE.search(line, match.end())
             end = line_start + (closing.start() if closing else len(line))
@@ -119,6 +142,7 @@ def parse_body(text: str, start: int) -> tuple[list[tuple[int, int]], list[tuple
         match = _LIST_MARKER.match(visible, content_start, line_end)
         if match:
             close()
+            in_list = True
             blanks.append((content_start, match.end()))
             content_start = match.end()
         if paragraph is None:
@@ -138,6 +162,14 @@ def parse_body(text: str, start: int) -> tuple[list[tuple[int, int]], list[tuple
             else:
                 blanks.append(match.span())
     return blanks, blocks
+
+
+def _indent(text: str, start: int) -> int:
+    """The columns the line at `start` is indented by, a tab reaching the next multiple of four."""
+    width = 0
+    for character in _INDENT.match(text, start).group():
+        width = width + 4 - width % 4 if character == "\t" else width + 1
+    return width
 
 
 def _may_have_inline_markup(text: str, start: int, end: int) -> bool:

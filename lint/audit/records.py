@@ -1,8 +1,9 @@
 """JSON Lines exports: one article per line, as content management systems export them.
 
-Which field holds what is `newslint.article.formats.records`' (shared with `newslint check`);
-other exports name the fields differently, so the names are configurable (`--field
-headline=title`, dotted names reach into nested objects: `--field author=meta.byline`). A record
+Which field holds what is `newslint.article.formats.records`' (shared with `newslint check`:
+an export's `headline`, `body`, … or a simple record's `title` and `text`); other exports name the
+fields differently, so the names are configurable (`--field headline=heading`, dotted names reach
+into nested objects: `--field author=meta.byline`). A record
 becomes the text of a plain-text article — headline line, teaser line, one line per body
 paragraph — that the rules check like a `.txt` file.
 """
@@ -17,13 +18,15 @@ import regex
 from newslint.article.formats.records import (
     DEFAULT_FIELDS,
     FIELDS,
+    FieldNames,
     RecordError,
     json_type,
     paragraph_spans,
     record_fields,
 )
 
-__all__ = ["DEFAULT_FIELDS", "FIELDS", "Record", "RecordError", "field_names", "paragraphs", "parse_record"]
+__all__ = ["DEFAULT_FIELDS", "FIELDS", "FieldNames", "Record", "RecordError", "field_names", "paragraphs",
+           "parse_record"]
 
 _LINE_BREAKS = regex.compile(r"[ \t]*\r?\n[ \t]*")
 
@@ -39,8 +42,9 @@ class Record:
     id: str | None
 
 
-def field_names(pairs: list[str] | tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """The field mapping from `KEY=NAME` words; raises ValueError naming a bad one."""
+def field_names(pairs: list[str] | tuple[str, ...]) -> FieldNames:
+    """The field mapping from `KEY=NAME` words (a key named is looked for under that name only);
+    raises ValueError naming a bad one."""
     mapping = dict(DEFAULT_FIELDS)
     for pair in pairs:
         key, equals, name = pair.partition("=")
@@ -49,11 +53,11 @@ def field_names(pairs: list[str] | tuple[str, ...]) -> tuple[tuple[str, str], ..
             raise ValueError(f"--field {pair}: expected KEY=NAME, e.g. headline=title")
         if key not in mapping:
             raise ValueError(f"--field {pair}: unknown key '{key}'; the keys are {', '.join(FIELDS)}")
-        mapping[key] = name
+        mapping[key] = (name,)
     return tuple(mapping.items())
 
 
-def parse_record(line: bytes, fields: tuple[tuple[str, str], ...] = DEFAULT_FIELDS) -> Record:
+def parse_record(line: bytes, fields: FieldNames = DEFAULT_FIELDS) -> Record:
     """Turn one line of a JSON Lines export into a Record, or raise RecordError saying why not."""
     try:
         data = json.loads(line)

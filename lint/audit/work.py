@@ -19,7 +19,7 @@ from newslint.audit.inputs import (
     Unreadable,
     read_lines,
 )
-from newslint.audit.records import DEFAULT_FIELDS, RecordError, parse_record
+from newslint.audit.records import DEFAULT_FIELDS, FieldNames, RecordError, parse_record
 from newslint.audit.summary import Summary
 from newslint.engine.config import ConfigError
 from newslint.engine.runner import Engine, RunOptions, run_rules
@@ -34,7 +34,7 @@ class Settings:
     """Everything a worker needs besides the task: picklable and small."""
 
     run: RunOptions = RunOptions()
-    fields: tuple[tuple[str, str], ...] = DEFAULT_FIELDS
+    fields: FieldNames = DEFAULT_FIELDS
     batch: int = DEFAULT_BATCH
 
 

@@ -24,7 +24,8 @@ SHOWN_ERRORS = 10  # inputs that could not be audited named on stderr; the repor
               help="Write the report to FILE instead of standard output.")
 @click.option("--field", "fields", multiple=True, metavar="KEY=NAME",
               help="Field of the JSON Lines records that holds KEY (headline, teaser, body, date, "
-                   "author, lang, id), e.g. --field headline=title; repeatable.")
+                   "author, lang, id; by default headline or title, body or text), "
+                   "e.g. --field headline=heading; repeatable.")
 @click.option("--select", multiple=True, metavar="RULE,...", help="Run only these rules; repeatable.")
 @click.option("--ignore", multiple=True, metavar="RULE,...", help="Do not run these rules; repeatable.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",

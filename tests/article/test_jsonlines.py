@@ -78,3 +78,34 @@ def test_one_article_of_a_file_of_several_is_refused_by_parse():
 def test_paragraphs_of_a_body_are_the_same_for_check_and_audit(body, expected):
     assert paragraphs(body) == expected
     assert [" ".join(body[start:end].split()) for start, end in paragraph_spans(body)] == expected
+
+
+SIMPLE = ('{"id": "a1", "title": "Regierung tagt", "text": "Berlin (dpa) – Die Regierung tagte am Montag.", '
+          '"date": "2024-06-17"}\n'
+          '{"id": 7, "title": "Zweiter Artikel", "text": "Köln – Ein \\"Satz\\".\\n\\nNoch einer."}\n'
+          '{"id": "a3", "title": "Ohne Text", "text": " "}\n')
+
+
+def test_simple_records_of_title_and_text_are_articles_as_audit_reads_them():
+    first, second, broken = model.parse_each("e.jsonl", SIMPLE)
+    assert [(b.kind, b.text) for b in first.blocks] == [
+        ("headline", "Regierung tagt"), ("paragraph", "Berlin (dpa) – Die Regierung tagte am Montag.")]
+    assert first.published.isoformat() == "2024-06-17"
+    assert [b.text for b in second.paragraphs] == ['Köln – Ein "Satz".', "Noch einer."]
+    for number, article in ((1, first), (2, second)):
+        for block in article.blocks:
+            line, column = article.position(block.start)
+            assert line == number
+            assert SIMPLE.split("\n")[line - 1][column - 1:].startswith(block.text[:4])
+    assert str(broken) == "line 3 (id a3): no body (field 'text')"
+
+
+def test_a_data_set_of_titles_is_no_article():
+    with pytest.raises(NotAnArticle, match="no line is a ninjs document or a record"):
+        model.parse_each("links.jsonl", '{"title": "Startseite", "url": "https://example.org"}\n')
+
+
+def test_a_record_s_id_is_named_when_it_cannot_be_read():
+    found = model.parse_each("e.jsonl", '{"id": 42, "headline": "Titel", "date": "17.06.2024", "body": "Text."}\n'
+                                        '{"headline": "Gut", "body": "Ein Satz."}\n')
+    assert str(found[0]) == "line 1 (id 42): field 'date': \"17.06.2024\" is not a date (YYYY-MM-DD)"

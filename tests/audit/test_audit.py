@@ -72,9 +72,9 @@ def test_bad_field_mapping(pairs, message):
 @pytest.mark.parametrize("line, message", [
     (b'{"headline": "Titel", "body": "Text."', "invalid JSON"),
     (b'["Titel", "Text."]', "expected a JSON object, found a list"),
-    (b'{"headline": "Titel"}', "no body (field 'body')"),
+    (b'{"headline": "Titel"}', "no body (field 'body' or 'text')"),
     (b'{"headline": "Titel", "body": "   "}', "no body"),
-    (b'{"body": "Text."}', "no headline (field 'headline')"),
+    (b'{"body": "Text."}', "no headline (field 'headline' or 'title')"),
     (b'{"headline": "Titel", "body": "Text.", "date": "21.06.2024"}', "is not a date"),
     (b'{"headline": "Titel", "body": "Text.", "date": "2024-02-30"}', "is not a date"),
     (b'{"headline": "Titel", "body": 42}', "field 'body' should be text, found a number"),
@@ -345,3 +345,14 @@ def test_excerpts_of_an_article_read_out_of_xml_are_its_decoded_text(tmp_path):
     report = audit([str(item)], Settings(RunOptions(ignore=("grammar",)), field_names(FIELDS), 2), jobs=1)
     (example,) = report["examples"]["spelling-consistency"]
     assert (example["line"], example["excerpt"], example["block"]) == (2, "Pjönjang", "paragraph")
+
+
+def test_simple_records_of_title_and_text_are_read_without_field_names():
+    record = parse_record(json.dumps({"id": "a1", "title": "Regierung tagt", "text": "Berlin – Sie tagte.\n\nLange.",
+                                      "date": "2024-06-17"}).encode())
+    assert record.text == "Regierung tagt\nBerlin – Sie tagte.\nLange.\n"
+    assert (record.published, record.id) == (dt.date(2024, 6, 17), "a1")
+    named = parse_record(b'{"title": "Titel", "headline": "Schlagzeile", "text": "T.", "body": "B."}')
+    assert named.text == "Schlagzeile\nB.\n"  # the first name present: headline before title, body before text
+    with pytest.raises(RecordError, match=r"no headline \(field 'title'\)"):
+        parse_record(b'{"headline": "H", "body": "B."}', field_names(["headline=title"]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -138,3 +139,18 @@ def test_the_byline_and_located_fields_make_no_finding(newsroom):
     assert rules == [("agency-2.x.json", "date-consistency"), ("agency-2.x.json", "quote-attribution"),
                      ("wire-1.x.json", "date-consistency"), ("wire-1.x.json", "quote-marks"),
                      ("wire-1.x.json", "quote-marks")]  # no credit-line, dateline or spelling finding
+
+
+def test_check_reads_simple_records_of_id_title_text_and_date(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("e.jsonl").write_text(
+        '{"id": "a1", "title": "Regierung tagt", "text": "Berlin (dpa) – Die Regierung tagte am Montag.", '
+        '"date": "2024-06-17"}\n'
+        '{"id": "a2", "title": "Kabinett", "text": "Berlin – Er sagte: \\"Wir tagen.\\" (dpa)"}\n'
+        '{"id": "a3", "title": "Leer", "text": ""}\n', encoding="utf-8")
+    result = run("check", "--no-cache", "--format", "json", "--select", "quote-marks", "e.jsonl")
+    assert result.exit_code == 2, result.output  # the record without a text
+    report = json.loads(result.stdout)
+    assert [(f["rule"], f["line"], f["column"]) for f in report["findings"]] == [("quote-marks", 2, 63)]
+    assert Path("e.jsonl").read_text(encoding="utf-8").split("\n")[1][62:64] == '\\"'
+    assert report["errors"] == [{"path": "e.jsonl", "message": "line 3 (id a3): no body (field 'text')"}]

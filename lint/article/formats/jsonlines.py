@@ -1,12 +1,13 @@
 """JSON Lines files (`.jsonl`, `.ndjson`): one article per line, each checked on its own.
 
 A line is a ninjs document (see `newslint.article.formats.ninjs`) or a record of a
-content-management export (`headline`, `teaser`, `body`, `date`, `author`, `lang`: see
-`newslint.article.formats.records`, which `newslint audit` reads too). Each record becomes an
-article of its own whose positions point into its line of the file. A line that cannot be read
-(broken JSON, a record without a headline or body) is an error naming the line, in the place of its
-article; the other records are read all the same. A file none of whose lines is a ninjs document
-or a record (a data set of another kind) is `NotAnArticle`.
+content-management export (`headline`, `teaser`, `body`, `date`, `author`, `lang`, `id`, or a
+simple record's `title` and `text`: see `newslint.article.formats.records`, which `newslint audit`
+reads too). Each record becomes an article of its own whose positions point into its line of the
+file. A line that cannot be read (broken JSON, a record without a headline or body) is an error
+naming the line (and the record's id), in the place of its article; the other records are read
+all the same. A file none of whose lines is a ninjs document or a record (a data set of another
+kind) is `NotAnArticle`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import datetime as dt
 
 from newslint.article.formats import jsontext, ninjs
 from newslint.article.formats.assembly import Assembly
-from newslint.article.formats.records import is_record, paragraph_spans, record_fields
+from newslint.article.formats.records import RecordError, is_record, paragraph_spans, record_fields
 from newslint.article.frontmatter import FrontMatter
 from newslint.article.model import Article
 from newslint.engine.source import InputError, NotAnArticle
@@ -36,6 +37,9 @@ def parse_each(path: str, text: str, published: dt.date | None = None, lang: str
         except NotAnArticle as error:
             other += 1
             found.append(InputError(f"line {number}: {error}"))
+        except RecordError as error:
+            record = f" (id {error.id})" if error.id is not None else ""
+            found.append(InputError(f"line {number}{record}: {error}"))
         except InputError as error:
             found.append(InputError(f"line {number}: {error}"))
     if other == len(found):  # also when there is no line at all

@@ -28,7 +28,7 @@ from newslint.article.formats import jsontext
 from newslint.article.formats.assembly import Assembly, join
 from newslint.article.formats.html import read_page
 from newslint.article.formats.jsontext import Located, Placed
-from newslint.article.formats.records import paragraph_spans
+from newslint.article.formats.records import BODY_NAMES, paragraph_spans
 from newslint.article.frontmatter import FrontMatter
 from newslint.article.model import Article
 from newslint.engine.source import NotAnArticle
@@ -40,10 +40,11 @@ _BREAK = regex.compile(r"<(?:br|p|div|li|h[1-6])\b", regex.IGNORECASE)
 
 def is_ninjs(data) -> bool:
     """Whether a decoded JSON value is a ninjs document with a headline or a body (an object
-    with a `headline` and a `body` is an export's record: see `newslint.article.formats.records`)."""
+    with a `headline` and a `body` or `text` is an export's record: see
+    `newslint.article.formats.records`)."""
     return isinstance(data, dict) and (
         any(key in data for key in ("headlines", "bodies", "body_text", "body_html", "body_xhtml"))
-        or ("headline" in data and "body" not in data))
+        or ("headline" in data and not any(key in data for key in BODY_NAMES)))
 
 
 def parse(path: str, text: str, published: dt.date | None = None, lang: str = "de") -> Article:
