@@ -60,19 +60,25 @@ def load(corpus: str, limit: int | None):
                     date = dt.date.fromisoformat(value[:10])
             text = text[end + 5:]
         paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-        if title and len(paragraphs) >= 2:
+        if title and paragraphs:
             yield name.rsplit(".", 1)[0], title, date, paragraphs
 
 
 def plants(paragraphs: list[str]):
-    """(rule, planted paragraphs, planted snippet) for each defect."""
-    second = paragraphs[1]
-    middle = second.find(" ", len(second) // 2)
+    """(rule, planted paragraphs, planted snippet) for each defect: in the paragraph after the
+    lead, or in the only one."""
+    index = 1 if len(paragraphs) > 1 else 0
+    target = paragraphs[index]
+
+    def planted(paragraph: str) -> list[str]:
+        return [*paragraphs[:index], paragraph, *paragraphs[index + 1:]]
+
+    middle = target.find(" ", len(target) // 2)
     if middle > 0:
-        snippet = "„" + second[middle + 1:middle + 20]
-        yield "quote-marks", [paragraphs[0], second[:middle + 1] + "„" + second[middle + 1:], *paragraphs[2:]], snippet
+        snippet = "„" + target[middle + 1:middle + 20]
+        yield "quote-marks", planted(target[:middle + 1] + "„" + target[middle + 1:]), snippet
     sentence = "Am Montag, 1. März 2005, blieb es ruhig."
-    yield "date-consistency", [paragraphs[0], sentence + " " + second, *paragraphs[2:]], sentence
+    yield "date-consistency", planted(sentence + " " + target), sentence
     quote = "„Wir sind mit dem Ergebnis sehr zufrieden.“"
     yield "quote-attribution", [paragraphs[0], quote, *paragraphs[1:]], quote
 
