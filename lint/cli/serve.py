@@ -25,7 +25,8 @@ TOKEN_ENV = "NEWSLINT_SERVE_TOKEN"
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
               metavar="SECONDS", help="Longest a request may take (longer: 503 naming the rule).")
 @click.option("--grammar-budget", type=click.FloatRange(min=0, min_open=True), default=3.0, show_default=True,
-              metavar="SECONDS", help="Longest a request waits for LanguageTool (then grammar is skipped).")
+              metavar="SECONDS", help="Longest a request waits for LanguageTool (then grammar is skipped); "
+              "at most 80% of --time-limit.")
 @click.option("--cors-origin", multiple=True, metavar="ORIGIN",
               help="Allow browser pages from this origin to call the API (CORS); repeatable. Off by default.")
 def serve(host, port, workers, config_file, token, max_body, time_limit, grammar_budget, cors_origin):
@@ -33,7 +34,7 @@ def serve(host, port, workers, config_file, token, max_body, time_limit, grammar
     try:
         import uvicorn
         from newslint.serve.app import SETTINGS_ENV, Settings
-        from newslint.serve.checking import Service
+        from newslint.serve.checking import GRAMMAR_SHARE, Service
     except ImportError as error:
         fail(f"serve needs the extra 'serve' ({error.name} is missing): pip install 'newslint[serve]'")
     from newslint.engine.config import ConfigError
@@ -48,6 +49,10 @@ def serve(host, port, workers, config_file, token, max_body, time_limit, grammar
         fail(str(error))
     for error in service.base.load_errors():
         say(error)
+    if grammar_budget > time_limit * GRAMMAR_SHARE:
+        say(f"notice: --grammar-budget {grammar_budget:g} s is longer than {GRAMMAR_SHARE:.0%} of --time-limit "
+            f"{time_limit:g} s: LanguageTool is waited for until then at most, and grammar is skipped when it "
+            "has not answered")
     os.environ[SETTINGS_ENV] = Settings(**{**settings.__dict__, "config_file": service.config_file}).to_env()
     where = service.config_file or "no configuration file (the defaults)"
     say(f"serving on http://{_url_host(host)}:{port}/ with {workers} worker{'s' if workers > 1 else ''}; "

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import atexit
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newslint.languagetool.client import Client, LanguageToolError, Match, ServerDown
@@ -83,11 +84,12 @@ def language_for(lang: str) -> str:
 
 # -- checking -----------------------------------------------------------------------------------
 
-_each_check: float | None = None  # seconds each check may wait, in a service; None: the run's budget
+_each_check: float | Callable[[], float] | None = None  # seconds each check may wait, in a service
 
 
-def budget_each_check(seconds: float | None) -> None:
-    """Give every later check of this process a budget of its own, `seconds` (None: share the run's)."""
+def budget_each_check(seconds: float | Callable[[], float] | None) -> None:
+    """Give every later check of this process a budget of its own, `seconds` (None: share the run's);
+    a function gives the seconds of each check as it begins."""
     global _each_check
     _each_check = seconds
 
@@ -107,7 +109,7 @@ def check_paragraphs(texts: list[str], language: str, settings: Settings) -> lis
     missing = {key: text for key, text in zip(keys, texts) if key not in found}
     if missing:
         client = client_for(settings)
-        results = client.check(list(missing.values()), language, settings.params(language), budget=_each_check)
+        results = client.check(list(missing.values()), language, settings.params(language), budget=_each_check() if callable(_each_check) else _each_check)
         new = {key: [m.as_list() for m in matches] for key, matches in zip(missing, results)}
         cache.put(new)
         found.update(new)

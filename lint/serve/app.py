@@ -22,7 +22,8 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from newslint.engine.config import ConfigError
-from newslint.serve.checking import DOCUMENT_FORMATS, FORMATS, Clock, OverTime, Service
+from newslint.engine.source import InputError
+from newslint.serve.checking import DOCUMENT_FORMATS, FORMATS, Clock, OverTime, Service, grammar_budget
 from newslint.serve.requests import CHECK_FIELDS, FIX_FIELDS, BadRequest, read_article, unsafe
 
 SETTINGS_ENV = "NEWSLINT_SERVE_SETTINGS"  # how `newslint serve` hands its settings to the workers
@@ -55,7 +56,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     settings = settings or Settings.from_env()
     service = Service(settings.config_file)
-    languagetool.budget_each_check(settings.grammar_budget)
+    languagetool.budget_each_check(grammar_budget(settings.grammar_budget))
     pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="newslint-check")
     document = openapi.document(FORMATS, DOCUMENT_FORMATS)
     web_page = page.render(FORMATS, DOCUMENT_FORMATS, token=bool(settings.token))
@@ -128,7 +129,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def bad_request(request: Request, error: BadRequest) -> Response:
         return JSONResponse({"error": str(error)}, status_code=error.status)
 
-    async def config_error(request: Request, error: ConfigError) -> Response:
+    async def config_error(request: Request, error: ConfigError | InputError) -> Response:
         return JSONResponse({"error": str(error)}, status_code=422)
 
     async def http_error(request: Request, error) -> Response:
@@ -157,7 +158,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/v1/rules", rules),
         Route("/v1/rules/{rule}", explain),
     ]
-    handlers = {BadRequest: bad_request, ConfigError: config_error, HTTPException: http_error,
+    handlers = {BadRequest: bad_request, ConfigError: config_error, InputError: config_error, HTTPException: http_error,
                 Exception: internal_error}
     return Starlette(routes=routes, middleware=middleware, exception_handlers=handlers)
 

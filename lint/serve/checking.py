@@ -7,7 +7,12 @@ under a `Clock`: the rules run one after the other, each noting itself as the on
 request that runs out of time is answered with the rule that ran over, and its thread stops at
 the next rule. A rule that needs an outside service (one with an `unavailable` hook: grammar) and
 fails on a request is not an error of the article: the answer lists it as skipped, with why, and
-keeps the other rules' findings.
+keeps the other rules' findings. LanguageTool is waited for at most the grammar budget, and never
+past GRAMMAR_SHARE of the request's time limit, so that a slow grammar server leaves time for the
+answer.
+
+A text is refused as `newslint check` refuses a file (`newslint.engine.source.decode`): empty,
+binary (NUL bytes), larger than the configuration's `max-file-size`.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from newslint.engine.discovery import BINARY_SUFFIXES, TEXT_SUFFIXES
 from newslint.engine.finding import FileResult, RuleError
 from newslint.engine.registry import Rule
 from newslint.engine.runner import Engine, RunOptions
+from newslint.engine.source import decode
 
 #: the article formats a request may send as text: those the engine reads as text (the suffix
 #: without its dot)
@@ -31,6 +37,8 @@ FORMATS = tuple(suffix.removeprefix(".") for suffix in TEXT_SUFFIXES)
 #: the formats whose files are bytes (.docx): sent as a `document` in base64, checked, never fixed
 DOCUMENT_FORMATS = tuple(suffix.removeprefix(".") for suffix in BINARY_SUFFIXES)
 _ENGINES = 32  # engines kept, one per combination of select and ignore
+#: the share of a request's time limit by whose end LanguageTool must have answered
+GRAMMAR_SHARE = 0.8
 
 
 class OverTime(BaseException):
@@ -63,6 +71,20 @@ class Clock:
 
 
 _current = threading.local()  # .clock: the Clock of the request a worker thread runs
+
+
+def grammar_budget(seconds: float):
+    """The budget of each LanguageTool check (for `budget_each_check`): `seconds`, but no later
+    than GRAMMAR_SHARE of the time limit of the request under way."""
+
+    def budget() -> float:
+        clock = getattr(_current, "clock", None)
+        if clock is None:
+            return seconds
+        left = clock.end - clock.seconds * (1 - GRAMMAR_SHARE) - time.monotonic()
+        return max(0.0, min(seconds, round(left, 2)))
+
+    return budget
 
 
 @dataclass(frozen=True)
@@ -126,7 +148,8 @@ class Service:
         """The JSON report of one article, as `newslint check --format json` writes it, with the
         rules that could not run as `skipped` (only when there are some), and for a document the
         `text` made from it, which the findings' lines and columns point into. Raises ConfigError,
-        OverTime."""
+        InputError (a text that is no article), OverTime."""
+        self._refuse_unreadable(article)
         engine = self.engine(article.select, article.ignore)
         result = self._run(clock, lambda: self._checked(engine, article, article.text))
         answer = self._answer(engine, result, clock)
@@ -135,13 +158,20 @@ class Service:
         return answer
 
     def fix(self, article: Article, unsafe: bool, clock: Clock) -> dict:
-        """The article with its fixes applied (`text`) and the report of what remains."""
+        """The article with its fixes applied (`text`) and the report of what remains. Raises
+        ConfigError, InputError, OverTime."""
         from newslint.engine.fixes import fix_text
 
+        self._refuse_unreadable(article)
         engine = self.engine(article.select, article.ignore)
         fixed = self._run(clock, lambda: fix_text(lambda text: self._checked(engine, article, text),
                                                   article.text, unsafe))
         return {**self._answer(engine, fixed.result, clock), "text": fixed.text}
+
+    def _refuse_unreadable(self, article: Article) -> None:
+        """Raise InputError for a text that `newslint check` would refuse as a file (empty, binary, too large)."""
+        if isinstance(article.text, str):
+            decode(article.text.encode("utf-8", "surrogatepass"), self.config.max_file_size)
 
     def _checked(self, engine: Engine, article: Article, text: str | bytes) -> FileResult:
         return engine.check_text(article.lookup, text, self.config, article.display, article.published)

@@ -15,7 +15,7 @@ def document(formats: tuple[str, ...], document_formats: tuple[str, ...] = ()) -
         "400": {**error, "description": "The body is not JSON"},
         "401": {**error, "description": "A token is needed: `Authorization: Bearer <token>`"},
         "413": {**error, "description": "The body is larger than the server takes"},
-        "422": {**error, "description": "A field is unknown, missing or of the wrong kind, or names an unknown rule"},
+        "422": {**error, "description": "A field is unknown, missing or of the wrong kind, or names an unknown rule; or the text is no article (empty, binary), as newslint check refuses a file"},
         "503": {"description": "The check ran over the time limit; `rule` names the rule under way",
                 "content": {"application/json": {"schema": _ref("OverTime")}}},
     }

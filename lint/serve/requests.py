@@ -85,16 +85,20 @@ def _string(data: dict, name: str) -> str:
 
 def _format(data: dict, name: str | None, formats: tuple[str, ...]) -> str:
     """The article's format among `formats`: the field `format`, else the name's suffix when it is
-    one of them, else the first."""
+    one of them, else the first. A name of the other kind (`a.docx` sent as text) is refused."""
     if data.get("format") is None:
         suffix = name.rpartition(".")[2].lower() if name and "." in name else ""
-        return suffix if suffix in formats else formats[0]
-    value = _string(data, "format")
+        if suffix in formats or suffix not in (*FORMATS, *DOCUMENT_FORMATS):
+            return suffix if suffix in formats else formats[0]
+        value, given = suffix, f"the name '{name}': "
+    else:
+        value, given = _string(data, "format"), ""
     if value not in formats:
         if value in DOCUMENT_FORMATS:
-            raise BadRequest(422, f"a {value} article is sent as the field 'document' (the file in base64), not as text")
+            raise BadRequest(422, f"{given}a {value} article is sent as the field 'document' (the file in base64), "
+                                  "not as text")
         if value in FORMATS:
-            raise BadRequest(422, f"a {value} article is sent as the field 'text', not as a document")
+            raise BadRequest(422, f"{given}a {value} article is sent as the field 'text', not as a document")
         raise BadRequest(422, f"the field 'format' must be one of {', '.join(formats)}, not '{value}'")
     return value
 

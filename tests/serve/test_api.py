@@ -180,6 +180,9 @@ def test_openapi_describes_every_endpoint_and_the_answers_match_it(server):
     (b'{"text": "a", "format": "pdf"}', 422, "the field 'format' must be one of txt, md, markdown, "),
     (b'{"text": "a", "format": "docx"}', 422, "a docx article is sent as the field 'document'"),
     (b'{"document": "UEs=", "format": "txt"}', 422, "a txt article is sent as the field 'text'"),
+    (b'{"text": "x", "name": "a.docx"}', 422,
+     "the name 'a.docx': a docx article is sent as the field 'document' (the file in base64)"),
+    (b'{"document": "UEs=", "name": "a.md"}', 422, "the name 'a.md': a md article is sent as the field 'text'"),
     (b'{"document": "not base64!"}', 422, "the field 'document' is not valid base64"),
     (b'{"document": 3}', 422, "the field 'document' must be the file's bytes in base64, not a number"),
     (b'{"text": "a", "document": "UEs="}', 422, "send the field 'text' or the field 'document', not both"),
@@ -193,6 +196,20 @@ def test_bad_requests_are_told_what_is_wrong(server, body, status, said):
     answer = httpx.post(server.url + "/v1/check", content=body, headers={"Content-Type": "application/json"})
     assert answer.status_code == status
     assert said in answer.json()["error"]
+
+
+@pytest.mark.parametrize("text", ["", " \n\n", "Titel\n\x00abc"])
+def test_a_text_the_cli_refuses_as_a_file_is_422_with_its_message(server, tmp_path, text):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    printed = cli(tmp_path, "check", "--no-cache", "a.txt")
+    checked = post(server, "/v1/check", text=text)
+    fixed = post(server, "/v1/fix", text=text)
+    assert printed.returncode == 2
+    assert checked.status_code == fixed.status_code == 422
+    said = checked.json()["error"]
+    assert said in ("empty file, no article to check", "binary file (contains NUL bytes), not an article")
+    assert f"newslint: a.txt: {said}\n" in printed.stderr
+    assert fixed.json()["error"] == said
 
 
 def test_fix_takes_unsafe_only_as_true_or_false(server):
@@ -334,15 +351,33 @@ def test_grammar_down_is_skipped(tmp_path):
     assert "cannot reach LanguageTool" in skipped[0]["reason"]
 
 
-def test_a_request_over_the_time_limit_is_503_naming_the_rule(tmp_path):
-    with FakeLanguageTool(delay=4) as languagetool, Served(
-            "--time-limit", "1", "--grammar-budget", "8", cwd=tmp_path, cache=tmp_path / "cache",
+def test_a_grammar_budget_longer_than_the_time_limit_ends_in_time_with_the_other_findings(tmp_path):
+    text = GRAMMAR_TEXT + "(DPA)\n"
+    with FakeLanguageTool(delay=6) as languagetool, Served(
+            "--time-limit", "0.3", "--grammar-budget", "1", cwd=tmp_path, cache=tmp_path / "cache",
             env={"NEWSLINT_LANGUAGETOOL_URL": languagetool.url}) as served:
-        answer = post(served, "/v1/check", text=GRAMMAR_TEXT)
-        quick = post(served, "/v1/check", text=CREDIT, ignore=["grammar"])
+        url = languagetool.url
+        answer = post(served, "/v1/check", text=text)
+    assert answer.status_code == 200, answer.text
+    found = answer.json()
+    assert {f["rule"] for f in found["findings"]} == {"credit-line"}
+    (skipped,) = found["skipped"]
+    assert skipped["rule"] == "grammar"
+    assert skipped["reason"].startswith(f"LanguageTool at {url} did not answer within the grammar budget of 0.")
+    assert "--grammar-budget 1 s is longer than 80% of --time-limit 0.3 s" in served.stderr
+
+
+def test_a_request_over_the_time_limit_is_503_naming_the_rule(tmp_path):
+    # a long article: its rules take some tenths of a second, its reading a few hundredths
+    long_text = "Titel\n" + "Der Präsident reiste nach Pjöngjang, sagte er am Montag (3. Juni).\n" * 12_000
+    with Served("--time-limit", "0.1", "--max-body", str(2 << 20), cwd=tmp_path, env=NO_GRAMMAR) as served:
+        answer = post(served, "/v1/check", text=long_text)
+        quick = post(served, "/v1/check", text=CREDIT, select=["credit-line"])
+        rules = {rule["id"] for rule in httpx.get(served.url + "/v1/rules").json()["rules"]}
     assert answer.status_code == 503
-    assert answer.json() == {"error": "the check took longer than 1 s: the rule 'grammar' ran over",
-                             "rule": "grammar"}
+    said = answer.json()
+    assert said["rule"] in rules
+    assert said["error"] == f"the check took longer than 0.1 s: the rule '{said['rule']}' ran over"
     assert quick.status_code == 200  # the server goes on
 
 
