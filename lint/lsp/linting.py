@@ -85,6 +85,7 @@ class Checked:
     config: object = None
     path: str = ""
     slow: list = field(default_factory=list)  # the slow rules that are to run on it
+    load_errors: list[str] = field(default_factory=list)  # what its configuration could not load (a style file)
 
 
 def is_config_file(path: str) -> bool:
@@ -149,18 +150,23 @@ class Linter:
         engine = self._engine()
         config = engine.config_for(path)
         if not text.strip():
-            return Checked(FileResult(self.display(path), text=text))
+            return Checked(FileResult(self.display(path), text=text), load_errors=self.load_errors())
         decode(text.encode("utf-8", "surrogatepass"), config.max_file_size)  # refuses what a file would be refused for
         display = self.display(path)
         try:
             article = engine.parse(path, text, config)
         except InputError as error:  # the article cannot be read (its front matter): its own finding
-            return Checked(FileResult(display, error=str(error), text=text))
+            return Checked(FileResult(display, error=str(error), text=text), load_errors=self.load_errors())
         rules = engine.active_rules(config, path)
         fast = [rule for rule in rules if rule.id not in SLOW_RULES]
         slow = [rule for rule in rules if rule.id in SLOW_RULES]
         result = run_rules(article, fast, config, display, engine.options.report_unused_suppressions)
-        return Checked(self._new(result), result, article, config, path, slow)
+        return Checked(self._new(result), result, article, config, path, slow, self.load_errors())
+
+    def load_errors(self) -> list[str]:
+        """What the configurations read so far could not load, one line each naming the file: house
+        styles' rule files, vocabularies, .vale.ini files, plugins. The other rules run all the same."""
+        return self.engine.load_errors() if self.engine is not None else []
 
     def check_slow(self, checked: Checked) -> FileResult:
         """The slow rules' findings on a checked document (its `error` says when one failed)."""

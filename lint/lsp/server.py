@@ -7,8 +7,12 @@ rules' findings are published first; the grammar findings follow when LanguageTo
 second publication with both. Checks run in worker threads, so the server answers while they run.
 
 What the writer is told, once each (not per keystroke): a configuration that is wrong (until it is
-fixed: the documents are then checked again), a document that is refused (binary, too large), and
-a grammar server that does not answer (until it answers again). Changed configuration and style
+fixed: the documents are then checked again), a house style's rule file, vocabulary or plugin
+that cannot be loaded (the other rules run all the same), a document that is refused (binary, too
+large), and a grammar server that does not answer (until it answers again). When which files are
+articles cannot be worked out (the configuration's selection fails), the document opened is
+checked all the same. The workspace command answers what went wrong as a message, never a
+traceback (that goes to the log). Changed configuration and style
 files (`workspace/didChangeWatchedFiles`, or saved in the editor) are read again and the open
 documents checked again. The command `newslint.checkWorkspace` checks every article of the
 workspace folders with the result cache, as `newslint check FOLDER` would.
@@ -84,6 +88,14 @@ class NewslintServer(LanguageServer):
             self.said.add(message)
             self.window_show_message(types.ShowMessageParams(type=kind, message=f"newslint: {message}"))
 
+    def tell_config_error(self, error: Exception | str) -> None:
+        """A configuration, style file or selection that is wrong: said once, until it is read again.
+        An error newslint does not expect goes to the log with its traceback, and is said as well."""
+        if isinstance(error, Exception) and not isinstance(error, (ConfigError, InputError)):
+            log.error("unexpected error", exc_info=error)
+            error = f"{type(error).__name__}: {error} (the server log has the details)"
+        self.tell(f"{error}; fix it and the articles are checked again")
+
     def report_server_error(self, error: Exception, source) -> None:
         import json
 
@@ -116,17 +128,24 @@ class NewslintServer(LanguageServer):
             return  # not a file (an unsaved buffer): no configuration, no format
         loop = asyncio.get_running_loop()
         try:
-            if not await loop.run_in_executor(self.fast_pool, self.linter.is_article, path):
-                return
-            checked = await loop.run_in_executor(self.fast_pool, self.linter.check, path, text)
-        except ConfigError as error:
-            self.tell(f"{error}; fix it and the articles are checked again")
-            self.publish(uri, version, text, FileResult(path))
+            article = await loop.run_in_executor(self.fast_pool, self.linter.is_article, path)
+        except Exception as error:  # which files are articles is unknown: check the one opened
+            self.tell_config_error(error)
+            article = True
+        if not article:
             return
+        try:
+            checked = await loop.run_in_executor(self.fast_pool, self.linter.check, path, text)
         except InputError as error:
             self.tell(f"{path}: not checked: {error}", types.MessageType.Warning)
             self.publish(uri, version, text, FileResult(path))
             return
+        except Exception as error:  # a configuration that is wrong, or a failure: said, not raised
+            self.tell_config_error(error)
+            self.publish(uri, version, text, FileResult(path))
+            return
+        for error in checked.load_errors:
+            self.tell_config_error(error)
         if self.document_version(uri) != version:
             return  # a newer text is on its way
         if checked.result.partial:
@@ -170,7 +189,7 @@ class NewslintServer(LanguageServer):
         try:
             self.linter.reload()
         except ConfigError as error:
-            self.tell(f"{error}; fix it and the articles are checked again")
+            self.tell_config_error(error)
         for uri in self.open:
             self.schedule(uri, 0)
 
@@ -305,15 +324,19 @@ async def check_workspace(ls: NewslintServer, *args) -> dict:
     folders = [folder for folder in folders if folder]
     loop = asyncio.get_running_loop()
 
-    def run() -> list[FileResult]:
-        return [result for folder in folders for result in ls.linter.check_folder(folder)]
+    def run() -> tuple[list[FileResult], list[str]]:
+        results = [result for folder in folders for result in ls.linter.check_folder(folder)]
+        return results, ls.linter.load_errors()
 
     try:
-        results = await loop.run_in_executor(None, run)
-    except ConfigError as error:
-        ls.tell(f"{error}; fix it and the articles are checked again")
-        return {"files": 0, "findings": 0, "errors": [str(error)]}
-    errors = []
+        results, load_errors = await loop.run_in_executor(None, run)
+    except Exception as error:  # answered as a message; a traceback goes to the log only
+        ls.tell_config_error(error)
+        said = str(error) if isinstance(error, (ConfigError, InputError)) else f"{type(error).__name__}: {error}"
+        return {"files": 0, "findings": 0, "errors": [said]}
+    for error in load_errors:
+        ls.tell_config_error(error)
+    errors = list(load_errors)
     for result in results:
         uri = from_fs_path(result.path)
         if result.error is not None:
