@@ -82,19 +82,21 @@ class NewslintServer(LanguageServer):
     # -- telling the writer ----------------------------------------------------------------
 
     def tell(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
-        """Show a message once (until `forget_messages`); it goes to the log as well."""
-        log.warning(message)
+        """Show a message once (until the configuration is read again); it goes to the log as well."""
         if message not in self.said:
+            log.warning(message)
             self.said.add(message)
             self.window_show_message(types.ShowMessageParams(type=kind, message=f"newslint: {message}"))
 
     def tell_config_error(self, error: Exception | str) -> None:
         """A configuration, style file or selection that is wrong: said once, until it is read again.
         An error newslint does not expect goes to the log with its traceback, and is said as well."""
-        if isinstance(error, Exception) and not isinstance(error, (ConfigError, InputError)):
+        unexpected = isinstance(error, Exception) and not isinstance(error, (ConfigError, InputError))
+        said = f"{type(error).__name__}: {error} (the server log has the details)" if unexpected else error
+        message = f"{said}; fix it and the articles are checked again"
+        if unexpected and message not in self.said:
             log.error("unexpected error", exc_info=error)
-            error = f"{type(error).__name__}: {error} (the server log has the details)"
-        self.tell(f"{error}; fix it and the articles are checked again")
+        self.tell(message)
 
     def report_server_error(self, error: Exception, source) -> None:
         import json

@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     settings = settings or Settings.from_env()
     service = Service(settings.config_file)
+    service.warm_up()
     languagetool.budget_each_check(grammar_budget(settings.grammar_budget))
     pool = ThreadPoolExecutor(max_workers=THREADS, thread_name_prefix="newslint-check")
     document = openapi.document(FORMATS, DOCUMENT_FORMATS)
