@@ -39,7 +39,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     baseline: str | None = None  # report only findings that this baseline does not record
     debounce: float = 0.05  # seconds to wait after a change before checking
-    report_unused_suppressions: bool = False
+    report_unused_suppressions: bool | None = None  # None: as the configuration says
 
     @classmethod
     def from_options(cls, options: object, root: str | None) -> Settings:
@@ -160,7 +160,7 @@ class Linter:
         rules = engine.active_rules(config, path)
         fast = [rule for rule in rules if rule.id not in SLOW_RULES]
         slow = [rule for rule in rules if rule.id in SLOW_RULES]
-        result = run_rules(article, fast, config, display, engine.options.report_unused_suppressions)
+        result = run_rules(article, fast, config, display, engine.reports_unused(config))
         return Checked(self._new(result), result, article, config, path, slow, self.load_errors())
 
     def load_errors(self) -> list[str]:

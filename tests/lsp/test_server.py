@@ -222,3 +222,18 @@ async def test_the_workspace_command_checks_the_files_that_are_not_open(start, w
     found = await published(client, (workspace / "a.txt").resolve().as_uri())
     assert [d.code for d in found] == ["spelling-consistency", "quote-marks"]
     assert await published(client, clean.resolve().as_uri()) == []
+
+
+async def test_unused_suppressions_as_the_configuration_says_unless_the_client_decides(start, workspace):
+    (workspace / "newslint.toml").write_text("report-unused-suppressions = true\n", encoding="utf-8")
+    article = workspace / "a.txt"
+    article.write_text("Titel\n# newslint: disable-next-line=date-consistency\nBerlin (dpa) – Alles gut.\n",
+                       encoding="utf-8")
+    client = await start()
+    uri = open_document(client, article)
+    found = await published(client, uri, lambda found: len(found) == 1)
+    assert [(d.code, d.range.start.line) for d in found] == [("unused-suppression", 1)]
+    quiet = await start({"reportUnusedSuppressions": False})
+    uri = open_document(quiet, article)
+    await asyncio.sleep(1.0)
+    assert await published(quiet, uri) == []
