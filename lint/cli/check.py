@@ -129,7 +129,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
         else:
             with report_to(output, color, err=fixes_stdin) as out:
                 results = _said(results, stdin_filename)
-                _say_unsettled(fixed)
+                _say_unsettled(fixed, stdin_filename)
                 if fixes_stdin:
                     _print_fixed_stdin(engine, fixed)
                 if write_baseline:
@@ -153,7 +153,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
         say(f"{cache.directory}: {cache.damaged} damaged entries of the result cache were dropped "
             "(taken as not cached)")
     if diff:
-        _say_unsettled(fixed)
+        _say_unsettled(fixed, stdin_filename)
     load_errors = engine.load_errors()
     for error in load_errors:
         say(error)
@@ -169,7 +169,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
         elif _say_skipped(verbose, cache, f"{rule_id} skipped: {reason}"):
             say(f"{rule_id} skipped: {reason}")
     if diff:
-        sys.exit(EXIT_ERROR if missing_required else _show_diff(results, fixed, output, unsafe_fixes))
+        sys.exit(EXIT_ERROR if missing_required else _show_diff(results, fixed, output, unsafe_fixes, stdin_filename))
     if recorder is not None:
         try:
             recorded = recorder.write(write_baseline)
@@ -185,13 +185,18 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     sys.exit(code)
 
 
-def _say_unsettled(fixed: list) -> None:
+def _say_unsettled(fixed: list, stdin_filename: str | None) -> None:
     for fixed_file in fixed:
         if not fixed_file.settled:
             from newslint.engine.fixes import MAX_PASSES
 
-            say(f"{fixed_file.result.path}: fixes still apply after {MAX_PASSES} passes; "
-                "the rest are reported as findings")
+            say(f"{_shown(fixed_file.result.path, stdin_filename)}: fixes still apply after {MAX_PASSES} "
+                "passes; the rest are reported as findings")
+
+
+def _shown(path: str, stdin_filename: str | None) -> str:
+    """How a file is named to the user: standard input by `--stdin-filename`, when given."""
+    return stdin_filename if path == STDIN and stdin_filename else path
 
 
 def _said(results, stdin_filename: str | None):
@@ -279,12 +284,12 @@ def _fix(engine, results: list, unsafe: bool, baseline, write: bool) -> list:
     return fixed
 
 
-def _show_diff(results: list, fixed: list, output: str | None, unsafe: bool) -> int:
+def _show_diff(results: list, fixed: list, output: str | None, unsafe: bool, stdin_filename: str | None) -> int:
     """Print the diff of what --fix would change and say so on stderr; the exit code."""
     from newslint.engine.fixes import unified_diff
 
     changed = [fixed_file for fixed_file in fixed if fixed_file.changed]
-    emit("".join(unified_diff(f.result.path, f.original, f.text) for f in changed), output)
+    emit("".join(unified_diff(_shown(f.result.path, stdin_filename), f.original, f.text) for f in changed), output)
     count = sum(f.result.fixed for f in changed)
     unsafe_left = 0 if unsafe else sum(
         1 for r in results for d in r.diagnostics if d.fix is not None and d.fix.applicability == "unsafe")

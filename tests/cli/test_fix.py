@@ -246,6 +246,8 @@ def test_standard_input_that_cannot_be_checked_comes_back_as_it_was(run):
 def test_diff_on_standard_input(run):
     result = run("--diff", "-", input=ARTICLE.encode("utf-8"))
     assert result.exit_code == 1 and result.stdout.startswith("--- -\n+++ -\n")
+    named = run("--diff", "--stdin-filename", "site/a.txt", "-", input=ARTICLE.encode("utf-8"))
+    assert named.exit_code == 1 and named.stdout.startswith("--- site/a.txt\n+++ site/a.txt\n")
 
 
 # -- machine formats ------------------------------------------------------------------------------
