@@ -197,14 +197,36 @@ def _certain_typos(group: tuple[Spelling, ...]) -> VariantGroup | None:
 def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:
     """Whether `wrong` is certainly a typo of `right`: no word, or a slip so rare that word lists
     hold it only as a misspelling („Regirung“), beside a known word or a compound whose part where
-    the two differ is one („Mariahilferstrase“, „Untersuchungsauschuss“)."""
+    the two differ is one („Mariahilferstrase“, „Untersuchungsauschuss“), or the word with its
+    umlauts lost („Kapellbrucke“)."""
     if any(zipf(form) > _TYPO_ZIPF or zipf(form, "en") > _TYPO_ZIPF for form in wrong.forms):
         return False
     if right.zipf - wrong.zipf >= _TYPO_GAP:
         return True
     if wrong.zipf == 0 and right.zipf >= _KNOWN_WORD_ZIPF:
         return True
+    if wrong.zipf == 0 and _umlauts_dropped(wrong.form.casefold(), right.form.casefold()):
+        return True
     return _broken_part(wrong.form.casefold(), right.form.casefold())
+
+
+#: a part this common both with its umlaut and without is a word's singular beside its plural
+#: („garten“, „gärten“), not a word that lost its umlaut
+_PLAIN_PART_ZIPF = 3.0
+
+
+def _umlauts_dropped(wrong: str, right: str) -> bool:
+    """Whether `wrong` is `right` with its umlauts written as plain vowels („kapellbrucke“ for
+    „kapellbrücke“; spellings in lower case) — unless the compound's last part, from the last
+    umlaut on, is a word both ways: „stadtgarten“ beside „stadtgärten“ is singular and plural."""
+    if wrong == right or right.translate(UMLAUTS) != wrong:
+        return False
+    last = max(i for i, (x, y) in enumerate(zip(wrong, right)) if x != y)
+    for start in range(max(0, last - _PART_REACH), last + 1):  # the last part, where plurals change
+        if len(wrong) - start >= MIN_STEM and zipf(wrong[start:]) >= _PLAIN_PART_ZIPF \
+                and zipf(right[start:]) >= _PLAIN_PART_ZIPF:
+            return False
+    return True
 
 
 def _broken_part(wrong: str, right: str) -> bool:
@@ -251,15 +273,16 @@ def _lexemes(counts: Mapping[str, int], pairs: set[tuple[str, str]] = frozenset(
 
 
 def _typo_forms(counts: Mapping[str, int], pairs: set[tuple[str, str]]) -> set[str]:
-    """The forms of `counts` that are no word and close to a known word they share no stem with."""
+    """The forms of `counts` that are no word and close to a known word they share no stem with,
+    or that are another form with its umlauts lost („Kapellbrucke“ beside „Kapellbrücke“)."""
     loose = set()
     for a, b in pairs:
         for form, other in ((a, b), (b, a)):
-            if (
+            if zipf(form) != 0 or zipf(form, "en") != 0:
+                continue
+            if _umlauts_dropped(form.casefold(), other.casefold()) or (
                 not stems(form) & stems(other)
                 and _known_form(other)
-                and zipf(form) == 0
-                and zipf(form, "en") == 0
                 and any(stems(form) & stems(third) for third in counts if third not in (form, other))
             ):
                 loose.add(form)

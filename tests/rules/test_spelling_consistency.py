@@ -334,6 +334,9 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
     "Bundestag\nDer Abgeordnete Müller stimmte dagegen. Möller enthielt sich. Müller begründete seine "
     "Stimme.\n",
     "Stadtrat\nSchmidt und Schmitt sind neu im Rat. Schmidt kommt von der SPD, Schmitt von der CDU.\n",
+    # a compound's singular beside its plural with an umlaut
+    "Stadt\nDer Stadtgarten ist schön. Die Stadtgärten sind groß. Die Stadtgärten blühen.\n",
+    "Familie\nDer Großvater kam. Die Großväter kamen. Die Großväter blieben.\n",
     # two brand names one letter apart, each used several times
     "Handel\nOpel und die Kette Opal Schmuck melden Zahlen. Opel verkaufte mehr Autos. "
     "Opal verkaufte mehr Ringe.\n",
@@ -344,7 +347,8 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
     # two words that sound alike are no transliteration
     "Zeit\nSeit Jahren wartet man. Zeit ist knapp.\n",
 ], ids=["first names", "Matteo/Mateo", "accented first name", "line-up", "own first names", "own roles",
-        "Marte/Arte", "Müller/Möller", "Schmidt/Schmitt", "brands", "in parentheses", "auch … genannt",
+        "Marte/Arte", "Müller/Möller", "Schmidt/Schmitt", "Stadtgarten/Stadtgärten", "Großvater/Großväter",
+        "brands", "in parentheses", "auch … genannt",
         "sound-alike words"])
 def test_two_names_the_article_shows_apart_are_left_alone(text):
     assert_findings(text, [], rule=RULE, preferred={})
@@ -374,6 +378,10 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
      "Khodorkovsky", "Chodorkowski"),
     ("Ukraine\nDer Dichter Schewtschenko wird geehrt. Schewtschenko starb 1861. Shevchenko schrieb auf "
      "Ukrainisch.\n", "Shevchenko", "Schewtschenko"),
+    # a compound with its umlaut lost beside the compound as the article writes it
+    ("Luzern\nDie Kapellbrücke wird saniert. Die Kapellbrucke bleibt offen.\n", "Kapellbrucke", "Kapellbrücke"),
+    ("Wahl\nDie Landeswahlbehörde prüft. Die Landeswahlbehorde meldet.\n", "Landeswahlbehorde",
+     "Landeswahlbehörde"),
     # a misspelt surname beside its correct form, used six times, with one role
     ("Gemeinde\nBürgermeister Maier eröffnete das Fest. Maier sprach. Maier dankte. Maier lobte. Maier ging. "
      "Maier blieb. Auch Bürgermeisterin Maiar kam.\n", "Maiar", "Maier"),
@@ -387,7 +395,7 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
     ("Parteien\nDie Partei von Kwaschnitzek heißt „Liste Kwaschnizek“. Kwaschnitzek führt sie. "
      "Kwaschnitzek will regieren.\n", "Kwaschnizek", "Kwaschnitzek"),
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
-        "Medwedew", "Chodorkowski", "Schewtschenko", "Maiar", "rare real word", "two word forms", "in a quoted name"])
+        "Medwedew", "Chodorkowski", "Schewtschenko", "umlaut lost", "umlaut lost in a part", "Maiar", "rare real word", "two word forms", "in a quoted name"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
 
