@@ -32,7 +32,8 @@ two people share the name ("Rsfael Correa" beside "Rafael Correa" and "Rafael Ra
 nouns are left alone (German capitalises them too), except for certain typos: a spelling that
 word-frequency data know as no word, or only as a rare misspelling, beside the word itself or a
 compound whose part where the two differ is a word ("Digitalisirung", "Bundesverfasungsgericht",
-"Mariahilferstrase").
+"Mariahilferstrase"), or the word with its umlauts lost ("Kapellbrucke" beside "Kapellbrücke";
+not a singular beside its plural: "Stadtgarten", "Stadtgärten").
 
 The spelling to use comes from the evidence, in this order: the house list (below), a name's own
 inner capitals, word-frequency data (a known spelling beats one that hardly occurs: "Israel",
