@@ -90,8 +90,8 @@ def pairs(forms: Sequence[str], groupings: Sequence[tuple[bool, str] | None]) ->
     `groupings` holds the `grouping` of each form's `fold`, None for forms of fewer than four
     letters (which are left out)."""
     keys = [found[1] for found in groupings if found is not None]
-    if len(set(keys)) == len(keys) or not any(found[0] for found in groupings if found is not None):
-        return set()  # most articles: no two forms share a key, or no form has a letter to change
+    if len(set(keys)) == len(keys):
+        return set()  # most articles: no two forms share a key (forms that differ in accents alone do)
     by_key: dict[str, list[str]] = {}
     for form, found in zip(forms, groupings):
         if found is not None:

@@ -380,6 +380,8 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
      "Ukrainisch.\n", "Shevchenko", "Schewtschenko"),
     # a compound with its umlaut lost beside the compound as the article writes it
     ("Luzern\nDie Kapellbrücke wird saniert. Die Kapellbrucke bleibt offen.\n", "Kapellbrucke", "Kapellbrücke"),
+    ("Ski\nDas Dreikönigsspringen beginnt. Beim Dreikonigsspringen siegte er.\n", "Dreikonigsspringen",
+     "Dreikönigsspringen"),
     ("Wahl\nDie Landeswahlbehörde prüft. Die Landeswahlbehorde meldet.\n", "Landeswahlbehorde",
      "Landeswahlbehörde"),
     # a misspelt surname beside its correct form, used six times, with one role
@@ -395,7 +397,8 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
     ("Parteien\nDie Partei von Kwaschnitzek heißt „Liste Kwaschnizek“. Kwaschnitzek führt sie. "
      "Kwaschnitzek will regieren.\n", "Kwaschnizek", "Kwaschnitzek"),
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
-        "Medwedew", "Chodorkowski", "Schewtschenko", "umlaut lost", "umlaut lost in a part", "Maiar", "rare real word", "two word forms", "in a quoted name"])
+        "Medwedew", "Chodorkowski", "Schewtschenko", "umlaut lost", "umlaut lost in a middle part",
+        "umlaut lost in a part", "Maiar", "rare real word", "two word forms", "in a quoted name"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
 
