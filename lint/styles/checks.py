@@ -18,7 +18,10 @@
 
 Common to all: `message` (Go's `%s` and `%[n]s`), `scope`, `limit` (at most so many findings per
 article), `exceptions` (a match holding one, as a word, is not reported), `vocab` (false: the
-vocabulary's accepted terms are no exceptions) and `action` (`replace`, `edit`: the suggestion).
+vocabulary's accepted terms are no exceptions) and `action` (`replace`, `edit`: the suggestion;
+`remove`). Fixes: a substitution's one value (safe for a key written as the swap has it, see
+`Substitution._applicability`), an action's one replacement and `remove` (unsafe); none where the
+match does not stand in the file as the rule saw it.
 """
 
 from __future__ import annotations
