@@ -12,7 +12,8 @@ only `--unsafe-fixes` applies; a fix of several edits names each with its place
 stands bare). Values are escaped as the Actions runner
 expects: `%`, CR and LF everywhere, and also `:` and `,` in the properties; control characters
 from articles and file names are written visibly first (see `newslint.reports.printable`), since
-the log viewer would obey escape sequences. Written as the results come.
+the log viewer would obey escape sequences. A fix that removes text says `remove it`. Written as
+the results come.
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ def fix_note(d) -> str:
     if d.fix is None:
         return ""
     edits = d.fix.edits
+    if len(edits) == 1 and not edits[0].replacement:
+        return f" ({d.fix.applicability} fix: remove it)"
     if len(edits) == 1:
         written = quoted(edits[0].replacement)
     else:

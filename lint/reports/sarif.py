@@ -127,7 +127,9 @@ def _fix(diagnostic) -> dict:
                           "endLine": edit.end_line, "endColumn": edit.end_column},
         "insertedContent": {"text": edit.replacement},
     } for edit in fix.edits]
-    if len(fix.edits) == 1:
+    if len(fix.edits) == 1 and not fix.edits[0].replacement:
+        description = "Remove the text"
+    elif len(fix.edits) == 1:
         description = f"Write {quoted(fix.edits[0].replacement)}"
     elif diagnostic.suggestion is not None:
         description = f"Write {quoted(diagnostic.suggestion)}"

@@ -346,3 +346,8 @@ def test_a_replacement_in_quotation_marks_is_not_quoted_again():
         fix = Fix.safe(PlacedEdit(30, 31, "„", 2, 31, 2, 32), PlacedEdit(40, 41, "“", 2, 41, 2, 42))
 
     assert fix_note(Finding()) == " (safe fix: write „ at 2:31, “ at 2:41)"
+
+    class Removal:
+        fix = Fix.unsafe(PlacedEdit(30, 42, "", 2, 31, 2, 43))
+
+    assert fix_note(Removal()) == " (unsafe fix: remove it)"
