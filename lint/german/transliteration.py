@@ -4,8 +4,9 @@ German press transliteration (dpa, Duden) and the English one differ in regular 
 ch/kh, sch/sh, tsch/ch, j/y ("Jelzin"/"Yeltsin", "Pjöngjang"/"Pyongyang"), z/ts, s/z, the
 endings -ij/-yj/-i/-y, French ou/u. A name that shows English transliteration (sh, kh, zh, or v
 without w) is first written as German would ("Shevchenko" → "Schewtschenko": its ch is German
-tsch). `key` writes a name so that these differences vanish, and `same_name(a, b)` says whether two spellings have the same key and sound
-alike by the Kölner Phonetik (the `cologne-phonetics` package), a phonetic code made for German.
+tsch). `key` writes a name so that these differences vanish, and `same_name(a, b)` says whether
+two spellings have the same key and sound alike by the Kölner Phonetik (the `cologne-phonetics`
+package), a phonetic code made for German.
 
 Nothing else counts: "Müller"/"Möller" and "Schmidt"/"Schmitt" sound alike but differ in a way
 no transliteration explains, so they stay apart (an article can still show them to be one name
@@ -59,12 +60,10 @@ def _as_german(text: str) -> str:
     return _ENGLISH_SOUNDS.sub(lambda match: _AS_GERMAN[match.group()], text)
 
 
-def grouping(plain: str) -> tuple[bool, str]:
-    """Whether `key` changes a folded form, and what the form is grouped by: its key, or itself
-    (a form without a letter the table changes is its own key)."""
-    if _CHANGES.search(plain):
-        return True, _key_of_folded(plain)
-    return False, plain
+def grouping(plain: str) -> str:
+    """What a folded form is grouped by: its key, found without the table for a form with no
+    letter the table changes (it is its own key)."""
+    return _key_of_folded(plain) if _CHANGES.search(plain) else plain
 
 
 @lru_cache(maxsize=65536)
@@ -85,17 +84,17 @@ def _common_word(a: str, b: str) -> bool:
     return max(zipf(a), zipf(b), zipf(a, "en"), zipf(b, "en")) >= _COMMON_WORD_ZIPF
 
 
-def pairs(forms: Sequence[str], groupings: Sequence[tuple[bool, str] | None]) -> set[tuple[str, str]]:
+def pairs(forms: Sequence[str], groupings: Sequence[str | None]) -> set[tuple[str, str]]:
     """The pairs of forms that are one name transliterated two ways, in the order given;
     `groupings` holds the `grouping` of each form's `fold`, None for forms of fewer than four
     letters (which are left out)."""
-    keys = [found[1] for found in groupings if found is not None]
+    keys = [found for found in groupings if found is not None]
     if len(set(keys)) == len(keys):
         return set()  # most articles: no two forms share a key (forms that differ in accents alone do)
     by_key: dict[str, list[str]] = {}
     for form, found in zip(forms, groupings):
         if found is not None:
-            by_key.setdefault(found[1], []).append(form)
+            by_key.setdefault(found, []).append(form)
     found_pairs = set()
     for group in by_key.values():
         for index, a in enumerate(group):

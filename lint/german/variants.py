@@ -335,11 +335,11 @@ _DIRECT_PAIRS_PER_FORM = 8
 
 #: form: what `close_pairs` needs to know of it (see `_learn`), for the forms met lately: most
 #: forms of an article are in the articles before it ("Regierung", "Berlin")
-_LEARNT: dict[str, tuple[str, int, bool, tuple[bool, str] | None]] = {}
+_LEARNT: dict[str, tuple[str, int, bool, str | None]] = {}
 _LEARNT_KEPT = 65536
 
 
-def _learnt(forms: list[str]) -> list[tuple[str, int, bool, tuple[bool, str] | None]]:
+def _learnt(forms: list[str]) -> list[tuple[str, int, bool, str | None]]:
     """What `_learn` tells of each form, remembered for the forms met lately (see `_LEARNT`)."""
     if len(_LEARNT) > _LEARNT_KEPT:
         _LEARNT.clear()
@@ -351,7 +351,7 @@ def _learnt(forms: list[str]) -> list[tuple[str, int, bool, tuple[bool, str] | N
     return found
 
 
-def _learn(form: str) -> tuple[str, int, bool, tuple[bool, str] | None]:
+def _learn(form: str) -> tuple[str, int, bool, str | None]:
     """A form's folded spelling, its size (see `_size`), whether it has capitals after the first
     letter without being all capitals ("YouTube"), and its transliteration grouping (see
     `transliteration.grouping`; None for forms of fewer than four letters)."""

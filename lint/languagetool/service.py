@@ -109,7 +109,8 @@ def check_paragraphs(texts: list[str], language: str, settings: Settings) -> lis
     missing = {key: text for key, text in zip(keys, texts) if key not in found}
     if missing:
         client = client_for(settings)
-        results = client.check(list(missing.values()), language, settings.params(language), budget=_each_check() if callable(_each_check) else _each_check)
+        budget = _each_check() if callable(_each_check) else _each_check
+        results = client.check(list(missing.values()), language, settings.params(language), budget=budget)
         new = {key: [m.as_list() for m in matches] for key, matches in zip(missing, results)}
         cache.put(new)
         found.update(new)

@@ -609,3 +609,12 @@ def test_the_language_counted_in_one_pass_is_the_language_by_definition(text, la
     from newslint.german.languages import language_of
 
     assert language_of(text, lang) == language_by_definition(text, lang)
+
+
+@given(st.text("aeiouyjwvzqkschtsdgh", min_size=4, max_size=12))
+@example("koval")
+@example("shevchenko")
+def test_a_transliteration_grouping_is_the_key_the_table_writes(plain):
+    from newslint.german import transliteration
+
+    assert transliteration.grouping(plain) == transliteration._key_of_folded(plain)
