@@ -182,12 +182,13 @@ def variant_groups(
 def _certain_typos(group: tuple[Spelling, ...]) -> VariantGroup | None:
     """Of a group of common nouns, the best-known spelling with the spellings that are certainly
     typos of it: no word in German or English, where the known one is a word or ends in one
-    from where they differ ("Digitalisirung", "Bundesverfasungsgericht", "Mariahilferstrase")."""
+    from where they differ ("Digitalisirung", "Bundesverfasungsgericht", "Mariahilferstrase"), or
+    that are a rare word once where the article writes the known one three times („Manschen“)."""
     right = max(group, key=lambda spelling: (spelling.zipf, spelling.count))
     typos = tuple(
         spelling
         for spelling in group
-        if spelling is not right and _is_typo_of(spelling, right)
+        if spelling is not right and (_is_typo_of(spelling, right) or _rare_beside_common(spelling, right))
     )
     if not typos:
         return None
@@ -274,10 +275,14 @@ def _lexemes(counts: Mapping[str, int], pairs: set[tuple[str, str]] = frozenset(
 
 def _typo_forms(counts: Mapping[str, int], pairs: set[tuple[str, str]]) -> set[str]:
     """The forms of `counts` that are no word and close to a known word they share no stem with,
-    or that are another form with its umlauts lost („Kapellbrucke“ beside „Kapellbrücke“)."""
+    or that are another form with its umlauts lost and no word of its own („Kapellbrucke“ beside
+    „Kapellbrücke“, „Koln“ beside „Köln“)."""
     loose = set()
     for a, b in pairs:
         for form, other in ((a, b), (b, a)):
+            if _umlauts_dropped(form.casefold(), other.casefold()) and _hardly_used_beside(form, other):
+                loose.add(form)
+                continue
             if zipf(form) != 0 or zipf(form, "en") != 0:
                 continue
             if _umlauts_dropped(form.casefold(), other.casefold()) or (
@@ -288,6 +293,12 @@ def _typo_forms(counts: Mapping[str, int], pairs: set[tuple[str, str]]) -> set[s
                 loose.add(form)
     return loose
 
+
+
+def _hardly_used_beside(rare: str, common: str) -> bool:
+    """Whether `rare` is hardly used in German or English, and far less than `common` in German:
+    „Koln“ (a slip, or a keyboard without umlauts) beside „Köln“, not „Zurich“ beside „Zürich“."""
+    return max(zipf(rare), zipf(rare, "en")) < DISTINCT_ZIPF + 0.5 and zipf(common) - zipf(rare) >= _RARE_GAP
 
 
 def close_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:

@@ -390,6 +390,15 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
     # a misspelling that is itself a rare real word
     ("Umzug\nDas Ministerium bleibt in Bonn. Bonn hatte um den Standort gekämpft. In Boon freute man sich. "
      "Bonn feiert.\n", "Boon", "Bonn"),
+    # a rare word for a name the article writes otherwise four times („Münch“ does not make a plural of it)
+    ("Wiesn\nMünchen feiert. In München ist es voll. München erwartet Gäste. Ganz Menchen zählt mit. "
+     "München jubelt.\n", "Menchen", "München"),
+    # a rare word for a common noun the article uses three times
+    ("Hitze\nViele Menschen leiden. Die Menschen trinken zu wenig. Ältere Menschen sind gefährdet. "
+     "Manschen mit Herzleiden sollen daheim bleiben.\n", "Manschen", "Menschen"),
+    # a rarely written form with its umlaut lost beside the name and its derivation („Kölner“)
+    ("Karneval\nKöln feiert den Karneval. Die Kölner sind auf den Straßen. Auch in Koln regnet es.\n",
+     "Koln", "Köln"),
     # a misspelling one edit from two legitimate forms of one word family
     ("Urlaub\nKroatien erwartet viele Gäste. Die Kroaten freuen sich. In Kroatein sind die Preise "
      "gestiegen. Kroatien bleibt beliebt.\n", "Kroatein", "Kroatien"),
@@ -398,7 +407,8 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
      "Kwaschnitzek will regieren.\n", "Kwaschnizek", "Kwaschnitzek"),
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
         "Medwedew", "Chodorkowski", "Schewtschenko", "umlaut lost", "umlaut lost in a middle part",
-        "umlaut lost in a part", "Maiar", "rare real word", "two word forms", "in a quoted name"])
+        "umlaut lost in a part", "Maiar", "rare real word", "rare word for a name", "rare word for a noun",
+        "umlaut lost in a rare form", "two word forms", "in a quoted name"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
 
