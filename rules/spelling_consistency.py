@@ -26,8 +26,9 @@ work („Yemen Observer“), in quotations in another language, and in longer pr
 Film Festival", "Beijing Guoan") — unless the spelling there is no spelling at all ("Big
 Brrother Awards").
 
-A slip is found even where it is a word: a rare word once beside a common name the article uses
-three times ("Boon" beside "Bonn"), and a spelling that is no name beside a real one, even where
+A slip is found even where it is a word: a rare word once beside a common name or noun the
+article uses three times ("Boon" beside "Bonn", "Manschen" beside "Menschen"), a rarely written
+form with its umlauts lost ("Koln" beside "Köln"), and a spelling that is no name beside a real one, even where
 two people share the name ("Rsfael Correa" beside "Rafael Correa" and "Rafael Ramirez"). Common
 nouns are left alone (German capitalises them too), except for certain typos: a spelling that
 word-frequency data know as no word, or only as a rare misspelling, beside the word itself or a
