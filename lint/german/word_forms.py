@@ -36,8 +36,8 @@ def stems(form: str) -> frozenset[str]:
     for suffix in _SUFFIXES_BY_LAST_LETTER.get(form[-1:], ()):
         if form.endswith(suffix) and len(form) - len(suffix) >= MIN_STEM:
             stem = form[: -len(suffix)]
-            if stem[-1] == suffix[0]:
-                continue  # "Brownn", "Armeee": a doubled letter, not an ending
+            if not _takes(stem, suffix):
+                continue
             found.add(stem)
             if suffix in _PLURAL_SUFFIXES:
                 found.add(stem.translate(UMLAUTS))  # Wasserstände, Thailänder
@@ -55,8 +55,21 @@ def with_ending(stem: str, form: str) -> bool:
         len(stem) >= MIN_STEM
         and form.startswith(stem)
         and form[len(stem) :] in _ENDINGS
-        and stem[-1] != form[len(stem)]  # "Brownn": a doubled letter, not an ending
+        and _takes(stem, form[len(stem) :])
     )
+
+
+#: the letters a German word ends in before an ending „n“ (Blumen, Regeln, Federn, Bauern)
+_BEFORE_N = frozenset("aeiouäöüylr")
+
+
+def _takes(stem: str, ending: str) -> bool:
+    """Whether `stem` may carry `ending`: not when the ending would double the stem's last letter
+    ("Brownn", "Armeee": a letter typed twice), nor an „n“ after a consonant other than l or r,
+    which no German word takes ("Journalistn": a letter left out)."""
+    if stem[-1] == ending[0]:
+        return False
+    return ending not in ("n", "ns") or stem[-1].casefold() in _BEFORE_N
 
 
 

@@ -96,6 +96,9 @@ def test_a_form_with_an_ending_shares_a_stem_with_the_form_without(stem, ending)
 def test_forms_with_an_ending():
     assert word_forms.with_ending("Jahr", "Jahre") and word_forms.with_ending("Kiew", "Kiewer")
     assert not word_forms.with_ending("Brown", "Brownn")  # a doubled letter
+    assert word_forms.with_ending("Regel", "Regeln") and word_forms.with_ending("Blume", "Blumen")
+    assert not word_forms.with_ending("Journalist", "Journalistn")  # no German word takes „n“ after „t“
+    assert "Journalist" not in word_forms.stems("Journalistn") and "Feder" in word_forms.stems("Federn")
     assert not word_forms.with_ending("Kie", "Kies") and not word_forms.with_ending("Kiew", "Kiewx")
 
 
@@ -283,7 +286,7 @@ def test_stems_try_the_endings_a_form_may_carry(form):
     for suffix in word_forms.SUFFIXES:  # every ending, as the definition says
         if form.endswith(suffix) and len(form) - len(suffix) >= word_forms.MIN_STEM:
             stem = form[: -len(suffix)]
-            if stem[-1] == suffix[0]:
+            if stem[-1] == suffix[0] or (suffix in ("n", "ns") and stem[-1] not in "aeiouäöüylr"):
                 continue
             expected.add(stem)
             if suffix in word_forms._PLURAL_SUFFIXES:

@@ -390,6 +390,8 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
     # a misspelling that is itself a rare real word
     ("Umzug\nDas Ministerium bleibt in Bonn. Bonn hatte um den Standort gekämpft. In Boon freute man sich. "
      "Bonn feiert.\n", "Boon", "Bonn"),
+    # an ending with its „e“ left out: no German word ends in „tn“
+    ("Presse\nDie Journalisten warten. Zwei Journalistn durften hinein.\n", "Journalistn", "Journalisten"),
     # a rare word for a name the article writes otherwise four times („Münch“ does not make a plural of it)
     ("Wiesn\nMünchen feiert. In München ist es voll. München erwartet Gäste. Ganz Menchen zählt mit. "
      "München jubelt.\n", "Menchen", "München"),
@@ -407,7 +409,7 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
      "Kwaschnitzek will regieren.\n", "Kwaschnizek", "Kwaschnitzek"),
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
         "Medwedew", "Chodorkowski", "Schewtschenko", "umlaut lost", "umlaut lost in a middle part",
-        "umlaut lost in a part", "Maiar", "rare real word", "rare word for a name", "rare word for a noun",
+        "umlaut lost in a part", "Maiar", "rare real word", "ending without e", "rare word for a name", "rare word for a noun",
         "umlaut lost in a rare form", "two word forms", "in a quoted name"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
