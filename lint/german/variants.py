@@ -280,7 +280,9 @@ def _typo_forms(counts: Mapping[str, int], pairs: set[tuple[str, str]]) -> set[s
     loose = set()
     for a, b in pairs:
         for form, other in ((a, b), (b, a)):
-            if _umlauts_dropped(form.casefold(), other.casefold()) and _hardly_used_beside(form, other):
+            if _cut_short(form, other) or (
+                _umlauts_dropped(form.casefold(), other.casefold()) and _hardly_used_beside(form, other)
+            ):
                 loose.add(form)
                 continue
             if zipf(form) != 0 or zipf(form, "en") != 0:
@@ -460,11 +462,29 @@ def _close_may_be_variants(a: str, b: str) -> bool:
     """`_may_be_variants` of two forms already known to be one edit apart (folded)."""
     if a[0].casefold() != b[0].casefold() or a.casefold() == b.casefold():
         return False  # another initial ("Nordkorea"/"Südkorea"), or capitals only ("WhatsApp")
+    if _cut_short(a, b) or _cut_short(b, a):
+        return True
     if with_ending(a, b) or with_ending(b, a) or stems(a) & stems(b):
         return False  # forms of one word: "Kiew"/"Kiews", "Wasserstand"/"Wasserstände"
     if _umlauts_lost(a, b):
         return True
     return not (_known_form(a) and _known_form(b)) or _far_apart_in_use(a, b)
+
+
+#: the endings of German adjectives, also of nouns made of them („Geflüchtete“, „Geflüchtetem“)
+_ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
+
+
+def _cut_short(form: str, other: str) -> bool:
+    """Whether `form` is no word, and the known word `other` with its last letter left out or
+    mistyped: „Gedenkstätt“ and „Augenzeug“ are no forms of „Gedenkstätte“ and „Augenzeuge“,
+    though what they lack looks like an ending. Two endings of an adjective are no slip
+    („pro Geflüchtetem“ beside „Geflüchteten“), however rare in word-frequency data."""
+    if not (form[:-1] == other[:-1] and len(form) == len(other) or form == other[:-1]):
+        return False
+    if form.endswith(_ADJECTIVE_ENDINGS) and other.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return zipf(form) == 0 and zipf(form, "en") == 0 and _known_form(other)
 
 
 def _far_apart_in_use(a: str, b: str) -> bool:
@@ -655,14 +675,19 @@ def suggest(form: str, preferred: Spelling) -> str:
     """The preferred spelling in the inflected form of `form`: "Kievs" with "Kiew" is "Kiews".
 
     The closest of the preferred spelling's forms in the article and of its stems with the
-    endings `form` may carry; a form the article has wins a tie.
+    endings `form` may carry; a form the article has wins a tie. A stem that differs from `form`
+    in accents only is no suggestion („Gedenkstatt“ for „Gedenkstätt“, a stem of „Gedenkstätte“).
     """
     candidates = set(preferred.forms)
     endings = [ending for ending in SUFFIXES if form.endswith(ending)] + [""]
     for base in {stem for existing in preferred.forms for stem in stems(existing)}:
         candidates.update(base + ending for ending in endings)
-    candidates.discard(form)
     target = fold(form)
+    candidates = {  # not the form itself, nor a stem with its accents lost as the form has them
+        candidate for candidate in candidates
+        if candidate in preferred.forms or fold(candidate) != target
+    }
+    candidates.discard(form)
 
     def closeness(candidate: str) -> tuple:
         count = preferred.forms.get(candidate, 0)

@@ -344,12 +344,14 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
     "Kreml-Kritiker\nAlexej Nawalny (englisch Navalny) ist tot. Nawalny war der bekannteste Kritiker. "
     "Nawalny starb im Straflager.\n",
     "Fußball\nDer Verteidiger Georg Maier, auch Mayer genannt, bleibt. Maier verlängerte.\n",
+    # two endings of a noun made of an adjective, one unknown to word-frequency data
+    "Asyl\nDie Länder zahlen für Geflüchtete. Geflüchteten fehlt Wohnraum. Sie fordern Geld pro Geflüchtetem.\n",
     # two words that sound alike are no transliteration
     "Zeit\nSeit Jahren wartet man. Zeit ist knapp.\n",
 ], ids=["first names", "Matteo/Mateo", "accented first name", "line-up", "own first names", "own roles",
         "Marte/Arte", "Müller/Möller", "Schmidt/Schmitt", "Stadtgarten/Stadtgärten", "Großvater/Großväter",
         "brands", "in parentheses", "auch … genannt",
-        "sound-alike words"])
+        "adjective endings", "sound-alike words"])
 def test_two_names_the_article_shows_apart_are_left_alone(text):
     assert_findings(text, [], rule=RULE, preferred={})
 
@@ -392,6 +394,8 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
      "Bonn feiert.\n", "Boon", "Bonn"),
     # an ending with its „e“ left out: no German word ends in „tn“
     ("Presse\nDie Journalisten warten. Zwei Journalistn durften hinein.\n", "Journalistn", "Journalisten"),
+    # a last letter left out where an ending „e“ belongs to the word
+    ("Gedenken\nDie Gedenkstätte öffnet. Die Gedenkstätt zeigt Briefe.\n", "Gedenkstätt", "Gedenkstätte"),
     # a rare word for a name the article writes otherwise four times („Münch“ does not make a plural of it)
     ("Wiesn\nMünchen feiert. In München ist es voll. München erwartet Gäste. Ganz Menchen zählt mit. "
      "München jubelt.\n", "Menchen", "München"),
@@ -409,7 +413,7 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
      "Kwaschnitzek will regieren.\n", "Kwaschnizek", "Kwaschnitzek"),
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
         "Medwedew", "Chodorkowski", "Schewtschenko", "umlaut lost", "umlaut lost in a middle part",
-        "umlaut lost in a part", "Maiar", "rare real word", "ending without e", "rare word for a name", "rare word for a noun",
+        "umlaut lost in a part", "Maiar", "rare real word", "ending without e", "last letter left out", "rare word for a name", "rare word for a noun",
         "umlaut lost in a rare form", "two word forms", "in a quoted name"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
