@@ -202,7 +202,9 @@ def _two_entities(a: str, b: str, before: dict, after: dict, roles: dict, places
         return True  # surnames with first names of their own: „Marco Wörgötter“, „Mario Wörgetter“
     if real_a and real_b and roles.get(a) and roles.get(b) and roles[a].isdisjoint(roles[b]):
         return True  # each with a role of its own: „Trainer Hofer“, „Verteidiger Hofner“
-    return real_a and real_b and _own_names(after.get(a), after.get(b))  # „Lukas Berger“, „Lucas Moura“
+    # first names with surnames of their own, known or not: „Lukas Berger“, „Lucas Moura“; „Björn
+    # Borg“, „Bjorn Fratangelo“
+    return real_a and real_b and _own_names(after.get(a), after.get(b), known=False)
 
 
 def _listed(article, spans_a, spans_b) -> bool:
@@ -272,9 +274,10 @@ def _ends_in_role(word: str) -> bool:
     return any(lowered.endswith(role.lower()) and len(role) >= 5 and len(word) > len(role) + 2 for role in _ROLES)
 
 
-def _own_names(names_a: set[str] | None, names_b: set[str] | None) -> bool:
-    """Whether two spellings each come with real names of their own, none shared or alike."""
-    if not names_a or not names_b or not all(map(_real_name, names_a | names_b)):
+def _own_names(names_a: set[str] | None, names_b: set[str] | None, known: bool = True) -> bool:
+    """Whether two spellings each come with names of their own, none shared or alike; `known`:
+    real names (see `_real_name`), as first names are — many a surname is not."""
+    if not names_a or not names_b or (known and not all(map(_real_name, names_a | names_b))):
         return False
     return not any(_alike(x, y) for x in names_a for y in names_b)
 
