@@ -183,16 +183,23 @@ def _certain_typos(group: tuple[Spelling, ...]) -> VariantGroup | None:
     """Of a group of common nouns, the best-known spelling with the spellings that are certainly
     typos of it: no word in German or English, where the known one is a word or ends in one
     from where they differ ("Digitalisirung", "Bundesverfasungsgericht", "Mariahilferstrase"), or
-    that are a rare word once where the article writes the known one three times („Manschen“)."""
+    that are a rare German word, unknown in English, once where the article writes the known one
+    three times („Manschen“; not the surname „Spiller“ beside „Spieler“)."""
     right = max(group, key=lambda spelling: (spelling.zipf, spelling.count))
     typos = tuple(
         spelling
         for spelling in group
-        if spelling is not right and (_is_typo_of(spelling, right) or _rare_beside_common(spelling, right))
+        if spelling is not right and (_is_typo_of(spelling, right) or _rare_slip_of(spelling, right))
     )
     if not typos:
         return None
     return VariantGroup((right, *typos), right, "frequency")
+
+
+def _rare_slip_of(wrong: Spelling, right: Spelling) -> bool:
+    """Whether `wrong` is a rare slip for a common noun (see `_rare_beside_common`) that no name
+    of the English-speaking world is either: surnames travel, slips do not."""
+    return _rare_beside_common(wrong, right) and not any(zipf(form, "en") for form in wrong.forms)
 
 
 def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:

@@ -344,6 +344,8 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
     "Kreml-Kritiker\nAlexej Nawalny (englisch Navalny) ist tot. Nawalny war der bekannteste Kritiker. "
     "Nawalny starb im Straflager.\n",
     "Fußball\nDer Verteidiger Georg Maier, auch Mayer genannt, bleibt. Maier verlängerte.\n",
+    # a surname once beside a common noun one letter apart
+    "Fußball\nDie Spieler trainieren. Spieler fehlen. Die Spieler jubeln. Spiller wechselt nach Bremen.\n",
     # first names that differ in an umlaut, each with a surname of its own, known or not
     "Tennis\nBjörn Borg spielt. Björn lacht. Björn gewinnt. Bjorn Fratangelo verliert.\n",
     # two endings of a noun made of an adjective, one unknown to word-frequency data
@@ -353,7 +355,7 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
 ], ids=["first names", "Matteo/Mateo", "accented first name", "line-up", "own first names", "own roles",
         "Marte/Arte", "Müller/Möller", "Schmidt/Schmitt", "Stadtgarten/Stadtgärten", "Großvater/Großväter",
         "brands", "in parentheses", "auch … genannt",
-        "unknown surnames", "adjective endings", "sound-alike words"])
+        "surname beside a noun", "unknown surnames", "adjective endings", "sound-alike words"])
 def test_two_names_the_article_shows_apart_are_left_alone(text):
     assert_findings(text, [], rule=RULE, preferred={})
 
