@@ -206,14 +206,15 @@ def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:
     """Whether `wrong` is certainly a typo of `right`: no word, or a slip so rare that word lists
     hold it only as a misspelling („Regirung“), beside a known word or a compound whose part where
     the two differ is one („Mariahilferstrase“, „Untersuchungsauschuss“), or the word with its
-    umlauts lost („Kapellbrucke“)."""
+    umlauts lost, where it is no word or hardly written so („Kapellbrucke“, „Saarbrucken“)."""
+    lost = _umlauts_dropped(wrong.form.casefold(), right.form.casefold())
+    if lost and _hardly_used_beside(wrong.form, right.form):
+        return True
     if any(zipf(form) > _TYPO_ZIPF or zipf(form, "en") > _TYPO_ZIPF for form in wrong.forms):
         return False
     if right.zipf - wrong.zipf >= _TYPO_GAP:
         return True
-    if wrong.zipf == 0 and right.zipf >= _KNOWN_WORD_ZIPF:
-        return True
-    if wrong.zipf == 0 and _umlauts_dropped(wrong.form.casefold(), right.form.casefold()):
+    if wrong.zipf == 0 and (right.zipf >= _KNOWN_WORD_ZIPF or lost):
         return True
     return _broken_part(wrong.form.casefold(), right.form.casefold())
 

@@ -409,6 +409,9 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
     # a rarely written form with its umlaut lost beside the name and its derivation („Kölner“)
     ("Karneval\nKöln feiert den Karneval. Die Kölner sind auf den Straßen. Auch in Koln regnet es.\n",
      "Koln", "Köln"),
+    # … also where the name looks like a plural compound („Brücken“)
+    ("Pokal\nSaarbrücken empfängt Bayern. In Saarbrücken ist alles ausverkauft. Saarbrucken hofft.\n",
+     "Saarbrucken", "Saarbrücken"),
     # a misspelling one edit from two legitimate forms of one word family
     ("Urlaub\nKroatien erwartet viele Gäste. Die Kroaten freuen sich. In Kroatein sind die Preise "
      "gestiegen. Kroatien bleibt beliebt.\n", "Kroatein", "Kroatien"),
@@ -418,7 +421,7 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
         "Medwedew", "Chodorkowski", "Schewtschenko", "umlaut lost", "umlaut lost in a middle part",
         "umlaut lost in a part", "Maiar", "rare real word", "ending without e", "last letter left out", "rare word for a name", "rare word for a noun",
-        "umlaut lost in a rare form", "two word forms", "in a quoted name"])
+        "umlaut lost in a rare form", "umlaut lost in a plural-looking name", "two word forms", "in a quoted name"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
 
