@@ -101,6 +101,7 @@ Bukarest = Bucuresti, București.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -157,13 +158,21 @@ def house_list(options: Options) -> HouseList:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    for finding in _findings(article, options):
+    from newslint.german.mentions import name_forms
+
+    forms = name_forms(article)
+    reported: set[int] = set()
+    for finding in _findings(article, options, forms):
+        reported.add(finding.start)
         if not article.accepts(article.text[finding.start : finding.end]):  # the house vocabulary
+            yield finding
+    for finding in _typo_findings(article, forms, reported):
+        if not article.accepts(article.text[finding.start : finding.end]):
             yield finding
 
 
-def _findings(article, options: Options) -> Iterator[Finding]:
-    from newslint.german.mentions import mentions, name_forms, word_forms
+def _findings(article, options: Options, forms: set[str]) -> Iterator[Finding]:
+    from newslint.german.mentions import mentions, word_forms
     from newslint.german.name_context import alternatives, different_entities
     from newslint.german.variants import close_pairs, variant_groups
 
@@ -172,7 +181,6 @@ def _findings(article, options: Options) -> Iterator[Finding]:
     reported: set[int] = set()
     yield from _house_findings(article, house, titles, reported)
 
-    forms = name_forms(article)
     close = close_pairs(forms)
     if not close:
         return  # most articles: no two name-like words are spelt alike
@@ -364,3 +372,89 @@ def _evidence(group: VariantGroup, own: Spelling) -> str:
     if group.evidence == "casing":
         return f"{said}; the name's own capitals"
     return f"{said}; the common spelling"
+
+
+# -- typos of common words, which word-frequency data make certain ------------------------------
+
+#: a word in lower case of eight letters or more after a space (a literal first: a quick search)
+_LOWER_CASE_WORD = re.compile(r" [a-zäöüß]{8,}")
+#: what may stand around a word in running text: quotation marks, brackets, punctuation
+_AROUND = "„“”\"‚‘’'»«›‹()[]{},.;:!?…"
+
+
+def _typo_findings(article, forms: set[str], reported: set[int]) -> Iterator[Finding]:
+    """Typos of common words that the article does not also spell right („Digitalisirung“,
+    „verantwortlcih“), where word-frequency data make them certain (see
+    `newslint.german.typos`): in German text, once in the article, in running text (not in a web
+    address, a hashtag, code or a hyphenated word), not in a quotation in another language nor in
+    a title, and not where a capitalised spelling may be a name (a capitalised word beside it).
+    `forms`: the article's capitalised words (`name_forms`)."""
+    if not article.blocks or not article.lang.lower().startswith("de"):
+        return
+    from newslint.german.typos import correction, unknown
+
+    prose = article.prose
+    start, end = article.blocks[0].start, article.blocks[-1].end
+    strange = unknown(forms, _LOWER_CASE_WORD.findall(prose, start, end))
+    if not strange:
+        return  # most articles: every long word is known
+    titles = None
+    for word in sorted(strange):
+        right = correction(word)
+        if right is None:
+            continue
+        at = _place(prose, word, start, end)
+        if at is None or at in reported or not _in_running_text(prose, at, at + len(word)):
+            continue
+        if word[0].isupper() and _may_be_name(article, at, at + len(word)):
+            continue
+        if titles is None:
+            titles = _Titles(article)
+        if titles.holds(at) or titles.language_at(at) is not None:
+            continue
+        yield Finding(
+            at,
+            at + len(word),
+            f"„{word}“ is no word: a typo of „{right}“",
+            right,
+            Fix("unsafe", (Edit(at, at + len(word), right),)),
+        )
+
+
+def _place(prose: str, word: str, start: int, end: int) -> int | None:
+    """Where `word` stands in prose[start:end], if the article writes it once and no other word
+    begins like it („Lindermanns“ beside „Lindermann“ is a name), or None."""
+    head = word[: len(word) - 2]
+    at = prose.find(head, start, end)
+    if at < 0 or prose.find(head, at + 1, end) >= 0 or not prose.startswith(word, at):
+        return None
+    return at
+
+
+def _in_running_text(prose: str, start: int, end: int) -> bool:
+    """Whether the word at prose[start:end] stands in running text: the token around it, between
+    spaces, is the word with quotation marks, brackets and punctuation at most — not a web or
+    e-mail address, a handle, a hashtag, code or a hyphenated word."""
+    left = max(prose.rfind(" ", 0, start), prose.rfind("\n", 0, start)) + 1
+    right = min(i for i in (prose.find(" ", end), prose.find("\n", end), len(prose)) if i >= 0)
+    return prose[left:start].strip(_AROUND) == "" and prose[end:right].strip(_AROUND) == "" \
+        and not (prose[end:right].startswith((".", ":")) and prose[end + 1 : end + 2].isalnum())
+
+
+def _may_be_name(article, start: int, end: int) -> bool:
+    """Whether a capitalised word may be a name: a capitalised word other than an article or
+    determiner stands right before it in its sentence, or a capitalised word right after it
+    („Thomas Lindermann“, „Lindermann Holding“)."""
+    from newslint.german.mentions import DETERMINERS
+
+    prose = article.prose
+    before = _WORD_BEFORE.search(prose[max(0, start - _REACH) : start])
+    if before and before.group(1)[0].isupper() and before.group(1).lower() not in DETERMINERS:
+        return True
+    after = _WORD_AFTER.match(prose, end)
+    return bool(after and after.group(1)[0].isupper())
+
+
+_REACH = 40
+_WORD_BEFORE = re.compile(r"(?<![\w\-.])([^\W\d_][\w\-]*\.?)[ \u00a0]$")
+_WORD_AFTER = re.compile(r"[ \u00a0]([^\W\d_]\w*)")

@@ -290,7 +290,7 @@ def test_the_default_house_list_is_documented():
         assert f"{spelling} = {', '.join(variants)}" in documented, spelling
 
 
-def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
+def test_word_frequency_data_is_loaded_only_when_a_pair_or_a_long_word_needs_it():
     import subprocess
     import sys
 
@@ -301,7 +301,7 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_needs_it():
     script = (
         "import sys\n"
         "from newslint.engine.testing import findings\n"
-        "findings('Berlin\\nDie Regierung in Berlin tagt. Putin reist nach Peking.\\n',"
+        "findings('Berlin\\nDer Senat in Berlin tagt. Putin reist nach Peking.\\n',"
         " rule='spelling-consistency')\n"
         + loaded
         + "findings('Ukraine\\nSelenskij reist. Selenskyj dankt.\\n', rule='spelling-consistency')\n"

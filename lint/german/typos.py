@@ -1,0 +1,239 @@
+"""Typos of common words that word-frequency data make certain: „Digitalisirung“, „verantwortlcih“.
+
+`correction(word)` gives the word a spelling is a typo of, or None. It is one only when the data
+leave no doubt: the spelling is known in no language a German article is likely to quote (German,
+English, the languages of Germany's neighbours and of its larger immigrant communities), is no
+inflected form of a known word („Digitalisierungen“) and no compound of known words
+(„Gemeinderatssitzungsprotokoll“: German makes new compounds every day), and exactly one common
+word, or a compound whose mistyped part is one, lies one typing slip away: a letter left out,
+typed twice or beside its key (QWERTZ), two letters swapped, or an umlaut lost
+(„Bundesverfasungsgericht“ → „Bundesverfassungsgericht“, „Klimaschutzgestz“ → „Klimaschutzgesetz“).
+
+Most spellings of an article are known words, found in the frequency index one by one (and kept);
+only an unknown one costs a few queries of the index for all its corrections at once.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from newslint.german.word_forms import MIN_STEM, stems, zipf
+
+#: shorter spellings are left alone: short words have many neighbours, and short names abound
+MIN_LENGTH = 8
+#: a word at least this common (Zipf scale) is a very common word: a correction
+COMMON_WORD_ZIPF = 3.0
+#: a capitalised spelling may be a name: its correction must be more common still
+COMMON_NOUN_ZIPF = 3.5
+#: a mistyped part of a compound must be this common to be corrected
+COMMON_PART_ZIPF = 3.5
+#: another correction at most this much rarer (Zipf) makes the correction doubtful
+_RIVAL_GAP = 1.0
+#: a compound's parts are words of this length at least, this common (Zipf scale)
+_PART_LENGTH = 4
+_KNOWN_PART_ZIPF = 2.5
+#: what may join two parts of a compound („Verfassungsgericht“, „Straßenbahn“, „Kinderarzt“)
+_JOINTS = ("", "s", "es", "n", "en", "e", "er")
+#: languages whose words are no typos: German, English, the languages of Germany's neighbours
+#: and of large communities in German-speaking countries (wordfreq's lists of them)
+LANGUAGES = ("de", "en", "fr", "it", "es", "pt", "nl", "pl", "tr", "cs", "sv", "da", "hu", "ro", "sh")
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+_KEYBOARD = ("qwertzuiopü", "asdfghjklöä", "yxcvbnm")
+_UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü"}
+#: a spelling in plain lower-case letters (after the first, which may be a capital)
+_PLAIN = regex.compile(r"[a-zäöüß]+")
+
+
+def _neighbours() -> dict[str, str]:
+    """Each key of a German keyboard with the keys beside it, in its row and the rows around."""
+    found: dict[str, set[str]] = {}
+    for number, row in enumerate(_KEYBOARD):
+        for index, key in enumerate(row):
+            near = {row[i] for i in (index - 1, index + 1) if 0 <= i < len(row)}
+            if number > 0:  # the row above is shifted left: keys `index` and `index + 1` touch
+                above = _KEYBOARD[number - 1]
+                near |= {above[i] for i in (index, index + 1) if i < len(above)}
+            if number < len(_KEYBOARD) - 1:
+                below = _KEYBOARD[number + 1]
+                near |= {below[i] for i in (index - 1, index) if 0 <= i < len(below)}
+            found[key] = near
+    return {key: "".join(sorted(near)) for key, near in found.items()}
+
+
+_NEAR = _neighbours()
+
+
+def slips(word: str) -> set[str]:
+    """The spellings one typing slip away from `word` (in lower case) that it may be a typo of:
+    a letter left out, typed twice or beside its key, two letters swapped, an umlaut lost. The
+    first letter stays, but for its umlaut („Uberraschung“)."""
+    found = set()
+    for i in range(1, len(word) + 1):
+        found.update(word[:i] + letter + word[i:] for letter in _LETTERS)  # a letter left out
+    for i in range(1, len(word)):
+        letter, before = word[i], word[i - 1]
+        after = word[i + 1] if i + 1 < len(word) else ""
+        if letter == before or letter in _NEAR.get(before, "") or (after and letter in _NEAR.get(after, "")):
+            found.add(word[:i] + word[i + 1 :])  # typed twice, or a key beside the next or last
+        found.update(word[:i] + near + word[i + 1 :] for near in _NEAR.get(letter, ""))
+        if after and after != letter:
+            found.add(word[:i] + after + letter + word[i + 2 :])
+    for i, letter in enumerate(word):
+        if letter in _UMLAUT_OF:
+            found.add(word[:i] + _UMLAUT_OF[letter] + word[i + 1 :])
+    found.discard(word)
+    return found
+
+
+_passed: set[str] = set()  # words met before that need no further look: known, or short
+_unknown: set[str] = set()  # words met before that the German data do not know
+#: how many words `unknown` keeps in memory, each way
+_KEPT = 200_000
+
+
+def unknown(words: set[str], more: list[str] = ()) -> set[str]:
+    """The words of `words` and `more` of `MIN_LENGTH` letters or more (after spaces before them)
+    that the German word-frequency data do not know: one query of the index for those not met
+    before (most of an article's words are known, and met before in an archive)."""
+    new = words - _passed
+    new.update(set(more) - _passed)
+    if not new:
+        return set()
+    strange = new & _unknown
+    new -= strange
+    if new:
+        from newslint.german.frequency import zipfs
+
+        stripped = {word.lstrip(): word for word in new}
+        looked_up = [word for word in stripped if len(word) >= MIN_LENGTH]
+        found = zipfs(looked_up)
+        missing = {stripped[word] for word in looked_up if word not in found}
+        for kept, words_of in ((_passed, new - missing), (_unknown, missing)):
+            if len(kept) > _KEPT:
+                kept.clear()
+            kept.update(words_of)
+        strange |= missing
+    return {word.lstrip() for word in strange}
+
+
+@lru_cache(maxsize=16384)
+def correction(word: str) -> str | None:
+    """The very common word or compound that `word` is certainly a typo of, in the capitals of
+    `word`, or None (see the module's documentation). A capitalised spelling may be a name: its
+    correction must be more common."""
+    if len(word) < MIN_LENGTH or not _PLAIN.fullmatch(word[1:]) or not _PLAIN.fullmatch(word[0].lower()):
+        return None
+    if zipf(word) or zipf(word, "en"):
+        return None  # most spellings: a known word
+    found = _correction(word.lower(), word[0].isupper())
+    if found is None:
+        return None
+    return found[0].upper() + found[1:] if word[0].isupper() else found
+
+
+@lru_cache(maxsize=4096)
+def _correction(word: str, capitalised: bool) -> str | None:
+    if any(zipf(stem) for stem in stems(word) if stem != word):
+        return None  # a known word with an ending the data lack: „Digitalisierungen“
+    from newslint.german.frequency import zipfs
+
+    known = zipfs(_parts(word))
+    if len(word) in _reachable(word, _ends(word, known)):
+        return None  # a new compound of known words: „Gemeinderatssitzungsprotokoll“
+    least = COMMON_NOUN_ZIPF if capitalised else COMMON_WORD_ZIPF
+    candidates = zipfs(slips(word))
+    if any(value >= least for value in candidates.values()):
+        right = _one(candidates, least)  # a common word, unless two are alike
+    else:
+        right = _compound_correction(word, candidates)
+    if right is None or _foreign(word):
+        return None
+    return right
+
+
+def _one(candidates: dict[str, float], least: float) -> str | None:
+    """The one candidate at least `least` common, with no other near it in frequency."""
+    ranked = sorted(candidates.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < least:
+        return None
+    if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - _RIVAL_GAP:
+        return None  # two words alike: which one was meant is not certain
+    return ranked[0][0]
+
+
+def _parts(word: str) -> set[str]:
+    """Every stretch of `word` long enough to be a part of a compound."""
+    return {word[i:j] for i in range(len(word)) for j in range(i + _PART_LENGTH, len(word) + 1)}
+
+
+def _ends(word: str, known: dict[str, float]) -> dict[int, list[int]]:
+    """For each position of `word`, where the known parts that start there end (`known`: the Zipf
+    values of its stretches); the whole word is no part of itself."""
+    ends: dict[int, list[int]] = {}
+    for i in range(len(word)):
+        for j in range(i + _PART_LENGTH, len(word) + 1):
+            if j - i < len(word) and known.get(word[i:j], 0) >= _KNOWN_PART_ZIPF:
+                ends.setdefault(i, []).append(j)
+    return ends
+
+
+def _reachable(word: str, ends: dict[int, list[int]]) -> set[int]:
+    """The positions of `word` up to which it is made of known parts, with the joints between
+    them („Verfassungs|gericht“, „Straßen|bahn“); 0 always."""
+    reachable = {0}
+    for i in range(len(word)):
+        if i in reachable:
+            for end in ends.get(i, ()):
+                reachable.update(end + len(joint) for joint in _JOINTS if word.startswith(joint, end))
+    return reachable
+
+
+def _compound_correction(word: str, candidates: dict[str, float]) -> str | None:
+    """The compound `word` is a typo of: a known compound one slip away (of `candidates`, the
+    slips the data know) whose part where the two differ is a common word, and the only one:
+    „Bezinkanister“ → „Benzinkanister“ (not „Boxkeller“ → „Bockeller“, which no data know)."""
+    from newslint.german.frequency import zipfs
+
+    known = {candidate for candidate in candidates if len(candidate) >= 2 * _PART_LENGTH}
+    if not known:
+        return None
+    parts = zipfs(part for candidate in known for part in _parts(candidate))
+    found = [candidate for candidate in known if _common_part_mended(word, candidate, parts)]
+    return found[0] if len(found) == 1 else None
+
+
+def _common_part_mended(word: str, compound: str, known: dict[str, float]) -> bool:
+    """Whether `compound` is made of known parts (`known`: Zipf values of its stretches), the one
+    where it differs from `word` a common word."""
+    first = next((i for i, (x, y) in enumerate(zip(word, compound)) if x != y), min(len(word), len(compound)))
+    same_end = 0
+    while same_end < min(len(word), len(compound)) - first and word[-1 - same_end] == compound[-1 - same_end]:
+        same_end += 1
+    last = len(compound) - same_end  # compound[first:last] holds the letters that differ
+    ends = _ends(compound, known)
+    heads, tails = _reachable(compound, ends), _reachable_from_end(compound, ends)
+    for start in heads:
+        for end in ends.get(start, ()):
+            if start <= first and max(last, first + 1) <= end and known[compound[start:end]] >= COMMON_PART_ZIPF \
+                    and any(end + len(joint) in tails for joint in _JOINTS if compound.startswith(joint, end)):
+                return start > 0 or end < len(compound)  # a part, not the whole
+    return False
+
+
+def _reachable_from_end(word: str, ends: dict[int, list[int]]) -> set[int]:
+    """The positions of `word` from which to its end it is made of known parts, with joints
+    between them; its length always."""
+    reachable = {len(word)}
+    for i in range(len(word) - 1, -1, -1):
+        if any(end + len(joint) in reachable for end in ends.get(i, ()) for joint in _JOINTS
+               if word.startswith(joint, end)):
+            reachable.add(i)
+    return reachable
+
+
+def _foreign(word: str) -> bool:
+    """Whether a language of `LANGUAGES` other than German and English knows the spelling."""
+    return any(zipf(word, lang) for lang in LANGUAGES[2:])
