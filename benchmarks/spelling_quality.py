@@ -19,9 +19,12 @@ It prints:
    name's inner capitals lost, a Russian or Ukrainian name transliterated the English way, and a
    name used four times or more replaced once by a rare word one letter away; found = flagged at
    the misspelling;
+3b. typos planted the same way into common words (eight to eleven letters) and compounds (twelve
+   letters or more, known to word-frequency data) that the article writes once, so that the right
+   form is nowhere else in it: only word-frequency data can tell them;
 4. speed: a 50,000-word article checked by the rule alone, and its time per article.
 
-`--list` prints every finding of 1. with its judgement, and every miss of 2. and 3.
+`--list` prints every finding of 1. with its judgement, and every miss of 2., 3. and 3b.
 """
 
 from __future__ import annotations
@@ -252,6 +255,69 @@ def planted(sets: dict[str, list], checker: Checker, listing: bool) -> None:
             print(f"   missed {line}")
 
 
+# -- 3b. planted typos of common words and compounds, alone ----------------------------------------
+
+ALONE_PER_KIND = 3  # words tried per article and kind
+LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Ll}[\p{Ll}\p{M}]{7,}(?![\p{L}\p{M}\-])")
+NOUN = regex.compile(r"(?<![\p{L}\p{M}\-])\p{Lu}[\p{Ll}\p{M}]{7,}(?![\p{L}\p{M}\-])")
+
+
+def alone_candidates(text: str) -> dict[str, list[str]]:
+    """The words of an article that it writes once, none of whose forms it writes elsewhere
+    (nothing else begins with the same letters but the last two), by kind: a common word
+    (eight to eleven letters, Zipf 3 or more, lower case or a noun after an article) and a
+    compound (a noun after an article, twelve letters or more, known to word-frequency data)."""
+    body = text.split("\n---\n", 1)[-1]
+    determined = {word for before, word in regex.findall(r"(\p{L}+)\s+(\p{Lu}\p{Ll}+)", body)
+                  if before.lower() in DETERMINERS}
+    kinds: dict[str, list[str]] = defaultdict(list)
+    words = Counter(LOWER_WORD.findall(body)) + Counter(NOUN.findall(body))
+    for word, count in sorted(words.items()):
+        if count > 1 or body.count(word[:-2]) > 1 or word in CALENDAR:
+            continue
+        if word[0].isupper() and word not in determined:
+            continue  # a name, or a word at the start of a sentence
+        if len(word) >= 12 and word[0].isupper():
+            if zipf(word) > 0:
+                kinds["compound alone"].append(word)
+        elif zipf(word) >= 3.0:
+            kinds["common word alone"].append(word)
+    return kinds
+
+
+def planted_alone(sets: dict[str, list], checker: Checker, listing: bool) -> None:
+    """Typos planted where the article writes the word once: the rule cannot compare it with the
+    right form, only word-frequency data can tell it is a typo."""
+    rng = random.Random(11)
+    results: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    missed = []
+    for set_name, articles in sets.items():
+        for path, text in articles:
+            for kind, words in alone_candidates(text).items():
+                for word in rng.sample(words, min(ALONE_PER_KIND, len(words))):
+                    wrong = misspelt(kind, word, rng)
+                    spans = uses(word, text)
+                    if wrong is None or len(spans) != 1 or uses(wrong, text):
+                        continue
+                    start, end = spans[0]
+                    changed = text[:start] + wrong + text[end:]
+                    line = changed.count("\n", 0, start) + 1
+                    column = start - (changed.rfind("\n", 0, start) + 1) + 1
+                    hit = any(d.line == line and d.column == column for d in checker.findings(path, changed))
+                    results[kind][0] += hit
+                    results[kind][1] += 1
+                    if not hit:
+                        missed.append(f"{set_name} {os.path.basename(path)}: {kind}: {word} -> {wrong}")
+    total = [sum(found for found, _ in results.values()), sum(tried for _, tried in results.values())]
+    print(f"3b. planted typos of words the article writes once, alone (seed 11): {total[0]} of {total[1]} "
+          f"found = {100 * total[0] / max(total[1], 1):.1f}%")
+    for kind, (found, tried) in sorted(results.items()):
+        print(f"   {kind}: {found} of {tried} = {100 * found / tried:.1f}%")
+    if listing:
+        for line in missed:
+            print(f"   missed {line}")
+
+
 # -- 4. speed ---------------------------------------------------------------------------------------
 
 
@@ -292,6 +358,7 @@ def main(argv: list[str]) -> int:
     precision(sets, checker, listing)
     planted_by_hand(sets["evaluation"], checker, listing)
     planted(sets, checker, listing)
+    planted_alone(sets, checker, listing)
     speed([article for articles in sets.values() for article in articles])
     return 0
 

@@ -443,18 +443,13 @@ def _in_running_text(prose: str, start: int, end: int) -> bool:
 
 def _may_be_name(article, start: int, end: int) -> bool:
     """Whether a capitalised word may be a name: a capitalised word other than an article or
-    determiner stands right before it in its sentence, or a capitalised word right after it
-    („Thomas Lindermann“, „Lindermann Holding“)."""
+    determiner stands right before it in its sentence („Thomas Lindermann“)."""
     from newslint.german.mentions import DETERMINERS
 
     prose = article.prose
     before = _WORD_BEFORE.search(prose[max(0, start - _REACH) : start])
-    if before and before.group(1)[0].isupper() and before.group(1).lower() not in DETERMINERS:
-        return True
-    after = _WORD_AFTER.match(prose, end)
-    return bool(after and after.group(1)[0].isupper())
+    return bool(before and before.group(1)[0].isupper() and before.group(1).lower() not in DETERMINERS)
 
 
 _REACH = 40
 _WORD_BEFORE = re.compile(r"(?<![\w\-.])([^\W\d_][\w\-]*\.?)[ \u00a0]$")
-_WORD_AFTER = re.compile(r"[ \u00a0]([^\W\d_]\w*)")

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from newslint.german.word_forms import MIN_STEM, stems, zipf
+from newslint.german.word_forms import _takes, stems, zipf
 
 #: shorter spellings are left alone: short words have many neighbours, and short names abound
 MIN_LENGTH = 8
@@ -180,6 +180,13 @@ def _ends(word: str, known: dict[str, float]) -> dict[int, list[int]]:
     return ends
 
 
+def _joints(word: str, start: int, end: int) -> list[str]:
+    """The joints that may follow the part word[start:end] where `word` goes on: none, or one the
+    part may take (not a letter typed twice: „Presse|e|mitteilung“ is no compound)."""
+    return [joint for joint in _JOINTS
+            if word.startswith(joint, end) and (not joint or _takes(word[start:end], joint))]
+
+
 def _reachable(word: str, ends: dict[int, list[int]]) -> set[int]:
     """The positions of `word` up to which it is made of known parts, with the joints between
     them („Verfassungs|gericht“, „Straßen|bahn“); 0 always."""
@@ -187,7 +194,7 @@ def _reachable(word: str, ends: dict[int, list[int]]) -> set[int]:
     for i in range(len(word)):
         if i in reachable:
             for end in ends.get(i, ()):
-                reachable.update(end + len(joint) for joint in _JOINTS if word.startswith(joint, end))
+                reachable.update(end + len(joint) for joint in _joints(word, i, end))
     return reachable
 
 
@@ -218,7 +225,7 @@ def _common_part_mended(word: str, compound: str, known: dict[str, float]) -> bo
     for start in heads:
         for end in ends.get(start, ()):
             if start <= first and max(last, first + 1) <= end and known[compound[start:end]] >= COMMON_PART_ZIPF \
-                    and any(end + len(joint) in tails for joint in _JOINTS if compound.startswith(joint, end)):
+                    and any(end + len(joint) in tails for joint in _joints(compound, start, end)):
                 return start > 0 or end < len(compound)  # a part, not the whole
     return False
 
@@ -228,8 +235,7 @@ def _reachable_from_end(word: str, ends: dict[int, list[int]]) -> set[int]:
     between them; its length always."""
     reachable = {len(word)}
     for i in range(len(word) - 1, -1, -1):
-        if any(end + len(joint) in reachable for end in ends.get(i, ()) for joint in _JOINTS
-               if word.startswith(joint, end)):
+        if any(end + len(joint) in reachable for end in ends.get(i, ()) for joint in _joints(word, i, end)):
             reachable.add(i)
     return reachable
 
