@@ -509,3 +509,92 @@ def test_a_slip_in_a_club_name_is_found_and_two_people_of_one_first_name_are_not
             "Ramos-Horta dankte.\n")
     assert flagged(text, preferred={}) == []
 
+
+
+# -- typos of common words alone: word-frequency data decide ----------------------------------------
+# A common word or compound mistyped once, with its right form nowhere in the article.
+
+TYPOS_ALONE = [
+    ("Schulen\nDie Digitalisirung der Schulen kostet Milliarden.\n", "Digitalisirung", "Digitalisierung"),
+    ("Bahn\nFür den Ausfall sei die Bahn verantwortlcih, sagte der Sprecher.\n",
+     "verantwortlcih", "verantwortlich"),
+    ("Klima\nDer Bundestag beriet am Freitag über das Klimaschutzgestz der Koalition.\n",
+     "Klimaschutzgestz", "Klimaschutzgesetz"),
+    ("Unfall\nEin Bezinkanister fing Feuer, die Feuerwehr rückte aus.\n", "Bezinkanister", "Benzinkanister"),
+    ("Wahl\nNach Schließung der Wahlokale begann die Auszählung.\n", "Wahlokale", "Wahllokale"),
+    # before a name: a capitalised word before it is evidence of a name, one after it is not
+    ("Äthiopien\nMinisterpäsident Meles Zenawi verhängte ein Demonstrationsverbot.\n",
+     "Ministerpäsident", "Ministerpräsident"),
+    # in a German quotation
+    ("Rat\n„Wir sind mit dem Ergebnis nicht einvestanden“, sagte die Sprecherin.\n",
+     "einvestanden", "einverstanden"),
+]
+
+
+@pytest.mark.parametrize("text, typo, word", TYPOS_ALONE, ids=[typo for _, typo, _ in TYPOS_ALONE])
+def test_a_typo_of_a_common_word_alone_is_flagged_with_its_correction(text, typo, word):
+    found = findings(text, rule=RULE)
+    assert [(text_at(text, d.line, d.column, d.end_column), d.suggestion) for d in found] == [(typo, word)]
+    assert found[0].message == f"„{typo}“ is no word: a typo of „{word}“"
+    assert found[0].fix.applicability == "unsafe"  # the writer may mean a rare word the data lack
+    assert [edit.replacement for edit in found[0].fix.edits] == [word]
+
+
+NO_TYPOS_ALONE = {
+    "new compound": "Gemeinde\nDas Gemeinderatssitzungsprotokoll liegt seit Montag aus.\n",
+    "new compound of verb stems": "Verkehr\nDas Dosiersystem am Tunnel begrenzt die Zahl der Fahrzeuge.\n",
+    "inflected form the data lack": "Verwaltung\nDrei Digitalisierungen scheiterten bisher.\n",
+    "regional word": "Ernte\nBei 35 Grad werfen die Paradeiserpflanzen ihre Blüten ab.\n",
+    "surname after a first name": "Sport\nDas Tor schoss Thomas Lindermann in der 80. Minute.\n",
+    "names in a line-up": "Derby\nÖsterreich: Zinsberger – Wienroither, Georgieva, Wenninger – Puntigam.\n"
+                          "Hamburg: Fernandes – Königsdörffer, Meier, Dompé – Glatzel.\n",
+    "place": "Unfall\nDer Jugendliche fuhr zwischen Göttscheid und Birkenfeld.\n",
+    "quotation in English": "Tweet\nDer Senator schrieb: „The goverment is definitly responsable for this.“\n",
+    "English word": "Firmen\nDie Stakeholdern wurden informiert.\n",
+    "hashtag": "Netz\nUnter #Digitalisirung sammelten sich die Beiträge.\n",
+    "web address": "Netz\nMehr unter www.digitalisirung.de und https://example.org/verantwortlcih heute.\n",
+    "e-mail address": "Kontakt\nAnfragen an verantwortlcih@example.org richten.\n",
+    "hyphenated word": "Schulen\nDie Digitalisirung-Offensive der Schulen kostet Milliarden.\n",
+    "all capitals": "Schulen\nDie DIGITALISIRUNG der Schulen kostet Milliarden.\n",
+    "written twice": "Schulen\nDie Digitalisirung kostet. Die Digitalisirung dauert.\n",
+    "two common words alike": "Verein\nDie Mitglieder wollen die Satzung besethen.\n",
+    "known misspelling": "Bahn\nDie Regirung der Länder widerspricht.\n",
+}
+
+
+@pytest.mark.parametrize("text", NO_TYPOS_ALONE.values(), ids=NO_TYPOS_ALONE.keys())
+def test_words_names_and_foreign_text_are_no_typos_alone(text):
+    assert_findings(text, [], rule=RULE, preferred={})
+
+
+def test_typos_alone_are_looked_for_in_german_articles_only():
+    text = "---\ntitle: Schools\nlang: en\n---\nThe Digitalisirung of schools is slow.\n"
+    assert findings(text, rule=RULE, path="article.md") == []
+
+
+def test_a_typo_alone_in_the_house_vocabulary_is_not_reported(tmp_path):
+    vocabulary = tmp_path / "styles" / "config" / "vocabularies" / "House"
+    vocabulary.mkdir(parents=True)
+    (vocabulary / "accept.txt").write_text("Digitalisirung\n", encoding="utf-8")
+    article = tmp_path / "artikel.txt"
+    article.write_text("Schulen\nDie Digitalisirung der Schulen kostet Milliarden.\n", encoding="utf-8")
+    assert len(Engine(RunOptions(select=(RULE,))).check(str(article)).diagnostics) == 1
+    (tmp_path / "newslint.toml").write_text('styles-path = "styles"\nvocab = ["House"]\n', encoding="utf-8")
+    assert Engine(RunOptions(select=(RULE,))).check(str(article)).diagnostics == []
+
+
+def test_an_article_of_known_words_opens_only_the_german_index():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from newslint.engine.testing import findings\n"
+        "findings('Regierung\\nDie Bundesregierung beschloss die Digitalisierung der Verwaltung.\\n',"
+        " rule='spelling-consistency')\n"
+        "print('wordfreq' in sys.modules, sorted(sys.modules['newslint.german.frequency']._indexes))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "['de']"]
