@@ -290,6 +290,7 @@ def planted_alone(sets: dict[str, list], checker: Checker, listing: bool) -> Non
     right form, only word-frequency data can tell it is a typo."""
     rng = random.Random(11)
     results: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    mended = [0, 0]  # found, and with the planted word's own spelling as suggestion
     missed = []
     for set_name, articles in sets.items():
         for path, text in articles:
@@ -303,14 +304,20 @@ def planted_alone(sets: dict[str, list], checker: Checker, listing: bool) -> Non
                     changed = text[:start] + wrong + text[end:]
                     line = changed.count("\n", 0, start) + 1
                     column = start - (changed.rfind("\n", 0, start) + 1) + 1
-                    hit = any(d.line == line and d.column == column for d in checker.findings(path, changed))
-                    results[kind][0] += hit
+                    at = [d for d in checker.findings(path, changed) if d.line == line and d.column == column]
+                    results[kind][0] += bool(at)
                     results[kind][1] += 1
-                    if not hit:
+                    mended[0] += bool(at)
+                    mended[1] += any(d.suggestion == word for d in at)
+                    if not at:
                         missed.append(f"{set_name} {os.path.basename(path)}: {kind}: {word} -> {wrong}")
+                    elif not any(d.suggestion == word for d in at):
+                        missed.append(f"{set_name} {os.path.basename(path)}: {kind}: {word} -> {wrong}: "
+                                      f"suggested {at[0].suggestion}")
     total = [sum(found for found, _ in results.values()), sum(tried for _, tried in results.values())]
     print(f"3b. planted typos of words the article writes once, alone (seed 11): {total[0]} of {total[1]} "
-          f"found = {100 * total[0] / max(total[1], 1):.1f}%")
+          f"found = {100 * total[0] / max(total[1], 1):.1f}%; the word itself suggested for {mended[1]} "
+          f"of {mended[0]} = {100 * mended[1] / max(mended[0], 1):.1f}%")
     for kind, (found, tried) in sorted(results.items()):
         print(f"   {kind}: {found} of {tried} = {100 * found / tried:.1f}%")
     if listing:

@@ -36,6 +36,22 @@ compound whose part where the two differ is a word ("Digitalisirung", "Bundesver
 "Mariahilferstrase"), or the word with its umlauts lost ("Kapellbrucke" beside "Kapellbrücke";
 not a singular beside its plural: "Stadtgarten", "Stadtgärten").
 
+A typo of a common word is found even where the article nowhere spells the word right, when
+word-frequency data make it certain: a word of eight letters or more, in lower case or
+capitalised, that no word list knows — German, English, nor another language an article may
+quote or name (French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish, Croatian/Serbian) —
+while exactly one very common word lies one typing slip
+away (a letter left out, typed twice or beside its key, two letters swapped, an umlaut lost):
+"Digitalisirung" for "Digitalisierung", "verantwortlcih" for "verantwortlich". A compound is
+corrected the same way when the word-frequency data know the corrected compound and its part
+where the two differ is a common word ("Bezinkanister", "Klimaschutzgestz"). It is left alone
+when it may be right after all: a new compound of known words ("Gemeinderatssitzungsprotokoll",
+"Dosiersystem"), an inflected form the data lack ("Digitalisierungen"), a word two common words
+are alike to ("besethen": "bestehen" or "besetzen"?), a word the article writes twice, all
+capitals, a capitalised word after another capitalised word (a name: "Thomas Lindermann"), a word
+in a quotation in another language or a title, and words in web addresses, hashtags, handles,
+code and hyphenated words. Only German articles are checked so.
+
 The spelling to use comes from the evidence, in this order: the house list (below), a name's own
 inner capitals, word-frequency data (a known spelling beats one that hardly occurs: "Israel",
 not "Isreal"), then the majority in the article. Every other spelling is flagged, with the one to
@@ -75,7 +91,8 @@ Beobachter in Pjöngjang zeigten sich besorgt.
   the article uses that spelling at least as often.
 - Unsafe: a variant replaced by the spelling that word-frequency data or the article's majority
   prefers (the rarer spelling may be another name); house spellings in articles in other
-  languages.
+  languages; a typo of a common word replaced by the word word-frequency data give (the writer
+  may mean a rare word the data lack).
 - No fix: spellings that nothing decides between.
 
 ## Options

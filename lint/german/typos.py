@@ -1,16 +1,19 @@
 """Typos of common words that word-frequency data make certain: „Digitalisirung“, „verantwortlcih“.
 
 `correction(word)` gives the word a spelling is a typo of, or None. It is one only when the data
-leave no doubt: the spelling is known in no language a German article is likely to quote (German,
-English, the languages of Germany's neighbours and of its larger immigrant communities), is no
-inflected form of a known word („Digitalisierungen“) and no compound of known words
-(„Gemeinderatssitzungsprotokoll“: German makes new compounds every day), and exactly one common
-word, or a compound whose mistyped part is one, lies one typing slip away: a letter left out,
-typed twice or beside its key (QWERTZ), two letters swapped, or an umlaut lost
-(„Bundesverfasungsgericht“ → „Bundesverfassungsgericht“, „Klimaschutzgestz“ → „Klimaschutzgesetz“).
+leave no doubt: the spelling, eight letters or more, is known in no language a German article is
+likely to quote (German, English, French, Italian, Spanish, Portuguese, Dutch, Polish, Turkish and
+Croatian/Serbian), is no inflected form of a known word („Digitalisierungen“) and no compound of
+known words („Gemeinderatssitzungsprotokoll“: German makes new compounds every day), and exactly
+one very common word lies one typing slip away — a letter left out, typed twice or beside its key
+(QWERTZ), two letters swapped, or an umlaut lost — or else exactly one compound that the data know,
+whose part where the two differ is a common word („Bezinkanister“ → „Benzinkanister“). A
+capitalised spelling may be a name: its correction must be more common.
 
-Most spellings of an article are known words, found in the frequency index one by one (and kept);
-only an unknown one costs a few queries of the index for all its corrections at once.
+`unknown(words)` gives the words of an article that the German data do not know: all looked up
+in one query of the frequency index, and remembered, so that the words met in earlier articles
+cost a set lookup. Only an unknown word costs more: one query for all its corrections, one for
+its parts.
 """
 
 from __future__ import annotations
@@ -36,9 +39,10 @@ _PART_LENGTH = 4
 _KNOWN_PART_ZIPF = 2.5
 #: what may join two parts of a compound („Verfassungsgericht“, „Straßenbahn“, „Kinderarzt“)
 _JOINTS = ("", "s", "es", "n", "en", "e", "er")
-#: languages whose words are no typos: German, English, the languages of Germany's neighbours
-#: and of large communities in German-speaking countries (wordfreq's lists of them)
-LANGUAGES = ("de", "en", "fr", "it", "es", "pt", "nl", "pl", "tr", "cs", "sv", "da", "hu", "ro", "sh")
+#: languages whose words are no typos: German, English, and the languages German news quotes and
+#: names most — of neighbours and of large communities in German-speaking countries (wordfreq's
+#: lists of them; each list's index is built on the first typo found, a second or less each)
+LANGUAGES = ("de", "en", "fr", "it", "es", "pt", "nl", "pl", "tr", "sh")
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
 _KEYBOARD = ("qwertzuiopü", "asdfghjklöä", "yxcvbnm")
