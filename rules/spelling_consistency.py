@@ -48,7 +48,9 @@ where the two differ is a common word ("Bezinkanister", "Klimaschutzgestz"). It 
 when it may be right after all: a new compound of known words ("Gemeinderatssitzungsprotokoll",
 "Dosiersystem"), an inflected form the data lack ("Digitalisierungen"), a word two common words
 are alike to ("besethen": "bestehen" or "besetzen"?), a word the article writes twice, all
-capitals, a capitalised word after another capitalised word (a name: "Thomas Lindermann"), a word
+capitals, a capitalised word after another capitalised word (a name: "Thomas Lindermann") or
+shorter than twelve letters and ending otherwise than its correction (a name from abroad:
+"Temporao", not "Temporal"), a word
 in a quotation in another language or a title, and words in web addresses, hashtags, handles,
 code and hyphenated words. Only German articles are checked so.
 

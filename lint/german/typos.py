@@ -8,7 +8,8 @@ known words („Gemeinderatssitzungsprotokoll“: German makes new compounds eve
 one very common word lies one typing slip away — a letter left out, typed twice or beside its key
 (QWERTZ), two letters swapped, or an umlaut lost — or else exactly one compound that the data know,
 whose part where the two differ is a common word („Bezinkanister“ → „Benzinkanister“). A
-capitalised spelling may be a name: its correction must be more common.
+capitalised spelling may be a name: its correction must be more common, and end as it does (the
+Brazilian „Temporao“ is no „Temporal“).
 
 `unknown(words)` gives the words of an article that the German data do not know: all looked up
 in one query of the frequency index, and remembered, so that the words met in earlier articles
@@ -32,6 +33,8 @@ COMMON_WORD_ZIPF = 3.0
 COMMON_NOUN_ZIPF = 3.5
 #: a mistyped part of a compound must be this common to be corrected
 COMMON_PART_ZIPF = 3.5
+#: a capitalised spelling shorter than this may be a name from abroad where its ending differs
+_NAME_LENGTH = 12
 #: another correction at most this much rarer (Zipf) makes the correction doubtful
 _RIVAL_GAP = 1.0
 #: a compound's parts are words of this length at least, this common (Zipf scale)
@@ -133,8 +136,8 @@ def correction(word: str) -> str | None:
     if zipf(word) or zipf(word, "en"):
         return None  # most spellings: a known word
     found = _correction(word.lower(), word[0].isupper())
-    if found is None:
-        return None
+    if found is None or word[0].isupper() and len(word) < _NAME_LENGTH and found[-2:] != word[-2:].lower():
+        return None  # names from abroad differ from German words in their endings („Temporao“)
     return found[0].upper() + found[1:] if word[0].isupper() else found
 
 

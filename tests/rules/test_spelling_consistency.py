@@ -549,6 +549,7 @@ NO_TYPOS_ALONE = {
     "names in a line-up": "Derby\nÖsterreich: Zinsberger – Wienroither, Georgieva, Wenninger – Puntigam.\n"
                           "Hamburg: Fernandes – Königsdörffer, Meier, Dompé – Glatzel.\n",
     "place": "Unfall\nDer Jugendliche fuhr zwischen Göttscheid und Birkenfeld.\n",
+    "name from abroad at the start of a sentence": "Dengue\nDie Lage sei ernst. Temporao kündigte Hilfe an.\n",
     "quotation in English": "Tweet\nDer Senator schrieb: „The goverment is definitly responsable for this.“\n",
     "English word": "Firmen\nDie Stakeholdern wurden informiert.\n",
     "hashtag": "Netz\nUnter #Digitalisirung sammelten sich die Beiträge.\n",
