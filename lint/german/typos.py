@@ -98,7 +98,7 @@ def slips(word: str) -> set[str]:
 _passed: set[str] = set()  # words met before that need no further look: known, or short
 _unknown: set[str] = set()  # words met before that the German data do not know
 #: how many words `unknown` keeps in memory, each way
-_KEPT = 200_000
+_KEPT = 65536
 
 
 def unknown(words: set[str], more: list[str] = ()) -> set[str]:
