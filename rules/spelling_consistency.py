@@ -406,7 +406,7 @@ def _typo_findings(article, forms: set[str], reported: set[int]) -> Iterator[Fin
     „verantwortlcih“), where word-frequency data make them certain (see
     `newslint.german.typos`): in German text, once in the article, in running text (not in a web
     address, a hashtag, code or a hyphenated word), not in a quotation in another language nor in
-    a title, and not where a capitalised spelling may be a name (a capitalised word beside it).
+    a title, and not where a capitalised spelling may be a name (a capitalised word before it).
     `forms`: the article's capitalised words (`name_forms`)."""
     if not article.blocks or not article.lang.lower().startswith("de"):
         return
