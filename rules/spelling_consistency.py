@@ -37,7 +37,8 @@ compound whose part where the two differ is a word ("Digitalisirung", "Bundesver
 not a singular beside its plural: "Stadtgarten", "Stadtgärten").
 
 The spelling to use comes from the evidence, in this order: the house list (below), a name's own
-inner capitals, word-frequency data (a known spelling beats one that hardly occurs: "Israel",
+inner capitals, in German articles the German transliteration of a name from another script
+("Medwedew", not "Medvedev"), word-frequency data (a known spelling beats one that hardly occurs: "Israel",
 not "Isreal"), then the majority in the article. Every other spelling is flagged, with the one to
 write instead and how often that one appears. When nothing decides (two unknown spellings, once
 each), the finding says so and suggests nothing.
@@ -182,7 +183,7 @@ def _findings(article, options: Options) -> Iterator[Finding]:
     apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
     group_of = {
         form: group
-        for group in variant_groups(found, house.names, among=close - apart)
+        for group in variant_groups(found, house.names, among=close - apart, german=article.lang.lower().startswith("de"))
         if _in_text(group, in_text)
         for spelling in group.spellings
         for form in spelling.forms
@@ -363,4 +364,6 @@ def _evidence(group: VariantGroup, own: Spelling) -> str:
         return f"{said}; the house spelling"
     if group.evidence == "casing":
         return f"{said}; the name's own capitals"
+    if group.evidence == "transliteration":
+        return f"{said}; the German transliteration"
     return f"{said}; the common spelling"

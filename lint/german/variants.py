@@ -13,7 +13,8 @@ the cheap first look: most articles have no two name-like words spelt alike.
 Two spellings that are both common words ("Kiel"/"Kiew", "Bonn"/"Bern", "Miller"/"Müller") are
 different names, not variants; so are spellings whose first letters differ
 ("Nordkorea"/"Südkorea"), and common nouns are left out (see `is_common_noun`). Which spelling
-is right comes from the evidence, in this order: the house list of preferred spellings,
+is right comes from the evidence, in this order: the house list of preferred spellings, a name's
+inner capitals, German press transliteration of a name from another script (in German text),
 word-frequency data (the `wordfreq` package, loaded only when a pair of spellings needs it), then
 the majority of mentions. When none decides, the group says so.
 """
@@ -34,6 +35,7 @@ from newslint.german.word_forms import (
     SUFFIXES,
     UMLAUTS,
     fold,
+    made_of_words,
     stems,
     with_ending,
     zipf,
@@ -103,7 +105,9 @@ class VariantGroup:
 
     `preferred` is the spelling to use, or None when the evidence is even; `evidence` says what
     decided: "house" (the house list), "casing" (a name's own inner capitals: "YouTube"),
-    "frequency" (word-frequency data), "majority" (more mentions) or "even" (nothing decides).
+    "transliteration" (one name transliterated two ways: German press transliteration, in German
+    text), "frequency" (word-frequency data), "majority" (more mentions) or "even" (nothing
+    decides).
     """
 
     spellings: tuple[Spelling, ...]
@@ -122,6 +126,7 @@ def variant_groups(
     preferred: Mapping[str, str] | None = None,
     among: set[tuple[str, str]] | None = None,
     per_article: bool = True,
+    german: bool = True,
 ) -> list[VariantGroup]:
     """Group the mentions' spellings that differ, and decide which of each group to use.
 
@@ -131,7 +136,8 @@ def variant_groups(
     another (see `_certain_typos`). `among` may give the close pairs of a set of forms that holds
     every mention's (`close_pairs(name_forms(article))`), so that they are not looked for again;
     pairs left out of it are not compared. `per_article`: the mentions are one article's, not an
-    archive's (see `_different_names`).
+    archive's (see `_different_names`). `german`: the text is German, whose press writes a name
+    from another script its own way („Medwedew“, not „Medvedev“).
     """
     preferred = preferred or {}
     counts: Counter[str] = Counter()
@@ -173,7 +179,7 @@ def variant_groups(
         ranked = sorted(component, key=lambda lexeme: min(map(order.get, members[lexeme])))
         group = tuple(spelling(lexeme) for lexeme in ranked)
         if not is_common_noun(group, determined, preferred):
-            groups.append(_decide(group, preferred))
+            groups.append(_decide(group, preferred, german))
         elif typos := _certain_typos(group):
             groups.append(typos)
     return groups
@@ -184,8 +190,16 @@ def _certain_typos(group: tuple[Spelling, ...]) -> VariantGroup | None:
     typos of it: no word in German or English, where the known one is a word or ends in one
     from where they differ ("Digitalisirung", "Bundesverfasungsgericht", "Mariahilferstrase"), or
     that are a rare German word, unknown in English, once where the article writes the known one
-    three times („Manschen“; not the surname „Spiller“ beside „Spieler“)."""
-    right = max(group, key=lambda spelling: (spelling.zipf, spelling.count))
+    three times („Manschen“; not the surname „Spiller“ beside „Spieler“). The known spelling is
+    the best known and most used, and of two alike (two compounds used once each and unknown to
+    word lists) the one made of words: „Kälte|telefon“, not „Kältetleefon“."""
+    best = max((spelling.zipf, spelling.count) for spelling in group)
+    tops = [spelling for spelling in group if (spelling.zipf, spelling.count) == best]
+    if len(tops) > 1:  # word lists and the article know them alike: the one made of words
+        tops = [spelling for spelling in tops if made_of_words(spelling.form.casefold())]
+    if len(tops) != 1:
+        return None
+    right = tops[0]
     typos = tuple(
         spelling
         for spelling in group
@@ -216,6 +230,8 @@ def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:
         return True
     if wrong.zipf == 0 and (right.zipf >= _KNOWN_WORD_ZIPF or lost):
         return True
+    if wrong.zipf == 0 and made_of_words(right.form.casefold()) and not made_of_words(wrong.form.casefold()):
+        return True  # a compound of words beside one that is none: „Kältetelefon“, „Kältetleefon“
     return _broken_part(wrong.form.casefold(), right.form.casefold())
 
 
@@ -515,7 +531,8 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling,
     Bonn/Bern, Miller/Müller, Rainer/Rainier) unless only umlauts are lost ("Dusseldorf"), when
     both are known and differ in the last letter only, an ending of another language
     ("Cuban"/"Cubana"), or when they are compounds of one common word with different first
-    parts (Kulturministerin/Kultusministerin).
+    parts (Kulturministerin/Kultusministerin) — unless one of them is in no word list beside the
+    other, a known word („Bindesautobahn“ beside „Bundesautobahn“).
     """
     if _umlauts_lost(a, b) or a.casefold() == b.casefold() or transliteration.same_name(a, b):
         return False  # the same letters, or the same name from another script
@@ -529,7 +546,16 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling,
     if a != b and (a[:-1] == b[:-1] or a[:-1] == b or b[:-1] == a):
         if _heard_of(spelling_a) and _heard_of(spelling_b):
             return True
-    return _different_compounds(a, b)
+    return _different_compounds(a, b) and not (
+        _no_word_beside_word(spelling_a, spelling_b) or _no_word_beside_word(spelling_b, spelling_a)
+    )
+
+
+def _no_word_beside_word(wrong: Spelling, right: Spelling) -> bool:
+    """Whether `wrong` is in no word list, German or English, and `right` a known word: a compound
+    whose first part happens to be a word too („Bindesautobahn“, „Pressmitteilung“) is then a slip
+    for the known compound, not another compound."""
+    return right.zipf >= _KNOWN_WORD_ZIPF and not any(zipf(form) or zipf(form, "en") for form in wrong.forms)
 
 
 def _rare_beside_common(rare: Spelling, common: Spelling) -> bool:
@@ -655,13 +681,15 @@ def _is_plural(form: str) -> bool:
     return False
 
 
-def _decide(spellings: tuple[Spelling, ...], preferred: Mapping[str, str]) -> VariantGroup:
+def _decide(spellings: tuple[Spelling, ...], preferred: Mapping[str, str], german: bool = True) -> VariantGroup:
     house = [s for s in spellings if any(preferred.get(form) == form for form in s.forms)]
     if len(house) == 1:
         return VariantGroup(spellings, house[0], "house")
     capitals = [s for s in spellings if any(c.isupper() for c in s.form[1:])]
     if len(capitals) == 1 and len({s.form.casefold() for s in spellings}) == 1:
         return VariantGroup(spellings, capitals[0], "casing")  # the name's own: "YouTube"
+    if german and (transliterated := _german_transliteration(spellings)):
+        return VariantGroup(spellings, transliterated, "transliteration")
     ranked = sorted(spellings, key=lambda spelling: -spelling.zipf)
     if ranked[0].zipf > 0 and ranked[0].zipf - ranked[1].zipf >= FREQUENCY_MARGIN:
         return VariantGroup(spellings, ranked[0], "frequency")
@@ -677,6 +705,18 @@ def _decide(spellings: tuple[Spelling, ...], preferred: Mapping[str, str]) -> Va
     if ranked[0].count > ranked[1].count:
         return VariantGroup(spellings, ranked[0], "majority")
     return VariantGroup(spellings, None, "even")
+
+
+def _german_transliteration(spellings: tuple[Spelling, ...]) -> Spelling | None:
+    """Of one name transliterated in two or more ways, the one spelling German press
+    transliteration writes („Medwedew“, „Trotnow“; not „Medvedev“, „Trotnov“), when the article
+    uses no other more often; else None."""
+    german = [s for s in spellings if not transliteration.english_way(s.form)]
+    if len(german) != 1 or any(s.count > german[0].count for s in spellings):
+        return None  # the article's own majority outweighs it: „Stevens“ four times, „Stewens“ once
+    if all(transliteration.same_name(german[0].form, s.form) for s in spellings if s is not german[0]):
+        return german[0]
+    return None
 
 
 def suggest(form: str, preferred: Spelling) -> str:
