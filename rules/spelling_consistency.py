@@ -183,7 +183,9 @@ def _findings(article, options: Options) -> Iterator[Finding]:
     apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
     group_of = {
         form: group
-        for group in variant_groups(found, house.names, among=close - apart, german=article.lang.lower().startswith("de"))
+        for group in variant_groups(
+            found, house.names, among=close - apart, german=article.lang.lower().startswith("de")
+        )
         if _in_text(group, in_text)
         for spelling in group.spellings
         for form in spelling.forms

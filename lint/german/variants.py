@@ -230,7 +230,8 @@ def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:
         return True
     if wrong.zipf == 0 and (right.zipf >= _KNOWN_WORD_ZIPF or lost):
         return True
-    if wrong.zipf == 0 and made_of_words(right.form.casefold()) and not made_of_words(wrong.form.casefold()):
+    if wrong.zipf == 0 and made_of_words(right.form.casefold()) \
+            and not made_of_words(wrong.form.casefold()):
         return True  # a compound of words beside one that is none: „Kältetelefon“, „Kältetleefon“
     return _broken_part(wrong.form.casefold(), right.form.casefold())
 
@@ -681,7 +682,9 @@ def _is_plural(form: str) -> bool:
     return False
 
 
-def _decide(spellings: tuple[Spelling, ...], preferred: Mapping[str, str], german: bool = True) -> VariantGroup:
+def _decide(
+    spellings: tuple[Spelling, ...], preferred: Mapping[str, str], german: bool = True
+) -> VariantGroup:
     house = [s for s in spellings if any(preferred.get(form) == form for form in s.forms)]
     if len(house) == 1:
         return VariantGroup(spellings, house[0], "house")

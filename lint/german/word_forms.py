@@ -124,8 +124,8 @@ _JOINTS = ("s", "es", "n", "en", "e", "er")
 
 @lru_cache(maxsize=4096)
 def made_of_words(word: str) -> bool:
-    """Whether a word in lower case is a known word or splits into known words of four letters
-    or more, perhaps joined by the letters German puts between them: „normen|kontroll|rats“,
+    """Whether a word in lower case is a known word of four letters or more, or splits into such
+    words, perhaps joined by the letters German puts between them: „normen|kontroll|rats“,
     „kälte|telefon“; not „kälte|tleefon“."""
     ends = {0}  # where a part may start: the word up to there is made of words
     for end in range(_PART_LENGTH, len(word) + 1):
