@@ -58,7 +58,8 @@ Sprecher mitteilte, …“) or an adjective or participle capitalised at the sta
 sich der Bürgermeister:“). Of two main clauses joined by „und“ or a comma, the one that holds the
 quote speaks („Die Menge skandierte Parolen, und der Redner rief: „…““). Nothing after a comma
 that follows the verb is its subject („Sie sagte, er sei …“), and an expletive „es“ never speaks.
-After „zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“, „X wird mit
+A dateline that opens a paragraph („Berlin (dpa/AFP) – “) is no part of its first sentence, so its
+place never speaks. After „zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“, „X wird mit
 den Worten zitiert“), and a document can be the source („In dem Antrag heißt es:“, „In dem
 Entwurf steht:“).
 
@@ -72,6 +73,7 @@ import bisect
 from collections.abc import Callable
 from functools import partial
 
+from newslint.german.credits import dateline_length
 from newslint.german.cues import (
     DETERMINERS,
     SPEECH_WORDS,
@@ -172,7 +174,7 @@ def attribute(article) -> tuple[Attribution, ...]:
 
     def sentences_of(block) -> tuple:
         if block.start not in split:
-            sentences = article.sentences_in(block)
+            sentences = _without_dateline(text, block, article.sentences_in(block))
             split[block.start] = sentences, [s.start for s in sentences]
         return split[block.start]
 
@@ -258,6 +260,22 @@ def attribute(article) -> tuple[Attribution, ...]:
             last[block.start] = speaker
         found.append(Attribution(quotation, kind, speaker, form))
     return _share_continued(found)
+
+
+def _without_dateline(text: str, block, sentences: tuple) -> tuple:
+    """The sentences of a paragraph with a dateline at its start left out of the first: the place
+    of „Berlin (dpa/AFP) – Der Minister nannte …“ is no word of the sentence, and never its
+    speaker."""
+    if block.kind not in ("paragraph", "teaser") or not sentences or sentences[0].start != block.start:
+        return sentences
+    length = dateline_length(text[block.start : block.start + _DATELINE_REACH])
+    if not length or block.start + length >= sentences[0].end:
+        return sentences
+    first = sentences[0]
+    return (Span(block.start + length, first.end, text[block.start + length : first.end]), *sentences[1:])
+
+
+_DATELINE_REACH = 300  # characters: a dateline is short
 
 
 def _may_be_followed_by_speaker(quotation: Quotation, after: str) -> bool:

@@ -421,3 +421,45 @@ def test_a_bare_hiess_es_takes_the_speaker_of_the_quote_before():
     body = "„Das sind furchtbare Nachrichten“, schrieb Sprecher Karl Huber. „Unser Mitgefühl ist bei den Opfern“, hieß es weiter."
     assert speakers(body)[1] == ("Sprecher Karl Huber", "follow-on")
     assert speakers("„Die Lage ist ernst“, hieß es.")[0] == ("es", "hieß es")
+
+
+# A dateline opens the body; its place is no word of the first sentence and never speaks.
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("Berlin (dpa/AFP) – Der Minister nannte die Vorwürfe „völlig haltlos“.",
+         [("partial", "Der Minister", "sentence")]),
+        ("Frankfurt am Main (AFP) – Die Opposition kritisierte den Plan als „reines Flickwerk“.",
+         [("partial", "Die Opposition", "sentence")]),
+        ("Hamburg – Die Reederei bezeichnete die Streiks als „unverhältnismäßig und schädlich“.",
+         [("partial", "Die Reederei", "sentence")]),
+        # no one else named: no speaker rather than the place
+        ("Wien (APA) – Die Vorwürfe seien „aus der Luft gegriffen und ehrenrührig“.",
+         [("partial", None, None)]),
+        ("Zürich (Keystone-SDA) – Die Pläne wurden als „reines Flickwerk“ kritisiert.",
+         [("partial", None, None)]),
+        # the forms that read the dateline right already stay as they are
+        ("Berlin (dpa) – „Das ist völlig inakzeptabel“, sagte die Ministerin am Montag.",
+         [("direct", "die Ministerin", "after")]),
+        ("Berlin (dpa) – Die Ministerin sagte: „Das ist völlig inakzeptabel.“",
+         [("direct", "Die Ministerin", "colon")]),
+    ],
+)
+def test_the_dateline_place_never_speaks(paragraph, expected):
+    assert body_speakers("Minister weist Vorwürfe zurück\n" + paragraph + "\nDer Streit geht weiter.\n") == expected
+
+
+def test_a_dateline_in_a_later_paragraph_never_speaks_either():
+    found = body_speakers(
+        "Streit um die Maut\nBerlin (dpa) – Der Streit geht weiter.\n"
+        "München – Der Verkehrsminister nannte die Kritik „billige Polemik“.\n"
+    )
+    assert found == [("partial", "Der Verkehrsminister", "sentence")]
+
+
+def test_an_aside_between_dashes_is_no_dateline():
+    found = body_speakers(
+        "Titel\nBerlin – Ein Bericht.\nMinisterin Anna Berger – sichtlich verärgert – nannte die Kritik „billige Polemik“.\n"
+    )
+    assert found == [("partial", "Ministerin Anna Berger", "sentence")]
+
