@@ -59,7 +59,10 @@ sich der Bürgermeister:“). Of two main clauses joined by „und“ or a comma
 quote speaks („Die Menge skandierte Parolen, und der Redner rief: „…““). Nothing after a comma
 that follows the verb is its subject („Sie sagte, er sei …“), and an expletive „es“ never speaks.
 A dateline that opens a paragraph („Berlin (dpa/AFP) – “) is no part of its first sentence, so its
-place never speaks. After „zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“, „X wird mit
+place never speaks; a number with a noun of time („zehn Jahre (später)“) is an adverbial, never a
+subject. In a headline or subheading only a verb of saying, „so“, „laut“ and the like or a colon
+name the speaker: what else follows a quote there („„Wir schaffen das“ – zehn Jahre danach“) is
+no attribution. After „zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“, „X wird mit
 den Worten zitiert“), and a document can be the source („In dem Antrag heißt es:“, „In dem
 Entwurf steht:“).
 
@@ -165,6 +168,9 @@ class Attribution:
 
 
 _WINDOW = 300  # characters of the sentence looked at before and after a quote
+#: blocks that are titles: mostly without a verb, so what follows a quote in them („„Wir schaffen
+#: das“ – zehn Jahre danach“) names its speaker only with a verb of saying („„…“, sagt Merkel“)
+_TITLES = ("headline", "subheading")
 
 
 def attribute(article) -> tuple[Attribution, ...]:
@@ -210,7 +216,10 @@ def attribute(article) -> tuple[Attribution, ...]:
             and before.rstrip().endswith(",")
             and attribution_after(text, previous_end, quotation.start) is not None
         )
-        kind, following = _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, parentheses > 0)
+        loose = block.kind not in _TITLES  # a title names a speaker only with a verb of saying
+        kind, following = _kind(
+            text, quotation, before, after, sentence, closing_sentence, interrupted, parentheses > 0, loose
+        )
         if kind == PARTIAL:
             search = partial(
                 _partial_speaker, text, quotation, after, after_end, sentence, closing_sentence,
@@ -225,7 +234,11 @@ def attribute(article) -> tuple[Attribution, ...]:
             lead_in = start_of_last_part(text, before_start, text.rindex(":", before_start, quotation.start)) if colon else before_start
             lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
             if following is _NOT_LOOKED:
-                following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
+                following = (
+                    attribution_after(text, quotation.end, after_end, loose)
+                    if _may_be_followed_by_speaker(quotation, after)
+                    else None
+                )
             if colon and not (following is not None and _comma_follows(quotation, after) and not _unnamed(following)):
                 # the lead-in, unless the quote has its own attribution after it: "X äußerte sich: „…“, sagte er."
                 result = _lead_in(text, lead_ins, quotation, quoted, sentences, starts, sentence)
@@ -386,9 +399,11 @@ def _sentence_at(sentences, starts, offset: int, block) -> Span:
 _NOT_LOOKED = object()  # the attribution after a quote, not looked for yet
 
 
-def _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, in_parentheses) -> tuple[str, object]:
+def _kind(
+    text, quotation, before, after, sentence, closing_sentence, interrupted, in_parentheses, loose=True
+) -> tuple[str, object]:
     """The kind of a quotation, and the attribution right after it when that had to be looked for
-    (else `_NOT_LOOKED`)."""
+    (else `_NOT_LOOKED`; `loose` as for `attribution_after`)."""
     inner = quotation.text.strip()
     count = _word_count(inner)  # up to four: all that decides
     lead = before.strip()
@@ -396,7 +411,7 @@ def _kind(text, quotation, before, after, sentence, closing_sentence, interrupte
     standalone = (lead == "" or lead[-1] in ":–—-" or interrupted) and not in_parentheses
     ends_sentence = inner[-1:] in ".!?…" or tail[:1] in ("", ".", "!", "?", "…", ")") or quotation.continued
     if standalone and (tail[:1] in (",", "–", "—", "(") or inner.endswith(",")):
-        following = attribution_after(text, quotation.end, quotation.end + len(after))
+        following = attribution_after(text, quotation.end, quotation.end + len(after), loose)
         if following:
             return DIRECT, following
     else:

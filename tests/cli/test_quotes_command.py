@@ -95,3 +95,13 @@ def test_the_dateline_place_is_never_shown_as_speaker(tmp_path):
     assert quote["speaker"]["text"] == "Der Minister"
     assert (quote["speaker"]["line"], quote["speaker"]["column"]) == (2, 20)
 
+
+def test_a_headline_quote_without_a_verb_of_saying_has_no_speaker(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "„Wir schaffen das“ – zehn Jahre danach\nBerlin – Vor zehn Jahren öffnete Deutschland seine Grenzen.\n",
+        encoding="utf-8",
+    )
+    result = run("--all", "--format", "json", str(path))
+    assert result.exit_code == 0
+    assert [q["speaker"] for q in json.loads(result.output)["quotes"]] == [None]

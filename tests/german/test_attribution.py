@@ -2,6 +2,7 @@
 
 import pytest
 from newslint.article.model import parse
+from newslint.german.cues import is_numeral
 
 HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"
 
@@ -463,3 +464,50 @@ def test_an_aside_between_dashes_is_no_dateline():
     )
     assert found == [("partial", "Ministerin Anna Berger", "sentence")]
 
+
+# A title with a quotation names a speaker only with a verb of saying (or a colon after the name);
+# a number and a noun of time („zehn Jahre“, „drei Wochen später“) are an adverbial, never a speaker.
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("„Wir schaffen das“ – zehn Jahre danach", [("other", None, None)]),
+        ("„Das war ein Fehler“ – drei Wochen nach der Wahl", [("partial", None, None)]),
+        ("„Wir schaffen das“ (zehn Jahre danach)", [("other", None, None)]),
+        ("„Wir schaffen das“ – bleibt Merkel dabei?", [("other", None, None)]),
+        # with a verb of saying, „so“ or a colon the title names its speaker
+        ("„Wir schaffen das“, sagt Merkel", [("direct", "Merkel", "after")]),
+        ("„Wir schaffen das“ – so die Kanzlerin", [("direct", "die Kanzlerin", "so")]),
+        ("Merkel: „Wir schaffen das“", [("direct", "Merkel", "colon")]),
+    ],
+)
+def test_a_title_without_a_verb_of_saying_has_no_speaker(headline, expected):
+    assert body_speakers(headline + "\nBerlin – Vor zehn Jahren öffnete Deutschland seine Grenzen.\n") == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("„Wir haben es geschafft“, sagte zehn Jahre später die Altkanzlerin.",
+         [("direct", "die Altkanzlerin", "after")]),
+        ("Zehn Jahre später sagte die Altkanzlerin: „Wir haben es geschafft.“",
+         [("direct", "die Altkanzlerin", "colon")]),
+        ("Drei Wochen nach der Wahl erklärte der Sprecher: „Wir regieren weiter.“",
+         [("direct", "der Sprecher", "colon")]),
+        ("Eine Woche später bekräftigte sie: „Wir regieren weiter.“", [("direct", "sie", "colon")]),
+        ("„Wir haben es geschafft“ – zehn Jahre danach ist die Bilanz gemischt.", [("partial", None, None)]),
+        # a number with people is a speaker
+        ("„Es gab einen lauten Knall“, sagten zwei Augenzeugen.", [("direct", "zwei Augenzeugen", "after")]),
+    ],
+)
+def test_a_number_and_a_noun_of_time_are_no_speaker(body, expected):
+    assert attributions(body) == expected
+
+
+@pytest.mark.parametrize("word", ["zehn", "zwölf", "dreiundzwanzig", "siebzig", "zweihundert", "zehntausend", "2024"])
+def test_numbers_written_out_or_in_digits_are_numerals(word):
+    assert is_numeral(word)
+
+
+@pytest.mark.parametrize("word", ["ein", "eins", "und", "einzig", "sagte", "zieht", "achtet"])
+def test_other_words_are_no_numerals(word):
+    assert not is_numeral(word)
