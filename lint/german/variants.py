@@ -66,8 +66,11 @@ _FIRST_PART_ZIPF = 2.0
 _PLURAL_STEM = 5
 _COMMON_STEM_ZIPF = 2.5
 
-#: the common spelling must be this much more frequent (Zipf scale: a factor of ten) to win
+#: the common spelling must be this much more frequent (Zipf scale: a factor of ten) to win, and
+#: this much (a factor of a hundred) to win over a spelling the article uses more often: „Israel“
+#: over „Isreal“, not „Kofler“ over the „Ingrid Koffler“ of the article
 FREQUENCY_MARGIN = 1.0
+OUTVOTED_MARGIN = 2.0
 #: a rare word once beside a name this much more common (Zipf), used this often, is a slip
 _RARE_GAP = 1.5
 _COMMON_COUNT = 3
@@ -524,7 +527,9 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling,
                      per_article: bool = True) -> bool:
     """Whether two close spellings (see `close_pairs`) are different names after all.
 
-    Never when they differ in capitals only, or are one name transliterated two ways. In one
+    Never when they differ in capitals only, or are one name transliterated two ways, nor in
+    umlauts only — unless each is used at least twice and the spelling with umlauts is the rarer
+    word, which no slip makes („Bösch“ and „Bosch“; not „Munchen“ beside „München“). In one
     article (`per_article`), two spellings each used at least twice are two names on purpose.
     A rare word once beside a common name used three times or more is a slip of the pen.
 
@@ -535,7 +540,9 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling,
     parts (Kulturministerin/Kultusministerin) — unless one of them is in no word list beside the
     other, a known word („Bindesautobahn“ beside „Bundesautobahn“).
     """
-    if _umlauts_lost(a, b) or a.casefold() == b.casefold() or transliteration.same_name(a, b):
+    if _umlauts_lost(a, b):  # the same letters — unless each is a name used on purpose
+        return per_article and min(spelling_a.count, spelling_b.count) >= 2 and _umlauts_added(a, b)
+    if a.casefold() == b.casefold() or transliteration.same_name(a, b):
         return False  # the same letters, or the same name from another script
     if per_article and min(spelling_a.count, spelling_b.count) >= 2:
         return True  # each spelling used on purpose: two names ("Opel" and "Opal" as brands)
@@ -557,6 +564,13 @@ def _no_word_beside_word(wrong: Spelling, right: Spelling) -> bool:
     whose first part happens to be a word too („Bindesautobahn“, „Pressmitteilung“) is then a slip
     for the known compound, not another compound."""
     return right.zipf >= _KNOWN_WORD_ZIPF and not any(zipf(form) or zipf(form, "en") for form in wrong.forms)
+
+
+def _umlauts_added(a: str, b: str) -> bool:
+    """Whether of two spellings that differ in umlauts only, the one with more umlauts is the
+    rarer in German: „Bösch“ beside „Bosch“, not „München“ beside „Munchen“."""
+    marked, plain = sorted((a, b), key=lambda form: -sum(c in "äöüÄÖÜ" for c in form))
+    return zipf(marked) < zipf(plain)
 
 
 def _rare_beside_common(rare: Spelling, common: Spelling) -> bool:
@@ -695,7 +709,9 @@ def _decide(
         return VariantGroup(spellings, transliterated, "transliteration")
     ranked = sorted(spellings, key=lambda spelling: -spelling.zipf)
     if ranked[0].zipf > 0 and ranked[0].zipf - ranked[1].zipf >= FREQUENCY_MARGIN:
-        return VariantGroup(spellings, ranked[0], "frequency")
+        more_used = [s.zipf for s in spellings if s.count > ranked[0].count]
+        if not more_used or ranked[0].zipf - max(more_used) >= OUTVOTED_MARGIN:
+            return VariantGroup(spellings, ranked[0], "frequency")
     if ranked[0].zipf == 0:  # no spelling is known in German: a name from abroad
         english = sorted(
             ((max(zipf(form, "en") for form in s.forms), n) for n, s in enumerate(spellings)),

@@ -511,3 +511,16 @@ def test_numbers_written_out_or_in_digits_are_numerals(word):
 @pytest.mark.parametrize("word", ["ein", "eins", "und", "einzig", "sagte", "zieht", "achtet"])
 def test_other_words_are_no_numerals(word):
     assert not is_numeral(word)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Im Koalitionsvertrag steht: „Wir senken die Steuern.“", [("direct", "Koalitionsvertrag", "colon")]),
+        ("Auf einem Transparent vor dem Gericht stand: „Keine mehr – Schluss mit Femiziden.“",
+         [("direct", "einem Transparent", "colon")]),
+        ("In dem Entwurf steht der Passus: „Die Kosten trägt der Bund.“", [("direct", "dem Entwurf", "colon")]),
+    ],
+)
+def test_the_document_or_sign_a_quote_stands_in_is_its_source(body, expected):
+    assert attributions(body) == expected

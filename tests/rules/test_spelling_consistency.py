@@ -551,3 +551,36 @@ def test_made_of_words_splits_compounds_into_known_words(word, made):
     from newslint.german.word_forms import made_of_words
 
     assert made_of_words(word) is made
+
+
+def test_players_one_letter_apart_in_two_line_ups_are_two_players():
+    text = ("Derby\nLendorf gewinnt in Spittal.\n"
+            "Spittal: Pichler; Hofer, Kogler, Koger, Mair; Mayr, Gruber, Pirker; Lackner, Egger, Eder.\n"
+            "Lendorf: Graber; Unterweger, Hofner, Ortner, Kerschbaumer; S. Wimmer, Trattnig, Steiner; "
+            "Warmuth, F. Wimmer, Brandstätter.\n")
+    assert flagged(text, preferred={}) == []
+
+
+def test_a_quotation_in_english_keeps_its_spelling_against_the_house_list():
+    text = ("Ukraine\nDer Minister schrieb auf X: „Thank you, Austria, for standing with Kyiv and with every "
+            "Ukrainian family.“ Kiew dankte.\n")
+    assert flagged(text) == []
+
+
+def test_a_surname_with_umlauts_beside_a_brand_without_each_used_twice_is_two_names():
+    text = ("Ingolstadt\nStandortleiter Christoph Bösch sagte, Bosch wolle 80 Stellen besetzen. Bösch stammt "
+            "aus Vorarlberg. Bosch investiert.\n")
+    assert flagged(text, preferred={}) == []
+
+
+@pytest.mark.parametrize("text, variant, suggestion", [
+    # a real surname the article writes twice with its first name outweighs a commoner one written once
+    ("Gemeinderat\nGemeinderätin Ingrid Koffler warnte. „Dafür gibt es keinen Plan“, sagte Koffler. Kofler "
+     "kündigte eine Prüfung an.\n", "Kofler", "Koffler"),
+    ("Prozess\nDragan Kovačević wurde verurteilt. Kovačević soll Fahrten organisiert haben. Kovacevic "
+     "bestritt das.\n", "Kovacevic", "Kovačević"),
+    # a typo a hundred times rarer than the right spelling is still a typo, however often written
+    ("Nahost\nIsreal droht. Isreal kündigt an. Israel schweigt.\n", "Isreal", "Israel"),
+])
+def test_word_frequency_outweighs_the_articles_majority_only_by_far(text, variant, suggestion):
+    assert set(flagged(text, preferred={})) == {(variant, suggestion)}
