@@ -67,8 +67,10 @@ def _open(lang: str) -> sqlite3.Connection | None:
     try:
         if not os.path.exists(path):
             _build(path, lang)
-        # read only, so threads may share it (an audit may run the rules in threads)
-        index = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # read only, so threads may share it (an audit may run the rules in threads); immutable,
+        # so that a lookup takes no file lock: an index is written whole under a new name and
+        # renamed into place (see `_build`), and a file of that name never changes after
+        index = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         index.execute("SELECT zipf FROM words LIMIT 1").fetchall()  # a damaged file fails here
         return index
     except (OSError, sqlite3.Error):
