@@ -6,8 +6,8 @@ an SQLite file under the user's cache directory (`$XDG_CACHE_HOME/newslint`, els
 `~/.cache/newslint`), named after the word list it came from and the wordfreq version, so
 environments with the same list share it; building it takes a few seconds, once, and after that
 a lookup reads one row. Which index belongs to the installed list is remembered beside it (a
-small `.name` file), so that a process does not hash the list again. The values are `wordfreq.zipf_frequency`'s own: each frequency band of
-the list is rated by wordfreq itself. Words that wordfreq would split or transliterate, anything
+small `.name` file), so that a process does not hash the list again. The values are
+`wordfreq.zipf_frequency`'s own: each frequency band of the list is rated by wordfreq itself. Words that wordfreq would split or transliterate, anything
 but plain Latin letters, are asked of wordfreq directly, and so is everything when the index
 cannot be built.
 """
