@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from newslint.german.calendar_words import (
     MONTH_ABBREVIATIONS,
@@ -96,15 +97,21 @@ _GERMAN_TOKEN = _tokens(
     # an adverb: "heute", "gestern"
     r"(?P<adverb>(?i:vorgestern|gestern|heute|übermorgen)|morgen)(?!\w)",
 )
-_ENGLISH_TOKEN = _tokens(
-    "0-9MTWFSJAONDlntcyLNCY",
-    rf"(?P<month_name>{_ENGLISH_MONTHS}) {_DAY}(?:st|nd|rd|th)?(?!\w)(?:,? {_YEAR})?",
-    rf"{_DAY.replace('day', 'day2')}(?:st|nd|rd|th)? (?:of )?"
-    rf"(?P<month_name2>{_ENGLISH_MONTHS})(?:,? {_YEAR.replace('year', 'year2')})?",
-    r"(?:(?P<relation>(?i:this coming|this past|coming|next|last)) )?"
-    rf"(?P<weekday>(?P<weekday_name>{_alternatives(WEEKDAYS_EN)}))(?!\w)",
-    r"(?P<adverb>(?i:yesterday|today|tomorrow))(?!\w)",
-)
+
+
+@cache
+def _english_token() -> re.Pattern:
+    """The tokens of English articles, compiled when the first one comes (few runs have one)."""
+    return _tokens(
+        "0-9MTWFSJAONDlntcyLNCY",
+        rf"(?P<month_name>{_ENGLISH_MONTHS}) {_DAY}(?:st|nd|rd|th)?(?!\w)(?:,? {_YEAR})?",
+        rf"{_DAY.replace('day', 'day2')}(?:st|nd|rd|th)? (?:of )?"
+        rf"(?P<month_name2>{_ENGLISH_MONTHS})(?:,? {_YEAR.replace('year', 'year2')})?",
+        r"(?:(?P<relation>(?i:this coming|this past|coming|next|last)) )?"
+        rf"(?P<weekday>(?P<weekday_name>{_alternatives(WEEKDAYS_EN)}))(?!\w)",
+        r"(?P<adverb>(?i:yesterday|today|tomorrow))(?!\w)",
+    )
+
 
 # what may stand between two parts of one expression
 _GAPS = {
@@ -218,7 +225,7 @@ def may_hold_date(prose: str, start: int, end: int, lang: str = "de") -> bool:
 def scan(article) -> tuple[DateExpression, ...]:
     """Every date expression of every block of the article, in order."""
     lang = "en" if is_english(article.lang) else "de"
-    pattern = _ENGLISH_TOKEN if lang == "en" else _GERMAN_TOKEN
+    pattern = _english_token() if lang == "en" else _GERMAN_TOKEN
     prose = article.prose
     found: list[DateExpression] = []
     for block in article.blocks:
