@@ -15,8 +15,8 @@ Forms of one name are not variants: the genitive ("Pjöngjangs"), inhabitants an
 ("Kiel"/"Kiew", "Bonn"/"Bern", "Nordkorea"/"Südkorea"), and what the article shows to be two
 names: different people with their own first names or surnames ("Lukas Berger" and "Lucas
 Moura", "Marco Wörgötter" and "Mario Wörgetter"), names side by side in a line-up or results
-table ("Hofer; Hofner, Schmid"), two spellings each used at least twice (two brands, "Opel" and
-"Opal"), and a variant given on purpose ("Nawalny (englisch Navalny)", "Lwiw, früher Lemberg").
+table ("Hofer; Hofner, Schmid") or in the line-ups of two teams, two spellings each used at least
+twice (two brands, "Opel" and "Opal"; a surname and a brand, "Bösch" and "Bosch"), and a variant given on purpose ("Nawalny (englisch Navalny)", "Lwiw, früher Lemberg").
 A role or a German noun before a name is no first name of its own: „Familie Eberle“ and „Anton
 Ebrele“, „Bayern-Coach Brandl“ and „Holger Brnadl“ are one name misspelt. Two real names each
 with a role of its own are two people („Trainer Hofer“ and „Verteidiger Hofner“; one role, or
@@ -55,15 +55,19 @@ in a quotation in another language or a title, and words in web addresses, hasht
 code and hyphenated words. Only German articles are checked so.
 
 The spelling to use comes from the evidence, in this order: the house list (below), a name's own
-inner capitals, word-frequency data (a known spelling beats one that hardly occurs: "Israel",
-not "Isreal"), then the majority in the article. Every other spelling is flagged, with the one to
+inner capitals, in German articles the German transliteration of a name from another script
+("Medwedew", not "Medvedev"), word-frequency data (a known spelling beats one that hardly
+occurs: "Israel", not "Isreal"; over a spelling the article uses more often only when a hundred
+times as common: "Ingrid Koffler", twice, keeps her name beside one "Kofler"), then the majority
+in the article. Every other spelling is flagged, with the one to
 write instead and how often that one appears. When nothing decides (two unknown spellings, once
 each), the finding says so and suggests nothing.
 
 The house list also applies on its own: a spelling the house does not use is flagged even when the
 article uses it throughout ("Beijing" where the house writes "Peking"), with its endings
-("Beijinger" becomes "Pekinger") — but not inside a longer proper name ("Kyiv Independent") nor
-where the article gives both on purpose ("Kyjiw (Kiew)").
+("Beijinger" becomes "Pekinger") — but not inside a longer proper name ("Kyiv Independent"), in a
+quotation in another language ("… for standing with Kyiv"), nor where the article gives both on
+purpose ("Kyjiw (Kiew)").
 
 A spelling that the house vocabulary accepts (`accept.txt` of the configured `vocab`, see the
 README's house styles) is never reported.
@@ -209,7 +213,9 @@ def _findings(article, options: Options, forms: set[str]) -> Iterator[Finding]:
     apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
     group_of = {
         form: group
-        for group in variant_groups(found, house.names, among=close - apart)
+        for group in variant_groups(
+            found, house.names, among=close - apart, german=article.lang.lower().startswith("de")
+        )
         if _in_text(group, in_text)
         for spelling in group.spellings
         for form in spelling.forms
@@ -302,6 +308,8 @@ def _house_findings(
         target = house.variants.get(" ".join(match.group(1).split()))
         if target is None or titles.holds(match.start()) or in_proper_name(article.prose, *match.span()):
             continue
+        if titles.language_at(match.start()) is not None:
+            continue  # a quotation in another language keeps its spelling: „… standing with Kyiv“
         if given_beside(article.prose, match.start(), match.end(), listed) or \
                 called_so(article.prose, match.start(), match.end()):
             continue  # „Kyjiw (Kiew)“, „auch Kiev genannt“: a name given on purpose
@@ -390,6 +398,8 @@ def _evidence(group: VariantGroup, own: Spelling) -> str:
         return f"{said}; the house spelling"
     if group.evidence == "casing":
         return f"{said}; the name's own capitals"
+    if group.evidence == "transliteration":
+        return f"{said}; the German transliteration"
     return f"{said}; the common spelling"
 
 

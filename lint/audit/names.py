@@ -2,7 +2,7 @@
 
 The map step counts each article's name mentions (`name_counts`); the reduce step hands the
 archive's counts to `newslint.german.variants.variant_groups`, which groups the spellings that differ and picks
-the preferred one (house list, word frequency, majority). How names are found and when two
+the preferred one (house list, inner capitals, German transliteration, word frequency, majority). How names are found and when two
 spellings are one name is decided there, not here.
 """
 

@@ -115,6 +115,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     try:
         results = iter_results(engine, list(paths), jobs, cache, progress=True, need_text=need_text, notice=skipped,
                                passed_over=skipped if verbose else None)
+        results = _noting_checked(engine, results)  # a rule is skipped only where it would have run
         if baseline is not None:
             from newslint.engine.baseline import new_findings
 
@@ -162,7 +163,7 @@ def check(paths, format_name, select, ignore, require, config_file, published, f
     for notice in engine.notices():
         say(f"deprecated: {notice}")
     missing_required = bool(load_errors)  # the other rules ran; the run is still an error
-    for rule_id, reason, required in engine.skipped_rules():
+    for rule_id, reason, required in engine.skipped_rules(checked_only=True):
         if required:
             say(f"{rule_id} is required but cannot run: {reason}")
             missing_required = True
@@ -197,6 +198,16 @@ def _say_unsettled(fixed: list, stdin_filename: str | None) -> None:
 def _shown(path: str, stdin_filename: str | None) -> str:
     """How a file is named to the user: standard input by `--stdin-filename`, when given."""
     return stdin_filename if path == STDIN and stdin_filename else path
+
+
+def _noting_checked(engine, results):
+    """The results, passed on as they come; each file the rules ran on noted with the engine, so
+    that a rule that cannot run is said to be skipped only when it would have run on one of them
+    (not in a run whose every input was an error)."""
+    for result in results:
+        if result.checked:
+            engine.note_checked(result.path)
+        yield result
 
 
 def _said(results, stdin_filename: str | None):

@@ -32,7 +32,11 @@ style-timeout = 2.0             # seconds a style rule may search one article
 severity = "error"
 ```
 
-In newslint.toml the same keys stand at the top level. An unknown key, rule or option is an error
+In newslint.toml the same keys stand at the top level; a configuration file other than
+pyproject.toml (newslint.toml, or one given with --config) may also hold them under
+`[tool.newslint]`, as copied from a pyproject.toml — then newslint reads that table alone (other
+`[tool.…]` tables and `[project]` are left alone), and a key beside it at the top level is an
+error. An unknown key, rule or option is an error
 that names it and suggests the closest valid name; so is a setting that cannot be meant (a size
 limit below one byte, a selection of no rules, a language newslint does not know). A style rule
 is selected, ignored and configured by its id, `Style.Rule`, or with all the rules of its style
@@ -191,12 +195,40 @@ def load_config(path: str | None, rules: dict) -> Config:
         raise ConfigError(f"{path}: cannot be read ({error})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    if os.path.basename(path) == "pyproject.toml":
-        data = data.get("tool", {}).get("newslint", {})
-        where = f"{path}: [tool.newslint]"
-    else:
-        where = path
+    data, where = _newslint_table(data, path)
     return build_config(data, rules, path=path, where=where)
+
+
+#: the top-level tables of a pyproject.toml: a configuration file copied from one may keep them
+PYPROJECT_TABLES = ("tool", "project", "build-system", "dependency-groups")
+
+
+def _newslint_table(data: dict, path: str) -> tuple[dict, str]:
+    """newslint's settings in a configuration file, and where they stand (for messages): in
+    pyproject.toml its `[tool.newslint]` table; in any other file (newslint.toml, a file given
+    with --config) the keys at the top level, or — as copied from a pyproject.toml — a
+    `[tool.newslint]` table, but not both."""
+    tool = data.get("tool")
+    if os.path.basename(path) == "pyproject.toml":
+        table = tool.get("newslint", {}) if isinstance(tool, dict) else {}
+    elif isinstance(tool, dict) and "newslint" in tool:
+        stray = [key for key in data if key not in PYPROJECT_TABLES]
+        if stray:
+            raise ConfigError(
+                f"{path}: '{stray[0]}' stands at the top level beside a [tool.newslint] table; write "
+                "newslint's settings in one place: at the top level, or all under [tool.newslint]"
+            )
+        table = tool["newslint"]
+    elif "tool" in data:
+        raise ConfigError(
+            f"{path}: unknown key 'tool': this file has no [tool.newslint] table; write newslint's "
+            "settings at the top level of the file (or under [tool.newslint], as in pyproject.toml)"
+        )
+    else:
+        return data, path
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.newslint must be a table of settings")
+    return table, f"{path}: [tool.newslint]"
 
 
 def build_config(data: dict, rules: dict, path: str | None = None, where: str = "") -> Config:

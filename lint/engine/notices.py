@@ -1,5 +1,7 @@
 """Notices that need not be said on every run: a rule that is skipped (`grammar` without
-LanguageTool) is said at most once an hour per repository.
+LanguageTool) is said at most once an hour per repository — and only by a run in which it would
+have run on a file (see `newslint.engine.runner.Engine.skipped_rules`), so that a run whose every
+input was an error neither says it nor uses up the hour.
 
 The time a notice was last said is kept in `notices.json` in the result cache's directory (by
 default at the root of the repository, see `newslint.engine.cache.default_directory`), per

@@ -56,6 +56,8 @@ class Engine:
     def __init__(self, options: RunOptions) -> None:
         self.rules = rules_by_id()
         self._notices: list[str] = []
+        self._noted: set = set()  # configurations (with the path, where that matters) of files checked
+        self._wanted: set[str] = set()  # rules that would have run on a file checked but cannot
         if options.select is not None and not options.select:
             raise ConfigError("--select: no rule named; leave it out to run every rule")
         self._configs: dict[str | None, Config] = {}
@@ -158,10 +160,32 @@ class Engine:
             self._unavailable[key] = rule.unavailable(options)
         return self._unavailable[key]
 
-    def skipped_rules(self) -> list[tuple[str, str, bool]]:
+    def note_checked(self, path: str) -> None:
+        """Note a file the rules ran on (`path` as given, '-' for standard input), for
+        `skipped_rules(checked_only=True)`: the rules that would have run on it but cannot."""
+        lookup = self.lookup_name(path)
+        config = self.config_for(lookup)
+        key = (id(config), lookup) if config.path_dependent else id(config)
+        if key in self._noted:
+            return
+        self._noted.add(key)
+        for rule_id, rule in self.rules_for(config).items():
+            if (
+                rule_id not in self._wanted
+                and rule.unavailable is not None
+                and not selected(rule_id, self.options.ignore)
+                and config.enabled(rule_id, lookup, self.options.select)
+                and self.unavailable(rule, config) is not None
+            ):
+                self._wanted.add(rule_id)
+
+    def skipped_rules(self, checked_only: bool = False) -> list[tuple[str, str, bool]]:
         """The selected rules that could not run in this run: (rule id, why, whether required).
 
-        Looks at every configuration the run has used, so call it after checking the files.
+        Looks at every configuration the run has used, so call it after checking the files. With
+        `checked_only`, a rule that is not required counts only when it would have run on a file
+        noted with `note_checked`: a run that checked no file (every input an error) skipped
+        nothing. A required rule that cannot run counts whatever was checked.
         """
         skipped: dict[str, tuple[str, str, bool]] = {}
         for config in self._configs.values():
@@ -175,6 +199,8 @@ class Engine:
                 reason = self.unavailable(rule, config)
                 if reason is not None:
                     required = selected(rule_id, self.options.require) or selected(rule_id, config.require)
+                    if not required and checked_only and rule_id not in self._wanted:
+                        continue  # no file it would have run on was checked
                     if required or rule_id not in skipped:
                         skipped[rule_id] = (rule_id, reason, required)
         return list(skipped.values())

@@ -58,7 +58,11 @@ Sprecher mitteilte, …“) or an adjective or participle capitalised at the sta
 sich der Bürgermeister:“). Of two main clauses joined by „und“ or a comma, the one that holds the
 quote speaks („Die Menge skandierte Parolen, und der Redner rief: „…““). Nothing after a comma
 that follows the verb is its subject („Sie sagte, er sei …“), and an expletive „es“ never speaks.
-After „zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“, „X wird mit
+A dateline that opens a paragraph („Berlin (dpa/AFP) – “) is no part of its first sentence, so its
+place never speaks; a number with a noun of time („zehn Jahre (später)“) is an adverbial, never a
+subject. In a headline or subheading only a verb of saying, „so“, „laut“ and the like or a colon
+name the speaker: what else follows a quote there („„Wir schaffen das“ – zehn Jahre danach“) is
+no attribution. After „zitiert“ the speaker is the one quoted („zitierte die Zeitung den Minister“, „X wird mit
 den Worten zitiert“), and a document can be the source („In dem Antrag heißt es:“, „In dem
 Entwurf steht:“).
 
@@ -72,6 +76,7 @@ import bisect
 from collections.abc import Callable
 from functools import partial
 
+from newslint.german.credits import dateline_length
 from newslint.german.cues import (
     DETERMINERS,
     SPEECH_WORDS,
@@ -163,6 +168,9 @@ class Attribution:
 
 
 _WINDOW = 300  # characters of the sentence looked at before and after a quote
+#: blocks that are titles: mostly without a verb, so what follows a quote in them („„Wir schaffen
+#: das“ – zehn Jahre danach“) names its speaker only with a verb of saying („„…“, sagt Merkel“)
+_TITLES = ("headline", "subheading")
 
 
 def attribute(article) -> tuple[Attribution, ...]:
@@ -172,7 +180,7 @@ def attribute(article) -> tuple[Attribution, ...]:
 
     def sentences_of(block) -> tuple:
         if block.start not in split:
-            sentences = article.sentences_in(block)
+            sentences = _without_dateline(text, block, article.sentences_in(block))
             split[block.start] = sentences, [s.start for s in sentences]
         return split[block.start]
 
@@ -208,7 +216,10 @@ def attribute(article) -> tuple[Attribution, ...]:
             and before.rstrip().endswith(",")
             and attribution_after(text, previous_end, quotation.start) is not None
         )
-        kind, following = _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, parentheses > 0)
+        loose = block.kind not in _TITLES  # a title names a speaker only with a verb of saying
+        kind, following = _kind(
+            text, quotation, before, after, sentence, closing_sentence, interrupted, parentheses > 0, loose
+        )
         if kind == PARTIAL:
             search = partial(
                 _partial_speaker, text, quotation, after, after_end, sentence, closing_sentence,
@@ -223,7 +234,11 @@ def attribute(article) -> tuple[Attribution, ...]:
             lead_in = start_of_last_part(text, before_start, text.rindex(":", before_start, quotation.start)) if colon else before_start
             lead_ins = (lead_in, sentence.start) if lead_in > sentence.start else (sentence.start,)
             if following is _NOT_LOOKED:
-                following = attribution_after(text, quotation.end, after_end) if _may_be_followed_by_speaker(quotation, after) else None
+                following = (
+                    attribution_after(text, quotation.end, after_end, loose)
+                    if _may_be_followed_by_speaker(quotation, after)
+                    else None
+                )
             if colon and not (following is not None and _comma_follows(quotation, after) and not _unnamed(following)):
                 # the lead-in, unless the quote has its own attribution after it: "X äußerte sich: „…“, sagte er."
                 result = _lead_in(text, lead_ins, quotation, quoted, sentences, starts, sentence)
@@ -258,6 +273,22 @@ def attribute(article) -> tuple[Attribution, ...]:
             last[block.start] = speaker
         found.append(Attribution(quotation, kind, speaker, form))
     return _share_continued(found)
+
+
+def _without_dateline(text: str, block, sentences: tuple) -> tuple:
+    """The sentences of a paragraph with a dateline at its start left out of the first: the place
+    of „Berlin (dpa/AFP) – Der Minister nannte …“ is no word of the sentence, and never its
+    speaker."""
+    if block.kind not in ("paragraph", "teaser") or not sentences or sentences[0].start != block.start:
+        return sentences
+    length = dateline_length(text[block.start : block.start + _DATELINE_REACH])
+    if not length or block.start + length >= sentences[0].end:
+        return sentences
+    first = sentences[0]
+    return (Span(block.start + length, first.end, text[block.start + length : first.end]), *sentences[1:])
+
+
+_DATELINE_REACH = 300  # characters: a dateline is short
 
 
 def _may_be_followed_by_speaker(quotation: Quotation, after: str) -> bool:
@@ -368,9 +399,11 @@ def _sentence_at(sentences, starts, offset: int, block) -> Span:
 _NOT_LOOKED = object()  # the attribution after a quote, not looked for yet
 
 
-def _kind(text, quotation, before, after, sentence, closing_sentence, interrupted, in_parentheses) -> tuple[str, object]:
+def _kind(
+    text, quotation, before, after, sentence, closing_sentence, interrupted, in_parentheses, loose=True
+) -> tuple[str, object]:
     """The kind of a quotation, and the attribution right after it when that had to be looked for
-    (else `_NOT_LOOKED`)."""
+    (else `_NOT_LOOKED`; `loose` as for `attribution_after`)."""
     inner = quotation.text.strip()
     count = _word_count(inner)  # up to four: all that decides
     lead = before.strip()
@@ -378,7 +411,7 @@ def _kind(text, quotation, before, after, sentence, closing_sentence, interrupte
     standalone = (lead == "" or lead[-1] in ":–—-" or interrupted) and not in_parentheses
     ends_sentence = inner[-1:] in ".!?…" or tail[:1] in ("", ".", "!", "?", "…", ")") or quotation.continued
     if standalone and (tail[:1] in (",", "–", "—", "(") or inner.endswith(",")):
-        following = attribution_after(text, quotation.end, quotation.end + len(after))
+        following = attribution_after(text, quotation.end, quotation.end + len(after), loose)
         if following:
             return DIRECT, following
     else:

@@ -338,6 +338,20 @@ _LEAD_IN_WORDS = 12
 
 
 _STANDS = frozenset("steht stand stehen standen findet fand".split())
+#: the prepositions that name where something is written („im Vertrag“, „auf einem Plakat“)
+_WRITTEN_IN = frozenset("in im auf an am".split())
+
+
+def _written_in(text: str, words: list[Word]) -> Span | None:
+    """The document or sign a lead-in names before „steht“ or „stand“: „dem Entwurf“ in „In dem
+    Entwurf steht:“, „Koalitionsvertrag“ in „Im Koalitionsvertrag steht:“; None without one."""
+    if len(words) < 2 or words[0].lower not in _WRITTEN_IN:
+        return None
+    noun = next((index for index, word in enumerate(words[1:], 1) if word.text[0].isupper()), None)
+    if noun is None or any(word.lower not in DETERMINERS and not word.lower.endswith(("e", "en", "er", "em", "es"))
+                           for word in words[1:noun]):
+        return None  # not a determiner and adjectives before the noun
+    return Span(words[1].start, words[noun].end, text[words[1].start : words[noun].end])
 
 
 
@@ -357,7 +371,8 @@ def lead_in_subject(text: str, start: int, end: int) -> tuple[Span, str] | None:
     main = main_clause(text, words)
     speaker = main[1] if main is not None and main[1] is not None and main[1].text.lower() != "es" else None
     if main is not None and words[main[0]].lower in _STANDS:
-        speaker = None  # "In dem Entwurf steht der Passus:" — the document is the source
+        # "In dem Entwurf steht der Passus:", "Auf einem Transparent stand:" — the document is the source
+        speaker = _written_in(text, words[: main[0]])
     speaker = speaker or clause_subject(text, words[:_LEAD_IN_WORDS], 0, min(len(words), _LEAD_IN_WORDS))
     return (speaker, "colon") if speaker else None
 

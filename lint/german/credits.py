@@ -317,6 +317,17 @@ def starts_with_dateline(text: str) -> bool:
     return match is not None and _is_place(match.group("place"))
 
 
+def dateline_length(text: str) -> int:
+    """How many characters of `text`, a paragraph, a dateline at its start takes, the dash and the
+    spaces after it included („Berlin (dpa/AFP) – “); 0 when it opens with none. What follows the
+    dash must open a sentence (not lowercase): „Minister Müller – sichtlich verärgert – sagte …“
+    has no dateline but an aside."""
+    match = _dateline_match(text)
+    if match is None or not _is_place(match.group("place")) or text[match.end() : match.end() + 1].islower():
+        return 0
+    return match.end()
+
+
 def _is_place(text: str) -> bool:
     first_word = regex.match(r"[\p{L}\p{M}'’.]+", text).group()
     return first_word not in _NOT_A_PLACE and len(text) <= 40

@@ -164,6 +164,30 @@ SPEECH_WORDS = frozenset(
 HELD_OPINIONS = frozenset("meinung auffassung ansicht überzeugung".split())
 
 
+_NUMERAL = re.compile(
+    r"(?:ein|eins|zwei|zwan|drei|dreißig|vier|fünf|sech|sechs|sieb|sieben|acht|neun|zehn|elf|zwölf|zig|und"
+    r"|hundert|tausend)+"
+)
+_NOT_NUMERALS = frozenset("ein eins und einzig".split())
+
+
+def is_numeral(lower: str) -> bool:
+    """Whether a word (in lower case) is a cardinal number written out („zehn“, „dreiundzwanzig“,
+    „zweihundert“) or in digits — never a verb („„…“ – zehn Jahre danach“), nor a speaker on its
+    own. „ein“ is left to the determiners."""
+    return lower.isdigit() or lower not in _NOT_NUMERALS and _NUMERAL.fullmatch(lower) is not None
+
+
+#: nouns of time: with a number before them („zehn Jahre“, „drei Wochen später“) an adverbial of
+#: time, never who speaks
+TIME_NOUNS = frozenset(
+    """jahr jahre jahren jahres jahrzehnt jahrzehnte jahrzehnten jahrhundert jahrhunderte
+    jahrhunderten monat monate monaten monats woche wochen tag tage tagen tages nacht nächte
+    nächten stunde stunden minute minuten sekunde sekunden wochenende wochenenden quartal
+    quartale""".split()
+)
+
+
 class Word(NamedTuple):  # a tuple: made by the thousand, quicker to build than a dataclass
     start: int
     end: int

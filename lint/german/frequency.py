@@ -5,17 +5,20 @@ lookup, which takes half a second in every process. Here the list is turned once
 an SQLite file under the user's cache directory (`$XDG_CACHE_HOME/newslint`, else
 `~/.cache/newslint`), named after the word list it came from and the wordfreq version, so
 environments with the same list share it; building it takes a few seconds, once, and after that
-a lookup reads one row. The values are `wordfreq.zipf_frequency`'s own: each frequency band of
-the list is rated by wordfreq itself. Words that wordfreq would split or transliterate, anything
+a lookup reads one row. Which index belongs to the installed list is remembered beside it (a
+small `.name` file), so that a process does not hash the list again. The values are
+`wordfreq.zipf_frequency`'s own: each frequency band of the list is rated by wordfreq itself. Words that wordfreq would split or transliterate, anything
 but plain Latin letters, are asked of wordfreq directly, and so is everything when the index
 cannot be built.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
+import time
 import unicodedata
 from functools import lru_cache
 
@@ -95,8 +98,10 @@ def _open(lang: str) -> sqlite3.Connection | None:
     try:
         if not os.path.exists(path):
             _build(path, lang)
-        # read only, so threads may share it (an audit may run the rules in threads)
-        index = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # read only, so threads may share it (an audit may run the rules in threads); immutable,
+        # so that a lookup takes no file lock: an index is written whole under a new name and
+        # renamed into place (see `_build`), and a file of that name never changes after
+        index = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         index.execute("SELECT zipf FROM words LIMIT 1").fetchall()  # a damaged file fails here
         return index
     except (OSError, sqlite3.Error):
@@ -107,17 +112,68 @@ def _open(lang: str) -> sqlite3.Connection | None:
 def _index_name(lang: str) -> str | None:
     """The file name of a language's index: after the content of its word list, the wordfreq
     version and the index format, so that environments with the same list share it. Worked out
-    once per process; workers forked from it inherit the answer."""
+    once per process; workers forked from it inherit the answer.
+
+    Hashing the list (3.6 MB for German) takes 7–10 ms, which every process would pay: the name
+    is kept beside the index in a small file named after the list's place, size, change time and
+    inode and the wordfreq version (see `_remembered_name`), and the list is hashed again only
+    when one of those has changed."""
     source = _word_list(lang)
     if source is None:
         return None
     try:
-        with open(source, "rb") as handle:
-            digest = hashlib.file_digest(handle, "sha256")
-        digest.update(f"|{_wordfreq_version(source)}|{_FORMAT}".encode())
+        signature = os.stat(source)
+        version = _wordfreq_version(source)
     except (OSError, ImportError):  # ImportError: wordfreq without its metadata
         return None
-    return f"wordfreq-{lang}-{digest.hexdigest()[:16]}.sqlite"
+    remembered = _remembered_name(lang, source, signature, version)
+    try:
+        with open(remembered, encoding="utf-8") as handle:
+            name = handle.read()
+        if _is_index_name(name, lang):
+            return name
+    except (OSError, UnicodeError):
+        pass
+    try:
+        with open(source, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256")
+    except OSError:
+        return None
+    digest.update(f"|{version}|{_FORMAT}".encode())
+    name = f"wordfreq-{lang}-{digest.hexdigest()[:16]}.sqlite"
+    if time.time() - signature.st_mtime >= _TRUSTED_AFTER:  # a list changed just now may change again
+        _remember(remembered, name)
+    return name
+
+
+#: seconds after its last change from which a word list's signature is trusted to stand for its content
+_TRUSTED_AFTER = 2.0
+
+
+def _remembered_name(lang: str, source: str, signature: os.stat_result, version: str) -> str:
+    """Where the index name of a word list with this place, signature and wordfreq version is kept."""
+    key = f"{source}|{signature.st_size}|{signature.st_mtime_ns}|{signature.st_ino}|{version}|{_FORMAT}"
+    return os.path.join(index_directory(), f"wordfreq-{lang}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.name")
+
+
+def _is_index_name(name: str, lang: str) -> bool:
+    prefix = f"wordfreq-{lang}-"
+    digest = name[len(prefix) : -len(".sqlite")]
+    return (name.startswith(prefix) and name.endswith(".sqlite") and len(digest) == 16
+            and all(c in "0123456789abcdef" for c in digest))
+
+
+def _remember(path: str, name: str) -> None:
+    """Write the index name to `path`, whole or not at all; a cache that cannot be written is no error."""
+    partial = f"{path}.{os.getpid()}.partial"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(partial, "w", encoding="utf-8") as handle:
+            handle.write(name)
+        os.replace(partial, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(partial)
 
 
 def _wordfreq_version(word_list: str) -> str:

@@ -56,6 +56,13 @@ _PREVIOUS_ABBREVIATION = regex.compile(r"\b\p{Lu}{2,4}[ \xa0]$")
 #: lower-case particles of names in other languages („delle Tofane“, „de Janeiro“)
 _FOREIGN_PARTICLES = frozenset("di de del della delle dei degli da do dos du la le los las van".split())
 _ENTRY = regex.compile(r"\s*(?:\d{1,3}[.)]|[-–•*])\s")
+#: a line-up: names between commas, semicolons and dashes, a player perhaps with the minute of
+#: a substitution („Lackner (70. Eder)“)
+_LINE_UP_ITEMS = regex.compile(r"[,;]|\s[–—-]\s")
+_LINE_UP_ITEM = regex.compile(
+    r"(?:\p{Lu}\.\s?)?\p{Lu}[\p{L}\p{M}'-]*(?:\s\p{Lu}[\p{L}\p{M}'-]*){0,2}\.?(?:\s\([^()]*\))?"
+)
+_LINE_UP_SIZE = 4
 _FOREIGN_ACCENT = regex.compile(r"[^\p{ASCII}äöüÄÖÜß]")
 #: capitalised words before a name that are roles, not first names ("Trainer Hofer")
 _ROLES = frozenset(
@@ -200,6 +207,8 @@ def _two_entities(a: str, b: str, before: dict, after: dict, roles: dict, places
         return False  # a first name or surname in common: one person („Thmoas Gottschalk“)
     if _own_names(before.get(a), before.get(b)):
         return True  # surnames with first names of their own: „Marco Wörgötter“, „Mario Wörgetter“
+    if real_a and real_b and _listed(article, places.get(a, ()), places.get(b, ()), _line_up):
+        return True  # players of two line-ups: „Spittal: Pichler; Hofer, …“, „Lendorf: Graber; Hofner, …“
     if real_a and real_b and roles.get(a) and roles.get(b) and roles[a].isdisjoint(roles[b]):
         return True  # each with a role of its own: „Trainer Hofer“, „Verteidiger Hofner“
     # first names with surnames of their own, known or not: „Lukas Berger“, „Lucas Moura“; „Björn
@@ -207,12 +216,13 @@ def _two_entities(a: str, b: str, before: dict, after: dict, roles: dict, places
     return real_a and real_b and _own_names(after.get(a), after.get(b), known=False)
 
 
-def _listed(article, spans_a, spans_b) -> bool:
+def _listed(article, spans_a, spans_b, entry=lambda text: _ENTRY.match(text) is not None) -> bool:
     """Whether both spellings stand in entries of a list or results table, each entry a line of
-    its own starting with a rank or a bullet („6. Martina Hofer (AUT) +0,56“)."""
+    its own starting with a rank or a bullet („6. Martina Hofer (AUT) +0,56“) — or in other
+    blocks that are `entry`."""
     def entries(spans):
         return {block.start for start, _end in spans
-                if (block := article.block_at(start)) is not None and _ENTRY.match(block.text)}
+                if (block := article.block_at(start)) is not None and entry(block.text)}
 
     found_a = entries(spans_a)
     return bool(found_a) and bool(entries(spans_b) - found_a)
@@ -285,6 +295,14 @@ def _own_names(names_a: set[str] | None, names_b: set[str] | None, known: bool =
 def _shared(names_a: set[str] | None, names_b: set[str] | None) -> bool:
     """Whether two spellings share a neighbouring name, or one alike."""
     return bool(names_a and names_b) and any(_alike(x, y) for x in names_a for y in names_b)
+
+
+def _line_up(text: str) -> bool:
+    """Whether a block is a line-up: after an optional „Team:“, at least four items between commas,
+    semicolons or dashes, each one to three capitalised words or initials („Pichler; Hofer,
+    Kogler, Koger, Mair; S. Wimmer, …“)."""
+    items = [item.strip() for item in _LINE_UP_ITEMS.split(text.split(":", 1)[-1]) if item.strip()]
+    return len(items) >= _LINE_UP_SIZE and all(_LINE_UP_ITEM.fullmatch(item) for item in items)
 
 
 def _alike(x: str, y: str) -> bool:

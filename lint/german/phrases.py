@@ -22,7 +22,9 @@ from newslint.german.cues import (
     PREPOSITIONS,
     PRONOUNS,
     SPEECH_VERBS,
+    TIME_NOUNS,
     Word,
+    is_numeral,
 )
 from newslint.german.segment import Span
 
@@ -168,12 +170,36 @@ def span_of(text: str, words: list[Word], start: int, end: int) -> Span:
     return Span(begin, finish, text[begin:finish])
 
 
+def time_phrase_end(words: list[Word], index: int, limit: int) -> int:
+    """The end (word index, exclusive) of an adverbial of time that starts at words[index] — a
+    number or quantity and a noun of time, with the adverb after it: „zehn Jahre (später)“, „Drei
+    Wochen (nach …)“, „eine Woche lang“, „10 Tage zuvor“ — or `index`. Such a phrase never speaks."""
+    if index + 1 >= limit or words[index + 1].lower not in TIME_NOUNS or not is_capitalised(words[index + 1]):
+        return index
+    lower = words[index].lower
+    if not (is_numeral(lower) or lower in _QUANTITIES):
+        return index
+    end = index + 2
+    if end < limit and words[end].lower in _AFTER_TIME:
+        end += 1
+    return end
+
+
+#: what counts a noun of time besides a number: „ein Jahr“, „wenige Tage“, „mehrere Wochen“
+_QUANTITIES = frozenset("ein eine einen einem einer wenige wenigen einige einigen mehrere mehreren viele vielen".split())
+#: adverbs that close an adverbial of time: „zehn Jahre danach“, „zwei Tage lang“
+_AFTER_TIME = frozenset("später danach zuvor früher lang lange her darauf vorher nachher zurück".split())
+
+
 def skip_adverbials(words: list[Word], index: int, limit: int) -> int:
-    """Skip adverbs and short prepositional phrases ("am Montag", "in Berlin", "dazu")."""
+    """Skip adverbs, short prepositional phrases and adverbials of time ("am Montag", "in Berlin",
+    "dazu", "zehn Jahre später")."""
     while index < limit:
         lower = words[index].lower
         if lower in ADVERBS or lower in OBJECT_PRONOUNS:
             index += 1
+        elif time_phrase_end(words, index, limit) > index:
+            index = time_phrase_end(words, index, limit)
         elif lower in PREPOSITIONS:
             index += 1
             if index < limit and words[index].lower in DETERMINERS:
@@ -201,6 +227,9 @@ def skip_fronted(text: str, words: list[Word], index: int, limit: int) -> int:
         lower = words[index].lower
         if lower in ADVERBS or lower in OBJECT_PRONOUNS or index == 0 and lower == "so":  # "So hat sich …"
             index += 1
+            continue
+        if time_phrase_end(words, index, limit) > index:  # "Zehn Jahre später sagte sie"
+            index = time_phrase_end(words, index, limit)
             continue
         if lower not in PREPOSITIONS:
             break
@@ -267,7 +296,12 @@ NAME_PARTICLES = frozenset("Von Van Zu De Ter".split())
 def is_finite(word: Word) -> bool:
     """Whether a word may be the finite verb of a clause (a verb of saying included): not an
     adjective by its ending („öffentlich“, „wissenschaftlicher“)."""
-    return word.text[0].islower() and word.lower not in _NO_VERBS_NOR_ADVERBS and not _ADJECTIVE_ENDING.search(word.lower)
+    return (
+        word.text[0].islower()
+        and word.lower not in _NO_VERBS_NOR_ADVERBS
+        and not _ADJECTIVE_ENDING.search(word.lower)
+        and not is_numeral(word.lower)
+    )
 
 
 _ADJECTIVE_ENDING = re.compile(r"(?:lich|isch|bar|sam|haft|iv|end)(?:e|er|en|es|em)?$")
@@ -334,7 +368,7 @@ _NO_VERBS_NOR_ADVERBS = _NO_VERBS - SPEECH_VERBS
 
 
 def may_be_verb(word: Word) -> bool:
-    return word.text[0].islower() and word.lower not in _NO_VERBS
+    return word.text[0].islower() and word.lower not in _NO_VERBS and not is_numeral(word.lower)
 
 
 #: relative pronouns that can be the subject of their clause
@@ -366,8 +400,8 @@ def fronted_start(words: list[Word], start: int, end: int) -> bool:
     """Whether the noun phrase words[start:end] opening a clause cannot be its subject: an object
     ("Dem Sender", "Den Unmut der Partei"), a demonstrative ("Dies"), a capitalised adjective
     ("Ähnlich", "Passend") or a participle before a reflexive verb ("Besorgt äußerte sich")."""
-    if words[start].lower in _OBJECT_DETERMINERS:
-        return True
+    if words[start].lower in _OBJECT_DETERMINERS or time_phrase_end(words, start, end) > start:
+        return True  # "Zehn Jahre später sagte sie" too
     if words[start].lower == "der" and start + 1 < end and words[start + 1].text[0].islower() and words[start + 1].lower.endswith("en"):
         return True  # "Der englischsprachigen Zeitung sagte er": a nominative would be "der …e"
     if end - start != 1:

@@ -26,6 +26,7 @@ from newslint.german.cues import (
     SUBJUNCTIVE,
     Word,
     is_cue,
+    is_numeral,
     lower_words,
     word_spans,
 )
@@ -100,6 +101,7 @@ def attribution_after(text: str, start: int, end: int, loose: bool = True) -> tu
         index < limit
         and words[index].text[0].islower()
         and words[index].lower not in _STOP_AFTER
+        and not is_numeral(words[index].lower)  # „„…“ – zehn Jahre danach“: no verb
         and words[index].lower not in SUBJUNCTIVE
         and (loose or words[index].lower in AUXILIARIES)
         and (words[index].lower not in AUXILIARIES or any(is_cue(words, i, limit) for i in range(index + 1, limit)))

@@ -60,6 +60,11 @@ def _as_german(text: str) -> str:
     return _ENGLISH_SOUNDS.sub(lambda match: _AS_GERMAN[match.group()], text)
 
 
+def english_way(form: str) -> bool:
+    """Whether a name shows English transliteration: "Medvedev", "Khodorkovsky", not "Medwedew"."""
+    return bool(_ENGLISH.search(fold(form)))
+
+
 def grouping(plain: str) -> str:
     """What a folded form is grouped by: its key, found without the table for a form with no
     letter the table changes (it is its own key)."""

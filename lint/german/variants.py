@@ -13,7 +13,8 @@ the cheap first look: most articles have no two name-like words spelt alike.
 Two spellings that are both common words ("Kiel"/"Kiew", "Bonn"/"Bern", "Miller"/"Müller") are
 different names, not variants; so are spellings whose first letters differ
 ("Nordkorea"/"Südkorea"), and common nouns are left out (see `is_common_noun`). Which spelling
-is right comes from the evidence, in this order: the house list of preferred spellings,
+is right comes from the evidence, in this order: the house list of preferred spellings, a name's
+inner capitals, German press transliteration of a name from another script (in German text),
 word-frequency data (the `wordfreq` package, loaded only when a pair of spellings needs it), then
 the majority of mentions. When none decides, the group says so.
 """
@@ -34,6 +35,7 @@ from newslint.german.word_forms import (
     SUFFIXES,
     UMLAUTS,
     fold,
+    made_of_words,
     stems,
     with_ending,
     zipf,
@@ -64,8 +66,11 @@ _FIRST_PART_ZIPF = 2.0
 _PLURAL_STEM = 5
 _COMMON_STEM_ZIPF = 2.5
 
-#: the common spelling must be this much more frequent (Zipf scale: a factor of ten) to win
+#: the common spelling must be this much more frequent (Zipf scale: a factor of ten) to win, and
+#: this much (a factor of a hundred) to win over a spelling the article uses more often: „Israel“
+#: over „Isreal“, not „Kofler“ over the „Ingrid Koffler“ of the article
 FREQUENCY_MARGIN = 1.0
+OUTVOTED_MARGIN = 2.0
 #: a rare word once beside a name this much more common (Zipf), used this often, is a slip
 _RARE_GAP = 1.5
 _COMMON_COUNT = 3
@@ -103,7 +108,9 @@ class VariantGroup:
 
     `preferred` is the spelling to use, or None when the evidence is even; `evidence` says what
     decided: "house" (the house list), "casing" (a name's own inner capitals: "YouTube"),
-    "frequency" (word-frequency data), "majority" (more mentions) or "even" (nothing decides).
+    "transliteration" (one name transliterated two ways: German press transliteration, in German
+    text), "frequency" (word-frequency data), "majority" (more mentions) or "even" (nothing
+    decides).
     """
 
     spellings: tuple[Spelling, ...]
@@ -122,6 +129,7 @@ def variant_groups(
     preferred: Mapping[str, str] | None = None,
     among: set[tuple[str, str]] | None = None,
     per_article: bool = True,
+    german: bool = True,
 ) -> list[VariantGroup]:
     """Group the mentions' spellings that differ, and decide which of each group to use.
 
@@ -131,7 +139,8 @@ def variant_groups(
     another (see `_certain_typos`). `among` may give the close pairs of a set of forms that holds
     every mention's (`close_pairs(name_forms(article))`), so that they are not looked for again;
     pairs left out of it are not compared. `per_article`: the mentions are one article's, not an
-    archive's (see `_different_names`).
+    archive's (see `_different_names`). `german`: the text is German, whose press writes a name
+    from another script its own way („Medwedew“, not „Medvedev“).
     """
     preferred = preferred or {}
     counts: Counter[str] = Counter()
@@ -173,7 +182,7 @@ def variant_groups(
         ranked = sorted(component, key=lambda lexeme: min(map(order.get, members[lexeme])))
         group = tuple(spelling(lexeme) for lexeme in ranked)
         if not is_common_noun(group, determined, preferred):
-            groups.append(_decide(group, preferred))
+            groups.append(_decide(group, preferred, german))
         elif typos := _certain_typos(group):
             groups.append(typos)
     return groups
@@ -184,8 +193,16 @@ def _certain_typos(group: tuple[Spelling, ...]) -> VariantGroup | None:
     typos of it: no word in German or English, where the known one is a word or ends in one
     from where they differ ("Digitalisirung", "Bundesverfasungsgericht", "Mariahilferstrase"), or
     that are a rare German word, unknown in English, once where the article writes the known one
-    three times („Manschen“; not the surname „Spiller“ beside „Spieler“)."""
-    right = max(group, key=lambda spelling: (spelling.zipf, spelling.count))
+    three times („Manschen“; not the surname „Spiller“ beside „Spieler“). The known spelling is
+    the best known and most used, and of two alike (two compounds used once each and unknown to
+    word lists) the one made of words: „Kälte|telefon“, not „Kältetleefon“."""
+    best = max((spelling.zipf, spelling.count) for spelling in group)
+    tops = [spelling for spelling in group if (spelling.zipf, spelling.count) == best]
+    if len(tops) > 1:  # word lists and the article know them alike: the one made of words
+        tops = [spelling for spelling in tops if made_of_words(spelling.form.casefold())]
+    if len(tops) != 1:
+        return None
+    right = tops[0]
     typos = tuple(
         spelling
         for spelling in group
@@ -216,6 +233,9 @@ def _is_typo_of(wrong: Spelling, right: Spelling) -> bool:
         return True
     if wrong.zipf == 0 and (right.zipf >= _KNOWN_WORD_ZIPF or lost):
         return True
+    if wrong.zipf == 0 and made_of_words(right.form.casefold()) \
+            and not made_of_words(wrong.form.casefold()):
+        return True  # a compound of words beside one that is none: „Kältetelefon“, „Kältetleefon“
     return _broken_part(wrong.form.casefold(), right.form.casefold())
 
 
@@ -507,7 +527,9 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling,
                      per_article: bool = True) -> bool:
     """Whether two close spellings (see `close_pairs`) are different names after all.
 
-    Never when they differ in capitals only, or are one name transliterated two ways. In one
+    Never when they differ in capitals only, or are one name transliterated two ways, nor in
+    umlauts only — unless each is used at least twice and the spelling with umlauts is the rarer
+    word, which no slip makes („Bösch“ and „Bosch“; not „Munchen“ beside „München“). In one
     article (`per_article`), two spellings each used at least twice are two names on purpose.
     A rare word once beside a common name used three times or more is a slip of the pen.
 
@@ -515,9 +537,12 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling,
     Bonn/Bern, Miller/Müller, Rainer/Rainier) unless only umlauts are lost ("Dusseldorf"), when
     both are known and differ in the last letter only, an ending of another language
     ("Cuban"/"Cubana"), or when they are compounds of one common word with different first
-    parts (Kulturministerin/Kultusministerin).
+    parts (Kulturministerin/Kultusministerin) — unless one of them is in no word list beside the
+    other, a known word („Bindesautobahn“ beside „Bundesautobahn“).
     """
-    if _umlauts_lost(a, b) or a.casefold() == b.casefold() or transliteration.same_name(a, b):
+    if _umlauts_lost(a, b):  # the same letters — unless each is a name used on purpose
+        return per_article and min(spelling_a.count, spelling_b.count) >= 2 and _umlauts_added(a, b)
+    if a.casefold() == b.casefold() or transliteration.same_name(a, b):
         return False  # the same letters, or the same name from another script
     if per_article and min(spelling_a.count, spelling_b.count) >= 2:
         return True  # each spelling used on purpose: two names ("Opel" and "Opal" as brands)
@@ -529,7 +554,23 @@ def _different_names(a: str, b: str, spelling_a: Spelling, spelling_b: Spelling,
     if a != b and (a[:-1] == b[:-1] or a[:-1] == b or b[:-1] == a):
         if _heard_of(spelling_a) and _heard_of(spelling_b):
             return True
-    return _different_compounds(a, b)
+    return _different_compounds(a, b) and not (
+        _no_word_beside_word(spelling_a, spelling_b) or _no_word_beside_word(spelling_b, spelling_a)
+    )
+
+
+def _no_word_beside_word(wrong: Spelling, right: Spelling) -> bool:
+    """Whether `wrong` is in no word list, German or English, and `right` a known word: a compound
+    whose first part happens to be a word too („Bindesautobahn“, „Pressmitteilung“) is then a slip
+    for the known compound, not another compound."""
+    return right.zipf >= _KNOWN_WORD_ZIPF and not any(zipf(form) or zipf(form, "en") for form in wrong.forms)
+
+
+def _umlauts_added(a: str, b: str) -> bool:
+    """Whether of two spellings that differ in umlauts only, the one with more umlauts is the
+    rarer in German: „Bösch“ beside „Bosch“, not „München“ beside „Munchen“."""
+    marked, plain = sorted((a, b), key=lambda form: -sum(c in "äöüÄÖÜ" for c in form))
+    return zipf(marked) < zipf(plain)
 
 
 def _rare_beside_common(rare: Spelling, common: Spelling) -> bool:
@@ -655,16 +696,22 @@ def _is_plural(form: str) -> bool:
     return False
 
 
-def _decide(spellings: tuple[Spelling, ...], preferred: Mapping[str, str]) -> VariantGroup:
+def _decide(
+    spellings: tuple[Spelling, ...], preferred: Mapping[str, str], german: bool = True
+) -> VariantGroup:
     house = [s for s in spellings if any(preferred.get(form) == form for form in s.forms)]
     if len(house) == 1:
         return VariantGroup(spellings, house[0], "house")
     capitals = [s for s in spellings if any(c.isupper() for c in s.form[1:])]
     if len(capitals) == 1 and len({s.form.casefold() for s in spellings}) == 1:
         return VariantGroup(spellings, capitals[0], "casing")  # the name's own: "YouTube"
+    if german and (transliterated := _german_transliteration(spellings)):
+        return VariantGroup(spellings, transliterated, "transliteration")
     ranked = sorted(spellings, key=lambda spelling: -spelling.zipf)
     if ranked[0].zipf > 0 and ranked[0].zipf - ranked[1].zipf >= FREQUENCY_MARGIN:
-        return VariantGroup(spellings, ranked[0], "frequency")
+        more_used = [s.zipf for s in spellings if s.count > ranked[0].count]
+        if not more_used or ranked[0].zipf - max(more_used) >= OUTVOTED_MARGIN:
+            return VariantGroup(spellings, ranked[0], "frequency")
     if ranked[0].zipf == 0:  # no spelling is known in German: a name from abroad
         english = sorted(
             ((max(zipf(form, "en") for form in s.forms), n) for n, s in enumerate(spellings)),
@@ -677,6 +724,18 @@ def _decide(spellings: tuple[Spelling, ...], preferred: Mapping[str, str]) -> Va
     if ranked[0].count > ranked[1].count:
         return VariantGroup(spellings, ranked[0], "majority")
     return VariantGroup(spellings, None, "even")
+
+
+def _german_transliteration(spellings: tuple[Spelling, ...]) -> Spelling | None:
+    """Of one name transliterated in two or more ways, the one spelling German press
+    transliteration writes („Medwedew“, „Trotnow“; not „Medvedev“, „Trotnov“), when the article
+    uses no other more often; else None."""
+    german = [s for s in spellings if not transliteration.english_way(s.form)]
+    if len(german) != 1 or any(s.count > german[0].count for s in spellings):
+        return None  # the article's own majority outweighs it: „Stevens“ four times, „Stewens“ once
+    if all(transliteration.same_name(german[0].form, s.form) for s in spellings if s is not german[0]):
+        return german[0]
+    return None
 
 
 def suggest(form: str, preferred: Spelling) -> str:

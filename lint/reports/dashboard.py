@@ -143,8 +143,9 @@ def _variants(report: dict) -> str:
     groups = report["variants"]
     head = _heading("Names spelled more than one way",
                     "Across the whole archive: each name with how often each spelling occurs, the "
-                    "preferred spelling first (in green; chosen by the house list, else by how common "
-                    "it is in German, else by the majority). Names with the most uses of other "
+                    "preferred spelling first (in green; chosen by the house list, else by a name's "
+                    "inner capitals, the German transliteration, how common it is in German, else by "
+                    "the majority). Names with the most uses of other "
                     "spellings come first.")
     if not groups:
         return head + "<p>No name is spelled more than one way.</p>"

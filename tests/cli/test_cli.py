@@ -110,6 +110,14 @@ def test_config_option_and_rule_options(run, tmp_path):
     assert run("check", "--config", "nowhere.toml", "good.txt").exit_code == 2
 
 
+def test_config_option_takes_a_tool_newslint_table_copied_from_pyproject(run, tmp_path):
+    write(tmp_path / "good.txt", GOOD)
+    write(tmp_path / "house.toml", "[tool.newslint.fake-word]\nword = 'gut'\n")
+    result = run("check", "--config", "house.toml", "good.txt")
+    assert result.exit_code == 1, result.stderr
+    assert "unknown key" not in result.stderr
+
+
 def test_broken_configuration_is_exit_2_naming_file_and_key(run, tmp_path):
     write(tmp_path / "good.txt", GOOD)
     write(tmp_path / "newslint.toml", "selcet = ['fake-word']\n")

@@ -73,3 +73,59 @@ def test_a_damaged_record_of_notices_says_the_notice(run, tmp_path):
     (tmp_path / ".newslint_cache" / "notices.json").write_text("[1, 2", encoding="utf-8")
     assert len(run()[1]) == 1
     assert run() == (0, [])
+
+
+@pytest.fixture
+def check(tmp_path, monkeypatch):
+    """`newslint check --no-cache` (the notice on every run) of the given arguments, in a folder
+    without LanguageTool: the exit code and the lines of stderr about grammar."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(languagetool_location.ENV_URL, raising=False)
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "no-languagetool"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    (tmp_path / "artikel.txt").write_text("Titel\nHanoi – Ein ruhiger Tag. (dpa)\n", encoding="utf-8")
+    (tmp_path / "utf16.txt").write_bytes("Titel\nHanoi – Ein ruhiger Tag.\n".encode("utf-16"))
+    (tmp_path / "leer").mkdir()
+    (tmp_path / "house.toml").write_text('lang = "de"\n', encoding="utf-8")
+
+    def invoke(*args):
+        result = CliRunner().invoke(main, ["check", "--no-cache", *args])
+        return result.exit_code, [line for line in result.stderr.splitlines() if "grammar" in line]
+
+    return invoke
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("fehlt.txt",),
+        ("--config", "house.toml", "fehlt.txt"),
+        ("leer",),
+        ("--config", "house.toml", "leer"),
+        ("utf16.txt",),
+        ("--config", "house.toml", "utf16.txt", "fehlt.txt"),
+    ],
+)
+def test_not_said_when_no_file_was_checked(check, args):
+    assert check(*args) == (2, [])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("artikel.txt",), ("--config", "house.toml", "artikel.txt"), ("utf16.txt", "artikel.txt")],
+)
+def test_said_when_grammar_would_have_run_on_a_file(check, args):
+    code, said = check(*args)
+    assert len(said) == 1 and said[0].startswith("newslint: grammar skipped: ")
+
+
+def test_not_said_when_grammar_is_off_for_every_file_checked(check, tmp_path):
+    (tmp_path / "house.toml").write_text('[per-file-ignores]\n"artikel.txt" = ["grammar"]\n', encoding="utf-8")
+    assert check("--config", "house.toml", "artikel.txt") == (0, [])
+
+
+def test_a_run_without_a_file_checked_does_not_use_up_the_hour(run, tmp_path):
+    (tmp_path / "utf16.txt").write_bytes("Titel\nHanoi – Ein ruhiger Tag.\n".encode("utf-16"))
+    assert CliRunner().invoke(main, ["check", "--select", "grammar", str(tmp_path / "utf16.txt")]).exit_code == 2
+    assert len(run()[1]) == 1  # the next run that checks a file says it

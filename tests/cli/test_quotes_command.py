@@ -81,3 +81,27 @@ def test_a_missing_file_is_an_error_and_the_others_are_listed(tmp_path):
 
 def test_no_paths_is_a_usage_error():
     assert run().exit_code == 2
+
+
+def test_the_dateline_place_is_never_shown_as_speaker(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Minister weist Vorwürfe zurück\nBerlin (dpa/AFP) – Der Minister nannte die Vorwürfe „völlig haltlos“.\n",
+        encoding="utf-8",
+    )
+    result = run("--format", "json", str(path))
+    assert result.exit_code == 0
+    (quote,) = json.loads(result.output)["quotes"]
+    assert quote["speaker"]["text"] == "Der Minister"
+    assert (quote["speaker"]["line"], quote["speaker"]["column"]) == (2, 20)
+
+
+def test_a_headline_quote_without_a_verb_of_saying_has_no_speaker(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "„Wir schaffen das“ – zehn Jahre danach\nBerlin – Vor zehn Jahren öffnete Deutschland seine Grenzen.\n",
+        encoding="utf-8",
+    )
+    result = run("--all", "--format", "json", str(path))
+    assert result.exit_code == 0
+    assert [q["speaker"] for q in json.loads(result.output)["quotes"]] == [None]

@@ -74,6 +74,46 @@ def test_bad_configuration_names_the_key(fake_rule, table, message):
     assert message in str(error.value)
 
 
+@pytest.mark.parametrize("name", ["house.toml", "newslint.toml"])
+def test_a_standalone_file_may_hold_a_tool_newslint_table_copied_from_pyproject(fake_rule, tmp_path, name):
+    path = tmp_path / name
+    path.write_text(
+        "[project]\nname = 'redaktion'\n[tool.ruff]\nline-length = 100\n"
+        "[tool.newslint]\npublished = 2024-06-21\nselect = ['fake-word']\n"
+        "[tool.newslint.fake-word]\nseverity = 'error'\nword = 'Pjönjang'\n"
+    )
+    config = load_config(str(path), rules_by_id())
+    assert config.published == dt.date(2024, 6, 21)
+    assert config.select == ("fake-word",)
+    assert (config.rules["fake-word"].severity, config.rules["fake-word"].options.word) == ("error", "Pjönjang")
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        # settings in two places: which would win is anyone's guess
+        ("lang = 'de'\n[tool.newslint]\nselect = ['fake-word']\n",
+         "house.toml: 'lang' stands at the top level beside a [tool.newslint] table; write newslint's settings "
+         "in one place"),
+        # a [tool.…] table of another tool only: say where newslint's settings go
+        ("[tool.ruff]\nline-length = 100\n",
+         "house.toml: unknown key 'tool': this file has no [tool.newslint] table; write newslint's settings at "
+         "the top level of the file (or under [tool.newslint], as in pyproject.toml)"),
+        ("[tool]\nnewslint = 'alles'\n", "house.toml: tool.newslint must be a table of settings"),
+        # a mistake inside the table names the table
+        ("[tool.newslint]\nselct = ['fake-word']\n",
+         "house.toml: [tool.newslint]: unknown key 'selct'; did you mean 'select'?"),
+    ],
+)
+def test_a_tool_table_in_a_standalone_file_that_cannot_be_meant_is_an_error(fake_rule, tmp_path, content, message):
+    path = tmp_path / "house.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError) as error:
+        load_config(str(path), rules_by_id())
+    assert str(error.value).startswith(str(path))
+    assert message in str(error.value)
+
+
 def test_invalid_toml_names_the_file(fake_rule, tmp_path):
     path = tmp_path / "newslint.toml"
     path.write_text("select = [\n")

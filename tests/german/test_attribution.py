@@ -2,6 +2,7 @@
 
 import pytest
 from newslint.article.model import parse
+from newslint.german.cues import is_numeral
 
 HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"
 
@@ -421,3 +422,105 @@ def test_a_bare_hiess_es_takes_the_speaker_of_the_quote_before():
     body = "„Das sind furchtbare Nachrichten“, schrieb Sprecher Karl Huber. „Unser Mitgefühl ist bei den Opfern“, hieß es weiter."
     assert speakers(body)[1] == ("Sprecher Karl Huber", "follow-on")
     assert speakers("„Die Lage ist ernst“, hieß es.")[0] == ("es", "hieß es")
+
+
+# A dateline opens the body; its place is no word of the first sentence and never speaks.
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("Berlin (dpa/AFP) – Der Minister nannte die Vorwürfe „völlig haltlos“.",
+         [("partial", "Der Minister", "sentence")]),
+        ("Frankfurt am Main (AFP) – Die Opposition kritisierte den Plan als „reines Flickwerk“.",
+         [("partial", "Die Opposition", "sentence")]),
+        ("Hamburg – Die Reederei bezeichnete die Streiks als „unverhältnismäßig und schädlich“.",
+         [("partial", "Die Reederei", "sentence")]),
+        # no one else named: no speaker rather than the place
+        ("Wien (APA) – Die Vorwürfe seien „aus der Luft gegriffen und ehrenrührig“.",
+         [("partial", None, None)]),
+        ("Zürich (Keystone-SDA) – Die Pläne wurden als „reines Flickwerk“ kritisiert.",
+         [("partial", None, None)]),
+        # the forms that read the dateline right already stay as they are
+        ("Berlin (dpa) – „Das ist völlig inakzeptabel“, sagte die Ministerin am Montag.",
+         [("direct", "die Ministerin", "after")]),
+        ("Berlin (dpa) – Die Ministerin sagte: „Das ist völlig inakzeptabel.“",
+         [("direct", "Die Ministerin", "colon")]),
+    ],
+)
+def test_the_dateline_place_never_speaks(paragraph, expected):
+    assert body_speakers("Minister weist Vorwürfe zurück\n" + paragraph + "\nDer Streit geht weiter.\n") == expected
+
+
+def test_a_dateline_in_a_later_paragraph_never_speaks_either():
+    found = body_speakers(
+        "Streit um die Maut\nBerlin (dpa) – Der Streit geht weiter.\n"
+        "München – Der Verkehrsminister nannte die Kritik „billige Polemik“.\n"
+    )
+    assert found == [("partial", "Der Verkehrsminister", "sentence")]
+
+
+def test_an_aside_between_dashes_is_no_dateline():
+    found = body_speakers(
+        "Titel\nBerlin – Ein Bericht.\nMinisterin Anna Berger – sichtlich verärgert – nannte die Kritik „billige Polemik“.\n"
+    )
+    assert found == [("partial", "Ministerin Anna Berger", "sentence")]
+
+
+# A title with a quotation names a speaker only with a verb of saying (or a colon after the name);
+# a number and a noun of time („zehn Jahre“, „drei Wochen später“) are an adverbial, never a speaker.
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("„Wir schaffen das“ – zehn Jahre danach", [("other", None, None)]),
+        ("„Das war ein Fehler“ – drei Wochen nach der Wahl", [("partial", None, None)]),
+        ("„Wir schaffen das“ (zehn Jahre danach)", [("other", None, None)]),
+        ("„Wir schaffen das“ – bleibt Merkel dabei?", [("other", None, None)]),
+        # with a verb of saying, „so“ or a colon the title names its speaker
+        ("„Wir schaffen das“, sagt Merkel", [("direct", "Merkel", "after")]),
+        ("„Wir schaffen das“ – so die Kanzlerin", [("direct", "die Kanzlerin", "so")]),
+        ("Merkel: „Wir schaffen das“", [("direct", "Merkel", "colon")]),
+    ],
+)
+def test_a_title_without_a_verb_of_saying_has_no_speaker(headline, expected):
+    assert body_speakers(headline + "\nBerlin – Vor zehn Jahren öffnete Deutschland seine Grenzen.\n") == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("„Wir haben es geschafft“, sagte zehn Jahre später die Altkanzlerin.",
+         [("direct", "die Altkanzlerin", "after")]),
+        ("Zehn Jahre später sagte die Altkanzlerin: „Wir haben es geschafft.“",
+         [("direct", "die Altkanzlerin", "colon")]),
+        ("Drei Wochen nach der Wahl erklärte der Sprecher: „Wir regieren weiter.“",
+         [("direct", "der Sprecher", "colon")]),
+        ("Eine Woche später bekräftigte sie: „Wir regieren weiter.“", [("direct", "sie", "colon")]),
+        ("„Wir haben es geschafft“ – zehn Jahre danach ist die Bilanz gemischt.", [("partial", None, None)]),
+        # a number with people is a speaker
+        ("„Es gab einen lauten Knall“, sagten zwei Augenzeugen.", [("direct", "zwei Augenzeugen", "after")]),
+    ],
+)
+def test_a_number_and_a_noun_of_time_are_no_speaker(body, expected):
+    assert attributions(body) == expected
+
+
+@pytest.mark.parametrize("word", ["zehn", "zwölf", "dreiundzwanzig", "siebzig", "zweihundert", "zehntausend", "2024"])
+def test_numbers_written_out_or_in_digits_are_numerals(word):
+    assert is_numeral(word)
+
+
+@pytest.mark.parametrize("word", ["ein", "eins", "und", "einzig", "sagte", "zieht", "achtet"])
+def test_other_words_are_no_numerals(word):
+    assert not is_numeral(word)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("Im Koalitionsvertrag steht: „Wir senken die Steuern.“", [("direct", "Koalitionsvertrag", "colon")]),
+        ("Auf einem Transparent vor dem Gericht stand: „Keine mehr – Schluss mit Femiziden.“",
+         [("direct", "einem Transparent", "colon")]),
+        ("In dem Entwurf steht der Passus: „Die Kosten trägt der Bund.“", [("direct", "dem Entwurf", "colon")]),
+    ],
+)
+def test_the_document_or_sign_a_quote_stands_in_is_its_source(body, expected):
+    assert attributions(body) == expected

@@ -9,6 +9,7 @@ from newslint.article.model import parse
 from newslint.german.credits import (
     AGENCIES,
     closest_name,
+    dateline_length,
     sourcing,
     starts_with_dateline,
 )
@@ -87,3 +88,19 @@ def test_fixed_credit_line(credit, fixed):
 )
 def test_starts_with_dateline(text, expected):
     assert starts_with_dateline(text) is expected
+
+
+@pytest.mark.parametrize(
+    "paragraph, dateline",
+    [
+        ("Berlin (dpa/AFP) – Der Minister nannte die Vorwürfe haltlos.", "Berlin (dpa/AFP) – "),
+        ("Frankfurt am Main – Die Börse schloss fester.", "Frankfurt am Main – "),
+        ("Wien (APA) - „Wir bleiben“, sagte der Kanzler.", "Wien (APA) - "),
+        # no dateline: a sentence, an aside between dashes
+        ("Die Kürzung der Pauschale – auch das ist neu – trifft viele.", ""),
+        ("Ministerin Anna Berger – sichtlich verärgert – verließ den Saal.", ""),
+        ("Der Minister nannte die Vorwürfe haltlos.", ""),
+    ],
+)
+def test_dateline_length_is_what_the_dateline_takes_of_a_paragraph(paragraph, dateline):
+    assert paragraph[: dateline_length(paragraph)] == dateline

@@ -79,3 +79,57 @@ def test_the_wordfreq_version_comes_from_its_install_folder():
     from importlib.metadata import version
 
     assert frequency._wordfreq_version(frequency._word_list("de")) == version("wordfreq")
+
+
+def _hashed_name(lang):
+    """The index name as worked out from the word list's content, without what is remembered."""
+    import hashlib
+
+    source = frequency._word_list(lang)
+    with open(source, "rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256")
+    digest.update(f"|{frequency._wordfreq_version(source)}|{frequency._FORMAT}".encode())
+    return f"wordfreq-{lang}-{digest.hexdigest()[:16]}.sqlite"
+
+
+def test_the_index_name_is_remembered_and_is_the_name_the_content_gives(index_home, monkeypatch):
+    frequency._index_name.cache_clear()
+    try:
+        first = frequency._index_name("de")
+        assert first == _hashed_name("de")
+        (remembered,) = index_home.glob("wordfreq-de-*.name")
+        assert remembered.read_text(encoding="utf-8") == first
+        frequency._index_name.cache_clear()
+        monkeypatch.setattr(frequency.hashlib, "file_digest", None)  # the list is not hashed again
+        assert frequency._index_name("de") == first
+    finally:
+        frequency._index_name.cache_clear()
+
+
+def test_a_remembered_name_that_is_no_index_name_is_worked_out_again(index_home):
+    frequency._index_name.cache_clear()
+    try:
+        expected = frequency._index_name("de")
+        (remembered,) = index_home.glob("wordfreq-de-*.name")
+        for damaged in ("", "../../etc/passwd", "wordfreq-de-zzzzzzzzzzzzzzzz.sqlite", expected[:-3]):
+            remembered.write_text(damaged, encoding="utf-8")
+            frequency._index_name.cache_clear()
+            assert frequency._index_name("de") == expected
+    finally:
+        frequency._index_name.cache_clear()
+
+
+def test_another_signature_of_the_word_list_is_remembered_apart(index_home):
+    source = frequency._word_list("de")
+    signature = os.stat(source)
+    version = frequency._wordfreq_version(source)
+    here = frequency._remembered_name("de", source, signature, version)
+    assert os.path.basename(here).startswith("wordfreq-de-")
+    assert frequency._remembered_name("de", source, signature, version + "x") != here
+    from types import SimpleNamespace
+
+    same = SimpleNamespace(st_size=signature.st_size, st_mtime_ns=signature.st_mtime_ns, st_ino=signature.st_ino)
+    assert frequency._remembered_name("de", source, same, version) == here
+    for field in ("st_size", "st_mtime_ns", "st_ino"):
+        changed = SimpleNamespace(**{**vars(same), field: getattr(same, field) + 1})
+        assert frequency._remembered_name("de", source, changed, version) != here, field

@@ -476,6 +476,17 @@ def test_blocks_without_a_digit_or_weekday_hold_no_date_expression(body):
     assert dates.scan(article) == tuple(expected)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789. aMDSFx(") + ["Montag", "Sonnabend", "Donnerstag", "Mon"]),
+                max_size=16).map("".join), st.integers(0, 30), st.integers(0, 30))
+@example("1.", 1, 2)
+@example("1. 2.", 1, 5)
+def test_one_search_for_a_date_sign_finds_what_two_searches_find(text, start, end):
+    expected = (dates._DIGIT["de"].search(text, start, end) is not None
+                or dates._WEEKDAY_NAME["de"].search(text, start, end) is not None)
+    assert dates.may_hold_date(text, start, end) is expected
+
+
 DATELINE_PIECES = st.sampled_from(
     ["Berlin", "Neu-Delhi", "(dpa)", "(AFP/dpa)", " ", "–", "—", "-", "−", "‑", "--", "/", ",",
      "20. Juni", "Die", "Kürzung", "auch", "„Wir“", "Pjöngjang", "\t"]

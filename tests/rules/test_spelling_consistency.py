@@ -418,10 +418,24 @@ def test_two_names_the_article_shows_apart_are_left_alone(text):
     # a misspelt name inside a quoted name, spelt otherwise everywhere else
     ("Parteien\nDie Partei von Kwaschnitzek heißt „Liste Kwaschnizek“. Kwaschnitzek führt sie. "
      "Kwaschnitzek will regieren.\n", "Kwaschnizek", "Kwaschnitzek"),
+    # two compounds no word list knows, once each: the one made of words is right, whichever comes first
+    ("Winter\nDas Kältetleefon der Caritas hilft. Das Kältetelefon ist rund um die Uhr besetzt.\n",
+     "Kältetleefon", "Kältetelefon"),
+    ("Winter\nDas Kältetelefon der Caritas hilft. Das Kältetleefon ist rund um die Uhr besetzt.\n",
+     "Kältetleefon", "Kältetelefon"),
+    # a slip whose first part happens to be a word („Binde“) is no other compound
+    ("Stau\nAuf der Bundesautobahn staut es sich. Die Bindesautobahn bleibt gesperrt.\n",
+     "Bindesautobahn", "Bundesautobahn"),
+    ("Urteil\nDie Wahlrechtsreform wird geprüft. Die Wahlrechtreform gilt vorerst.\n",
+     "Wahlrechtreform", "Wahlrechtsreform"),
+    # a name from another script, once each way: the German transliteration
+    ("Prozess\nDer Anwalt Pjotr Trotnow klagt. Trotnov hatte zuvor geschwiegen.\n", "Trotnov", "Trotnow"),
 ], ids=["slip beside two people", "compound", "compound with ß", "common word", "YouTube", "PlayStation",
         "Medwedew", "Chodorkowski", "Schewtschenko", "umlaut lost", "umlaut lost in a middle part",
         "umlaut lost in a part", "Maiar", "rare real word", "ending without e", "last letter left out", "rare word for a name", "rare word for a noun",
-        "umlaut lost in a rare form", "umlaut lost in a plural-looking name", "two word forms", "in a quoted name"])
+        "umlaut lost in a rare form", "umlaut lost in a plural-looking name", "two word forms", "in a quoted name",
+        "unknown compounds", "unknown compounds, typo first", "first part a word", "joining s left out",
+        "transliteration once each"])
 def test_misses_of_other_newspapers_are_found(text, variant, suggestion):
     assert flagged(text, preferred={}) == [(variant, suggestion)]
 
@@ -599,3 +613,64 @@ def test_an_article_of_known_words_opens_only_the_german_index():
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False", "['de']"]
+
+
+def test_the_compound_made_of_words_is_right_whichever_comes_first():
+    for first, second in (("Normenkontrollrats", "Normenkotrollrats"), ("Normenkotrollrats", "Normenkontrollrats")):
+        text = f"Bericht\nDer Vorsitzende des {first} warnt. Ein Bericht des {second} liegt vor.\n"
+        assert flagged(text, preferred={}) == [("Normenkotrollrats", "Normenkontrollrats")]
+
+
+def test_the_articles_majority_outweighs_the_german_transliteration():
+    # an English name is no transliteration: „Stevens“ four times, „Stewens“ once
+    text = ("Tennis\nSloane Stevens gewinnt. Stevens schlug die Favoritin. Stevens jubelt. Stewens dankte. "
+            "Stevens fliegt heim.\n")
+    assert flagged(text, preferred={}) == [("Stewens", "Stevens")]
+
+
+def test_two_known_compounds_with_different_first_parts_stay_apart():
+    text = "Kabinett\nDie Kulturministerin eröffnet. Die Kultusministerin spricht über Schulen.\n"
+    assert flagged(text, preferred={}) == []
+
+
+@pytest.mark.parametrize("word, made", [
+    ("normenkontrollrats", True), ("kältetelefon", True), ("gemeinderatssitzungsprotokoll", True),
+    ("kältetleefon", False), ("normenkotrollrats", False), ("deutschlanditcket", False),
+])
+def test_made_of_words_splits_compounds_into_known_words(word, made):
+    from newslint.german.word_forms import made_of_words
+
+    assert made_of_words(word) is made
+
+
+def test_players_one_letter_apart_in_two_line_ups_are_two_players():
+    text = ("Derby\nLendorf gewinnt in Spittal.\n"
+            "Spittal: Pichler; Hofer, Kogler, Koger, Mair; Mayr, Gruber, Pirker; Lackner, Egger, Eder.\n"
+            "Lendorf: Graber; Unterweger, Hofner, Ortner, Kerschbaumer; S. Wimmer, Trattnig, Steiner; "
+            "Warmuth, F. Wimmer, Brandstätter.\n")
+    assert flagged(text, preferred={}) == []
+
+
+def test_a_quotation_in_english_keeps_its_spelling_against_the_house_list():
+    text = ("Ukraine\nDer Minister schrieb auf X: „Thank you, Austria, for standing with Kyiv and with every "
+            "Ukrainian family.“ Kiew dankte.\n")
+    assert flagged(text) == []
+
+
+def test_a_surname_with_umlauts_beside_a_brand_without_each_used_twice_is_two_names():
+    text = ("Ingolstadt\nStandortleiter Christoph Bösch sagte, Bosch wolle 80 Stellen besetzen. Bösch stammt "
+            "aus Vorarlberg. Bosch investiert.\n")
+    assert flagged(text, preferred={}) == []
+
+
+@pytest.mark.parametrize("text, variant, suggestion", [
+    # a real surname the article writes twice with its first name outweighs a commoner one written once
+    ("Gemeinderat\nGemeinderätin Ingrid Koffler warnte. „Dafür gibt es keinen Plan“, sagte Koffler. Kofler "
+     "kündigte eine Prüfung an.\n", "Kofler", "Koffler"),
+    ("Prozess\nDragan Kovačević wurde verurteilt. Kovačević soll Fahrten organisiert haben. Kovacevic "
+     "bestritt das.\n", "Kovacevic", "Kovačević"),
+    # a typo a hundred times rarer than the right spelling is still a typo, however often written
+    ("Nahost\nIsreal droht. Isreal kündigt an. Israel schweigt.\n", "Isreal", "Israel"),
+])
+def test_word_frequency_outweighs_the_articles_majority_only_by_far(text, variant, suggestion):
+    assert set(flagged(text, preferred={})) == {(variant, suggestion)}
