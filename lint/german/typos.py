@@ -145,11 +145,10 @@ def correction(word: str) -> str | None:
 def _correction(word: str, capitalised: bool) -> str | None:
     if any(zipf(stem) for stem in stems(word) if stem != word):
         return None  # a known word with an ending the data lack: „Digitalisierungen“
+    if made_of_words(word):
+        return None  # a new compound of known words: „Gemeinderatssitzungsprotokoll“
     from newslint.german.frequency import zipfs
 
-    known = zipfs(_parts(word))
-    if len(word) in _reachable(word, _ends(word, known)):
-        return None  # a new compound of known words: „Gemeinderatssitzungsprotokoll“
     least = COMMON_NOUN_ZIPF if capitalised else COMMON_WORD_ZIPF
     candidates = zipfs(slips(word))
     if any(value >= least for value in candidates.values()):
@@ -159,6 +158,16 @@ def _correction(word: str, capitalised: bool) -> str | None:
     if right is None or _foreign(word):
         return None
     return right
+
+
+@lru_cache(maxsize=4096)
+def made_of_words(word: str) -> bool:
+    """Whether a word in lower case is made of known words of four letters or more, with the
+    joints their parts take: „gemeinderats|sitzungs|protokoll“, „kälte|telefon“; not
+    „kälte|tleefon“. The whole word is no part of itself."""
+    from newslint.german.frequency import zipfs
+
+    return len(word) in _reachable(word, _ends(word, zipfs(_parts(word))))
 
 
 def _one(candidates: dict[str, float], least: float) -> str | None:

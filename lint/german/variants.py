@@ -30,12 +30,12 @@ from typing import Iterable, Mapping, Sequence
 from newslint.german import transliteration
 from newslint.german.distance import edit_distance, one_edit_apart
 from newslint.german.mentions import Mention
+from newslint.german.typos import made_of_words
 from newslint.german.word_forms import (
     MIN_STEM,
     SUFFIXES,
     UMLAUTS,
     fold,
-    made_of_words,
     stems,
     with_ending,
     zipf,

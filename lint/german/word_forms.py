@@ -114,22 +114,3 @@ def zipf(word: str, lang: str = "de") -> float:
 
     return frequency.zipf(word, lang)
 
-
-#: a part of a compound: a word this long and this common (Zipf scale)
-_PART_LENGTH = 4
-_PART_ZIPF = 2.5
-#: the letters German puts between the parts of a compound („Rats|herr“, „Tage|buch“)
-_JOINTS = ("s", "es", "n", "en", "e", "er")
-
-
-@lru_cache(maxsize=4096)
-def made_of_words(word: str) -> bool:
-    """Whether a word in lower case is a known word of four letters or more, or splits into such
-    words, perhaps joined by the letters German puts between them: „normen|kontroll|rats“,
-    „kälte|telefon“; not „kälte|tleefon“."""
-    ends = {0}  # where a part may start: the word up to there is made of words
-    for end in range(_PART_LENGTH, len(word) + 1):
-        if any(end - start >= _PART_LENGTH and zipf(word[start:end]) >= _PART_ZIPF for start in ends):
-            ends.add(end)
-            ends.update(end + len(joint) for joint in _JOINTS if word.startswith(joint, end))
-    return len(word) in ends

@@ -638,7 +638,7 @@ def test_two_known_compounds_with_different_first_parts_stay_apart():
     ("kältetleefon", False), ("normenkotrollrats", False), ("deutschlanditcket", False),
 ])
 def test_made_of_words_splits_compounds_into_known_words(word, made):
-    from newslint.german.word_forms import made_of_words
+    from newslint.german.typos import made_of_words
 
     assert made_of_words(word) is made
 
