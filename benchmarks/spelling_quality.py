@@ -236,18 +236,26 @@ def planted(sets: dict[str, list], checker: Checker, listing: bool) -> None:
                     spans = uses(word, text)
                     if wrong is None or not spans or uses(wrong, text):
                         continue
-                    start, end = rng.choice(spans)
-                    changed = text[:start] + wrong + text[end:]
-                    line = changed.count("\n", 0, start) + 1
-                    column = start - (changed.rfind("\n", 0, start) + 1) + 1
-                    hit = any(d.line == line and d.column == column for d in checker.findings(path, changed))
+                    hit = bool(findings_at(checker, path, text, *rng.choice(spans), wrong))
                     results[kind][0] += hit
                     results[kind][1] += 1
                     if not hit:
                         missed.append(f"{set_name} {os.path.basename(path)}: {kind}: {word} -> {wrong}")
+    report("3. planted misspellings, one at a time (seed 7)", results, missed, listing)
+
+
+def findings_at(checker: Checker, path: str, text: str, start: int, end: int, wrong: str) -> list:
+    """The findings at text[start:end] once `wrong` is written there."""
+    changed = text[:start] + wrong + text[end:]
+    line = changed.count("\n", 0, start) + 1
+    column = start - (changed.rfind("\n", 0, start) + 1) + 1
+    return [d for d in checker.findings(path, changed) if d.line == line and d.column == column]
+
+
+def report(title: str, results: dict[str, list[int]], missed: list[str], listing: bool, said: str = "") -> None:
+    """Print what share of the planted misspellings was found, in all and by kind."""
     total = [sum(found for found, _ in results.values()), sum(tried for _, tried in results.values())]
-    print(f"3. planted misspellings, one at a time (seed 7): {total[0]} of {total[1]} found "
-          f"= {100 * total[0] / max(total[1], 1):.1f}%")
+    print(f"{title}: {total[0]} of {total[1]} found = {100 * total[0] / max(total[1], 1):.1f}%{said}")
     for kind, (found, tried) in sorted(results.items()):
         print(f"   {kind}: {found} of {tried} = {100 * found / tried:.1f}%")
     if listing:
@@ -300,11 +308,7 @@ def planted_alone(sets: dict[str, list], checker: Checker, listing: bool) -> Non
                     spans = uses(word, text)
                     if wrong is None or len(spans) != 1 or uses(wrong, text):
                         continue
-                    start, end = spans[0]
-                    changed = text[:start] + wrong + text[end:]
-                    line = changed.count("\n", 0, start) + 1
-                    column = start - (changed.rfind("\n", 0, start) + 1) + 1
-                    at = [d for d in checker.findings(path, changed) if d.line == line and d.column == column]
+                    at = findings_at(checker, path, text, *spans[0], wrong)
                     results[kind][0] += bool(at)
                     results[kind][1] += 1
                     mended[0] += bool(at)
@@ -314,15 +318,8 @@ def planted_alone(sets: dict[str, list], checker: Checker, listing: bool) -> Non
                     elif not any(d.suggestion == word for d in at):
                         missed.append(f"{set_name} {os.path.basename(path)}: {kind}: {word} -> {wrong}: "
                                       f"suggested {at[0].suggestion}")
-    total = [sum(found for found, _ in results.values()), sum(tried for _, tried in results.values())]
-    print(f"3b. planted typos of words the article writes once, alone (seed 11): {total[0]} of {total[1]} "
-          f"found = {100 * total[0] / max(total[1], 1):.1f}%; the word itself suggested for {mended[1]} "
-          f"of {mended[0]} = {100 * mended[1] / max(mended[0], 1):.1f}%")
-    for kind, (found, tried) in sorted(results.items()):
-        print(f"   {kind}: {found} of {tried} = {100 * found / tried:.1f}%")
-    if listing:
-        for line in missed:
-            print(f"   missed {line}")
+    report("3b. planted typos of words the article writes once, alone (seed 11)", results, missed, listing,
+           f"; the word itself suggested for {mended[1]} of {mended[0]} = {100 * mended[1] / max(mended[0], 1):.1f}%")
 
 
 # -- 4. speed ---------------------------------------------------------------------------------------
