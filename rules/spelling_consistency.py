@@ -208,14 +208,21 @@ def _findings(article, options: Options, forms: set[str]) -> Iterator[Finding]:
     if not close:
         return  # most articles: no two name-like words are spelt alike
     found = mentions(article, only=word_forms(forms, close))
-    kept = {mention.start for mention in found if _keeps_own_spelling(article, mention, titles)}
-    in_text = {mention.text for mention in found if mention.start not in kept}
     apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
+    groups = variant_groups(found, house.names, among=close - apart, german=article.lang.lower().startswith("de"))
+    if not groups:
+        return  # no spellings of one name to compare: whose spelling is kept does not matter
+    # whether a mention keeps its own spelling matters only for the forms of a group
+    in_groups = {form for group in groups for spelling in group.spellings for form in spelling.forms}
+    kept = {
+        mention.start
+        for mention in found
+        if mention.text in in_groups and _keeps_own_spelling(article, mention, titles)
+    }
+    in_text = {mention.text for mention in found if mention.start not in kept}
     group_of = {
         form: group
-        for group in variant_groups(
-            found, house.names, among=close - apart, german=article.lang.lower().startswith("de")
-        )
+        for group in groups
         if _in_text(group, in_text)
         for spelling in group.spellings
         for form in spelling.forms

@@ -105,6 +105,8 @@ def unknown(words: set[str], more: list[str] = ()) -> set[str]:
     """The words of `words` and `more` of `MIN_LENGTH` letters or more (after spaces before them)
     that the German word-frequency data do not know: one query of the index for those not met
     before (most of an article's words are known, and met before in an archive)."""
+    if _passed.issuperset(words) and _passed.issuperset(more):
+        return set()  # most articles: every word met before and known (no set built)
     new = words - _passed
     new.update(set(more) - _passed)
     if not new:
