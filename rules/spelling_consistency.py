@@ -427,18 +427,17 @@ def _typo_findings(article, forms: set[str], reported: set[int]) -> Iterator[Fin
     `forms`: the article's capitalised words (`name_forms`)."""
     if not article.blocks or not article.lang.lower().startswith("de"):
         return
-    from newslint.german.typos import correction, unknown
+    from newslint.german.typos import corrections, unknown
 
     prose = article.prose
     start, end = article.blocks[0].start, article.blocks[-1].end
     strange = unknown(forms, _LOWER_CASE_WORD.findall(prose, start, end))
     if not strange:
         return  # most articles: every long word is known
+    corrected = corrections(strange)  # most articles: their unknown words are names, no typos
     titles = None
-    for word in sorted(strange):
-        right = correction(word)
-        if right is None:
-            continue
+    for word in sorted(corrected):
+        right = corrected[word]
         at = _place(prose, word, start, end)
         if at is None or at in reported or not _in_running_text(prose, at, at + len(word)):
             continue

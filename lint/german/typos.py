@@ -128,6 +128,25 @@ def unknown(words: set[str], more: list[str] = ()) -> set[str]:
     return {word.lstrip() for word in strange}
 
 
+_uncorrected: set[str] = set()  # words met before that `correction` does not correct (most are names)
+
+
+def corrections(words: set[str]) -> dict[str, str]:
+    """The words of `words` that `correction` corrects, with their corrections: the words it
+    did not correct before are left out by one set difference (an article's unknown words are
+    mostly names met before)."""
+    found = {}
+    for word in words - _uncorrected:
+        right = correction(word)
+        if right is None:
+            if len(_uncorrected) > _KEPT:
+                _uncorrected.clear()
+            _uncorrected.add(word)
+        else:
+            found[word] = right
+    return found
+
+
 @lru_cache(maxsize=16384)
 def correction(word: str) -> str | None:
     """The very common word or compound that `word` is certainly a typo of, in the capitals of
