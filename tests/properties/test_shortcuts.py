@@ -24,6 +24,7 @@ from newslint.german import (
     quotes,
     segment,
     speakers,
+    typos,
     variants,
     word_forms,
 )
@@ -543,6 +544,30 @@ def test_words_are_built_as_their_named_tuples_build_them(text, start, end):
     found_spans, found_words = segment.words_between(text, start, end), cues.word_spans(text, start, end)
     assert found_spans == spans and all(type(span) is Span for span in found_spans)
     assert found_words == words and all(type(word) is cues.Word for word in found_words)
+
+
+NAME_PIECES = st.sampled_from(["Berlin", "Berliner", "berlin", "Kiew", "KIEW", "Kiews", " ", "-", "„", "(",
+                               "5", "é", "x", "Über", "Überall", "ж", "\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(NAME_PIECES, max_size=14).map("".join), st.integers(0, 4), st.integers(0, 60),
+       st.sets(st.sampled_from(["Berlin", "Berliner", "Kiew", "Kiews", "Überall", "Berl"]), max_size=4))
+@example("Berlin Berliner-Berlin", 0, 30, {"Berlin", "Berliner"})
+def test_name_words_of_a_few_forms_are_found_as_among_every_name_word(text, start, end, forms):
+    for pattern in (mentions._NAME_WORD, mentions._LATIN_NAME_WORD):
+        expected = [m.span() for m in pattern.finditer(text, start, end) if m.group() in forms]
+        assert [m.span() for m in mentions.matches_of(pattern, text, start, end, forms)] == expected
+
+
+def test_words_met_before_are_told_unknown_and_corrected_as_at_first():
+    words, more = {"Regierung", "Digitalisirung", "Temporao"}, [" verantwortlcih", " beispielsweise"]
+    first = typos.unknown(words, more)
+    assert typos.unknown(words, more) == first == {"Digitalisirung", "Temporao", "verantwortlcih"}
+    assert typos.unknown({"Regierung"}, [" beispielsweise"]) == set()  # all met before and known
+    expected = {word: typos.correction(word) for word in first if typos.correction(word)}
+    assert typos.corrections(first) == expected == typos.corrections(first)  # asked again: remembered
+    assert expected == {"Digitalisirung": "Digitalisierung", "verantwortlcih": "verantwortlich"}
 
 
 # -- attribution -------------------------------------------------------------------------------
