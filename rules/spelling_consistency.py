@@ -131,6 +131,7 @@ from typing import TYPE_CHECKING
 
 from newslint.engine.finding import Edit, Finding, Fix
 from newslint.german.house_spellings import DEFAULT_PREFERRED
+from newslint.german.house_spellings import house_list as _house_list
 
 if TYPE_CHECKING:
     from newslint.german.house_spellings import HouseList
@@ -175,9 +176,7 @@ def _cycle(table: dict[str, tuple[str, ...]]) -> list[str] | None:
 
 def house_list(options: Options) -> HouseList:
     """The house list these options make."""
-    from newslint.german.house_spellings import house_list as build
-
-    return build(options.preferred, options.extend_preferred)
+    return _house_list(options.preferred, options.extend_preferred)
 
 
 def check(article, options: Options) -> Iterator[Finding]:
@@ -195,9 +194,7 @@ def check(article, options: Options) -> Iterator[Finding]:
 
 
 def _findings(article, options: Options, forms: set[str]) -> Iterator[Finding]:
-    from newslint.german.mentions import mentions, word_forms
-    from newslint.german.name_context import alternatives, different_entities
-    from newslint.german.variants import close_pairs, variant_groups
+    from newslint.german.variants import close_pairs
 
     house = house_list(options)
     titles = _Titles(article)
@@ -207,6 +204,10 @@ def _findings(article, options: Options, forms: set[str]) -> Iterator[Finding]:
     close = close_pairs(forms)
     if not close:
         return  # most articles: no two name-like words are spelt alike
+    from newslint.german.mentions import mentions, word_forms
+    from newslint.german.name_context import alternatives, different_entities
+    from newslint.german.variants import variant_groups
+
     found = mentions(article, only=word_forms(forms, close))
     apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
     groups = variant_groups(found, house.names, among=close - apart, german=article.lang.lower().startswith("de"))
