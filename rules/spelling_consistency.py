@@ -131,6 +131,7 @@ from typing import TYPE_CHECKING
 
 from newslint.engine.finding import Edit, Finding, Fix
 from newslint.german.house_spellings import DEFAULT_PREFERRED
+from newslint.german.house_spellings import house_list as _house_list
 
 if TYPE_CHECKING:
     from newslint.german.house_spellings import HouseList
@@ -175,9 +176,7 @@ def _cycle(table: dict[str, tuple[str, ...]]) -> list[str] | None:
 
 def house_list(options: Options) -> HouseList:
     """The house list these options make."""
-    from newslint.german.house_spellings import house_list as build
-
-    return build(options.preferred, options.extend_preferred)
+    return _house_list(options.preferred, options.extend_preferred)
 
 
 def check(article, options: Options) -> Iterator[Finding]:
@@ -195,9 +194,7 @@ def check(article, options: Options) -> Iterator[Finding]:
 
 
 def _findings(article, options: Options, forms: set[str]) -> Iterator[Finding]:
-    from newslint.german.mentions import mentions, word_forms
-    from newslint.german.name_context import alternatives, different_entities
-    from newslint.german.variants import close_pairs, variant_groups
+    from newslint.german.variants import close_pairs
 
     house = house_list(options)
     titles = _Titles(article)
@@ -207,15 +204,26 @@ def _findings(article, options: Options, forms: set[str]) -> Iterator[Finding]:
     close = close_pairs(forms)
     if not close:
         return  # most articles: no two name-like words are spelt alike
+    from newslint.german.mentions import mentions, word_forms
+    from newslint.german.name_context import alternatives, different_entities
+    from newslint.german.variants import variant_groups
+
     found = mentions(article, only=word_forms(forms, close))
-    kept = {mention.start for mention in found if _keeps_own_spelling(article, mention, titles)}
-    in_text = {mention.text for mention in found if mention.start not in kept}
     apart = alternatives(article.prose, found, close) | different_entities(article, found, close)
+    groups = variant_groups(found, house.names, among=close - apart, german=article.lang.lower().startswith("de"))
+    if not groups:
+        return  # no spellings of one name to compare: whose spelling is kept does not matter
+    # whether a mention keeps its own spelling matters only for the forms of a group
+    in_groups = {form for group in groups for spelling in group.spellings for form in spelling.forms}
+    kept = {
+        mention.start
+        for mention in found
+        if mention.text in in_groups and _keeps_own_spelling(article, mention, titles)
+    }
+    in_text = {mention.text for mention in found if mention.start not in kept}
     group_of = {
         form: group
-        for group in variant_groups(
-            found, house.names, among=close - apart, german=article.lang.lower().startswith("de")
-        )
+        for group in groups
         if _in_text(group, in_text)
         for spelling in group.spellings
         for form in spelling.forms
@@ -420,18 +428,17 @@ def _typo_findings(article, forms: set[str], reported: set[int]) -> Iterator[Fin
     `forms`: the article's capitalised words (`name_forms`)."""
     if not article.blocks or not article.lang.lower().startswith("de"):
         return
-    from newslint.german.typos import correction, unknown
+    from newslint.german.typos import corrections, unknown
 
     prose = article.prose
     start, end = article.blocks[0].start, article.blocks[-1].end
     strange = unknown(forms, _LOWER_CASE_WORD.findall(prose, start, end))
     if not strange:
         return  # most articles: every long word is known
+    corrected = corrections(strange)  # most articles: their unknown words are names, no typos
     titles = None
-    for word in sorted(strange):
-        right = correction(word)
-        if right is None:
-            continue
+    for word in sorted(corrected):
+        right = corrected[word]
         at = _place(prose, word, start, end)
         if at is None or at in reported or not _in_running_text(prose, at, at + len(word)):
             continue

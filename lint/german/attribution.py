@@ -76,7 +76,7 @@ import bisect
 from collections.abc import Callable
 from functools import partial
 
-from newslint.german.credits import dateline_length
+from newslint.german.credits import dash_in, dateline_length
 from newslint.german.cues import (
     DETERMINERS,
     SPEECH_WORDS,
@@ -281,10 +281,12 @@ def _without_dateline(text: str, block, sentences: tuple) -> tuple:
     speaker."""
     if block.kind not in ("paragraph", "teaser") or not sentences or sentences[0].start != block.start:
         return sentences
-    length = dateline_length(text[block.start : block.start + _DATELINE_REACH])
-    if not length or block.start + length >= sentences[0].end:
-        return sentences
     first = sentences[0]
+    if not dash_in(text, block.start, min(first.end, block.start + _DATELINE_REACH)):
+        return sentences  # most paragraphs: no dash before their first sentence ends, no slicing
+    length = dateline_length(text[block.start : block.start + _DATELINE_REACH])
+    if not length or block.start + length >= first.end:
+        return sentences
     return (Span(block.start + length, first.end, text[block.start + length : first.end]), *sentences[1:])
 
 

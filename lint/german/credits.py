@@ -311,6 +311,12 @@ def _dateline_match(text: str):
     return _DATELINE.match(text, 0, _DATELINE_WINDOW)
 
 
+def dash_in(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a dash of the kinds a dateline ends with: without one, a
+    paragraph opening there has no dateline ending before `end`."""
+    return _DASH.search(text, start, end) is not None
+
+
 def starts_with_dateline(text: str) -> bool:
     """Whether a paragraph opens with something shaped like a dateline („Berlin (dpa) – …“)."""
     match = _dateline_match(text)

@@ -196,8 +196,9 @@ class Word(NamedTuple):  # a tuple: made by the thousand, quicker to build than 
 
 
 def word_spans(text: str, start: int, end: int) -> list[Word]:
+    new = tuple.__new__  # what `Word(…)` calls, without the call of its own `__new__` per word
     return [
-        Word(*match.span(), word := match.group(), word.lower())
+        new(Word, (match.start(), match.end(), word := match[0], word.lower()))
         for match in word_pattern(text, start, end).finditer(text, start, end)
     ]
 

@@ -105,6 +105,8 @@ def unknown(words: set[str], more: list[str] = ()) -> set[str]:
     """The words of `words` and `more` of `MIN_LENGTH` letters or more (after spaces before them)
     that the German word-frequency data do not know: one query of the index for those not met
     before (most of an article's words are known, and met before in an archive)."""
+    if _passed.issuperset(words) and _passed.issuperset(more):
+        return set()  # most articles: every word met before and known (no set built)
     new = words - _passed
     new.update(set(more) - _passed)
     if not new:
@@ -124,6 +126,25 @@ def unknown(words: set[str], more: list[str] = ()) -> set[str]:
             kept.update(words_of)
         strange |= missing
     return {word.lstrip() for word in strange}
+
+
+_uncorrected: set[str] = set()  # words met before that `correction` does not correct (most are names)
+
+
+def corrections(words: set[str]) -> dict[str, str]:
+    """The words of `words` that `correction` corrects, with their corrections: the words it
+    did not correct before are left out by one set difference (an article's unknown words are
+    mostly names met before)."""
+    found = {}
+    for word in words - _uncorrected:
+        right = correction(word)
+        if right is None:
+            if len(_uncorrected) > _KEPT:
+                _uncorrected.clear()
+            _uncorrected.add(word)
+        else:
+            found[word] = right
+    return found
 
 
 @lru_cache(maxsize=16384)

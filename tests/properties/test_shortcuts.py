@@ -22,7 +22,9 @@ from newslint.german import (
     latin,
     mentions,
     quotes,
+    segment,
     speakers,
+    typos,
     variants,
     word_forms,
 )
@@ -501,6 +503,71 @@ def test_a_paragraph_without_a_dash_has_no_dateline(text):
     found = credits._dateline_match(text)
     expected = credits._DATELINE.match(text, 0, credits._DATELINE_WINDOW)
     assert (found and found.groupdict()) == (expected and expected.groupdict())
+
+
+def _without_dateline_in_full(text, block, sentences):
+    """What `attribution._without_dateline` computes, without its quick look for a dash."""
+    if block.kind not in ("paragraph", "teaser") or not sentences or sentences[0].start != block.start:
+        return sentences
+    length = credits.dateline_length(text[block.start : block.start + attribution._DATELINE_REACH])
+    if not length or block.start + length >= sentences[0].end:
+        return sentences
+    first = sentences[0]
+    return (Span(block.start + length, first.end, text[block.start + length : first.end]), *sentences[1:])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Berlin", " (dpa)", " – ", "-", " ", "Die Kürzung", ". ", "„Wir“",
+                              "sagte er", "! ", "x" * 120]), max_size=12).map("".join),
+    st.integers(0, 3),
+    st.sampled_from(["paragraph", "teaser", "headline"]),
+)
+@example("Berlin (dpa) – Die Kürzung. Er sagte – dann", 0, "paragraph")
+@example("Berlin. Die – Kürzung", 0, "paragraph")
+def test_a_paragraph_without_a_dash_in_its_first_sentence_keeps_its_sentences(body, lead, kind):
+    text = "\n" * lead + body + "\n"
+    block = Span(lead, lead + len(body), body)
+    block = type("Block", (), {"kind": kind, "start": block.start, "end": block.end})()
+    sentences = tuple(split_sentences(text, block.start, block.end))
+    assert attribution._without_dateline(text, block, sentences) == _without_dateline_in_full(text, block, sentences)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab AÄ-'’.1\u00a0ж", max_size=30), st.integers(0, 5), st.integers(0, 30))
+def test_words_are_built_as_their_named_tuples_build_them(text, start, end):
+    """`word_spans` and `words_between` make their tuples without the named tuples' own
+    constructors: the same tuples of the same types."""
+    pattern = segment.word_pattern(text, start, end)
+    spans = [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text, start, end)]
+    words = [cues.Word(m.start(), m.end(), m.group(), m.group().lower()) for m in pattern.finditer(text, start, end)]
+    found_spans, found_words = segment.words_between(text, start, end), cues.word_spans(text, start, end)
+    assert found_spans == spans and all(type(span) is Span for span in found_spans)
+    assert found_words == words and all(type(word) is cues.Word for word in found_words)
+
+
+NAME_PIECES = st.sampled_from(["Berlin", "Berliner", "berlin", "Kiew", "KIEW", "Kiews", " ", "-", "„", "(",
+                               "5", "é", "x", "Über", "Überall", "ж", "\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(NAME_PIECES, max_size=14).map("".join), st.integers(0, 4), st.integers(0, 60),
+       st.sets(st.sampled_from(["Berlin", "Berliner", "Kiew", "Kiews", "Überall", "Berl"]), max_size=4))
+@example("Berlin Berliner-Berlin", 0, 30, {"Berlin", "Berliner"})
+def test_name_words_of_a_few_forms_are_found_as_among_every_name_word(text, start, end, forms):
+    for pattern in (mentions._NAME_WORD, mentions._LATIN_NAME_WORD):
+        expected = [m.span() for m in pattern.finditer(text, start, end) if m.group() in forms]
+        assert [m.span() for m in mentions.matches_of(pattern, text, start, end, forms)] == expected
+
+
+def test_words_met_before_are_told_unknown_and_corrected_as_at_first():
+    words, more = {"Regierung", "Digitalisirung", "Temporao"}, [" verantwortlcih", " beispielsweise"]
+    first = typos.unknown(words, more)
+    assert typos.unknown(words, more) == first == {"Digitalisirung", "Temporao", "verantwortlcih"}
+    assert typos.unknown({"Regierung"}, [" beispielsweise"]) == set()  # all met before and known
+    expected = {word: typos.correction(word) for word in first if typos.correction(word)}
+    assert typos.corrections(first) == expected == typos.corrections(first)  # asked again: remembered
+    assert expected == {"Digitalisirung": "Digitalisierung", "verantwortlcih": "verantwortlich"}
 
 
 # -- attribution -------------------------------------------------------------------------------
