@@ -435,15 +435,18 @@ def _typo_findings(article, forms: set[str], reported: set[int]) -> Iterator[Fin
     strange = unknown(forms, _LOWER_CASE_WORD.findall(prose, start, end))
     if not strange:
         return  # most articles: every long word is known
-    corrected = corrections(strange)  # most articles: their unknown words are names, no typos
-    titles = None
-    for word in sorted(corrected):
-        right = corrected[word]
+    placed = {}  # the strange words in running text, once in the article, and no names: few
+    for word in strange:
         at = _place(prose, word, start, end)
         if at is None or at in reported or not _in_running_text(prose, at, at + len(word)):
             continue
         if word[0].isupper() and _may_be_name(article, at, at + len(word)):
             continue
+        placed[word] = at
+    corrected = corrections(set(placed))  # most articles: their unknown words are names, no typos
+    titles = None
+    for word in sorted(corrected):
+        right, at = corrected[word], placed[word]
         if titles is None:
             titles = _Titles(article)
         if titles.holds(at) or titles.language_at(at) is not None:

@@ -52,6 +52,8 @@ def zipfs(words, lang: str = "de") -> dict[str, float]:
     """The Zipf values of many words at once, each word that the data know with its value: one
     query of the index for all plain words (a few hundred cost about as much as a few single
     lookups)."""
+    if isinstance(words, Tokens):
+        return _looked_up(words, _index(lang)) if words else {}
     words_of: dict[str, list[str]] = {}  # each token (normalised and case-folded): its words
     for word in words:
         words_of.setdefault(unicodedata.normalize("NFC", word).casefold(), []).append(word)
@@ -74,6 +76,28 @@ def zipfs(words, lang: str = "de") -> dict[str, float]:
 
 #: words asked of the index in one query (SQLite allows 999 parameters in its oldest versions)
 _BATCH = 900
+
+
+class Tokens(frozenset):
+    """Words in plain lower-case German letters, composed, which `zipfs` looks up without
+    normalising each (the many spellings a typo may stand for)."""
+
+
+def _looked_up(tokens: Tokens, index) -> dict[str, float]:
+    if index is None:
+        return {word: value for word in tokens if (value := zipf(word))}
+    folded = {word.replace("ß", "ss"): word for word in tokens}  # as case-folding writes „ß“
+    plain = list(folded)
+    found: dict[str, float] = {}
+    for start in range(0, len(plain), _BATCH):
+        batch = plain[start : start + _BATCH]
+        marks = ",".join("?" * len(batch))
+        for token, value in index.execute(f"SELECT word, zipf FROM words WHERE word IN ({marks})", batch):
+            found[folded[token]] = value
+    if len(folded) < len(tokens):  # „strasse“ and „straße“ both asked: one token
+        found.update({word: found[folded[word.replace("ß", "ss")]] for word in tokens
+                      if folded[word.replace("ß", "ss")] in found})
+    return found
 
 
 def index_directory() -> str:

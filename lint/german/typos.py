@@ -95,6 +95,12 @@ def slips(word: str) -> set[str]:
     return found
 
 
+def _plain(word: str) -> bool:
+    """Whether a word is written in plain German letters, perhaps capitalised: only such words
+    are corrected (and only they are in the index: another would load a whole word list)."""
+    return bool(_PLAIN.fullmatch(word[1:])) and bool(_PLAIN.fullmatch(word[0].lower()))
+
+
 _passed: set[str] = set()  # words met before that need no further look: known, or short
 _unknown: set[str] = set()  # words met before that the German data do not know
 #: how many words `unknown` keeps in memory, each way
@@ -114,10 +120,10 @@ def unknown(words: set[str], more: list[str] = ()) -> set[str]:
     strange = new & _unknown
     new -= strange
     if new:
-        from newslint.german.frequency import zipfs
+        from newslint.german.frequency import Tokens, zipfs
 
         stripped = {word.lstrip(): word for word in new}
-        looked_up = [word for word in stripped if len(word) >= MIN_LENGTH]
+        looked_up = [word for word in stripped if len(word) >= MIN_LENGTH and _plain(word)]
         found = zipfs(looked_up)
         missing = {stripped[word] for word in looked_up if word not in found}
         for kept, words_of in ((_passed, new - missing), (_unknown, missing)):
@@ -152,7 +158,7 @@ def correction(word: str) -> str | None:
     """The very common word or compound that `word` is certainly a typo of, in the capitals of
     `word`, or None (see the module's documentation). A capitalised spelling may be a name: its
     correction must be more common."""
-    if len(word) < MIN_LENGTH or not _PLAIN.fullmatch(word[1:]) or not _PLAIN.fullmatch(word[0].lower()):
+    if len(word) < MIN_LENGTH or not _plain(word):
         return None
     if zipf(word) or zipf(word, "en"):
         return None  # most spellings: a known word
@@ -168,10 +174,10 @@ def _correction(word: str, capitalised: bool) -> str | None:
         return None  # a known word with an ending the data lack: „Digitalisierungen“
     if made_of_words(word):
         return None  # a new compound of known words: „Gemeinderatssitzungsprotokoll“
-    from newslint.german.frequency import zipfs
+    from newslint.german.frequency import Tokens, zipfs
 
     least = COMMON_NOUN_ZIPF if capitalised else COMMON_WORD_ZIPF
-    candidates = zipfs(slips(word))
+    candidates = zipfs(Tokens(slips(word)))
     if any(value >= least for value in candidates.values()):
         right = _one(candidates, least)  # a common word, unless two are alike
     else:
@@ -186,9 +192,9 @@ def made_of_words(word: str) -> bool:
     """Whether a word in lower case is made of known words of four letters or more, with the
     joints their parts take: „gemeinderats|sitzungs|protokoll“, „kälte|telefon“; not
     „kälte|tleefon“. The whole word is no part of itself."""
-    from newslint.german.frequency import zipfs
+    from newslint.german.frequency import Tokens, zipfs
 
-    return len(word) in _reachable(word, _ends(word, zipfs(_parts(word))))
+    return len(word) in _reachable(word, _ends(word, zipfs(Tokens(_parts(word)))))
 
 
 def _one(candidates: dict[str, float], least: float) -> str | None:
@@ -239,12 +245,12 @@ def _compound_correction(word: str, candidates: dict[str, float]) -> str | None:
     """The compound `word` is a typo of: a known compound one slip away (of `candidates`, the
     slips the data know) whose part where the two differ is a common word, and the only one:
     „Bezinkanister“ → „Benzinkanister“ (not „Boxkeller“ → „Bockeller“, which no data know)."""
-    from newslint.german.frequency import zipfs
+    from newslint.german.frequency import Tokens, zipfs
 
     known = {candidate for candidate in candidates if len(candidate) >= 2 * _PART_LENGTH}
     if not known:
         return None
-    parts = zipfs(part for candidate in known for part in _parts(candidate))
+    parts = zipfs(Tokens(part for candidate in known for part in _parts(candidate)))
     found = [candidate for candidate in known if _common_part_mended(word, candidate, parts)]
     return found[0] if len(found) == 1 else None
 

@@ -133,3 +133,11 @@ def test_another_signature_of_the_word_list_is_remembered_apart(index_home):
     for field in ("st_size", "st_mtime_ns", "st_ino"):
         changed = SimpleNamespace(**{**vars(same), field: getattr(same, field) + 1})
         assert frequency._remembered_name("de", source, changed, version) != here, field
+
+
+def test_plain_tokens_are_looked_up_as_words_are():
+    from newslint.german.frequency import Tokens, zipfs
+
+    words = ["straße", "strasse", "regierung", "digitalisirung", "größe", "übermorgen", "xqzv"]
+    assert zipfs(Tokens(words)) == zipfs(words)
+    assert zipfs(Tokens(words))["straße"] > 0 and "xqzv" not in zipfs(Tokens(words))
