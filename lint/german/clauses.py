@@ -347,11 +347,8 @@ def _written_in(text: str, words: list[Word]) -> Span | None:
     Entwurf steht:“, „Koalitionsvertrag“ in „Im Koalitionsvertrag steht:“; None without one."""
     if len(words) < 2 or words[0].lower not in _WRITTEN_IN:
         return None
-    noun = next((index for index, word in enumerate(words[1:], 1) if word.text[0].isupper()), None)
-    if noun is None or any(word.lower not in DETERMINERS and not word.lower.endswith(("e", "en", "er", "em", "es"))
-                           for word in words[1:noun]):
-        return None  # not a determiner and adjectives before the noun
-    return Span(words[1].start, words[noun].end, text[words[1].start : words[noun].end])
+    end = noun_phrase(text, words, 1, len(words))
+    return span_of(text, words, 1, end) if end > 1 else None
 
 
 

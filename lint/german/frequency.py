@@ -7,9 +7,9 @@ an SQLite file under the user's cache directory (`$XDG_CACHE_HOME/newslint`, els
 environments with the same list share it; building it takes a few seconds, once, and after that
 a lookup reads one row. Which index belongs to the installed list is remembered beside it (a
 small `.name` file), so that a process does not hash the list again. The values are
-`wordfreq.zipf_frequency`'s own: each frequency band of the list is rated by wordfreq itself. Words that wordfreq would split or transliterate, anything
-but plain Latin letters, are asked of wordfreq directly, and so is everything when the index
-cannot be built.
+`wordfreq.zipf_frequency`'s own: each frequency band of the list is rated by wordfreq itself.
+Words that wordfreq would split or transliterate, anything but plain Latin letters, are asked of
+wordfreq directly, and so is everything when the index cannot be built.
 """
 
 from __future__ import annotations
@@ -52,12 +52,15 @@ def zipfs(words, lang: str = "de") -> dict[str, float]:
     """The Zipf values of many words at once, each word that the data know with its value: one
     query of the index for all plain words (a few hundred cost about as much as a few single
     lookups)."""
-    if isinstance(words, Tokens):
-        return _looked_up(words, _index(lang)) if words else {}
     words_of: dict[str, list[str]] = {}  # each token (normalised and case-folded): its words
-    for word in words:
-        words_of.setdefault(unicodedata.normalize("NFC", word).casefold(), []).append(word)
-    plain = [token for token in words_of if _SIMPLE.fullmatch(token)]
+    if isinstance(words, Tokens):  # plain lower-case letters already: only „ß“ is folded
+        for word in words:
+            words_of.setdefault(word.replace("ß", "ss"), []).append(word)
+        plain = list(words_of)
+    else:
+        for word in words:
+            words_of.setdefault(unicodedata.normalize("NFC", word).casefold(), []).append(word)
+        plain = [token for token in words_of if _SIMPLE.fullmatch(token)]
     index = _index(lang) if plain else None
     if index is None:
         plain = []
@@ -81,23 +84,6 @@ _BATCH = 900
 class Tokens(frozenset):
     """Words in plain lower-case German letters, composed, which `zipfs` looks up without
     normalising each (the many spellings a typo may stand for)."""
-
-
-def _looked_up(tokens: Tokens, index) -> dict[str, float]:
-    if index is None:
-        return {word: value for word in tokens if (value := zipf(word))}
-    folded = {word.replace("ß", "ss"): word for word in tokens}  # as case-folding writes „ß“
-    plain = list(folded)
-    found: dict[str, float] = {}
-    for start in range(0, len(plain), _BATCH):
-        batch = plain[start : start + _BATCH]
-        marks = ",".join("?" * len(batch))
-        for token, value in index.execute(f"SELECT word, zipf FROM words WHERE word IN ({marks})", batch):
-            found[folded[token]] = value
-    if len(folded) < len(tokens):  # „strasse“ and „straße“ both asked: one token
-        found.update({word: found[folded[word.replace("ß", "ss")]] for word in tokens
-                      if folded[word.replace("ß", "ss")] in found})
-    return found
 
 
 def index_directory() -> str:

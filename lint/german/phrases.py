@@ -198,8 +198,8 @@ def skip_adverbials(words: list[Word], index: int, limit: int) -> int:
         lower = words[index].lower
         if lower in ADVERBS or lower in OBJECT_PRONOUNS:
             index += 1
-        elif time_phrase_end(words, index, limit) > index:
-            index = time_phrase_end(words, index, limit)
+        elif (end := time_phrase_end(words, index, limit)) > index:
+            index = end
         elif lower in PREPOSITIONS:
             index += 1
             if index < limit and words[index].lower in DETERMINERS:
@@ -228,8 +228,8 @@ def skip_fronted(text: str, words: list[Word], index: int, limit: int) -> int:
         if lower in ADVERBS or lower in OBJECT_PRONOUNS or index == 0 and lower == "so":  # "So hat sich …"
             index += 1
             continue
-        if time_phrase_end(words, index, limit) > index:  # "Zehn Jahre später sagte sie"
-            index = time_phrase_end(words, index, limit)
+        if (end := time_phrase_end(words, index, limit)) > index:  # "Zehn Jahre später sagte sie"
+            index = end
             continue
         if lower not in PREPOSITIONS:
             break

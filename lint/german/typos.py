@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from newslint.german.word_forms import _takes, stems, zipf
+from newslint.german.word_forms import stems, takes, zipf
 
 #: shorter spellings are left alone: short words have many neighbours, and short names abound
 MIN_LENGTH = 8
@@ -227,7 +227,7 @@ def _joints(word: str, start: int, end: int) -> list[str]:
     """The joints that may follow the part word[start:end] where `word` goes on: none, or one the
     part may take (not a letter typed twice: „Presse|e|mitteilung“ is no compound)."""
     return [joint for joint in _JOINTS
-            if word.startswith(joint, end) and (not joint or _takes(word[start:end], joint))]
+            if word.startswith(joint, end) and (not joint or takes(word[start:end], joint))]
 
 
 def _reachable(word: str, ends: dict[int, list[int]]) -> set[int]:

@@ -36,7 +36,7 @@ def stems(form: str) -> frozenset[str]:
     for suffix in _SUFFIXES_BY_LAST_LETTER.get(form[-1:], ()):
         if form.endswith(suffix) and len(form) - len(suffix) >= MIN_STEM:
             stem = form[: -len(suffix)]
-            if not _takes(stem, suffix):
+            if not takes(stem, suffix):
                 continue
             found.add(stem)
             if suffix in _PLURAL_SUFFIXES:
@@ -55,7 +55,7 @@ def with_ending(stem: str, form: str) -> bool:
         len(stem) >= MIN_STEM
         and form.startswith(stem)
         and form[len(stem) :] in _ENDINGS
-        and _takes(stem, form[len(stem) :])
+        and takes(stem, form[len(stem) :])
     )
 
 
@@ -63,7 +63,7 @@ def with_ending(stem: str, form: str) -> bool:
 _BEFORE_N = frozenset("aeiouäöüylr")
 
 
-def _takes(stem: str, ending: str) -> bool:
+def takes(stem: str, ending: str) -> bool:
     """Whether `stem` may carry `ending`: not when the ending would double the stem's last letter
     ("Brownn", "Armeee": a letter typed twice), nor an „n“ after a consonant other than l or r,
     which no German word takes ("Journalistn": a letter left out)."""
@@ -113,4 +113,3 @@ def zipf(word: str, lang: str = "de") -> float:
     from newslint.german import frequency
 
     return frequency.zipf(word, lang)
-
