@@ -10,6 +10,10 @@ small `.name` file), so that a process does not hash the list again. The values 
 `wordfreq.zipf_frequency`'s own: each frequency band of the list is rated by wordfreq itself.
 Words that wordfreq would split or transliterate, anything but plain Latin letters, are asked of
 wordfreq directly, and so is everything when the index cannot be built.
+
+The German index also holds the common words by their deletions (each word with one letter left
+out, wherever it stands), so that `neighbours` finds the common words one typing slip from a
+spelling with a few keys instead of the hundreds of spellings one slip away (as in SymSpell).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import regex
 
 #: words that wordfreq's tokenizer keeps whole, after normalising and case folding
 _SIMPLE = regex.compile(r"[a-zà-öø-ňŊ-ž]+")  # Latin letters with accents, not ŉ or ſ
-_FORMAT = "3"  # raise when the index's content changes
+_FORMAT = "4"  # raise when the index's content changes
 
 _indexes: dict[str, tuple[int, sqlite3.Connection | None]] = {}  # lang: (process id, index)
 
@@ -52,15 +56,12 @@ def zipfs(words, lang: str = "de") -> dict[str, float]:
     """The Zipf values of many words at once, each word that the data know with its value: one
     query of the index for all plain words (a few hundred cost about as much as a few single
     lookups)."""
+    if isinstance(words, Tokens):
+        return _token_zipfs(words, lang)
     words_of: dict[str, list[str]] = {}  # each token (normalised and case-folded): its words
-    if isinstance(words, Tokens):  # plain lower-case letters already: only „ß“ is folded
-        for word in words:
-            words_of.setdefault(word.replace("ß", "ss"), []).append(word)
-        plain = list(words_of)
-    else:
-        for word in words:
-            words_of.setdefault(unicodedata.normalize("NFC", word).casefold(), []).append(word)
-        plain = [token for token in words_of if _SIMPLE.fullmatch(token)]
+    for word in words:
+        words_of.setdefault(unicodedata.normalize("NFC", word).casefold(), []).append(word)
+    plain = [token for token in words_of if _SIMPLE.fullmatch(token)]
     index = _index(lang) if plain else None
     if index is None:
         plain = []
@@ -75,6 +76,57 @@ def zipfs(words, lang: str = "de") -> dict[str, float]:
         if value:
             found.update(dict.fromkeys(words_of[token], value))
     return found
+
+
+def _token_zipfs(words: Tokens, lang: str) -> dict[str, float]:
+    """`zipfs` of words in plain lower-case letters, which are looked up as they are, but for
+    „ß“, folded to „ss“ (the many spellings a typo may stand for, the stretches of a word)."""
+    sharp = [word for word in words if "ß" in word]
+    tokens = words.difference(sharp).union(word.replace("ß", "ss") for word in sharp) if sharp else words
+    index = _index(lang) if tokens else None
+    if index is None:
+        return {word: value for word in words if (value := zipf(word, lang))}
+    tokens = list(tokens)
+    found: dict[str, float] = {}
+    for start in range(0, len(tokens), _BATCH):
+        batch = tokens[start : start + _BATCH]
+        marks = ",".join("?" * len(batch))
+        found.update(index.execute(f"SELECT word, zipf FROM words WHERE word IN ({marks})", batch))
+    if sharp:
+        folded = {word: found[word.replace("ß", "ss")] for word in sharp if word.replace("ß", "ss") in found}
+        found = {word: value for word, value in found.items() if word in words}
+        found.update(folded)
+    return found
+
+
+#: the common words indexed by their deletions (`neighbours`): of these languages, this common
+#: (Zipf scale), of this many letters at least
+NEIGHBOURED = ("de",)
+NEIGHBOUR_ZIPF = 3.0
+NEIGHBOUR_LENGTH = 4
+
+
+def neighbours(keys, lang: str = "de") -> list[tuple[str, str, float]] | None:
+    """The common words (`NEIGHBOUR_ZIPF`, `NEIGHBOUR_LENGTH`) that are a key or a key with one
+    letter left out, as (key, word, Zipf value), for keys in plain lower-case letters, folded
+    („ß“ as „ss“). Asked with a spelling and its deletions (`deletions`), they are every common
+    word one edit from the spelling — a letter added, left out, changed, or two swapped — and a
+    few two edits away. None when the index cannot answer (wordfreq then must)."""
+    index = _index(lang) if lang in NEIGHBOURED else None
+    if index is None:
+        return None
+    keys = list(keys)
+    found = []
+    for start in range(0, len(keys), _BATCH):
+        batch = keys[start : start + _BATCH]
+        marks = ",".join("?" * len(batch))
+        found += index.execute(f"SELECT key, word, zipf FROM neighbours WHERE key IN ({marks})", batch)
+    return found
+
+
+def deletions(word: str) -> set[str]:
+    """`word` and the spellings with one of its letters left out."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 #: words asked of the index in one query (SQLite allows 999 parameters in its oldest versions)
@@ -216,7 +268,8 @@ def _word_list(lang: str) -> str | None:
 
 
 def _build(path: str, lang: str) -> None:
-    """Write the index of a language's list: each plain word with its Zipf value.
+    """Write the index of a language's list: each plain word with its Zipf value; and, for the
+    languages of `NEIGHBOURED`, each common word under each of its `deletions`.
 
     A word in two bands takes the later one, as in wordfreq's own dictionary.
     """
@@ -238,6 +291,8 @@ def _build(path: str, lang: str) -> None:
         if sample is not None:
             value_of[number] = wordfreq.zipf_frequency(sample, lang)
     rows = sorted((word, value_of[number]) for word, number in band_of.items() if number in value_of)
+    common = [(word, value) for word, value in rows
+              if lang in NEIGHBOURED and value >= NEIGHBOUR_ZIPF and len(word) >= NEIGHBOUR_LENGTH]
     os.makedirs(os.path.dirname(path), exist_ok=True)
     partial = f"{path}.{os.getpid()}.partial"
     try:
@@ -245,6 +300,10 @@ def _build(path: str, lang: str) -> None:
             connection.execute("PRAGMA journal_mode = OFF")  # a new file, renamed when complete
             connection.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
             connection.executemany("INSERT INTO words VALUES (?, ?)", rows)
+            connection.execute("CREATE TABLE neighbours (key TEXT, word TEXT, zipf REAL, PRIMARY KEY (key, word))"
+                               " WITHOUT ROWID")
+            connection.executemany("INSERT OR IGNORE INTO neighbours VALUES (?, ?, ?)",
+                                   sorted((key, word, value) for word, value in common for key in deletions(word)))
         connection.close()
         os.replace(partial, path)  # whole or not at all, also when two processes build at once
     finally:

@@ -19,9 +19,8 @@ its parts.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-
-import regex
 
 from newslint.german.word_forms import stems, takes, zipf
 
@@ -50,8 +49,9 @@ LANGUAGES = ("de", "en", "fr", "it", "es", "pt", "nl", "pl", "tr", "sh")
 _LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
 _KEYBOARD = ("qwertzuiopü", "asdfghjklöä", "yxcvbnm")
 _UMLAUT_OF = {"a": "ä", "o": "ö", "u": "ü"}
-#: a spelling in plain lower-case letters (after the first, which may be a capital)
-_PLAIN = regex.compile(r"[a-zäöüß]+")
+#: a spelling in plain lower-case letters after the first, which may be a capital: a letter
+#: whose lower case is one of them (the capital „ẞ“, the Kelvin sign)
+_PLAIN = re.compile(r"[a-zäöüßA-ZÄÖÜ\u1e9e\u212a][a-zäöüß]*")
 
 
 def _neighbours() -> dict[str, str]:
@@ -98,7 +98,7 @@ def slips(word: str) -> set[str]:
 def _plain(word: str) -> bool:
     """Whether a word is written in plain German letters, perhaps capitalised: only such words
     are corrected (and only they are in the index: another would load a whole word list)."""
-    return bool(_PLAIN.fullmatch(word[1:])) and bool(_PLAIN.fullmatch(word[0].lower()))
+    return _PLAIN.fullmatch(word) is not None
 
 
 _passed: set[str] = set()  # words met before that need no further look: known, or short
@@ -124,8 +124,8 @@ def unknown(words: set[str], more: list[str] = ()) -> set[str]:
 
         stripped = {word.lstrip(): word for word in new}
         looked_up = [word for word in stripped if len(word) >= MIN_LENGTH and _plain(word)]
-        found = zipfs(looked_up)
-        missing = {stripped[word] for word in looked_up if word not in found}
+        found = zipfs(Tokens(word.lower() for word in looked_up))
+        missing = {stripped[word] for word in looked_up if word.lower() not in found}
         for kept, words_of in ((_passed, new - missing), (_unknown, missing)):
             if len(kept) > _KEPT:
                 kept.clear()
@@ -174,27 +174,104 @@ def _correction(word: str, capitalised: bool) -> str | None:
         return None  # a known word with an ending the data lack: „Digitalisierungen“
     if made_of_words(word):
         return None  # a new compound of known words: „Gemeinderatssitzungsprotokoll“
-    from newslint.german.frequency import Tokens, zipfs
-
     least = COMMON_NOUN_ZIPF if capitalised else COMMON_WORD_ZIPF
-    candidates = zipfs(Tokens(slips(word)))
-    if any(value >= least for value in candidates.values()):
-        right = _one(candidates, least)  # a common word, unless two are alike
-    else:
-        right = _compound_correction(word, candidates)
+    right = _quick_correction(word, least)
+    if right is _UNDECIDED:
+        right = _slip_correction(word, least)
     if right is None or _foreign(word):
         return None
     return right
+
+
+#: what `_quick_correction` gives when only all the spellings one slip away can tell
+_UNDECIDED = ""
+
+
+def _slip_correction(word: str, least: float) -> str | None:
+    """The correction of `word` from every spelling one slip away that the data know."""
+    from newslint.german.frequency import Tokens, zipfs
+
+    candidates = zipfs(Tokens(slips(word)))
+    if any(value >= least for value in candidates.values()):
+        return _one(candidates, least)  # a common word, unless two are alike
+    return _compound_correction(word, candidates)
+
+
+def _quick_correction(word: str, least: float) -> str | None:
+    """What `_slip_correction` gives, found from the common words one edit from the word and from
+    its stretches where a part of a compound may be mistyped (`frequency.neighbours`, a few
+    dozen keys instead of hundreds of spellings): None when no common word lies one edit away
+    and no compound with a mistyped common part does; `_UNDECIDED` when a common word does (which
+    one is meant is told from all the spellings one slip away) or the quick way cannot tell (a
+    spelling with „ß“, folded to „ss“ in the index, or no index)."""
+    from newslint.german.frequency import neighbours
+
+    if "ß" in word:
+        return _UNDECIDED
+    own = _keys(word)
+    stretches_of: dict[str, list[tuple[int, int]]] = {}  # each key: the stretches it was made of
+    for start, stop in _stretches(word):
+        for key in _keys(word[start:stop]):
+            stretches_of.setdefault(key, []).append((start, stop))
+    rows = neighbours(own.union(stretches_of))
+    if rows is None or any(value >= least for key, _, value in rows if key in own):
+        return _UNDECIDED
+    mended = {word[:start] + part + word[stop:] for key, part, value in rows if value >= COMMON_PART_ZIPF
+              for start, stop in stretches_of.get(key, ())}
+    if not mended:
+        return None
+    from newslint.german.frequency import Tokens, zipfs
+
+    known = zipfs(Tokens(mended))
+    candidates = {slip: known[slip.replace("ß", "ss")] for slip in slips(word) if slip.replace("ß", "ss") in known} \
+        if known else {}
+    return _compound_correction(word, candidates)
+
+
+def _keys(spelling: str) -> set[str]:
+    """What `frequency.neighbours` is asked to find the common words one edit from `spelling`
+    (plain lower-case letters without „ß“): its deletions, and the spellings with an „s“ added
+    (a „ß“ left out, „ss“ in the index, is two letters away)."""
+    from newslint.german.frequency import deletions
+
+    return deletions(spelling) | {spelling[:i] + "s" + spelling[i:] for i in range(len(spelling) + 1)}
+
+
+def _stretches(word: str) -> set[tuple[int, int]]:
+    """The stretches word[start:stop] that may be a mistyped part of a compound whose other parts
+    are right: after known parts (or at the start), before a joint and known parts (or at the
+    end); not the whole word."""
+    ends = _part_ends(word)
+    heads, tails = _reachable(word, ends), _reachable_from_end(word, ends)
+    return {(start, tail - len(joint)) for start in heads for tail in tails for joint in _JOINTS
+            if word.endswith(joint, 0, tail) and tail - len(joint) - start >= _PART_LENGTH - 1
+            and (start > 0 or tail - len(joint) < len(word))}
 
 
 @lru_cache(maxsize=4096)
 def made_of_words(word: str) -> bool:
     """Whether a word in lower case is made of known words of four letters or more, with the
     joints their parts take: „gemeinderats|sitzungs|protokoll“, „kälte|telefon“; not
-    „kälte|tleefon“. The whole word is no part of itself."""
+    „kälte|tleefon“. The whole word is no part of itself.
+
+    Most compounds are of two words: the stretches at its start and its end, a quarter of all,
+    are looked up first, and tell for most."""
     from newslint.german.frequency import Tokens, zipfs
 
-    return len(word) in _reachable(word, _ends(word, zipfs(Tokens(_parts(word)))))
+    outer = {word[:i] for i in range(_PART_LENGTH, len(word))}
+    outer.update(word[i:] for i in range(1, len(word) - _PART_LENGTH + 1))
+    if len(word) in _reachable(word, _ends(word, zipfs(Tokens(outer)))):
+        return True
+    return len(word) in _reachable(word, _part_ends(word))
+
+
+@lru_cache(maxsize=4096)
+def _part_ends(word: str) -> dict[int, list[int]]:
+    """`_ends` of a word's stretches that the data know (all looked up in one query: a query
+    costs more than a few dozen words more in it)."""
+    from newslint.german.frequency import Tokens, zipfs
+
+    return _ends(word, zipfs(Tokens(_parts(word))))
 
 
 def _one(candidates: dict[str, float], least: float) -> str | None:
@@ -216,10 +293,14 @@ def _ends(word: str, known: dict[str, float]) -> dict[int, list[int]]:
     """For each position of `word`, where the known parts that start there end (`known`: the Zipf
     values of its stretches); the whole word is no part of itself."""
     ends: dict[int, list[int]] = {}
-    for i in range(len(word)):
-        for j in range(i + _PART_LENGTH, len(word) + 1):
-            if j - i < len(word) and known.get(word[i:j], 0) >= _KNOWN_PART_ZIPF:
-                ends.setdefault(i, []).append(j)
+    for part, value in known.items():  # the known ones: few, of the many stretches
+        if value >= _KNOWN_PART_ZIPF and _PART_LENGTH <= len(part) < len(word):
+            at = word.find(part)
+            while at >= 0:
+                ends.setdefault(at, []).append(at + len(part))
+                at = word.find(part, at + 1)
+    for found in ends.values():
+        found.sort()
     return ends
 
 

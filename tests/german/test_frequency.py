@@ -141,3 +141,34 @@ def test_plain_tokens_are_looked_up_as_words_are():
     words = ["straße", "strasse", "regierung", "digitalisirung", "größe", "übermorgen", "xqzv"]
     assert zipfs(Tokens(words)) == zipfs(words)
     assert zipfs(Tokens(words))["straße"] > 0 and "xqzv" not in zipfs(Tokens(words))
+
+
+@pytest.mark.parametrize("spelling", [
+    "regierng",    # a letter left out
+    "regierrung",  # one typed twice
+    "regeirung",   # two swapped
+    "regierunf",   # one changed
+    "egierung",    # the first left out
+])
+def test_neighbours_are_the_common_words_one_edit_away(index_home, spelling):
+    rows = frequency.neighbours(frequency.deletions(spelling))
+    found = {word: value for _key, word, value in rows}
+    assert found["regierung"] == wordfreq.zipf_frequency("regierung", "de")
+    assert all(value >= frequency.NEIGHBOUR_ZIPF and len(word) >= frequency.NEIGHBOUR_LENGTH
+               for word, value in found.items())
+
+
+def test_rare_words_are_no_neighbours(index_home):
+    rare = "kältetelefon"  # known to no list; and a rare word one edit from a spelling is left out
+    assert frequency.neighbours(frequency.deletions(rare)) == []
+    assert 0 < wordfreq.zipf_frequency("benzinkanister", "de") < frequency.NEIGHBOUR_ZIPF
+    assert "benzinkanister" not in {word for _, word, _ in frequency.neighbours(frequency.deletions("bezinkanister"))}
+
+
+def test_without_an_index_neighbours_are_not_known(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.setattr(frequency, "_indexes", {})
+    assert frequency.neighbours(frequency.deletions("regierng")) is None
+    assert frequency.neighbours({"house"}, "en") is None  # only German's common words are indexed so

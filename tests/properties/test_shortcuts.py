@@ -570,6 +570,49 @@ def test_words_met_before_are_told_unknown_and_corrected_as_at_first():
     assert expected == {"Digitalisirung": "Digitalisierung", "verantwortlcih": "verantwortlich"}
 
 
+#: common words, compounds (with common and rare parts, with „ß“), names and new compounds, to mistype
+TYPO_SOURCES = ["regierung", "digitalisierung", "verantwortlich", "bundesverfassungsgericht", "benzinkanister",
+                "klimaschutzgesetz", "sicherheitsmaßnahmen", "wohnungsmarkt", "straßenbahn", "überraschung",
+                "sitzungsprotokoll", "kältetelefon", "lindermann", "königsdörffer", "wienroither", "temporao",
+                "hauptstraße", "stadtrat", "bundesautobahn", "wahlrechtsreform", "außenministerin"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(TYPO_SOURCES), st.integers(0, 10**6), st.booleans())
+@example("bezinkanister", 0, False)
+@example("auerdem", 0, False)  # a „ß“ left out: „außerdem“, „ss“ in the index
+def test_typos_are_corrected_by_the_common_words_near_them_as_by_every_spelling_one_slip_away(word, pick,
+                                                                                           capitalised):
+    if pick:  # the spelling `pick` of those one slip from the word
+        near = sorted(typos.slips(word))
+        word = near[pick % len(near)]
+    least = typos.COMMON_NOUN_ZIPF if capitalised else typos.COMMON_WORD_ZIPF
+    quick = typos._quick_correction(word, least)
+    assert quick == typos._UNDECIDED or quick == typos._slip_correction(word, least)
+
+
+COMPOUND_PIECES = st.sampled_from(["gemeinde", "rat", "s", "sitzung", "protokoll", "kälte", "telefon", "tleefon",
+                                   "en", "straße", "bahn", "xq", "wien", "roither", "e", "presse", "mitteilung"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(COMPOUND_PIECES, min_size=1, max_size=5).map("".join))
+@example("gemeinderatssitzungsprotokoll")
+@example("presseemitteilung")
+def test_compounds_are_told_by_their_outer_stretches_as_by_all(word):
+    assert typos.made_of_words(word) == (len(word) in typos._reachable(word, typos._part_ends(word)))
+
+
+def test_the_quick_way_decides_names_and_mistyped_compounds_alone():
+    words = ["kowalczyk", "wienroither", "königsdörffer", "saliakas", "paradeiserpflanzen", "temporao",
+             "bezinkanister", "klimaschtzgesetz"]
+    decided = {word: typos._quick_correction(word, typos.COMMON_WORD_ZIPF) for word in words}
+    assert decided == {word: typos._slip_correction(word, typos.COMMON_WORD_ZIPF) for word in words}
+    assert list(decided.values()).count(None) == 5
+    # a common word one slip away: which one is meant, all the spellings one slip away tell
+    assert typos._quick_correction("digitalisirung", typos.COMMON_WORD_ZIPF) == typos._UNDECIDED
+
+
 # -- attribution -------------------------------------------------------------------------------
 
 
