@@ -428,11 +428,11 @@ def _typo_findings(article, forms: set[str], reported: set[int]) -> Iterator[Fin
     `forms`: the article's capitalised words (`name_forms`)."""
     if not article.blocks or not article.lang.lower().startswith("de"):
         return
-    from newslint.german.typos import corrections, unknown
+    from newslint.german.typos import corrections, may_be_typos, unknown
 
     prose = article.prose
     start, end = article.blocks[0].start, article.blocks[-1].end
-    strange = unknown(forms, _LOWER_CASE_WORD.findall(prose, start, end))
+    strange = may_be_typos(unknown(forms, _LOWER_CASE_WORD.findall(prose, start, end)))
     if not strange:
         return  # most articles: every long word is known
     placed = {}  # the strange words in running text, once in the article, and no names: few

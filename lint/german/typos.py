@@ -137,6 +137,12 @@ def unknown(words: set[str], more: list[str] = ()) -> set[str]:
 _uncorrected: set[str] = set()  # words met before that `correction` does not correct (most are names)
 
 
+def may_be_typos(words: set[str]) -> set[str]:
+    """The words of `words` but those that `corrections` found to be no typos before (most
+    unknown words of an archive's articles are names met before): they need no further look."""
+    return words - _uncorrected
+
+
 def corrections(words: set[str]) -> dict[str, str]:
     """The words of `words` that `correction` corrects, with their corrections: the words it
     did not correct before are left out by one set difference (an article's unknown words are

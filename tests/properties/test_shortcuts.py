@@ -568,6 +568,9 @@ def test_words_met_before_are_told_unknown_and_corrected_as_at_first():
     expected = {word: typos.correction(word) for word in first if typos.correction(word)}
     assert typos.corrections(first) == expected == typos.corrections(first)  # asked again: remembered
     assert expected == {"Digitalisirung": "Digitalisierung", "verantwortlcih": "verantwortlich"}
+    # a word found to be no typo is passed over after: what is left is corrected as before
+    assert typos.may_be_typos(first) == {"Digitalisirung", "verantwortlcih"}
+    assert typos.corrections(typos.may_be_typos(first)) == expected
 
 
 #: common words, compounds (with common and rare parts, with „ß“), names and new compounds, to mistype
