@@ -66,11 +66,8 @@ def zipfs(words, lang: str = "de") -> dict[str, float]:
     if index is None:
         plain = []
     found: dict[str, float] = {}
-    for start in range(0, len(plain), _BATCH):
-        batch = plain[start : start + _BATCH]
-        marks = ",".join("?" * len(batch))
-        for token, value in index.execute(f"SELECT word, zipf FROM words WHERE word IN ({marks})", batch):
-            found.update(dict.fromkeys(words_of[token], value))
+    for token, value in _rows_of(index, "SELECT word, zipf FROM words WHERE word IN", plain):
+        found.update(dict.fromkeys(words_of[token], value))
     for token in words_of.keys() - set(plain):
         value = zipf(token, lang)
         if value:
@@ -86,12 +83,7 @@ def _token_zipfs(words: Tokens, lang: str) -> dict[str, float]:
     index = _index(lang) if tokens else None
     if index is None:
         return {word: value for word in words if (value := zipf(word, lang))}
-    tokens = list(tokens)
-    found: dict[str, float] = {}
-    for start in range(0, len(tokens), _BATCH):
-        batch = tokens[start : start + _BATCH]
-        marks = ",".join("?" * len(batch))
-        found.update(index.execute(f"SELECT word, zipf FROM words WHERE word IN ({marks})", batch))
+    found = dict(_rows_of(index, "SELECT word, zipf FROM words WHERE word IN", list(tokens)))
     if sharp:
         folded = {word: found[word.replace("ß", "ss")] for word in sharp if word.replace("ß", "ss") in found}
         found = {word: value for word, value in found.items() if word in words}
@@ -115,13 +107,7 @@ def neighbours(keys, lang: str = "de") -> list[tuple[str, str, float]] | None:
     index = _index(lang) if lang in NEIGHBOURED else None
     if index is None:
         return None
-    keys = list(keys)
-    found = []
-    for start in range(0, len(keys), _BATCH):
-        batch = keys[start : start + _BATCH]
-        marks = ",".join("?" * len(batch))
-        found += index.execute(f"SELECT key, word, zipf FROM neighbours WHERE key IN ({marks})", batch)
-    return found
+    return list(_rows_of(index, "SELECT key, word, zipf FROM neighbours WHERE key IN", list(keys)))
 
 
 def deletions(word: str) -> set[str]:
@@ -131,6 +117,13 @@ def deletions(word: str) -> set[str]:
 
 #: words asked of the index in one query (SQLite allows 999 parameters in its oldest versions)
 _BATCH = 900
+
+
+def _rows_of(index: sqlite3.Connection, query: str, keys: list[str]):
+    """The rows a query ending in „IN“ gives for all `keys`, asked `_BATCH` keys at a time."""
+    for start in range(0, len(keys), _BATCH):
+        batch = keys[start : start + _BATCH]
+        yield from index.execute(f"{query} ({','.join('?' * len(batch))})", batch)
 
 
 class Tokens(frozenset):

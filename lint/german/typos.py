@@ -13,8 +13,12 @@ Brazilian „Temporao“ is no „Temporal“).
 
 `unknown(words)` gives the words of an article that the German data do not know: all looked up
 in one query of the frequency index, and remembered, so that the words met in earlier articles
-cost a set lookup. Only an unknown word costs more: one query for all its corrections, one for
-its parts.
+cost a set lookup; `may_be_typos` leaves out those found to be no typos before. Only an unknown
+word met for the first time costs more: a query for its stretches that may be words (those at
+its start and end first: they tell for most compounds), and one for the common words one edit
+from it and from the stretches that may be a mistyped part (`frequency.neighbours`). Only when a
+common word lies one edit away are all the spellings one slip away looked up, to tell which one
+was meant.
 """
 
 from __future__ import annotations
@@ -182,7 +186,7 @@ def _correction(word: str, capitalised: bool) -> str | None:
         return None  # a new compound of known words: „Gemeinderatssitzungsprotokoll“
     least = COMMON_NOUN_ZIPF if capitalised else COMMON_WORD_ZIPF
     right = _quick_correction(word, least)
-    if right is _UNDECIDED:
+    if right == _UNDECIDED:
         right = _slip_correction(word, least)
     if right is None or _foreign(word):
         return None
@@ -229,9 +233,11 @@ def _quick_correction(word: str, least: float) -> str | None:
     from newslint.german.frequency import Tokens, zipfs
 
     known = zipfs(Tokens(mended))
-    candidates = {slip: known[slip.replace("ß", "ss")] for slip in slips(word) if slip.replace("ß", "ss") in known} \
-        if known else {}
-    return _compound_correction(word, candidates)
+    if not known:
+        return None
+    # the spellings one slip away mended so, as `_slip_correction` finds them („ß“ where one was left out)
+    folded = {slip: slip.replace("ß", "ss") for slip in slips(word)}
+    return _compound_correction(word, {slip: known[fold] for slip, fold in folded.items() if fold in known})
 
 
 def _keys(spelling: str) -> set[str]:
