@@ -486,8 +486,10 @@ def _may_be_variants(a: str, b: str) -> bool:
     return one_edit_apart(fold(a), fold(b)) and _close_may_be_variants(a, b)
 
 
+@lru_cache(maxsize=65536)
 def _close_may_be_variants(a: str, b: str) -> bool:
-    """`_may_be_variants` of two forms already known to be one edit apart (folded)."""
+    """`_may_be_variants` of two forms already known to be one edit apart (folded); remembered,
+    as the same pairs meet again in an archive's articles („Berlin“/„Berlins“)."""
     if a[0].casefold() != b[0].casefold() or a.casefold() == b.casefold():
         return False  # another initial ("Nordkorea"/"Südkorea"), or capitals only ("WhatsApp")
     if _cut_short(a, b) or _cut_short(b, a):
