@@ -284,8 +284,9 @@ def _build(path: str, lang: str) -> None:
         if sample is not None:
             value_of[number] = wordfreq.zipf_frequency(sample, lang)
     rows = sorted((word, value_of[number]) for word, number in band_of.items() if number in value_of)
-    common = [(word, value) for word, value in rows
-              if lang in NEIGHBOURED and value >= NEIGHBOUR_ZIPF and len(word) >= NEIGHBOUR_LENGTH]
+    common = []  # the words `neighbours` finds, in the languages it serves
+    if lang in NEIGHBOURED:
+        common = [(word, value) for word, value in rows if value >= NEIGHBOUR_ZIPF and len(word) >= NEIGHBOUR_LENGTH]
     os.makedirs(os.path.dirname(path), exist_ok=True)
     partial = f"{path}.{os.getpid()}.partial"
     try:

@@ -214,7 +214,7 @@ def _quick_correction(word: str, least: float) -> str | None:
     and no compound with a mistyped common part does; `_UNDECIDED` when a common word does (which
     one is meant is told from all the spellings one slip away) or the quick way cannot tell (a
     spelling with „ß“, folded to „ss“ in the index, or no index)."""
-    from newslint.german.frequency import neighbours
+    from newslint.german.frequency import Tokens, neighbours, zipfs
 
     if "ß" in word:
         return _UNDECIDED
@@ -230,8 +230,6 @@ def _quick_correction(word: str, least: float) -> str | None:
               for start, stop in stretches_of.get(key, ())}
     if not mended:
         return None
-    from newslint.german.frequency import Tokens, zipfs
-
     known = zipfs(Tokens(mended))
     if not known:
         return None
