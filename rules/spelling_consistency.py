@@ -414,7 +414,7 @@ def _evidence(group: VariantGroup, own: Spelling) -> str:
 # -- typos of common words, which word-frequency data make certain ------------------------------
 
 #: a word in lower case of eight letters or more after a space (a literal first: a quick search)
-_LOWER_CASE_WORD = re.compile(r" [a-zäöüß]{8,}")
+_LOWER_CASE_WORD = re.compile(r" ([a-zäöüß]{8,})")
 #: what may stand around a word in running text: quotation marks, brackets, punctuation
 _AROUND = "„“”\"‚‘’'»«›‹()[]{},.;:!?…"
 
@@ -428,13 +428,13 @@ def _typo_findings(article, forms: set[str], reported: set[int]) -> Iterator[Fin
     `forms`: the article's capitalised words (`name_forms`)."""
     if not article.blocks or not article.lang.lower().startswith("de"):
         return
-    from newslint.german.typos import corrections, may_be_typos, unknown
+    from newslint.german.typos import corrections, suspects
 
     prose = article.prose
     start, end = article.blocks[0].start, article.blocks[-1].end
-    strange = may_be_typos(unknown(forms, _LOWER_CASE_WORD.findall(prose, start, end)))
+    strange = suspects(forms, _LOWER_CASE_WORD.findall(prose, start, end))
     if not strange:
-        return  # most articles: every long word is known
+        return  # most articles: every long word is known, or a name found to be no typo before
     placed = {}  # the strange words in running text, once in the article, and no names: few
     for word in strange:
         at = _place(prose, word, start, end)

@@ -11,9 +11,9 @@ whose part where the two differ is a common word („Bezinkanister“ → „Ben
 capitalised spelling may be a name: its correction must be more common, and end as it does (the
 Brazilian „Temporao“ is no „Temporal“).
 
-`unknown(words)` gives the words of an article that the German data do not know: all looked up
-in one query of the frequency index, and remembered, so that the words met in earlier articles
-cost a set lookup; `may_be_typos` leaves out those found to be no typos before. Only an unknown
+`suspects(words)` gives the words of an article that the German data do not know and that were
+not found to be no typos before: all looked up in one query of the frequency index, and
+remembered, so that the words met in earlier articles cost a set lookup. Only an unknown
 word met for the first time costs more: a query for its stretches that may be words (those at
 its start and end first: they tell for most compounds), and one for the common words one edit
 from it and from the stretches that may be a mistyped part (`frequency.neighbours`). Only when a
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from newslint.german.word_forms import stems, takes, zipf
 
@@ -105,59 +106,51 @@ def _plain(word: str) -> bool:
     return _PLAIN.fullmatch(word) is not None
 
 
-_passed: set[str] = set()  # words met before that need no further look: known, or short
+_settled: set[str] = set()  # words met before that need no further look: known, short, or no typos
 _unknown: set[str] = set()  # words met before that the German data do not know
-#: how many words `unknown` keeps in memory, each way
+#: how many words `suspects` keeps in memory, each way
 _KEPT = 65536
 
 
-def unknown(words: set[str], more: list[str] = ()) -> set[str]:
-    """The words of `words` and `more` of `MIN_LENGTH` letters or more (after spaces before them)
-    that the German word-frequency data do not know: one query of the index for those not met
-    before (most of an article's words are known, and met before in an archive)."""
-    if _passed.issuperset(words) and _passed.issuperset(more):
-        return set()  # most articles: every word met before and known (no set built)
-    new = words - _passed
-    new.update(set(more) - _passed)
-    if not new:
-        return set()
+def suspects(words: set[str], more: Iterable[str] = ()) -> set[str]:
+    """The words of `words` and `more` that may be typos: of `MIN_LENGTH` letters or more, in
+    plain letters, unknown to the German word-frequency data, and not found to be no typos by
+    `corrections` before. The words not met before are looked up in one query of the index; in an
+    archive, most articles' words are all met before (known words, and names found to be no
+    typos), and cost one set lookup each."""
+    if _settled.issuperset(words) and _settled.issuperset(more):
+        return set()  # most articles (no set built)
+    new = words - _settled
+    new.update(set(more) - _settled)
     strange = new & _unknown
     new -= strange
     if new:
         from newslint.german.frequency import Tokens, zipfs
 
-        stripped = {word.lstrip(): word for word in new}
-        looked_up = [word for word in stripped if len(word) >= MIN_LENGTH and _plain(word)]
+        looked_up = [word for word in new if len(word) >= MIN_LENGTH and _plain(word)]
         found = zipfs(Tokens(word.lower() for word in looked_up))
-        missing = {stripped[word] for word in looked_up if word.lower() not in found}
-        for kept, words_of in ((_passed, new - missing), (_unknown, missing)):
-            if len(kept) > _KEPT:
-                kept.clear()
-            kept.update(words_of)
+        missing = {word for word in looked_up if word.lower() not in found}
+        _keep(_settled, new - missing)
+        _keep(_unknown, missing)
         strange |= missing
-    return {word.lstrip() for word in strange}
+    return strange
 
 
-_uncorrected: set[str] = set()  # words met before that `correction` does not correct (most are names)
-
-
-def may_be_typos(words: set[str]) -> set[str]:
-    """The words of `words` but those that `corrections` found to be no typos before (most
-    unknown words of an archive's articles are names met before): they need no further look."""
-    return words - _uncorrected
+def _keep(kept: set[str], words: Iterable[str]) -> None:
+    """Remember `words` in `kept`, which is emptied first when it holds more than `_KEPT`."""
+    if len(kept) > _KEPT:
+        kept.clear()
+    kept.update(words)
 
 
 def corrections(words: set[str]) -> dict[str, str]:
-    """The words of `words` that `correction` corrects, with their corrections: the words it
-    did not correct before are left out by one set difference (an article's unknown words are
-    mostly names met before)."""
+    """The words of `words` that `correction` corrects, with their corrections. Those it does not
+    correct are remembered as settled (most are names): `suspects` passes over them after."""
     found = {}
-    for word in words - _uncorrected:
+    for word in words:
         right = correction(word)
         if right is None:
-            if len(_uncorrected) > _KEPT:
-                _uncorrected.clear()
-            _uncorrected.add(word)
+            _keep(_settled, (word,))
         else:
             found[word] = right
     return found

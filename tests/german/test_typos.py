@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("wordfreq")
 
-from newslint.german.typos import correction, slips, unknown  # noqa: E402
+from newslint.german.typos import correction, slips, suspects  # noqa: E402
 
 
 @pytest.mark.parametrize("typo, word", [
@@ -55,7 +55,7 @@ def test_slips_undo_typing_slips_after_the_first_letter():
     assert "maus" not in slips("haus") and "haus" not in slips("haus")
 
 
-def test_unknown_gives_the_long_words_the_data_do_not_know():
-    assert unknown({"Digitalisirung", "Regierung", "Haus"}, [" verantwortlcih", " schnell"]) == {
+def test_suspects_are_the_long_words_the_data_do_not_know():
+    assert suspects({"Digitalisirung", "Regierung", "Haus"}, ["verantwortlcih", "schnell"]) == {
         "Digitalisirung", "verantwortlcih"}
-    assert unknown({"Digitalisirung"}) == {"Digitalisirung"}  # asked again: remembered
+    assert suspects({"Digitalisirung"}) == {"Digitalisirung"}  # asked again: remembered

@@ -560,17 +560,17 @@ def test_name_words_of_a_few_forms_are_found_as_among_every_name_word(text, star
         assert [m.span() for m in mentions.matches_of(pattern, text, start, end, forms)] == expected
 
 
-def test_words_met_before_are_told_unknown_and_corrected_as_at_first():
-    words, more = {"Regierung", "Digitalisirung", "Temporao"}, [" verantwortlcih", " beispielsweise"]
-    first = typos.unknown(words, more)
-    assert typos.unknown(words, more) == first == {"Digitalisirung", "Temporao", "verantwortlcih"}
-    assert typos.unknown({"Regierung"}, [" beispielsweise"]) == set()  # all met before and known
+def test_words_met_before_are_told_suspect_and_corrected_as_at_first():
+    words, more = {"Regierung", "Digitalisirung", "Temporao"}, ["verantwortlcih", "beispielsweise"]
+    first = typos.suspects(words, more)
+    assert typos.suspects(words, more) == first == {"Digitalisirung", "Temporao", "verantwortlcih"}
+    assert typos.suspects({"Regierung"}, ["beispielsweise"]) == set()  # all met before and known
     expected = {word: typos.correction(word) for word in first if typos.correction(word)}
     assert typos.corrections(first) == expected == typos.corrections(first)  # asked again: remembered
     assert expected == {"Digitalisirung": "Digitalisierung", "verantwortlcih": "verantwortlich"}
     # a word found to be no typo is passed over after: what is left is corrected as before
-    assert typos.may_be_typos(first) == {"Digitalisirung", "verantwortlcih"}
-    assert typos.corrections(typos.may_be_typos(first)) == expected
+    assert typos.suspects(words, more) == {"Digitalisirung", "verantwortlcih"}
+    assert typos.corrections(typos.suspects(words, more)) == expected
 
 
 #: common words, compounds (with common and rare parts, with „ß“), names and new compounds, to mistype
