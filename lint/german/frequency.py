@@ -115,9 +115,6 @@ def deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
-#: bytes of an index that SQLite reads through a memory map (more than any index is big)
-_MAPPED = 1 << 28
-
 #: words asked of the index in one query (SQLite allows 999 parameters in its oldest versions)
 _BATCH = 900
 
@@ -160,9 +157,6 @@ def _open(lang: str) -> sqlite3.Connection | None:
         # so that a lookup takes no file lock: an index is written whole under a new name and
         # renamed into place (see `_build`), and a file of that name never changes after
         index = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-        # pages read from the mapped file, not copied in by a system call each: lookups about a
-        # quarter quicker (a process maps the file once; its pages are shared between processes)
-        index.execute(f"PRAGMA mmap_size = {_MAPPED}").fetchall()
         index.execute("SELECT zipf FROM words LIMIT 1").fetchall()  # a damaged file fails here
         return index
     except (OSError, sqlite3.Error):
