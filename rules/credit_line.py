@@ -3,7 +3,8 @@
 ## What it does
 Checks the credit line that names an article's sources: in parentheses, an optional editor's
 abbreviation (Kürzel, a few lowercase letters), then the agencies separated by slashes, each in
-its own casing — `(dpa)`, `(AFP/dpa)`, `(jk/dpa)`, `(erpe/dpa/AFP)`. The credit line closes the
+its own casing — `(dpa)`, `(AFP/dpa)`, `(jk/dpa)`, `(erpe/dpa/AFP)`; dpa's regional services
+follow it (`(dpa/lby)`, `(dpa/lnw)`). The credit line closes the
 last paragraph („… nach Lwiw. (dpa)“) or stands on the last line of its own.
 
 It reports:

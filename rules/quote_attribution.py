@@ -16,7 +16,9 @@ when someone is named before the pronoun. A sentence that reports no speech („
 tagte in Berlin.“), a verb of saying only in a subordinate clause, a passive that names no one
 („Zur Eröffnung wurde der Plan kritisiert.“) or the last sentence of the paragraph before do not
 attribute the quote. A quote that follows an attributed quote in the same paragraph takes that
-speaker. A quotation that runs over several paragraphs needs its speaker once.
+speaker. A quotation that runs over several paragraphs needs its speaker once. The words of
+saying are read in Swiss spelling too, with „ss“ for „ß“ („Der Quartierverein äussert
+Bedenken. «…»“, „hiess es“).
 
 Titles, names, terms and scare quotes („Cassini“, „Fars“) and quoted words inside a sentence
 (sprach von „kreativer Buchführung“) are not direct speech and are never flagged; neither are

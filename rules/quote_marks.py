@@ -10,7 +10,9 @@ Checks every quotation mark of the article:
   (»…«, «…», “…”, straight "…") — with the quotation rewritten in the house style as suggestion.
 
 A quotation in another language (a quoted English tweet: "We will win this war") is quoted
-verbatim and keeps its own marks; the house style applies to German text. The rewrite offered as
+verbatim and keeps its own marks; the house style applies to German text. Its own words tell its
+language, not the German text after it; a few words („Game Changer“) tell none and count as
+German. The rewrite offered as
 suggestion has no space inside the new marks and turns straight quotation marks inside the
 quotation, double or single, into the inner marks („Das ist ‚absurd‘.“); an apostrophe stays.
 
@@ -126,7 +128,8 @@ def _in_another_language(outer: list, lang: str, known: dict[int, bool]) -> bool
         level -= 1
     answer = level >= 0 and known[outer[level].start]
     for quotation in outer[level + 1:]:
-        answer = answer or foreign(quotation.source[quotation.start + 1 : quotation.start + _LANGUAGE_SAMPLE], lang)
+        start, end = quotation.inner
+        answer = answer or foreign(quotation.source[start : min(end, start + _LANGUAGE_SAMPLE)], lang)
         known[quotation.start] = answer
     return answer
 
@@ -213,7 +216,8 @@ def _mark_edits(quotation, file: str, marks: tuple[str, str], inner: tuple[str, 
 _STRAIGHT_PAIR = re.compile(r'"([^"\n]*)"|(?<!\w)\'(?=\S)([^\'\n]*?)(?<=\S)\'(?!\w)')
 
 
-# the characters of a quotation whose words tell its language
+# the characters of a quotation whose words tell its language (its own words only: the German
+# text after a short English quotation must not outvote it)
 _LANGUAGE_SAMPLE = 300
 # a quotation rewritten as the suggestion is useful up to a long paragraph, and no longer
 _LONGEST_SUGGESTION = 1000

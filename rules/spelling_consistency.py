@@ -16,7 +16,7 @@ Forms of one name are not variants: the genitive ("Pjöngjangs"), inhabitants an
 names: different people with their own first names or surnames ("Lukas Berger" and "Lucas
 Moura", "Marco Wörgötter" and "Mario Wörgetter"), names side by side in a line-up or results
 table ("Hofer; Hofner, Schmid") or in the line-ups of two teams, two spellings each used at least
-twice (two brands, "Opel" and "Opal"; a surname and a brand, "Bösch" and "Bosch"), and a variant given on purpose ("Nawalny (englisch Navalny)", "Lwiw, früher Lemberg").
+twice (two brands, "Opel" and "Opal"; a surname and a brand, "Bösch" and "Bosch"), and a variant given on purpose ("Nawalny (englisch Navalny)", "Lwiw, früher Lemberg", "… und auf Polnisch Lwów").
 A role or a German noun before a name is no first name of its own: „Familie Eberle“ and „Anton
 Ebrele“, „Bayern-Coach Brandl“ and „Holger Brnadl“ are one name misspelt. Two real names each
 with a role of its own are two people („Trainer Hofer“ and „Verteidiger Hofner“; one role, or
@@ -48,7 +48,8 @@ where the two differ is a common word ("Bezinkanister", "Klimaschutzgestz"). It 
 when it may be right after all: a new compound of known words ("Gemeinderatssitzungsprotokoll",
 "Dosiersystem"), an inflected form the data lack ("Digitalisierungen"), a word two common words
 are alike to ("besethen": "bestehen" or "besetzen"?), a word the article writes twice, all
-capitals, a capitalised word after another capitalised word (a name: "Thomas Lindermann") or
+capitals, a capitalised word after another capitalised word (a name: "Thomas Lindermann"), or
+after one and a comma or dash (a list of names, a line-up: "Grießler, Hofer, Sattlberger"), or
 shorter than twelve letters and ending otherwise than its correction (a name from abroad:
 "Temporao", not "Temporal"), a word
 in a quotation in another language or a title, and words in web addresses, hashtags, handles,
@@ -482,7 +483,8 @@ def _in_running_text(prose: str, start: int, end: int) -> bool:
 
 def _may_be_name(article, start: int, end: int) -> bool:
     """Whether a capitalised word may be a name: a capitalised word other than an article or
-    determiner stands right before it in its sentence („Thomas Lindermann“)."""
+    determiner stands right before it in its sentence („Thomas Lindermann“), or before the comma
+    or dash before it, as in a list of names or a line-up („Grießler, Hofer, Sattlberger“)."""
     from newslint.german.mentions import DETERMINERS
 
     prose = article.prose
@@ -491,4 +493,4 @@ def _may_be_name(article, start: int, end: int) -> bool:
 
 
 _REACH = 40
-_WORD_BEFORE = re.compile(r"(?<![\w\-.])([^\W\d_][\w\-]*\.?)[ \u00a0]$")
+_WORD_BEFORE = re.compile(r"(?<![\w\-.])([^\W\d_][\w\-]*\.?)(?:,|[ \u00a0][–—])?[ \u00a0]$")

@@ -9,3 +9,7 @@ AGENCIES = (
     "sda", "KAP", "Kathpress", "idea", "EFE", "ANSA", "Belga", "ANP", "PAP", "TASS", "Interfax",
     "Xinhua", "Kyodo", "Yonhap", "UPI", "Bloomberg", "ddp", "dapd",
 )
+
+#: dpa's regional services, credited after it: „(dpa/lby)“ (Bavaria), „(dpa/lnw)“ (North
+#: Rhine-Westphalia), „(dpa/lsw)“ (the south-west) …
+DPA_SERVICES = frozenset("lby lsw lnw lni lno lhe lrs lsn lsa lth lbn lmv".split())

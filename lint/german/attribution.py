@@ -79,6 +79,7 @@ from functools import partial
 from newslint.german.credits import dash_in, dateline_length
 from newslint.german.cues import (
     DETERMINERS,
+    IT_SAYS,
     SPEECH_WORDS,
     NEXT_SENTENCE_OPENERS,
     QUOTE_NOUNS,
@@ -357,7 +358,7 @@ _SUBCLAUSE_OPENERS = frozenset(
 
 def _unnamed(result: tuple[Span, str]) -> bool:
     """Whether an attribution names no source: a bare „„…“, hieß es.“"""
-    return result[1] in ("hieß es", "heißt es") and result[0].text.lower() == "es"
+    return result[1].removesuffix(" es") in IT_SAYS and result[0].text.lower() == "es"
 
 
 def _name_before_parentheses(text, quotation, sentence) -> tuple[Span, str] | None:

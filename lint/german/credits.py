@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from newslint.german.agencies import AGENCIES
+from newslint.german.agencies import AGENCIES, DPA_SERVICES
 from newslint.german.distance import edit_distance
 from newslint.german.segment import Span
 
@@ -283,6 +283,8 @@ def _credit(text, start, inner_start, inner_end, end, offset, opened, closed, ag
         name = agencies.exact(word)
         if name:
             role = "agency"
+        elif word in DPA_SERVICES and parts and parts[-1].name == "dpa":
+            role, name = "agency", word  # a regional service of dpa: „(dpa/lby)“
         elif number == 0 and len(tokens) > 1 and KUERZEL.fullmatch(word):
             role = "kuerzel"
         else:

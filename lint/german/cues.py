@@ -21,6 +21,13 @@ from newslint.german.segment import word_pattern
 
 # -- the words of attribution ----------------------------------------------------------------
 
+
+def _with_swiss_spellings(words) -> frozenset[str]:
+    """`words` and the Swiss spelling of each with „ß“ („äussert“ beside „äußert“): Swiss German
+    writes „ss“ for it."""
+    return frozenset(words) | {word.replace("ß", "ss") for word in words if "ß" in word}
+
+
 _WEAK = """sag erklär beton mahn warn mein ergänz kritisier forder bekräftig versicher bestätig
 behaupt entgegn erwider antwort frag bericht verkünd droh lob klag beklag bedauer begrüß erzähl
 äußer bilanzier resümier kommentier schilder appellier argumentier folger schimpf jubel twitter
@@ -83,7 +90,7 @@ for _particle, _forms in _SEPARABLE.items():
 #: at the end of a subordinate clause the particle is joined to the verb: „wie er mitteilte“
 _PARTICLES = "mit hinzu aus an ein hin hervor klar fest zu fort bekannt vor zurück auf".split()
 _JOINED = frozenset(particle + form for particle in _PARTICLES for form in _SEPARABLE[particle].split())
-SPEECH_VERBS = SPEECH_VERBS | _JOINED
+SPEECH_VERBS = _with_swiss_spellings(SPEECH_VERBS | _JOINED)
 
 DETERMINERS = frozenset(
     """der die das des dem den ein eine einer eines einem einen sein seine seiner seines seinem
@@ -92,12 +99,12 @@ DETERMINERS = frozenset(
 )
 PRONOUNS = frozenset("er sie es man beide".split())
 LINKS = frozenset("des der von vom aus für bei im".split())
-PREPOSITIONS = frozenset(
+PREPOSITIONS = _with_swiss_spellings(
     """am im in an auf bei beim gegenüber vor nach mit zu zum zur über unter während seit laut
     aus vom von durch für um gegen nahe neben hinter ab bis ohne trotz wegen angesichts infolge
     seitens zwischen innerhalb außerhalb gemäß""".split()
 )
-ADVERBS = frozenset(
+ADVERBS = _with_swiss_spellings(
     """dazu damals gestern heute morgen weiter weiterhin zudem außerdem auch noch später jedoch
     aber dann nun jetzt bereits schon ebenfalls zuvor anschließend daraufhin darauf dabei hierzu
     wörtlich sinngemäß erneut sichtlich sogar demnach deshalb daher also zuletzt zunächst kürzlich
@@ -136,7 +143,7 @@ def is_subjunctive(verb: str, subject: str = "") -> bool:
 
 _PAST_IN_E = frozenset("wurde".split())  # the indicative past that ends in „e“ but not in „te“
 #: finite verbs that carry a participle or infinitive: „Er hatte gewarnt.“, „Sie will protestieren.“
-AUXILIARIES = frozenset(
+AUXILIARIES = _with_swiss_spellings(
     """hat hatte hatten haben habe hätte hätten ist war waren sind sei wird wurde wurden werden
     werde würde würden kann konnte will wollte muss musste soll sollte möchte lässt ließ ließen
     lassen""".split()
@@ -155,10 +162,12 @@ SAYING_NOUNS = frozenset(
     stellung""".split()
 )
 _GOES = frozenset("geht ging gingen gehen".split())  # "geht davon aus, dass …"
+#: „it says“, that makes a clause report speech: „hieß es in der Erklärung“
+IT_SAYS = _with_swiss_spellings(("hieß", "heißt"))
 #: every word that can make a clause report speech: a quick test before a clause is read
 SPEECH_WORDS = frozenset(
-    SPEECH_VERBS | SEPARABLE_FINITE.keys() | OPINION_NOUNS | SAYING_NOUNS | SUBJUNCTIVE | _GOES
-    | {"hieß", "heißt", "laut", "so", "zufolge", "für", "wie"}
+    SPEECH_VERBS | SEPARABLE_FINITE.keys() | OPINION_NOUNS | SAYING_NOUNS | SUBJUNCTIVE | _GOES | IT_SAYS
+    | {"laut", "so", "zufolge", "für", "wie"}
 )
 #: nouns of opinion that a subject holds in the genitive: „Er ist der Meinung, dass …“
 HELD_OPINIONS = frozenset("meinung auffassung ansicht überzeugung".split())

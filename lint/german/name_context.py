@@ -29,20 +29,24 @@ from newslint.german.frequency import indexed
 from newslint.german.word_forms import fold
 from newslint.german.word_forms import zipf as _zipf
 
+#: the languages a name may be given in („auf Polnisch Lwów“, „ukrainisch Kyjiw“)
+_LANGUAGES = ("Englisch", "Deutsch", "Russisch", "Ukrainisch", "Arabisch", "Koreanisch", "Chinesisch",
+              "Französisch", "Polnisch", "Türkisch", "Serbisch", "Kroatisch")
+_IN_LANGUAGE = (rf"(?:auf|im)\s+(?:{'|'.join(_LANGUAGES)})(?:en)?"
+                rf"|{'|'.join(language.lower() for language in _LANGUAGES)}|engl\.")
 #: what stands between a name and another name given for it on purpose
 _ALTERNATIVE = regex.compile(
-    r"""^\s*(?:,\s*)?(?:\(\s*)?(?:(?:auch|früher|ehemals|einst|vormals|heute|eigentlich|alias|oder
-    |bzw\.|beziehungsweise|kurz|englisch|engl\.|russisch|ukrainisch|arabisch|koreanisch|chinesisch
-    |französisch|polnisch|türkisch|serbisch|kroatisch|amtlich|offiziell|deutsch|als|genannt
-    |Schreibweise|in\s+der\s+Schreibweise
-    |(?:auf|im)\s+(?:Englisch|Deutsch|Russisch|Ukrainisch|Arabisch|Koreanisch|Chinesisch|Französisch
-    |Polnisch|Türkisch|Serbisch|Kroatisch)(?:en)?)\s*:?\s*)*$""",
+    rf"""^\s*(?:,\s*)?(?:\(\s*)?(?:(?:auch|früher|ehemals|einst|vormals|heute|eigentlich|alias|oder
+    |bzw\.|beziehungsweise|kurz|amtlich|offiziell|als|genannt|Schreibweise|in\s+der\s+Schreibweise
+    |{_IN_LANGUAGE})\s*:?\s*)*$""",
     regex.VERBOSE,
 )
-_GAP = 60  # characters at most between a name and its alternative
-#: a name introduced as another name: „…, auch Kiev genannt, …“
+#: a name introduced as another name: „…, auch Kiev genannt, …“; or as its name in a language:
+#: „…, das auf Deutsch lange Lemberg hieß und auf Polnisch Lwów“
 _CALLED_BEFORE = regex.compile(r"\bauch\s+$")
 _CALLED_AFTER = regex.compile(r"\s+(?:genannt|geschrieben)\b")
+_LANGUAGE_BEFORE = regex.compile(rf"\b(?:{_IN_LANGUAGE})\s*:?\s+$")
+_GAP = 60  # characters at most between a name and its alternative
 _PARENTHESIS = regex.compile(r"^\s*\([^()\n]*$")
 #: what separates the names of an enumeration
 _ENUMERATION = regex.compile(r"[,;/]|\s[–—-]\s|\b(?:und|sowie|oder|bzw\.|gegen)\b")
@@ -140,8 +144,10 @@ class NamePlaces:
 
 def called_so(prose: str, start: int, end: int) -> bool:
     """Whether the name prose[start:end] is introduced as another name of what the sentence
-    speaks of („Die Stadt, auch Kiev genannt, …“)."""
-    return bool(_CALLED_BEFORE.search(prose, max(0, start - 20), start) and _CALLED_AFTER.match(prose, end))
+    speaks of („Die Stadt, auch Kiev genannt, …“), or as its name in a language („…, das auf
+    Deutsch lange Lemberg hieß und auf Polnisch Lwów“)."""
+    return bool(_CALLED_BEFORE.search(prose, max(0, start - 20), start) and _CALLED_AFTER.match(prose, end)
+                or _LANGUAGE_BEFORE.search(prose, max(0, start - 30), start))
 
 
 def given_beside(prose: str, start: int, end: int, others: NamePlaces) -> bool:

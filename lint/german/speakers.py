@@ -18,6 +18,7 @@ from newslint.german.cues import (
     ADVERBS,
     AUXILIARIES,
     DETERMINERS,
+    IT_SAYS,
     OPINION_NOUNS,
     PREPOSITIONS,
     SENTENCE_END,
@@ -79,12 +80,12 @@ def attribution_after(text: str, start: int, end: int, loose: bool = True) -> tu
             # (but "„…“, so beschrieb es der Sprecher." is the "after" form)
             speaker = speaker_after_cue(text, words, 1, limit)
             return (speaker, word) if speaker else None
-        if word in ("hieß", "heißt") and index + 1 < limit and lower[index + 1] == "es":
+        if word in IT_SAYS and index + 1 < limit and lower[index + 1] == "es":
             return _source_after(text, words, index + 2, limit, word + " es")
         if word == "wie" and index == 0:
             for j in range(1, limit):
-                if is_cue(words, j, limit) or lower[j] in ("hieß", "heißt"):
-                    if lower[j] in ("hieß", "heißt"):
+                if is_cue(words, j, limit) or lower[j] in IT_SAYS:
+                    if lower[j] in IT_SAYS:
                         return _source_after(text, words, j + 2, limit, "wie")
                     if j > 1:
                         return span_of(text, words, 1, noun_phrase(text, words, 1, j) or j), "wie"
@@ -201,7 +202,7 @@ def _clause_attribution(text: str, words: list[Word], form: str, verbs: bool = T
             speaker = speaker_after_cue(text, words, after, len(words))  # "nach Ansicht (von) X"
             if speaker:
                 return speaker, form
-        if word in ("hieß", "heißt") and index + 1 < len(words) and words[index + 1].lower == "es":
+        if word in IT_SAYS and index + 1 < len(words) and words[index + 1].lower == "es":
             if index >= 2 and words[index - 2].lower in ("aus", "in", "von", "im", "vom", "bei"):
                 return span_of(text, words, index - 1, index), form
             found = _source_after(text, words, index + 2, len(words), form)
@@ -242,7 +243,7 @@ _SPACED_DASH = re.compile(r"\s[–—-]\s|:\s")
 
 #: every word that can make `attribution_in_clause` find an attribution
 _CLAUSE_CUES = frozenset(
-    OPINION_NOUNS | {"hieß", "heißt", "laut", "so", "zufolge"} | SPEECH_VERBS | SEPARABLE_FINITE.keys()
+    OPINION_NOUNS | IT_SAYS | {"laut", "so", "zufolge"} | SPEECH_VERBS | SEPARABLE_FINITE.keys()
 )
 
 

@@ -17,6 +17,8 @@ GOOD = [
     "(dpa)", "(AFP)", "(AP)", "(Reuters)", "(KNA)", "(epd)", "(SID)", "(dts)", "(APA)",
     "(Keystone-SDA)", "(dpa-AFX)", "(AFP/dpa)", "(dpa/AFP)", "(jk/dpa)", "(erpe/dpa/AFP)",
     "(dpa/AFP/Reuters)", "(ale/KNA/epd)", "(sda)", "(Kathpress)",
+    # dpa's regional services after it
+    "(dpa/lby)", "(dpa/lnw)", "(jk/dpa/lsw)",
 ]
 
 # credit line -> findings as (offset in the credit line, suggestion), in order
@@ -49,6 +51,7 @@ BAD = {
     "(dpa/AFP/dpa)": [(8, None)],  # the repeat with the slash before it
     "(dpa/dpa)": [(4, None)],
     "(dpa/jk)": [(5, None)],
+    "(AFP/lby)": [(5, None)],  # a regional service of dpa only after dpa
     "(DPA, afp)": [(0, "(dpa/AFP)"), (1, "dpa"), (6, "AFP")],
 }
 

@@ -71,6 +71,9 @@ def test_quotes_without_speaker_are_flagged(body, column):
         "Die Opposition übte scharfe Kritik. „Das ist Flickwerk.“",
         "Die Gewerkschaft reagierte empört. Ihre Forderung ist klar: „Sechs Prozent mehr.“",
         "Innenminister Peter Maier besuchte Passau. Er warnte vor Panik. „Es gibt keinen Grund zur Sorge.“",
+        # in Swiss spelling („ss“ for „ß“)
+        "Auch der Quartierverein äussert Bedenken. «Wir haben nichts gegen eine Sanierung.»",
+        "„Wir haben nichts gegen eine Sanierung“, hiess es beim Quartierverein.",
     ],
 )
 def test_a_speaker_before_the_quote_passes(body):

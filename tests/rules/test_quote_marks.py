@@ -96,6 +96,10 @@ def test_an_unknown_style_is_a_configuration_error():
     "Krieg\nDer Präsident schrieb auf X: “We will win this war”, und erntete Spott. (dpa)\n",
     'Paris\nAuf den Plakaten stand "Nous ne sommes pas des criminels". (AFP)\n',
     'Rom\nDer Papst rief "Non abbiate paura di questo mondo". (KNA)\n',
+    # a short quotation, the German text after it longer: only its own words tell its language
+    'Brüssel\nMusk reagierte auf die Kritik. "The EU should focus on its own bots", schrieb er in einer '
+    'Antwort an einen Nutzer, der einen Bericht über die Aussagen der Kommission geteilt hatte. Die '
+    'Kommission will das nicht kommentieren. Sie sagte nur: „Wir prüfen das.“ (dpa)\n',
 ])
 def test_a_quotation_in_another_language_keeps_its_own_marks(text):
     assert findings(text, rule="quote-marks") == []

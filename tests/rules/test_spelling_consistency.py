@@ -344,6 +344,9 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_or_a_long_word_needs_it(
     "Kreml-Kritiker\nAlexej Nawalny (englisch Navalny) ist tot. Nawalny war der bekannteste Kritiker. "
     "Nawalny starb im Straflager.\n",
     "Fußball\nDer Verteidiger Georg Maier, auch Mayer genannt, bleibt. Maier verlängerte.\n",
+    # a name given in another language, away from the other form
+    "Galizien\nLwiw ist voll. Lwiw, das auf Deutsch lange Lemberg hieß und auf Polnisch Lwów, war eine Stadt "
+    "vieler Völker. Lwiw wächst.\n",
     # a surname once beside a common noun one letter apart
     "Fußball\nDie Spieler trainieren. Spieler fehlen. Die Spieler jubeln. Spiller wechselt nach Bremen.\n",
     # first names that differ in an umlaut, each with a surname of its own, known or not
@@ -354,7 +357,7 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_or_a_long_word_needs_it(
     "Zeit\nSeit Jahren wartet man. Zeit ist knapp.\n",
 ], ids=["first names", "Matteo/Mateo", "accented first name", "line-up", "own first names", "own roles",
         "Marte/Arte", "Müller/Möller", "Schmidt/Schmitt", "Stadtgarten/Stadtgärten", "Großvater/Großväter",
-        "brands", "in parentheses", "auch … genannt",
+        "brands", "in parentheses", "auch … genannt", "auf Polnisch",
         "surname beside a noun", "unknown surnames", "adjective endings", "sound-alike words"])
 def test_two_names_the_article_shows_apart_are_left_alone(text):
     assert_findings(text, [], rule=RULE, preferred={})
@@ -461,6 +464,7 @@ def test_a_house_variant_given_beside_the_house_spelling_on_purpose_is_kept():
 @pytest.mark.parametrize("text", [
     "Ukraine\nDie Stadt, auch Kiev genannt, ist groß. Kiew liegt am Dnipro. Kiew wächst.\n",
     "Korea\nPjöngjang, auf Englisch Pyongyang, ist die Hauptstadt. Pjöngjang droht.\n",
+    "Ukraine\nDie Hauptstadt, ukrainisch Kyjiw, ist groß. Kiew liegt am Dnipro. Kiew wächst.\n",
 ])
 def test_a_name_introduced_as_another_name_is_kept_by_the_house_list_and_the_article(text):
     assert flagged(text) == []
@@ -562,6 +566,8 @@ NO_TYPOS_ALONE = {
     "surname after a first name": "Sport\nDas Tor schoss Thomas Lindermann in der 80. Minute.\n",
     "names in a line-up": "Derby\nÖsterreich: Zinsberger – Wienroither, Georgieva, Wenninger – Puntigam.\n"
                           "Hamburg: Fernandes – Königsdörffer, Meier, Dompé – Glatzel.\n",
+    "surname after a comma in a line-up": "Derby\nRapid: Haider – Schöller, Auer – Grießler, Hofer, "
+                                          "Sattlberger (70. Wimmer) – Dibon.\n",
     "place": "Unfall\nDer Jugendliche fuhr zwischen Göttscheid und Birkenfeld.\n",
     "name from abroad at the start of a sentence": "Dengue\nDie Lage sei ernst. Temporao kündigte Hilfe an.\n",
     "quotation in English": "Tweet\nDer Senator schrieb: „The goverment is definitly responsable for this.“\n",
