@@ -6,7 +6,8 @@ colon) with no speaker in the forms German news uses — after the quote („…
 / „…“, teilte X mit.), before it with a colon (X sagte: „…“, also in a chain such as „Niederlage
 in Wien – Trainer Löw: „…““), "laut X", "X zufolge", "nach Angaben von X", "hieß es in …", "wie X
 sagte", a pronoun (er, sie, der 71-Jährige), the source in parentheses right after the quote
-(„…“ (Stiftung Warentest)), or the next sentence („…“ Das sagte X am Montag.).
+(„…“ (Stiftung Warentest)), or the next sentence („…“ Das sagte X am Montag. / „…“ Mit diesen
+Worten wandte sich X an den Richter. / „…“ Mit diesem Satz beginnt der Roman.).
 
 The sentence just before the quote in its paragraph names the speaker too when its main clause
 says what its subject said, demanded, warned, announced or how it reacted: „Die Gewerkschaft

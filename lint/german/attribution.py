@@ -23,7 +23,8 @@ and, where the text gives one, a speaker with its offsets. `form` says how it wa
   headline („Niederlage in Wien – Trainer Löw: „…““) the lead-in is what follows the last dash,
   and after an earlier colon of the sentence what follows that („…scharf: So sagte Rehn: „…““).
   When the quote has its own attribution after it („…: „…“, sagte er.“), that one counts.
-- "next sentence": „…“ Das sagte X am Montag.
+- "next sentence": „…“ Das sagte X am Montag. / „…“ Mit diesen Worten wandte sich X an … / „…“ Mit
+  diesem Satz beginnt der Roman (the source).
 - "previous sentence": the subject of the sentence just before the quote in its paragraph, when
   that sentence's main clause reports what its subject said, demanded, warned, announced or how
   it reacted — with a verb („Die Gewerkschaft reagierte empört. „…““, „Der Minister kündigte
@@ -471,6 +472,10 @@ def _next_sentence(text, sentences, starts, sentence) -> tuple[Span, str] | None
         return None
     if words[0].lower in NEXT_SENTENCE_OPENERS:
         for i in range(1, len(words)):
+            if words[0].lower == "mit" and words[i].lower in QUOTE_NOUNS and i + 1 < len(words):
+                # „Mit diesen Worten wandte sich X an …“, „Mit diesem Satz beginnt der Roman“
+                found = subject_of_verb(text, words, i + 1, "next sentence")
+                return (found[0], "next sentence") if found else None
             if is_cue(words, i, len(words)) or words[i].lower in QUOTE_NOUNS:
                 speaker = speaker_after_cue(text, words, 2, len(words)) if len(words) > 2 else None
                 if speaker is None:

@@ -116,7 +116,7 @@ ADVERBS = _with_swiss_spellings(
 )
 NEXT_SENTENCE_OPENERS = frozenset("das dies so diese dieses mit damit diesen dieser".split())
 QUOTE_NOUNS = frozenset(
-    """aussage kernaussage worte worten zitat ausspruch spruch fazit motto botschaft appell
+    """aussage kernaussage worte worten satz sätzen zeilen zitat ausspruch spruch fazit motto botschaft appell
     zugeschriebene zugeschrieben""".split()
 )
 SUBJUNCTIVE = frozenset(
@@ -162,7 +162,7 @@ SAYING_NOUNS = frozenset(
     stellung""".split()
 )
 _GOES = frozenset("geht ging gingen gehen".split())  # "geht davon aus, dass …"
-#: „it says“, that makes a clause report speech: „hieß es in der Erklärung“
+#: the verb of „it says“ („hieß es in der Erklärung“), which makes a clause report speech
 IT_SAYS = _with_swiss_spellings(("hieß", "heißt"))
 #: every word that can make a clause report speech: a quick test before a clause is read
 SPEECH_WORDS = frozenset(

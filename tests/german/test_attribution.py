@@ -42,6 +42,10 @@ def attributions(body: str):
         # the next sentence
         ("„Wir werden nicht nachgeben.“ Das sagte Ministerpräsident Weil am Montag.",
          [("direct", "Ministerpräsident Weil", "next sentence")]),
+        ("„Ich habe einen Fehler gemacht.“ Mit diesen Worten wandte sich der Angeklagte an das Gericht.",
+         [("direct", "der Angeklagte", "next sentence")]),
+        ("„Im Sommer roch die Wohnung nach Kohl.“ Mit diesem Satz beginnt der Roman von Judit Vámos.",
+         [("direct", "der Roman von Judit Vámos", "next sentence")]),
         # a follow-on quote of the same speaker in the same paragraph
         ("„Wir kommen“, sagte Berger. „Und wir bleiben.“",
          [("direct", "Berger", "after"), ("direct", "Berger", "follow-on")]),
