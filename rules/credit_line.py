@@ -4,8 +4,9 @@
 Checks the credit line that names an article's sources: in parentheses, an optional editor's
 abbreviation (Kürzel, a few lowercase letters), then the agencies separated by slashes, each in
 its own casing — `(dpa)`, `(AFP/dpa)`, `(jk/dpa)`, `(erpe/dpa/AFP)`; dpa's regional services
-follow it (`(dpa/lby)`, `(dpa/lnw)`). The credit line closes the
-last paragraph („… nach Lwiw. (dpa)“) or stands on the last line of its own.
+and its consumer service follow it (`(dpa/lby)`, `(dpa/sn)`, `(dpa/tmn)`): a service is no agency
+of its own, so a dateline „Dresden (dpa/sn) –“ agrees with the credit line „(dpa)“. The credit
+line closes the last paragraph („… nach Lwiw. (dpa)“) or stands on the last line of its own.
 
 It reports:
 

@@ -10,6 +10,9 @@ AGENCIES = (
     "Xinhua", "Kyodo", "Yonhap", "UPI", "Bloomberg", "ddp", "dapd",
 )
 
-#: dpa's regional services, credited after it: „(dpa/lby)“ (Bavaria), „(dpa/lnw)“ (North
-#: Rhine-Westphalia), „(dpa/lsw)“ (the south-west) …
-DPA_SERVICES = frozenset("lby lsw lnw lni lno lhe lrs lsn lsa lth lbn lmv".split())
+#: dpa's services, credited after it: its regional services („(dpa/lby)“ Bavaria, „(dpa/lsw)“
+#: the south-west, „(dpa/lnw)“ North Rhine-Westphalia, „(dpa/lni)“ Lower Saxony, „(dpa/lno)“ the
+#: north, „(dpa/lhe)“ Hesse, „(dpa/lrs)“ Rhineland-Palatinate and Saarland, „(dpa/sn)“ Saxony,
+#: „(dpa/sa)“ Saxony-Anhalt, „(dpa/th)“ Thuringia, „(dpa/bb)“ Berlin and Brandenburg, „(dpa/mv)“
+#: Mecklenburg-Western Pomerania) and its consumer service („(dpa/tmn)“)
+DPA_SERVICES = frozenset("lby lsw lnw lni lno lhe lrs sn sa th bb mv tmn".split())

@@ -69,8 +69,9 @@ _NOT_A_PLACE = frozenset(
 class Part:
     """One part of a credit line.
 
-    `role` is "agency" (`name` is its canonical spelling), "kuerzel" (an editor's abbreviation)
-    or "unknown" (`name` is the closest known agency, or None when none is close).
+    `role` is "agency" (`name` is its canonical spelling), "service" (a service of the agency
+    before it, „lby“ of „(dpa/lby)“), "kuerzel" (an editor's abbreviation) or "unknown" (`name`
+    is the closest known agency, or None when none is close).
     """
 
     start: int
@@ -102,12 +103,17 @@ class Credit:
 
     @property
     def agencies(self) -> tuple[str, ...]:
-        """The agencies named, canonical and without repeats (misspelt ones as their closest)."""
-        names = []
+        """The agencies named, canonical and without repeats (misspelt ones as their closest); not
+        an agency's regional service („lby“ of „(dpa/lby)“)."""
+        return tuple(name for name, role in self._sources() if role != "service")
+
+    def _sources(self) -> list[tuple[str, str]]:
+        """The agencies and services named, in order, each once: (canonical name, role)."""
+        found: dict[str, str] = {}
         for part in self.parts:
-            if part.role != "kuerzel" and part.name and part.name not in names:
-                names.append(part.name)
-        return tuple(names)
+            if part.role != "kuerzel" and part.name and part.name not in found:
+                found[part.name] = part.role
+        return list(found.items())
 
     @property
     def well_formed(self) -> bool:
@@ -120,7 +126,7 @@ class Credit:
     def fixed(self) -> str:
         """The credit line as it should be written: canonical agencies, once each, slashes."""
         names = [self.kuerzel.text] if self.kuerzel else []
-        names += list(self.agencies)
+        names += [name for name, _role in self._sources()]
         names += [p.text for p in self.parts if p.role == "unknown" and not p.name]
         return "(" + "/".join(names) + ")"
 
@@ -284,7 +290,7 @@ def _credit(text, start, inner_start, inner_end, end, offset, opened, closed, ag
         if name:
             role = "agency"
         elif word in DPA_SERVICES and parts and parts[-1].name == "dpa":
-            role, name = "agency", word  # a regional service of dpa: „(dpa/lby)“
+            role, name = "service", word  # a service of dpa: „(dpa/lby)“
         elif number == 0 and len(tokens) > 1 and KUERZEL.fullmatch(word):
             role = "kuerzel"
         else:

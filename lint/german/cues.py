@@ -35,12 +35,13 @@ schwärm zitier präzisier konstatier unterstreich bemerk beteuer insistier prop
 beschwör ermahn verlang wiederhol lästr spott seufz räsonier protestier signalisier
 bezeichn charakterisier skandier urteil titulier kritisier verurteil
 reagier konter würdig verteidig attackier bezweifel plädier poch beharr hoff befürcht bewert
-beurteil feier beschwer entschuldig bedank empör begründ rechtfertig erhoff verlaut
+beurteil feier beschwer entschuldig bedank empör begründ rechtfertig erhoff verlaut erinner
 """.split()
 _STRONG = """sprach spricht sprachen gesprochen schrieb schreibt schrieben geschrieben rief ruft riefen
 gerufen unterstrich unterstrichen widersprach widerspricht widersprachen widersprochen versprach
 verspricht versprachen versprochen gestand gesteht gestanden verriet verrät verrieten verraten
 bekannte bekannten bekennt befand befindet befanden empfahl empfiehlt empfahlen empfohlen
+verwies verweist
 beschrieb beschreibt beschrieben schloss schließt sagt nannte nennt nannten genannt riet rät
 rieten geraten bat bittet baten gebeten""".split()
 # separable verbs: the finite forms count only with their particle later in the clause
@@ -51,11 +52,12 @@ _SEPARABLE = {
     "an": "kündigte kündigt kündigten merkte merkt merkten prangerte prangert prangerten gab gibt gaben",
     "auf": "rief ruft riefen",
     "für": "hält hielt hielten",
-    "sich": "zeigte zeigt zeigten",
+    "sich": "zeigte zeigt zeigten gab gibt gaben",
     "ein": "räumte räumt räumten wandte wendet wandten stufte stuft stuften",
     "hin": "wies weist wiesen",
     "hervor": "hob hebt hoben",
     "klar": "stellte stellt stellten machte macht machten",
+    "deutlich": "machte macht machten",
     "fest": "stellte stellt stellten",
     "zu": "gab gibt gaben sicherte sichert sicherten",
     "als": "sieht sah sahen betrachtete betrachtet betrachteten",

@@ -18,7 +18,7 @@ GOOD = [
     "(Keystone-SDA)", "(dpa-AFX)", "(AFP/dpa)", "(dpa/AFP)", "(jk/dpa)", "(erpe/dpa/AFP)",
     "(dpa/AFP/Reuters)", "(ale/KNA/epd)", "(sda)", "(Kathpress)",
     # dpa's regional services after it
-    "(dpa/lby)", "(dpa/lnw)", "(jk/dpa/lsw)",
+    "(dpa/lby)", "(dpa/lnw)", "(jk/dpa/lsw)", "(dpa/sn)", "(dpa/bb/AFP)", "(dpa/tmn)",
 ]
 
 # credit line -> findings as (offset in the credit line, suggestion), in order
@@ -51,7 +51,8 @@ BAD = {
     "(dpa/AFP/dpa)": [(8, None)],  # the repeat with the slash before it
     "(dpa/dpa)": [(4, None)],
     "(dpa/jk)": [(5, None)],
-    "(AFP/lby)": [(5, None)],  # a regional service of dpa only after dpa
+    "(AFP/lby)": [(5, None)],  # a service of dpa only after dpa
+    "(dpa, lby)": [(0, "(dpa/lby)")],
     "(DPA, afp)": [(0, "(dpa/AFP)"), (1, "dpa"), (6, "AFP")],
 }
 

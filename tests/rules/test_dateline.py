@@ -70,7 +70,10 @@ def test_the_house_dash_is_configurable():
     [("Berlin (dpa) – ", "(AFP)", "the dateline names „dpa“, the credit line „(AFP)“ does not"),
      ("Berlin (dpa/AFP) – ", "(jk/dpa)", "„AFP“ from the dateline is missing in the credit line „(jk/dpa)“"),
      ("Berlin (dpa) – ", "(jk/dpa/AFP)", None), ("Berlin (AFP/dpa) – ", "(dpa/AFP)", None),
-     ("Berlin (dpa) – ", "", None), ("Berlin – ", "(AFP)", None)],
+     ("Berlin (dpa) – ", "", None), ("Berlin – ", "(AFP)", None),
+     # a service of dpa is no agency of its own: the credit line names dpa
+     ("Bielefeld (dpa/lnw) – ", "(dpa)", None), ("Dresden (dpa/sn) – ", "(dpa/sn)", None),
+     ("Berlin (dpa/bb) – ", "(AFP)", "the dateline names „dpa“, the credit line „(AFP)“ does not")],
 )
 def test_dateline_source_and_credit_line_agree(dateline, credit, expected):
     text = _article(dateline, credit)

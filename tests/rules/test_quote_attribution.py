@@ -74,6 +74,11 @@ def test_quotes_without_speaker_are_flagged(body, column):
         # in Swiss spelling („ss“ for „ß“)
         "Auch der Quartierverein äussert Bedenken. «Wir haben nichts gegen eine Sanierung.»",
         "„Wir haben nichts gegen eine Sanierung“, hiess es beim Quartierverein.",
+        # more verbs of saying and reacting
+        "Der Vizebürgermeister verwies darauf, dass andere Gemeinden mehr zahlten. „Das ist nicht einzusehen.“",
+        "Eine Mutter erinnerte daran, dass im Winter mit Jacken unterrichtet werde. „Das ist nicht zumutbar.“",
+        "Die Ministerin machte deutlich, dass sie bleibe. „Ich trete nicht zurück.“",
+        "Matchwinner Pranter gab sich bescheiden. „Die Flanke von Krenn war perfekt.“",
     ],
 )
 def test_a_speaker_before_the_quote_passes(body):
