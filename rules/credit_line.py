@@ -58,7 +58,7 @@ Das teilte der Kreml am Mittwoch mit. (jk/dpa/AFP)
   carries the source. Set it to `false` for archives or own reporting without agency material.
 - `agencies` (default: dpa, AFP, AP, Reuters, KNA, epd, SID, dts, APA, Keystone-SDA, dpa-AFX,
   sda, KAP, Kathpress, idea, EFE, ANSA, Belga, ANP, PAP, TASS, Interfax, Xinhua, Kyodo, Yonhap,
-  UPI, Bloomberg, ddp, dapd): the agencies, each written in its own casing. Set the same list
+  UPI, Bloomberg, ddp, dapd, awp): the agencies, each written in its own casing. Set the same list
   for `dateline`.
 - `staff` (default: empty, any abbreviation): the editors' abbreviations (Kürzel) allowed in a
   credit line, e.g. `["erpe", "jk"]`.

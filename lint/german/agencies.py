@@ -7,7 +7,7 @@ reading the configuration does not load it.
 AGENCIES = (
     "dpa", "AFP", "AP", "Reuters", "KNA", "epd", "SID", "dts", "APA", "Keystone-SDA", "dpa-AFX",
     "sda", "KAP", "Kathpress", "idea", "EFE", "ANSA", "Belga", "ANP", "PAP", "TASS", "Interfax",
-    "Xinhua", "Kyodo", "Yonhap", "UPI", "Bloomberg", "ddp", "dapd",
+    "Xinhua", "Kyodo", "Yonhap", "UPI", "Bloomberg", "ddp", "dapd", "awp",
 )
 
 #: dpa's services, credited after it: its regional services („(dpa/lby)“ Bavaria, „(dpa/lsw)“

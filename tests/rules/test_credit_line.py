@@ -19,6 +19,7 @@ GOOD = [
     "(dpa/AFP/Reuters)", "(ale/KNA/epd)", "(sda)", "(Kathpress)",
     # dpa's regional services after it
     "(dpa/lby)", "(dpa/lnw)", "(jk/dpa/lsw)", "(dpa/sn)", "(dpa/bb/AFP)", "(dpa/tmn)",
+    "(awp/sda)",
 ]
 
 # credit line -> findings as (offset in the credit line, suggestion), in order
