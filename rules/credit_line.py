@@ -10,8 +10,9 @@ line closes the last paragraph („… nach Lwiw. (dpa)“) or stands on the las
 
 It reports:
 
-- no credit line, when one is required and the dateline does not carry the source
-  („Berlin (dpa) – …“);
+- no credit line, when one is required, the dateline does not carry the source („Berlin (dpa) –
+  …“) and no byline names the authors near the top („Von Katrin Wallner“: the newsroom's own
+  article);
 - a malformed one: a missing parenthesis („(ale/dpa/AFP“, „dpa/AFP)“), commas or spaces between
   the parts („(dpa, AFP)“, „(dpa / AFP)“), empty parts („(dpa//AFP)“);
 - an agency in the wrong casing („(DPA)“, „(kna)“, „(dpa/afp)“), with the right form;
@@ -55,7 +56,8 @@ Das teilte der Kreml am Mittwoch mit. (jk/dpa/AFP)
 
 ## Options
 - `required` (default `true`): report an article without a credit line, unless its dateline
-  carries the source. Set it to `false` for archives or own reporting without agency material.
+  carries the source or a byline of names without an agency opens it („Von Katrin Wallner“,
+  „Von Anna Gruber und Thomas Steiner, Wien“). Set it to `false` for archives or own reporting without agency material.
 - `agencies` (default: dpa, AFP, AP, Reuters, KNA, epd, SID, dts, APA, Keystone-SDA, dpa-AFX,
   sda, KAP, Kathpress, idea, EFE, ANSA, Belga, ANP, PAP, TASS, Interfax, Xinhua, Kyodo, Yonhap,
   UPI, Bloomberg, ddp, dapd, awp): the agencies, each written in its own casing. Set the same list
@@ -87,7 +89,7 @@ class Options:
 
 
 def check(article, options: Options) -> Iterator[Finding]:
-    from newslint.german.credits import sourcing
+    from newslint.german.credits import bylined, sourcing
 
     found = sourcing(article, options.agencies)
     dateline_source = found.dateline.source if found.dateline else None
@@ -102,7 +104,8 @@ def check(article, options: Options) -> Iterator[Finding]:
         else:
             message = f"credit line „{credit.text}“ is not at the end of the article: move it there"
         yield Finding(credit.start, credit.end, message)
-    if options.required and not found.credit and not found.misplaced and not dateline_source:
+    if options.required and not found.credit and not found.misplaced and not dateline_source \
+            and not bylined(article, options.agencies):
         yield _missing(article)
 
 

@@ -14,7 +14,8 @@ one agency (or something within one typing error of one), so "(20. Juni)", "(Ohi
 are left alone.
 
 `sourcing(article, agencies)` returns the result and keeps it on the article, so the rules
-`credit-line` and `dateline` share one parse.
+`credit-line` and `dateline` share one parse. `bylined(article, agencies)` tells an article of the
+newsroom's own, with its authors named at the top („Von Katrin Wallner“), which needs no credit.
 """
 
 from __future__ import annotations
@@ -163,6 +164,27 @@ def sourcing(article, agencies: tuple[str, ...] = AGENCIES) -> Sourcing:
     if agencies not in cache:
         cache[agencies] = _scan(article, _agencies(agencies))
     return cache[agencies]
+
+
+#: a byline of the newsroom's own: „Von“ and one or two names of two to four capitalised words,
+#: perhaps a place after a comma („Von Anna Gruber und Thomas Steiner“, „Von Eva Prandtner, Wien“)
+_NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}"
+_BYLINE = regex.compile(rf"(?:Von|By)\s+{_NAME}(?:\s*(?:,|und|and)\s*{_NAME})?(?:\s*,\s*\p{{Lu}}[\p{{L}} -]*)?")
+#: the blocks after the headline that a byline may be among (the teaser, the dateline paragraph)
+_BYLINE_BLOCKS = 3
+
+
+def bylined(article, agencies: tuple[str, ...] = AGENCIES) -> bool:
+    """Whether a byline names the article's authors near its top, and no agency among them: the
+    newsroom's own reporting, which needs no credit line („Von Katrin Wallner“; not „Von Anna
+    Muster, AFP“)."""
+    known = _agencies(agencies)
+    blocks = [block for block in article.blocks if block.kind != "headline"][:_BYLINE_BLOCKS]
+    for block in blocks:
+        line = block.text.strip().strip("*_").strip()
+        if _BYLINE.fullmatch(line) and not any(known.exact(word) for word in regex.findall(r"[\p{L}-]+", line)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16)

@@ -133,6 +133,18 @@ def test_missing_credit_line_is_fine_when_not_required():
     assert_findings(f"{HEADLINE}\n{BODY}\n{LAST}\n", [], rule=RULE, required=False)
 
 
+@pytest.mark.parametrize("byline", ["Von Katrin Wallner", "Von Anna Gruber und Thomas Steiner",
+                                    "*Von Eva Prandtner, Wien*"])
+def test_the_newsrooms_own_article_with_a_byline_needs_no_credit_line(byline):
+    assert_findings(f"{HEADLINE}\n\n{byline}\n\n{BODY}\n{LAST}\n", [], rule=RULE)
+
+
+@pytest.mark.parametrize("first", ["Von Anna Muster, AFP", "Von Berlin aus fuhr der Zug los."])
+def test_a_byline_naming_an_agency_or_a_sentence_is_no_own_article(first):
+    found = findings(f"{HEADLINE}\n\n{first}\n\n{BODY}\n{LAST}\n", rule=RULE)
+    assert [d.message[:15] for d in found] == ["no credit line:"]
+
+
 def test_a_dateline_with_the_source_replaces_the_credit_line():
     text = f"{HEADLINE}\nBerlin (dpa) – Die Regierung hat entschieden.\n{LAST}\n"
     assert_findings(text, [], rule=RULE)
