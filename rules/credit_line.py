@@ -57,7 +57,8 @@ Das teilte der Kreml am Mittwoch mit. (jk/dpa/AFP)
 ## Options
 - `required` (default `true`): report an article without a credit line, unless its dateline
   carries the source or a byline of names without an agency opens it („Von Katrin Wallner“,
-  „Von Anna Gruber und Thomas Steiner, Wien“). Set it to `false` for archives or own reporting without agency material.
+  „Von Anna Gruber und Thomas Steiner, Wien“). Set it to `false` for archives or own reporting
+  without agency material.
 - `agencies` (default: dpa, AFP, AP, Reuters, KNA, epd, SID, dts, APA, Keystone-SDA, dpa-AFX,
   sda, KAP, Kathpress, idea, EFE, ANSA, Belga, ANP, PAP, TASS, Interfax, Xinhua, Kyodo, Yonhap,
   UPI, Bloomberg, ddp, dapd, awp): the agencies, each written in its own casing. Set the same list
