@@ -24,6 +24,7 @@ from newslint.german.cues import (
     AUXILIARIES,
     DETERMINERS,
     HELD_OPINIONS,
+    IT_SAYS,
     OPINION_NOUNS,
     SAYING_NOUNS,
     Word,
@@ -189,7 +190,7 @@ _PASSIVE = frozenset("wird wurde wurden werden worden".split())
 
 
 #: words that name a source in a clause: „laut X“, „nach Ansicht von X“, „X zufolge“, „hieß es“
-_SOURCE_CUES = frozenset(OPINION_NOUNS | {"laut", "zufolge", "hieß", "heißt"})
+_SOURCE_CUES = frozenset(OPINION_NOUNS | IT_SAYS | {"laut", "zufolge"})
 
 
 #: determiners of a noun that is no direct object: „folgte der Einschätzung“, „dem Appell“

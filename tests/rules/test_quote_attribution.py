@@ -74,6 +74,7 @@ def test_quotes_without_speaker_are_flagged(body, column):
         # in Swiss spelling („ss“ for „ß“)
         "Auch der Quartierverein äussert Bedenken. «Wir haben nichts gegen eine Sanierung.»",
         "„Wir haben nichts gegen eine Sanierung“, hiess es beim Quartierverein.",
+        "In der Mitteilung des Quartiervereins hiess es, man sei besorgt. „Wir haben nichts gegen eine Sanierung.“",
         # more verbs of saying and reacting
         "Der Vizebürgermeister verwies darauf, dass andere Gemeinden mehr zahlten. „Das ist nicht einzusehen.“",
         "Eine Mutter erinnerte daran, dass im Winter mit Jacken unterrichtet werde. „Das ist nicht zumutbar.“",
