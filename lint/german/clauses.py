@@ -296,8 +296,9 @@ def _plural_before_singular(words: list[Word], start: int, end: int, verb: int) 
     adjective in „-en“) while the verb after it is not („beschrieb“): then it is no subject."""
     if end - start < 3 or words[start].lower != "die":
         return False
-    adjective = words[start + 1]
-    return adjective.text[0].islower() and adjective.lower.endswith("en") and not words[verb].lower.endswith("en")
+    adjective = words[start + 1]  # not a determiner: „Die den Unfall überlebende Frau beschrieb“
+    return adjective.text[0].islower() and adjective.lower.endswith("en") and adjective.lower not in DETERMINERS \
+        and not words[verb].lower.endswith("en")
 
 
 def _main_clause_end(text: str, words: list[Word], verb: int) -> int:

@@ -38,8 +38,9 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
         return index + 1
     i = index
     if first.lower in DETERMINERS:
-        i += 1
-    while i < limit and i - index < 4 and (
+        i = _past_extended_attribute(text, words, index + 1, limit)
+    most = max(index + 4, i + 3)  # up to three adjectives and numbers after the determiner
+    while i < limit and i < most and (
         is_modifier(words[i]) or words[i].lower in ADVERBS and i + 1 < limit and is_modifier(words[i + 1])
     ):
         i += 1  # adjectives and numbers: "die 13 beteiligten Feuerwehrleute", "der nun abgesagten Parade"
@@ -113,6 +114,29 @@ NO_MODIFIERS = STOP | CONJUNCTIONS
 
 def is_modifier(word: Word) -> bool:
     return (word.text[0].islower() or word.text.isdigit()) and word.lower not in NO_MODIFIERS
+
+
+def _past_extended_attribute(text: str, words: list[Word], index: int, limit: int) -> int:
+    """After a determiner, where the adjective or participle of an extended attribute stands:
+    „die das Unglück überlebende Frau“, „der von der Polizei gesuchte Mann“, „die seit 2019
+    amtierende Bürgermeisterin“ — an object or a preposition first, then within a few words an
+    inflected adjective after a noun or number and right before a noun (not one inside the
+    attribute: „der auf der Konferenz für nukleare Sicherheit anwesende Minister“); `index` when
+    there is none."""
+    if index >= limit or words[index].lower not in DETERMINERS and words[index].lower not in PREPOSITIONS:
+        return index
+    for adjective in range(index + 2, min(limit - 1, index + _ATTRIBUTE_WORDS)):
+        if gap_before(text, words, adjective) or gap_before(text, words, adjective + 1):
+            return index  # punctuation: no attribute
+        word, before = words[adjective], words[adjective - 1]
+        if is_modifier(word) and word.lower.endswith(_INFLECTED) and word.lower not in DETERMINERS \
+                and (is_capitalised(before) or before.text.isdigit()) and is_capitalised(words[adjective + 1]):
+            return adjective
+    return index
+
+
+_ATTRIBUTE_WORDS = 8
+_INFLECTED = ("e", "en", "er", "es", "em")
 
 
 def _dotted(text: str, words: list[Word], i: int, limit: int) -> bool:
@@ -385,6 +409,12 @@ NOMINATIVE_PRONOUNS = frozenset("er ich wir man".split())
 
 #: determiners that cannot open a subject: "Dem Sender sagte sie:", "Den Unmut brachte X zum Ausdruck:"
 _OBJECT_DETERMINERS = frozenset("den dem einem einen".split())
+
+
+def opens_object(phrase: str) -> bool:
+    """Whether a noun phrase opens with a determiner no subject takes: „den Hergang“, „einem
+    Sender“ (an object after the verb, not its subject)."""
+    return phrase.split(maxsplit=1)[0].lower() in _OBJECT_DETERMINERS
 
 
 #: demonstratives standing alone: an object ("Dies bestätigte der Sprecher:")

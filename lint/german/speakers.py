@@ -43,6 +43,7 @@ from newslint.german.phrases import (
     is_fronted,
     may_be_verb,
     noun_phrase,
+    opens_object,
     quoted_after,
     skip_adverbials,
     span_of,
@@ -286,8 +287,8 @@ def _subject_of_verb(text: str, words: list[Word], verb: int, form: str) -> tupl
                     return quoted, form
             return span_of(text, words, clause, end), form
     speaker = speaker_after_cue(text, words, verb + 1, len(words))
-    if speaker:
-        return speaker, form
+    if speaker and not (opens_object(speaker.text) and not words[verb].lower.startswith("zitier")):
+        return speaker, form  # a subject, not the object of „beschrieb den Hergang:“
     if first is not None and clause + 1 < verb:  # "Am Montag hatte die Ministerin erklärt:"
         speaker = clause_subject(text, words, clause, verb, phrases=False)
         if speaker:

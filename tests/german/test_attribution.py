@@ -125,6 +125,19 @@ def speakers(body: str):
         ("„Wir sind nur Zeugen“, zitierte die Zeitung einen Anwohner.", ("einen Anwohner", "after")),
         ("Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir sind überrascht.“",
          ("den Bürgermeister", "colon")),
+        # an extended attribute: a phrase and a participle between the determiner and the noun;
+        # the object after the verb („den Hergang“) is no subject
+        ("Die den Unfall überlebende Anna Roth, 52, beschrieb im Krankenhaus den Hergang: „Es ging schnell.“",
+         ("Die den Unfall überlebende Anna Roth", "colon")),
+        ("Die bei dem Unfall verletzte Fahrerin, 52, beschrieb im Krankenhaus den Hergang: „Es ging schnell.“",
+         ("Die bei dem Unfall verletzte Fahrerin", "colon")),
+        ("Der von der Polizei gesuchte Mann sagte: „Ich war es nicht.“", ("Der von der Polizei gesuchte Mann", "colon")),
+        ("Die seit 2019 amtierende Bürgermeisterin sagte: „Wir bauen.“",
+         ("Die seit 2019 amtierende Bürgermeisterin", "colon")),
+        ("Der auf der Konferenz für nukleare Sicherheit anwesende Minister Ivan Petrow sagte: „Alles ist gut.“",
+         ("Der auf der Konferenz für nukleare Sicherheit anwesende Minister Ivan Petrow", "colon")),
+        ("„Wir bauen“, sagte die seit Jahren in Berlin lebende Architektin Eva Roth.",
+         ("die seit Jahren in Berlin lebende Architektin Eva Roth", "after")),
         # a document as the source
         ("In dem Antrag heißt es wörtlich: „Die Mittel werden verdoppelt.“", ("dem Antrag", "colon")),
         ("Auf der Internetseite des Vereins heißt es: „Wir danken allen Helfern.“",
