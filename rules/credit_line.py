@@ -11,8 +11,10 @@ line closes the last paragraph („… nach Lwiw. (dpa)“) or stands on the las
 It reports:
 
 - no credit line, when one is required, the dateline does not carry the source („Berlin (dpa) –
-  …“) and no byline names the authors near the top („Von Katrin Wallner“: the newsroom's own
-  article);
+  …“) and the article does not name its authors — no byline near the top („Von Katrin
+  Wallner“), no interviewer at the end („Das Gespräch führte Christian Meding.“), no author in
+  the front matter or the record („author: Anna Gruber“; an agency or a desk does not count):
+  the newsroom's own article;
 - a malformed one: a missing parenthesis („(ale/dpa/AFP“, „dpa/AFP)“), commas or spaces between
   the parts („(dpa, AFP)“, „(dpa / AFP)“), empty parts („(dpa//AFP)“);
 - an agency in the wrong casing („(DPA)“, „(kna)“, „(dpa/afp)“), with the right form;

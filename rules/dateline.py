@@ -2,8 +2,9 @@
 
 ## What it does
 Finds the dateline that opens the body — a place, optionally the source in parentheses, then a
-dash: „Pjöngjang – “, „Berlin (dpa) – “, or in English articles „WASHINGTON (AP) — “ — and
-reports:
+dash: „Pjöngjang – “, „Berlin (dpa) – “, or in English articles „WASHINGTON (AP) — “ — in the
+first paragraph, or with its source in one of the two after it (a teaser or a byline set apart
+by a blank line), and reports:
 
 - a hyphen or another dash where the house style wants the spaced en dash („Berlin (dpa) - “,
   „Berlin—“), with the dateline written right;

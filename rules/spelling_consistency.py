@@ -46,7 +46,8 @@ away (a letter left out, typed twice or beside its key, two letters swapped, an 
 corrected the same way when the word-frequency data know the corrected compound and its part
 where the two differ is a common word ("Bezinkanister", "Klimaschutzgestz"). It is left alone
 when it may be right after all: a new compound of known words ("Gemeinderatssitzungsprotokoll",
-"Dosiersystem"), an inflected form the data lack ("Digitalisierungen"), a word two common words
+"Dosiersystem"), the person of a field ("Stadtökologe", not "Stadtökologie", nor its variant beside
+it), an inflected form the data lack ("Digitalisierungen"), a word two common words
 are alike to ("besethen": "bestehen" or "besetzen"?), a word the article writes twice, all
 capitals, a capitalised word after another capitalised word (a name: "Thomas Lindermann"), or
 after one and a comma or dash (a list of names, a line-up: "Grießler, Hofer, Sattlberger"), or

@@ -170,23 +170,34 @@ def sourcing(article, agencies: tuple[str, ...] = AGENCIES) -> Sourcing:
 #: capitalised words, perhaps a place after a comma („Von Anna Gruber und Thomas Steiner“, „Von
 #: Eva Prandtner, Wien“)
 _NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}"
-_BYLINE = regex.compile(rf"(?:Von|By)\s+{_NAME}(?:\s*(?:,|und|and)\s*{_NAME})?(?:\s*,\s*\p{{Lu}}[\p{{L}} -]*)?")
+_NAMES = rf"{_NAME}(?:\s*(?:,|und|and)\s*{_NAME})?"
+_BYLINE = regex.compile(rf"(?:Von|By)\s+{_NAMES}(?:\s*,\s*\p{{Lu}}[\p{{L}} -]*)?")
+#: the interviewer named at the end of an interview („Das Gespräch führte Christian Meding.“,
+#: „Interview: Anna Gruber“)
+_INTERVIEWER = regex.compile(rf"(?:(?:Das\s+(?:Gespräch|Interview)\s+führten?)|Interview:)\s+(?P<names>{_NAMES})\.?")
+#: the author of the front matter or of a record: people's names, not an agency or a desk
+_AUTHORS = regex.compile(_NAMES)
 _BYLINE_WORD = regex.compile(r"[\p{L}-]+")
-#: the blocks after the headline that a byline may be among (the teaser, the dateline paragraph)
-_BYLINE_BLOCKS = 3
+#: the blocks after the headline that a byline or the dateline may be among (a teaser, the
+#: byline, the dateline's paragraph)
+_TOP_BLOCKS = 3
 
 
 def bylined(article, agencies: tuple[str, ...] = AGENCIES) -> bool:
-    """Whether a byline names the article's authors near its top, and no agency among them: the
-    newsroom's own reporting, which needs no credit line („Von Katrin Wallner“; not „Von Anna
-    Muster, AFP“)."""
+    """Whether the article names its authors, and no agency among them: the newsroom's own
+    reporting, which needs no credit line. A byline near the top („Von Katrin Wallner“; not „Von
+    Anna Muster, AFP“), the interviewer at the end („Das Gespräch führte Christian Meding.“), or
+    the author of the front matter or the record („author: Anna Gruber“; not „author: dpa“)."""
     known = _agencies(agencies)
-    blocks = [block for block in article.blocks if block.kind != "headline"][:_BYLINE_BLOCKS]
-    for block in blocks:
-        line = block.text.strip().strip("*_").strip()
-        if _BYLINE.fullmatch(line) and not any(map(known.exact, _BYLINE_WORD.findall(line))):
-            return True
-    return False
+    top = [block for block in article.blocks if block.kind != "headline"][:_TOP_BLOCKS]
+    lines = [block.text.strip().strip("*_").strip() for block in top]
+    found = [line for line in lines if _BYLINE.fullmatch(line)]
+    if article.blocks:
+        ending = _INTERVIEWER.fullmatch(article.blocks[-1].text.strip().strip("*_").strip())
+        found += [ending.group("names")] if ending else []
+    if article.meta.author and _AUTHORS.fullmatch(article.meta.author.strip()):
+        found.append(article.meta.author)
+    return any(not any(map(known.exact, _BYLINE_WORD.findall(names))) for names in found)
 
 
 @lru_cache(maxsize=16)
@@ -372,9 +383,18 @@ def _is_place(text: str) -> bool:
 
 
 def _dateline(article, agencies: _Agencies) -> Dateline | None:
-    body = next((b for b in article.blocks if b.kind == "paragraph"), None)
-    if body is None:
-        return None
+    """The dateline that opens the body: in its first paragraph, or with its source in one of the
+    next few, after a teaser or a byline set apart („Neue Grundsteuer / Seit Januar gilt … /
+    Berlin (dpa) – …“; not a result „Ghana - Australien: 1:1“)."""
+    paragraphs = [block for block in article.blocks if block.kind == "paragraph"][:_TOP_BLOCKS]
+    for number, block in enumerate(paragraphs):
+        found = _dateline_of(block, agencies)
+        if found is not None and (number == 0 or found.source is not None):
+            return found
+    return None
+
+
+def _dateline_of(body, agencies: _Agencies) -> Dateline | None:
     match = _dateline_match(body.text)
     if match is None:
         return None

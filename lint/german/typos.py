@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from newslint.german.word_forms import stems, takes, zipf
+from newslint.german.word_forms import person_and_field, stems, takes, zipf
 
 #: shorter spellings are left alone: short words have many neighbours, and short names abound
 MIN_LENGTH = 8
@@ -168,6 +168,8 @@ def correction(word: str) -> str | None:
     found = _correction(word.lower(), word[0].isupper())
     if found is None or word[0].isupper() and len(word) < _NAME_LENGTH and found[-2:] != word[-2:].lower():
         return None  # names from abroad differ from German words in their endings („Temporao“)
+    if person_and_field(word.lower(), found):
+        return None  # „Stadtökologe“, an urban ecologist, is no slip of „Stadtökologie“
     return found[0].upper() + found[1:] if word[0].isupper() else found
 
 

@@ -36,6 +36,7 @@ from newslint.german.word_forms import (
     SUFFIXES,
     UMLAUTS,
     fold,
+    person_and_field,
     stems,
     with_ending,
     zipf,
@@ -496,6 +497,8 @@ def _close_may_be_variants(a: str, b: str) -> bool:
         return True
     if with_ending(a, b) or with_ending(b, a) or stems(a) & stems(b):
         return False  # forms of one word: "Kiew"/"Kiews", "Wasserstand"/"Wasserstände"
+    if person_and_field(a.casefold(), b.casefold()):
+        return False  # "Stadtökologe"/"Stadtökologie"
     if _umlauts_lost(a, b):
         return True
     return not (_known_form(a) and _known_form(b)) or _far_apart_in_use(a, b)

@@ -59,6 +59,20 @@ def with_ending(stem: str, form: str) -> bool:
     )
 
 
+#: the person and the field of study, one letter apart
+_PERSON_AND_FIELD = (("loge", "logie"), ("logen", "logien"))
+
+
+def person_and_field(a: str, b: str) -> bool:
+    """Whether one of two words (in lower case) names the person of the field the other names:
+    „stadtökologe“ and „stadtökologie“, two words, not one spelt two ways."""
+    return any(
+        person_form.endswith(person) and field_form == person_form[: -len(person)] + field
+        for person_form, field_form in ((a, b), (b, a))
+        for person, field in _PERSON_AND_FIELD
+    )
+
+
 #: the letters a German word ends in before an ending „n“ (Blumen, Regeln, Federn, Bauern)
 _BEFORE_N = frozenset("aeiouäöüylr")
 

@@ -37,6 +37,7 @@ def test_a_typo_of_a_common_word_is_corrected(typo, word):
     "Königsdörffer", "Wienroither", "Guenouche", "Saliakas", "Göttscheid",  # names
     "Lindermann", "Temporao",         # „Temporal“? a name from abroad ends as it likes
     "Krankenhasu",                    # so a capitalised word mistyped at its end is left alone
+    "Stadtökologe", "Agrarökologen",  # the person of a field, not its name mistyped („Stadtökologie“)
     "hochmotorisierter", "frequentierenden", "waffenverherrlichende",
     "besethen",                       # „bestehen“ or „besetzen“: not certain
     "Digi", "Regirung",               # short, or known to the data as a misspelling

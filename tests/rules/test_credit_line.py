@@ -139,6 +139,24 @@ def test_the_newsrooms_own_article_with_a_byline_needs_no_credit_line(byline):
     assert_findings(f"{HEADLINE}\n\n{byline}\n\n{BODY}\n{LAST}\n", [], rule=RULE)
 
 
+@pytest.mark.parametrize("author", ["Anna Gruber", "Anna Gruber und Thomas Steiner"])
+def test_the_author_of_the_front_matter_marks_the_newsrooms_own_article(author):
+    text = f"---\ntitle: {HEADLINE}\nauthor: {author}\n---\n\n{BODY}\n\n{LAST}\n"
+    assert_findings(text, [], rule=RULE, path="article.md")
+
+
+@pytest.mark.parametrize("author", ["dpa", "Anna Muster, AFP", "Redaktion"])
+def test_an_agency_or_a_desk_as_author_still_needs_a_credit_line(author):
+    text = f"---\ntitle: {HEADLINE}\nauthor: {author}\n---\n\n{BODY}\n\n{LAST}\n"
+    assert [d.message[:15] for d in findings(text, rule=RULE, path="article.md")] == ["no credit line:"]
+
+
+@pytest.mark.parametrize("ending", ["Das Gespräch führte Christian Meding.", "*Interview: Anna Gruber*"])
+def test_an_interview_signed_by_its_interviewer_needs_no_credit_line(ending):
+    text = f"{HEADLINE}\n\nFrau Gruber, was ist neu?\n\nAlles. Wir haben mehr Platz.\n\n{ending}\n"
+    assert_findings(text, [], rule=RULE)
+
+
 @pytest.mark.parametrize("first", ["Von Anna Muster, AFP", "Von Berlin aus fuhr der Zug los."])
 def test_a_byline_naming_an_agency_or_a_sentence_is_no_own_article(first):
     found = findings(f"{HEADLINE}\n\n{first}\n\n{BODY}\n{LAST}\n", rule=RULE)
@@ -148,6 +166,16 @@ def test_a_byline_naming_an_agency_or_a_sentence_is_no_own_article(first):
 def test_a_dateline_with_the_source_replaces_the_credit_line():
     text = f"{HEADLINE}\nBerlin (dpa) – Die Regierung hat entschieden.\n{LAST}\n"
     assert_findings(text, [], rule=RULE)
+
+
+def test_a_dateline_after_a_teaser_set_apart_replaces_the_credit_line_too():
+    text = f"{HEADLINE}\n\nSeit Januar gilt die neue Regel.\n\nBerlin (dpa) – Die Regierung hat entschieden.\n{LAST}\n"
+    assert_findings(text, [], rule=RULE)
+
+
+def test_a_later_paragraph_without_a_source_is_no_dateline():
+    text = f"{HEADLINE}\n\nGhana und Australien trennten sich.\n\nGhana - Australien: 1:1 (1:1)\n\n{LAST}\n"
+    assert [d.message[:15] for d in findings(text, rule=RULE)] == ["no credit line:"]
 
 
 def test_the_dateline_source_is_checked_like_a_credit_line():

@@ -98,6 +98,13 @@ def test_a_dateline_on_line_two_is_the_body_not_a_teaser():
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason="the sample article is absent")
+def test_a_dateline_after_a_teaser_set_apart_is_checked():
+    text = f"{HEADLINE}\n\nDie Stadt Wien erhöht die Gebühren.\n\nWien (APA) - {REST}\n{LAST} (dpa)\n"
+    found = findings(text, rule=RULE)
+    assert [(d.message[:3], d.suggestion) for d in found][:1] == [("„-“", "Wien (APA) – ")]
+    assert any("names „APA“" in d.message for d in found)
+
+
 def test_the_sample_article_passes():
     assert_findings(SAMPLE.read_text(encoding="utf-8"), [], rule=RULE, path=SAMPLE.name)
 

@@ -355,10 +355,13 @@ def test_word_frequency_data_is_loaded_only_when_a_pair_or_a_long_word_needs_it(
     "Asyl\nDie Länder zahlen für Geflüchtete. Geflüchteten fehlt Wohnraum. Sie fordern Geld pro Geflüchtetem.\n",
     # two words that sound alike are no transliteration
     "Zeit\nSeit Jahren wartet man. Zeit ist knapp.\n",
+    # the person of a field beside the field
+    "Stadtbäume\nDer Stadtökologe Ingo Kowarik lobte die Daten. Die Stadtökologie sei ein junges Fach.\n",
 ], ids=["first names", "Matteo/Mateo", "accented first name", "line-up", "own first names", "own roles",
         "Marte/Arte", "Müller/Möller", "Schmidt/Schmitt", "Stadtgarten/Stadtgärten", "Großvater/Großväter",
         "brands", "in parentheses", "auch … genannt", "auf Polnisch",
-        "surname beside a noun", "unknown surnames", "adjective endings", "sound-alike words"])
+        "surname beside a noun", "unknown surnames", "adjective endings", "sound-alike words",
+        "person and field"])
 def test_two_names_the_article_shows_apart_are_left_alone(text):
     assert_findings(text, [], rule=RULE, preferred={})
 
