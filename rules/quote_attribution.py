@@ -12,8 +12,9 @@ Worten wandte sich X an den Richter. / „…“ Mit diesem Satz beginnt der Rom
 The sentence just before the quote in its paragraph names the speaker too when its main clause
 says what its subject said, demanded, warned, announced or how it reacted: „Die Gewerkschaft
 reagierte empört. „…““, „Der Minister kündigte Widerstand an. „…““, „Die Opposition übte scharfe
-Kritik. „…““, „Die Forderung der Gewerkschaft ist klar. „…““ — and „Er warnte vor Panik. „…““
-when someone is named before the pronoun. A sentence that reports no speech („Die Gewerkschaft
+Kritik. „…““, „Die Forderung der Gewerkschaft ist klar. „…““, „Der Trainer war bedient. „…““,
+„Wirtz hielt dagegen. „…““ — and „Er warnte vor Panik. „…““ when someone is named before the
+pronoun. A lasting state names no speaker („Die USA sind besorgt. „…““). A sentence that reports no speech („Die Gewerkschaft
 tagte in Berlin.“), a verb of saying only in a subordinate clause, a passive that names no one
 („Zur Eröffnung wurde der Plan kritisiert.“) or the last sentence of the paragraph before do not
 attribute the quote. A quote that follows an attributed quote in the same paragraph takes that

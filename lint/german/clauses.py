@@ -111,6 +111,8 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
             anchor = subject if subject.start > clause[verb].start else Span(clause[verb].start, clause[verb].end, "")
             return Speech(quoted_after(text, clause, anchor, limit) or subject)
         return Speech(subject)
+    if subject is not None and lower[verb] in ("war", "waren") and not _MOODS.isdisjoint(lower[verb + 1 :]):
+        return Speech(subject)  # "Der Trainer war bedient.": how the speaker took it, as "zeigte sich enttäuscht"
     if subject is not None and not _COORDINATORS.isdisjoint(lower) and any(  # "… zogen zum Rathaus und skandierten …"
         lower[i - 1] in _COORDINATORS and is_cue(clause, i, limit) for i in range(verb + 2, limit)
     ):
@@ -140,6 +142,12 @@ _COORDINATORS = frozenset("und oder sowie aber".split())
 
 
 _FORMS_OF_SEIN = frozenset("ist sei war wäre sind seien waren wären".split())
+#: how someone took what happened, told before what they said: „Der Trainer war bedient. „…““
+#: (not a lasting state, „Die USA sind besorgt.“, which names no one who speaks)
+_MOODS = frozenset(
+    """enttäuscht bedient sauer verärgert zufrieden unzufrieden erleichtert begeistert glücklich
+    froh stolz empört fassungslos entsetzt frustriert geknickt""".split()
+)
 
 
 def _wie_source(text: str, words: list[Word], verb: int) -> Span | None:

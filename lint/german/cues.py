@@ -65,12 +65,13 @@ _SEPARABLE = {
     "bekannt": "gab gibt gaben",
     "vor": "warf wirft warfen",
     "zurück": "wies weist wiesen",
+    "dagegen": "hielt hält hielten",
 }
 _SEPARABLE_PARTICIPLES = """mitgeteilt hinzugefügt ausgeführt angekündigt angemerkt eingeräumt
 eingewandt hingewiesen hervorgehoben klargestellt festgestellt zugegeben bekanntgegeben
 mitteilen hinzufügen ausführen ankündigen anmerken einräumen einwenden hinweisen hervorheben
 klarstellen feststellen zugeben eingestehen zugestehen zurückgewiesen vorgeworfen aufgerufen
-angeprangert angegeben eingestuft zugesichert klargemacht""".split()
+angeprangert angegeben eingestuft zugesichert klargemacht dagegengehalten""".split()
 
 
 def _weak_forms(stem: str) -> list[str]:
@@ -90,7 +91,7 @@ for _particle, _forms in _SEPARABLE.items():
     for _form in _forms.split():
         SEPARABLE_FINITE.setdefault(_form, set()).add(_particle)
 #: at the end of a subordinate clause the particle is joined to the verb: „wie er mitteilte“
-_PARTICLES = "mit hinzu aus an ein hin hervor klar fest zu fort bekannt vor zurück auf".split()
+_PARTICLES = "mit hinzu aus an ein hin hervor klar fest zu fort bekannt vor zurück auf dagegen".split()
 _JOINED = frozenset(particle + form for particle in _PARTICLES for form in _SEPARABLE[particle].split())
 SPEECH_VERBS = _with_swiss_spellings(SPEECH_VERBS | _JOINED)
 
@@ -114,6 +115,7 @@ ADVERBS = _with_swiss_spellings(
     allerdings inzwischen mittlerweile schließlich zugleich selbst zusammen aktuell zwar gleichzeitig
     zusätzlich tatsächlich offenbar offensichtlich angeblich vermutlich wahrscheinlich möglicherweise
     bislang bisher erstmals insbesondere unterdessen indes indessen seither nämlich etwa ebenso
+    etwas einmal
     hingegen dagegen wiederum freilich übrigens immerhin letztlich gerade""".split()
 )
 NEXT_SENTENCE_OPENERS = frozenset("das dies so diese dieses mit damit diesen dieser".split())

@@ -42,17 +42,19 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
     most = max(index + 4, i + 3)  # up to three adjectives and numbers after the determiner
     while i < limit and i < most and (
         is_modifier(words[i]) or words[i].lower in ADVERBS and i + 1 < limit and is_modifier(words[i + 1])
-    ):
+    ) and not _quoted_name(text, words, i):
         i += 1  # adjectives and numbers: "die 13 beteiligten Feuerwehrleute", "der nun abgesagten Parade"
     head = i
     if head == index and first.lower in CONJUNCTIONS and opens_clause(text, words, index):
         return index  # "Als er kam, …" — but in mid-sentence "Ministerpräsident Weil" is a name
-    while i < limit and (is_capitalised(words[i]) or i > head and _inside_name(text, words, i, limit)) and (
+    while i < limit and (
+        is_capitalised(words[i]) or i > head and _inside_name(text, words, i, limit) or i == head > index and _quoted_name(text, words, i)
+    ) and (
         i == index or words[i].lower not in STOP_INSIDE
     ) and (i > index or words[i].lower not in STOP) and joined(text, words, i, head):
         i += 1
-    if i == head:
-        return index
+    if i == head:  # no noun: a quantity word stands alone for people („Viele haben gesagt:“)
+        return index + 1 if first.lower in _STANDING_ALONE and first.text[0].isupper() else index
     if i == head + 1 == index + 1 and first.text.endswith("s") and i < limit and is_modifier(words[i]):
         j = i  # a genitive name as determiner: "Jelpkes wissenschaftlicher Mitarbeiter", "Berlins neuer Bürgermeister"
         while j < limit and j - i < 3 and is_modifier(words[j]):
@@ -113,7 +115,12 @@ NO_MODIFIERS = STOP | CONJUNCTIONS
 
 
 def is_modifier(word: Word) -> bool:
-    return (word.text[0].islower() or word.text.isdigit()) and word.lower not in NO_MODIFIERS
+    """Whether a word may be an adjective or a number before a noun: in lower case, no name („al-Farra“)."""
+    return (word.text[0].islower() or word.text.isdigit()) and word.lower not in NO_MODIFIERS and not _particle_name(word)
+
+
+#: determiners that stand alone for people at the start of a sentence: „Viele haben gesagt:“
+_STANDING_ALONE = frozenset("viele einige mehrere".split())
 
 
 def _past_extended_attribute(text: str, words: list[Word], index: int, limit: int) -> int:
@@ -155,8 +162,7 @@ def _inside_name(text: str, words: list[Word], i: int, limit: int) -> bool:
         return True
     if word.lower in _NAME_LINKS:
         return i + 1 < limit and is_capitalised(words[i + 1])
-    prefix, _, rest = word.text.partition("-")
-    return prefix in _NAME_LINKS and rest[:1].isupper()
+    return _particle_name(word)
 
 
 #: determiners of a genitive attribute after a noun: „die Ankündigung einer Reform“
@@ -168,15 +174,27 @@ _NAME_LINKS = frozenset("de da di del della dos das do du le la bin ibn ben al e
 
 
 def is_capitalised(word: Word) -> bool:
-    return word.text[0].isupper() or word.text[0].isdigit() and "-" in word.text
+    """Whether a word is written as a noun or a name: capitalised, „2024-Bilanz“, „al-Farra“."""
+    return word.text[0].isupper() or word.text[0].isdigit() and "-" in word.text or _particle_name(word)
+
+
+def _particle_name(word: Word) -> bool:
+    """Whether a word is a name's part after a lower-case particle and a hyphen: „al-Farra“, „el-Sisi“."""
+    prefix, _, rest = word.text.partition("-")
+    return prefix in _NAME_LINKS and rest[:1].isupper()
 
 
 def joined(text: str, words: list[Word], i: int, head: int) -> bool:
     """Whether words[i] continues the head without punctuation between (a name of several words,
     „Bündnis 90/Die Grünen“)."""
-    return i == head or text[words[i - 1].end : words[i].start].strip() in ("", "-", "/") or (
-        text[words[i - 1].end : words[i].start] == "."
+    gap = text[words[i - 1].end : words[i].start]
+    return i == head or gap.strip() in ("", "-", "/") or gap == "." or (
+        gap.strip() == "." and words[i - 1].lower in _TITLES  # „Dr. Sabine Kühnlein“
     )
+
+
+#: academic titles, abbreviated with a full stop before a name
+_TITLES = frozenset("dr prof dres".split())
 
 
 def opens_clause(text: str, words: list[Word], index: int) -> bool:
@@ -189,9 +207,22 @@ _CLAUSE_END = re.compile(r"[.!?:;,(–—]")
 
 def span_of(text: str, words: list[Word], start: int, end: int) -> Span:
     begin, finish = words[start].start, words[end - 1].end
-    if text[finish : finish + 1] == ")" and "(" in text[begin:finish]:
-        finish += 1
+    if text[finish : finish + 1] == ")" and "(" in text[begin:finish] or (
+        text[finish : finish + 1] in _CLOSING_MARKS and _OPENING_MARKS.search(text, begin, finish)
+    ):
+        finish += 1  # „Ahmed Miller (CDU)“, „Die „Zeit““
     return Span(begin, finish, text[begin:finish])
+
+
+def _quoted_name(text: str, words: list[Word], i: int) -> bool:
+    """Whether words[i] stands alone in quotation marks, a name however written: „taz“, „c't“."""
+    word = words[i]
+    return text[word.start - 1 : word.start] in _OPENING and text[word.end : word.end + 1] in _CLOSING_MARKS
+
+
+_OPENING = "„‚»«\"“"
+_OPENING_MARKS = re.compile("[„‚»«\"“]")
+_CLOSING_MARKS = "“‘«»\"”"
 
 
 def time_phrase_end(words: list[Word], index: int, limit: int) -> int:

@@ -1,7 +1,7 @@
 """Words and sentences of an article, with their offsets.
 
 The sentence splitter is small and German-aware. A full stop does not end a sentence after an
-ordinal ("am 20. Juni", "im 19. Jahrhundert"), an abbreviation ("Dr.", "z. B.", "u. a.", "Nr.") or
+ordinal ("am 20. Juni", "im 19. Jahrhundert"; but a year ends its sentence: "seit 2022."), an abbreviation ("Dr.", "z. B.", "u. a.", "Nr.") or
 an initial ("Donald J. Trump"), nor before a lower-case word. A quotation that ends with a full
 stop, question or exclamation mark ends the sentence with its closing mark ("„Wir kommen.“ Dann …"),
 but not when a comma and the attribution follow ("„Wir kommen?“, fragte er.").
@@ -126,7 +126,12 @@ def _is_ordinal(text: str, match, sentence_start: int) -> bool:
     if next_word in MONTHS or next_word in _ORDINAL_NOUNS:
         return True
     previous = WORD.findall(text[max(sentence_start, match.start() - 30) : match.start()])
+    if previous and _YEAR.fullmatch(previous[-1]):
+        return False  # „die Preise seit 2022. Geschäftsführer …“: a year ends the sentence
     return len(previous) >= 2 and previous[-2] in _ORDINAL_CONTEXT
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

@@ -49,7 +49,7 @@ from newslint.german.phrases import (
     span_of,
     speaker_after_cue,
 )
-from newslint.german.segment import Span
+from newslint.german.segment import ABBREVIATIONS, Span
 
 
 def attribution_after(text: str, start: int, end: int, loose: bool = True) -> tuple[Span, str] | None:
@@ -63,7 +63,8 @@ def attribution_after(text: str, start: int, end: int, loose: bool = True) -> tu
     words = word_spans(text, start, end)
     if not words:
         return None
-    limit = next((i for i, w in enumerate(words) if SENTENCE_END.search(text, words[i - 1].end if i else start, w.start)), len(words))
+    limit = next((i for i, w in enumerate(words) if SENTENCE_END.search(text, words[i - 1].end if i else start, w.start)
+                  and not (i and words[i - 1].text in ABBREVIATIONS)), len(words))  # „sagte Dr. Roth“
     lower = [w.lower for w in words[:limit]]
     if "zufolge" in lower[1:5]:  # „…“, dem Ministerium zufolge.
         return span_of(text, words, 0, lower.index("zufolge", 1)), "zufolge"

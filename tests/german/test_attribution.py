@@ -125,6 +125,18 @@ def speakers(body: str):
         ("„Wir sind nur Zeugen“, zitierte die Zeitung einen Anwohner.", ("einen Anwohner", "after")),
         ("Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir sind überrascht.“",
          ("den Bürgermeister", "colon")),
+        # an academic title before the name; a year ending the sentence before
+        ("„Das ist gut“, sagte Vorstandschefin Dr. Sabine Kühnlein.", ("Vorstandschefin Dr. Sabine Kühnlein", "after")),
+        ("Die Preise steigen seit 2022. Geschäftsführer Günter Roth erklärte: „Jeder Kilometer zählt.“",
+         ("Geschäftsführer Günter Roth", "colon")),
+        ("Etwas vorsichtiger äußerte sich Ökonom Jörg Krämer: „Abwarten.“", ("Ökonom Jörg Krämer", "colon")),
+        # a quantity standing alone, a name in quotation marks, a name after a particle
+        ("Viele haben gesagt: „Das funktioniert im Bestand nicht.“", ("Viele", "colon")),
+        ("Einige sagten: „Das funktioniert nicht.“", ("Einige", "colon")),
+        ("„Das ist falsch“, schreibt die „taz“.", ("die „taz“", "after")),
+        ("„Wir operieren bei Handylicht“, sagte al-Farra.", ("al-Farra", "after")),
+        ("el-Sisi sagte: „Wir bauen.“", ("el-Sisi", "colon")),
+        ("„Das stimmt nicht“, hielt Wirtz dagegen.", ("Wirtz", "after")),
         # an extended attribute: a phrase and a participle between the determiner and the noun;
         # the object after the verb („den Hergang“) is no subject
         ("Die den Unfall überlebende Anna Roth, 52, beschrieb im Krankenhaus den Hergang: „Es ging schnell.“",
@@ -146,6 +158,10 @@ def speakers(body: str):
 )
 def test_the_speaker_is_the_subject(body, expected):
     assert speakers(body)[0] == expected
+
+
+def test_a_paper_named_in_quotation_marks_speaks_for_the_quote_after_it():
+    assert speakers("Die „taz“ meint: „Das ist falsch.“")[-1] == ("Die „taz“", "colon")
 
 
 @pytest.mark.parametrize(
@@ -250,6 +266,10 @@ FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph n
          ("Der Bürgermeister", "previous sentence")),
         ("Die Bürgerinitiative zeigte sich enttäuscht. „Wir gehen vor Gericht.“",
          ("Die Bürgerinitiative", "previous sentence")),
+        ("Mainz-Trainer Bo Henriksen war bedient. „Wir waren die bessere Mannschaft.“",
+         ("Mainz-Trainer Bo Henriksen", "previous sentence")),
+        ("Fraktionschef Bernd Wirtz hielt dagegen. „Die Leute wollen hier einen Garten.“",
+         ("Fraktionschef Bernd Wirtz", "previous sentence")),
         ("Anna Huber, die den Verein seit 2019 leitet, verteidigte den Beschluss. „Wir hatten keine Wahl.“",
          ("Anna Huber", "previous sentence")),
         ("Von der Opposition wurde der Plan scharf kritisiert. „Das ist Flickwerk.“",
@@ -282,6 +302,7 @@ FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph n
         ("Die Gewerkschaft tagte am Montag in Berlin. „Das ist ein Affront.“", (None, None)),
         ("Zur Eröffnung wurde die Benachteiligung von Frauen kritisiert. „Das muss sich ändern.“", (None, None)),
         ("Der Minister befindet sich derzeit in Rom. „Er ruft zurück.“", (None, None)),
+        ("Das Wetter war schön. „Was für ein Tag!“", (None, None)),
         ("Die Bewohner folgten der Einschätzung der Behörden. „Wir bleiben hier.“", (None, None)),
     ],
 )

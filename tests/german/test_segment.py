@@ -16,6 +16,10 @@ def sentences(text):
         ("Im 19. Jahrhundert war das so. Heute nicht.", ["Im 19. Jahrhundert war das so.", "Heute nicht."]),
         ("Die Zahl stieg auf 25. Die Polizei ermittelt.", ["Die Zahl stieg auf 25.", "Die Polizei ermittelt."]),
         ("Sie wurde die 3. Gewinnerin. Er nicht.", ["Sie wurde die 3. Gewinnerin.", "Er nicht."]),
+        # a year ends its sentence, even after a word that precedes ordinals
+        ("Die Preise steigen seit 2022. Geschäftsführer Roth erklärte das.",
+         ["Die Preise steigen seit 2022.", "Geschäftsführer Roth erklärte das."]),
+        ("Er spielte zum 2000. Mal. Der Trainer lobte ihn.", ["Er spielte zum 2000. Mal.", "Der Trainer lobte ihn."]),
         ("Das sagte Dr. Müller. Er ist Arzt.", ["Das sagte Dr. Müller.", "Er ist Arzt."]),
         ("Es gibt u. a. Äpfel, z. B. rote. Und Birnen.", ["Es gibt u. a. Äpfel, z. B. rote.", "Und Birnen."]),
         ("Er wohnt in Nr. 5 der Straße. Sie auch.", ["Er wohnt in Nr. 5 der Straße.", "Sie auch."]),
