@@ -22,10 +22,10 @@ speaker. A quotation that runs over several paragraphs needs its speaker once. T
 saying are read in Swiss spelling too, with „ss“ for „ß“ („Der Quartierverein äussert
 Bedenken. «…»“, „hiess es“).
 
-Titles, names, terms and scare quotes („Cassini“, „Fars“) and quoted words inside a sentence
-(sprach von „kreativer Buchführung“) are not direct speech and are never flagged; neither are
-quotes in headlines and subheadings, which the body attributes. `newslint quotes FILE` lists every
-quote with the speaker newslint found.
+Titles, names, terms and scare quotes („Cassini“, „Fars“, „die Zeitung „Le Monde““) and quoted
+words inside a sentence (sprach von „kreativer Buchführung“) are not direct speech and are never
+flagged; neither are quotes in headlines and subheadings, which the body attributes. `newslint
+quotes FILE` lists every quote with the speaker newslint found.
 
 ## Why is this bad?
 A direct quote that nobody said is a serious defect in journalism: the reader cannot judge the

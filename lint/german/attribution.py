@@ -74,6 +74,7 @@ at the start of a very long sentence before it), so it is linear in the length o
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -427,11 +428,30 @@ def _kind(
     if standalone and tail[:1] == "," and count >= 4:
         return DIRECT, following
     # inside a sentence: quoted words, or a name, title or term
+    if _named(lead):
+        return OTHER, following
     if count >= 4 or (inner[:1].islower() and count >= 2):
         return PARTIAL, following
     if _reports_speech(text, sentence, closing_sentence):
         return PARTIAL, following
     return OTHER, following
+
+
+def _named(lead: str) -> bool:
+    """Whether a quotation inside a sentence is the name of a paper, a work or the like, by the
+    noun before it that names one („die französische Zeitung „Le Monde““, „ihr Roman „Die Hitze
+    im März““). (After an article alone it may as well be a word someone used: „warnte vor den
+    „Lohnverzichtstheorien““.)"""
+    last = _LAST_WORD.search(lead)
+    return last is not None and last.group()[0].isupper() and last.group().lower().endswith(_NAMING_NOUNS)
+
+
+_LAST_WORD = re.compile(r"\w+$")
+#: nouns, or the ends of compounds, that name a paper, a programme or a work before its name
+_NAMING_NOUNS = tuple(
+    """zeitung zeitschrift magazin blatt sender portal agentur roman buch film serie album lied song
+    titel stück oper ausstellung sendung show podcast kolumne""".split()
+)
 
 
 def _word_count(text: str, most: int = 4) -> int:

@@ -22,6 +22,10 @@ def attributions(body: str):
          [("direct", "Innenministerin Nancy Faeser", "after")]),
         ("„Nein“, sagte er.", [("direct", "er", "after")]),
         ("„Das ist vorbei“, sagte der 71-Jährige.", [("direct", "der 71-Jährige", "after")]),
+        # the name of a paper or a work after the noun that names it is no quote
+        ("Die französische Zeitung „Le Monde“ schrieb, das sei ein Fehler.", [("other", None, None)]),
+        ("Ihr Roman „Die Hitze im März“ erzählt von einer Familie, sagte sie.", [("other", None, None)]),
+        ("Kluncker warnte vor den „Lohnverzichtstheorien“.", [("partial", "Kluncker", "sentence")]),
         # separable verbs
         ("„Die Lage ist ernst“, teilte das Ministerium am Abend mit.",
          [("direct", "das Ministerium", "after")]),
