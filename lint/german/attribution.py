@@ -74,7 +74,6 @@ at the start of a very long sentence before it), so it is linear in the length o
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from functools import partial
 
@@ -442,11 +441,10 @@ def _named(lead: str) -> bool:
     noun before it that names one („die französische Zeitung „Le Monde““, „ihr Roman „Die Hitze
     im März““). (After an article alone it may as well be a word someone used: „warnte vor den
     „Lohnverzichtstheorien““.)"""
-    last = _LAST_WORD.search(lead)
-    return last is not None and last.group()[0].isupper() and last.group().lower().endswith(_NAMING_NOUNS)
+    last = lead[lead.rfind(" ") + 1 :]
+    return last[:1].isupper() and last.lower().endswith(_NAMING_NOUNS)
 
 
-_LAST_WORD = re.compile(r"\w+$")
 #: nouns, or the ends of compounds, that name a paper, a programme or a work before its name
 _NAMING_NOUNS = tuple(
     """zeitung zeitschrift magazin blatt sender portal agentur roman buch film serie album lied song

@@ -56,6 +56,8 @@ _GROUP = regex.compile(r"\(([^()\n]{1,50})\)")
 # a dateline is short: it is looked for in the first characters of a paragraph only, which also
 # keeps a paragraph of one giant hyphenated word from taking quadratic time
 _DATELINE_WINDOW = 300
+#: characters from a paragraph's start within which a dateline's source opens (the place is short)
+_SOURCE_REACH = 80
 # Words that open ordinary sentences, not datelines ("Die Kürzung der Pauschale – auch …").
 _NOT_A_PLACE = frozenset(
     """Der Die Das Den Dem Des Ein Eine Einer Eines Einem Einen Im Am Um An Auf Aus Bei Mit Nach
@@ -174,6 +176,7 @@ _NAMES = rf"{_NAME}(?:\s*(?:,|und|and)\s*{_NAME})?"
 _BYLINE = regex.compile(rf"(?:Von|By)\s+{_NAMES}(?:\s*,\s*\p{{Lu}}[\p{{L}} -]*)?")
 #: the interviewer named at the end of an interview („Das Gespräch führte Christian Meding.“,
 #: „Interview: Anna Gruber“)
+_INTERVIEWER_OPENINGS = ("Das Gespräch", "Das Interview", "Interview:")
 _INTERVIEWER = regex.compile(rf"(?:(?:Das\s+(?:Gespräch|Interview)\s+führten?)|Interview:)\s+(?P<names>{_NAMES})\.?")
 #: the author of the front matter or of a record: people's names, not an agency or a desk
 _AUTHORS = regex.compile(_NAMES)
@@ -192,12 +195,16 @@ def bylined(article, agencies: tuple[str, ...] = AGENCIES) -> bool:
     top = [block for block in article.blocks if block.kind != "headline"][:_TOP_BLOCKS]
     lines = [block.text.strip().strip("*_").strip() for block in top]
     found = [line for line in lines if _BYLINE.fullmatch(line)]
-    if article.blocks:
-        ending = _INTERVIEWER.fullmatch(article.blocks[-1].text.strip().strip("*_").strip())
+    last = article.blocks[-1].text.lstrip("*_ ") if article.blocks else ""
+    if last.startswith(_INTERVIEWER_OPENINGS):  # most articles end otherwise: no pattern tried
+        ending = _INTERVIEWER.fullmatch(last.rstrip().rstrip("*_").rstrip())
         found += [ending.group("names")] if ending else []
     if article.meta.author and _AUTHORS.fullmatch(article.meta.author.strip()):
         found.append(article.meta.author)
-    return any(not any(map(known.exact, _BYLINE_WORD.findall(names))) for names in found)
+    for names in found:
+        if not any(map(known.exact, _BYLINE_WORD.findall(names))):
+            return True
+    return False
 
 
 @lru_cache(maxsize=16)
@@ -386,12 +393,25 @@ def _dateline(article, agencies: _Agencies) -> Dateline | None:
     """The dateline that opens the body: in its first paragraph, or with its source in one of the
     next few, after a teaser or a byline set apart („Neue Grundsteuer / Seit Januar gilt … /
     Berlin (dpa) – …“; not a result „Ghana - Australien: 1:1“)."""
-    paragraphs = [block for block in article.blocks if block.kind == "paragraph"][:_TOP_BLOCKS]
-    for number, block in enumerate(paragraphs):
-        found = _dateline_of(block, agencies)
-        if found is not None and (number == 0 or found.source is not None):
-            return found
+    number = 0  # of the paragraph
+    for block in article.blocks:
+        if block.kind != "paragraph":
+            continue
+        if number == 0 or _source_then_dash(block.text):
+            found = _dateline_of(block, agencies)
+            if found is not None and (number == 0 or found.source is not None):
+                return found
+        number += 1
+        if number == _TOP_BLOCKS:
+            return None
     return None
+
+
+def _source_then_dash(text: str) -> bool:
+    """Whether a paragraph may open with a dateline that names its source: a closing parenthesis
+    near its start, then a dash („Berlin (dpa) – “); most paragraphs have none."""
+    close = text.find(")", 0, _SOURCE_REACH)
+    return close >= 0 and _DASH.match(text[close + 1 : close + 3].lstrip()) is not None
 
 
 def _dateline_of(body, agencies: _Agencies) -> Dateline | None:

@@ -116,7 +116,9 @@ NO_MODIFIERS = STOP | CONJUNCTIONS
 
 def is_modifier(word: Word) -> bool:
     """Whether a word may be an adjective or a number before a noun: in lower case, no name („al-Farra“)."""
-    return (word.text[0].islower() or word.text.isdigit()) and word.lower not in NO_MODIFIERS and not _particle_name(word)
+    return (word.text[0].islower() or word.text.isdigit()) and word.lower not in NO_MODIFIERS and not (
+        "-" in word.text and _particle_name(word)
+    )
 
 
 #: determiners that stand alone for people at the start of a sentence: „Viele haben gesagt:“
@@ -180,8 +182,8 @@ def is_capitalised(word: Word) -> bool:
 
 def _particle_name(word: Word) -> bool:
     """Whether a word is a name's part after a lower-case particle and a hyphen: „al-Farra“, „el-Sisi“."""
-    prefix, _, rest = word.text.partition("-")
-    return prefix in _NAME_LINKS and rest[:1].isupper()
+    prefix, dash, rest = word.text.partition("-")
+    return dash != "" and prefix in _NAME_LINKS and rest[:1].isupper()
 
 
 def joined(text: str, words: list[Word], i: int, head: int) -> bool:
