@@ -12,9 +12,12 @@ It reports:
 
 - no credit line, when one is required, the dateline does not carry the source („Berlin (dpa) –
   …“) and the article does not name its authors — no byline near the top („Von Katrin
-  Wallner“), no interviewer at the end („Das Gespräch führte Christian Meding.“), no author in
-  the front matter or the record („author: Anna Gruber“; an agency or a desk does not count):
-  the newsroom's own article;
+  Wallner“), no author's initials ending it („… im Herbst. (mp)“), no interviewer at the end
+  („Das Gespräch führte Christian Meding.“), no author in a Markdown file's front matter
+  („author: Anna Gruber“): the newsroom's own article. An agency or
+  a desk among them does not count („Von AFP-Korrespondentin Anna Gruber“, „author: dpa“,
+  „Redaktion Politik“), nor does the author of a record in a content-management export, which
+  names the editor who published agency copy too;
 - a malformed one: a missing parenthesis („(ale/dpa/AFP“, „dpa/AFP)“), commas or spaces between
   the parts („(dpa, AFP)“, „(dpa / AFP)“), empty parts („(dpa//AFP)“);
 - an agency in the wrong casing („(DPA)“, „(kna)“, „(dpa/afp)“), with the right form;

@@ -3,8 +3,8 @@
 ## What it does
 Finds the dateline that opens the body — a place, optionally the source in parentheses, then a
 dash: „Pjöngjang – “, „Berlin (dpa) – “, or in English articles „WASHINGTON (AP) — “ — in the
-first paragraph, or with its source in one of the two after it (a teaser or a byline set apart
-by a blank line), and reports:
+first paragraph, or with a known agency as its source in one of the two after it (a teaser or a
+byline set apart by a blank line; „Alice Weidel (AfD) - …“ is none), and reports:
 
 - a hyphen or another dash where the house style wants the spaced en dash („Berlin (dpa) - “,
   „Berlin—“), with the dateline written right;

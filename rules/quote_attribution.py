@@ -14,7 +14,9 @@ says what its subject said, demanded, warned, announced or how it reacted: „Di
 reagierte empört. „…““, „Der Minister kündigte Widerstand an. „…““, „Die Opposition übte scharfe
 Kritik. „…““, „Die Forderung der Gewerkschaft ist klar. „…““, „Der Trainer war bedient. „…““,
 „Wirtz hielt dagegen. „…““ — and „Er warnte vor Panik. „…““ when someone is named before the
-pronoun. A lasting state names no speaker („Die USA sind besorgt. „…““). A sentence that reports no speech („Die Gewerkschaft
+pronoun. A lasting state names no speaker („Die USA sind besorgt. „…““). One or two sentences of
+reported speech in the subjunctive may stand between („Die Ärztin warnte vor der Krankheit.
+Masern seien keine harmlose Kinderkrankheit. „…““), unless the quote starts a line of its own. A sentence that reports no speech („Die Gewerkschaft
 tagte in Berlin.“), a verb of saying only in a subordinate clause, a passive that names no one
 („Zur Eröffnung wurde der Plan kritisiert.“) or the last sentence of the paragraph before do not
 attribute the quote. A quote that follows an attributed quote in the same paragraph takes that

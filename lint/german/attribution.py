@@ -427,7 +427,7 @@ def _kind(
     if standalone and tail[:1] == "," and count >= 4:
         return DIRECT, following
     # inside a sentence: quoted words, or a name, title or term
-    if _named(lead):
+    if _named(lead, inner):
         return OTHER, following
     if count >= 4 or (inner[:1].islower() and count >= 2):
         return PARTIAL, following
@@ -436,19 +436,24 @@ def _kind(
     return OTHER, following
 
 
-def _named(lead: str) -> bool:
-    """Whether a quotation inside a sentence is the name of a paper, a work or the like, by the
-    noun before it that names one („die französische Zeitung „Le Monde““, „ihr Roman „Die Hitze
-    im März““). (After an article alone it may as well be a word someone used: „warnte vor den
+def _named(lead: str, inner: str) -> bool:
+    """Whether a quotation inside a sentence is the name of a paper, a work or the like: it opens
+    with a capital, after a noun that names one („die französische Zeitung „Le Monde““, „ihr
+    Roman „Die Hitze im März““; not „das Grundstück „gehört uns““, „das Parteimitglied „…““).
+    (After an article alone it may as well be a word someone used: „warnte vor den
     „Lohnverzichtstheorien““.)"""
+    if not inner[:1].isupper():
+        return False
     last = lead[lead.rfind(" ") + 1 :]
     return last[:1].isupper() and last.lower().endswith(_NAMING_NOUNS)
 
 
 #: nouns, or the ends of compounds, that name a paper, a programme or a work before its name
+#: („Tageszeitung“, „Nachrichtenmagazin“, „Kriminalroman“; long enough to be no part of another
+#: word: not „lied“ of „Mitglied“, „stück“ of „Grundstück“, „serie“ of „Pannenserie“)
 _NAMING_NOUNS = tuple(
-    """zeitung zeitschrift magazin blatt sender portal agentur roman buch film serie album lied song
-    titel stück oper ausstellung sendung show podcast kolumne""".split()
+    """zeitung zeitschrift magazin sender portal nachrichtenagentur roman buch film fernsehserie
+    album song titel theaterstück oper ausstellung sendung show podcast kolumne""".split()
 )
 
 
@@ -547,15 +552,38 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
     its subject said, demanded, warned, announced or how it reacted. The words of quotations in
     that sentence are left out („Er sagte: „Ich warne …““ — the speaker is „Er“)."""
     index = bisect.bisect_right(starts, quotation.start) - 1
-    if index < 1:
-        return None
-    prior = sentences[index - 1]
-    words = quotations.words_outside(text, _head(prior))
-    dash = start_of_last_part(text, prior.start, prior.end)  # "Stuttgart – Der Elternbeirat reagierte …"
-    speech = speech_in_sentence(text, [w for w in words if w.start >= dash]) if dash > prior.start else None
-    if speech is None:
-        speech = speech_in_sentence(text, words)
-    return (speech.speaker, "previous sentence") if speech is not None and speech.speaker is not None else None
+    for back in range(index - 1, max(index - 1 - _REPORTED_SENTENCES, -1) - 1, -1):
+        if back < 0:
+            return None
+        prior = sentences[back]
+        words = quotations.words_outside(text, _head(prior))
+        dash = start_of_last_part(text, prior.start, prior.end)  # "Stuttgart – Der Elternbeirat reagierte …"
+        speech = speech_in_sentence(text, [w for w in words if w.start >= dash]) if dash > prior.start else None
+        if speech is None:
+            speech = speech_in_sentence(text, words)
+        if speech is not None:
+            return (speech.speaker, "previous sentence") if speech.speaker is not None else None
+        if not _reported(text, words) or "\n" in text[prior.end : quotation.start]:
+            return None  # the quote on a line of its own after reported speech: a new voice, maybe
+    return None  # "Die Ärztin warnte vor der Krankheit. Masern seien keine harmlose … „…“": the warner's
+
+
+#: sentences of reported speech in the subjunctive that may stand between a quote and the
+#: sentence naming who speaks („Roth warnte. Masern seien gefährlich. „…““)
+_REPORTED_SENTENCES = 2
+
+
+def _reported(text: str, words: list) -> bool:
+    """Whether a sentence (given as its words) is reported speech with no speaker of its own: its
+    finite verb, among its first words, in the subjunctive („Masern seien keine harmlose
+    Kinderkrankheit.“, „In seltenen Fällen könne …“, „Sie verstehe den Schmerz.“)."""
+    if len(words) > 1 and words[0].lower in _PRONOUN_SUBJECTS and is_subjunctive(words[1].lower, words[0].text):
+        return True  # a pronoun the clause finder passes over: „Das gelte auch für Erwachsene.“
+    return any(word.lower in SUBJUNCTIVE for word in words[:_VERB_REACH])  # „Entscheidend sei nun, …“
+
+
+_PRONOUN_SUBJECTS = frozenset("das dies es er sie man".split())
+_VERB_REACH = 4  # words: the finite verb of a main clause stands second, after a phrase at most
 
 
 class _Quoted:

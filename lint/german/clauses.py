@@ -45,6 +45,7 @@ from newslint.german.phrases import (
     is_finite,
     noun_phrase,
     quoted_after,
+    skip_adverbials,
     skip_fronted,
     span_of,
     speaker_after_cue,
@@ -111,7 +112,7 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
             anchor = subject if subject.start > clause[verb].start else Span(clause[verb].start, clause[verb].end, "")
             return Speech(quoted_after(text, clause, anchor, limit) or subject)
         return Speech(subject)
-    if subject is not None and lower[verb] in ("war", "waren") and not _MOODS.isdisjoint(lower[verb + 1 :]):
+    if subject is not None and lower[verb] in ("war", "waren") and _ends_in_mood(clause, lower, verb, limit):
         return Speech(subject)  # "Der Trainer war bedient.": how the speaker took it, as "zeigte sich enttäuscht"
     if subject is not None and not _COORDINATORS.isdisjoint(lower) and any(  # "… zogen zum Rathaus und skandierten …"
         lower[i - 1] in _COORDINATORS and is_cue(clause, i, limit) for i in range(verb + 2, limit)
@@ -136,6 +137,13 @@ def speech_in_sentence(text: str, words: list[Word], main: tuple | None = None) 
         if index == 0 or lower[index - 1] not in _OBLIQUE_DETERMINERS or lower[index] in HELD_OPINIONS:
             return Speech(subject)  # "übte Kritik", "ist der Meinung" — not "folgte der Einschätzung"
     return Speech(source) if source is not None else None
+
+
+def _ends_in_mood(words: list[Word], lower: list[str], verb: int, limit: int) -> bool:
+    """Whether the main clause ends in how its subject took what happened, right after the verb
+    or its adverbials: „war (sichtlich) bedient“ — not „war nicht glücklich (gewählt)“."""
+    last = skip_adverbials(words, verb + 1, limit)
+    return last == limit - 1 and lower[last] in _MOODS and "nicht" not in lower[verb + 1 : last]
 
 
 _COORDINATORS = frozenset("und oder sowie aber".split())

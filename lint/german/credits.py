@@ -176,33 +176,46 @@ _NAMES = rf"{_NAME}(?:\s*(?:,|und|and)\s*{_NAME})?"
 _BYLINE = regex.compile(rf"(?:Von|By)\s+{_NAMES}(?:\s*,\s*\p{{Lu}}[\p{{L}} -]*)?")
 #: the interviewer named at the end of an interview („Das Gespräch führte Christian Meding.“,
 #: „Interview: Anna Gruber“)
+#: an author's initials in parentheses ending the article, the signature of the newsroom's own
+#: reporting in many German papers („(mp)“); not an agency, nor one misspelt („(dap)“)
+_SIGNATURE = regex.compile(r"\(([a-zäöü]{2,4})\)[*_\s]*$")
+_SIGNATURE_REACH = 12
 _INTERVIEWER_OPENINGS = ("Das Gespräch", "Das Interview", "Interview:")
 _INTERVIEWER = regex.compile(rf"(?:(?:Das\s+(?:Gespräch|Interview)\s+führten?)|Interview:)\s+(?P<names>{_NAMES})\.?")
-#: the author of the front matter or of a record: people's names, not an agency or a desk
+#: the author of a Markdown file's front matter: people's names
 _AUTHORS = regex.compile(_NAMES)
-_BYLINE_WORD = regex.compile(r"[\p{L}-]+")
-#: the blocks after the headline that a byline or the dateline may be among (a teaser, the
-#: byline, the dateline's paragraph)
+#: words that name an agency or a desk, not a person („Deutsche Presse-Agentur“, „Redaktion Politik“)
+_DESK = regex.compile(r"(?i)\b(?:\w*redaktion|\w*agentur|agence|presse|press|\w*pressedienst|\w*netzwerk)\b")
+_BYLINE_WORD = regex.compile(r"\p{L}+")  # „AFP-Korrespondentin“: „AFP“ and „Korrespondentin“
+#: the blocks after the headline that a byline may be among (a teaser, the dateline's paragraph)
 _TOP_BLOCKS = 3
+#: the paragraphs that may open with the dateline (after a teaser or a byline set apart)
+_DATELINE_PARAGRAPHS = 3
 
 
 def bylined(article, agencies: tuple[str, ...] = AGENCIES) -> bool:
-    """Whether the article names its authors, and no agency among them: the newsroom's own
-    reporting, which needs no credit line. A byline near the top („Von Katrin Wallner“; not „Von
-    Anna Muster, AFP“), the interviewer at the end („Das Gespräch führte Christian Meding.“), or
-    the author of the front matter or the record („author: Anna Gruber“; not „author: dpa“)."""
+    """Whether the article names its authors, and no agency or desk among them: the newsroom's
+    own reporting, which needs no credit line. A byline near the top („Von Katrin Wallner“; not
+    „Von Anna Muster, AFP“), the author's initials ending it („(mp)“), the interviewer at the end („Das Gespräch führte Christian Meding.“;
+    not „… führte AFP-Korrespondentin Anna Gruber.“), or people named as the author in a Markdown
+    file's front matter („author: Anna Gruber“). The author of a record in a content-management
+    export does not count: such exports name the editor who published agency copy there too."""
     known = _agencies(agencies)
     top = [block for block in article.blocks if block.kind != "headline"][:_TOP_BLOCKS]
     lines = [block.text.strip().strip("*_").strip() for block in top]
     found = [line for line in lines if _BYLINE.fullmatch(line)]
     last = article.blocks[-1].text.lstrip("*_ ") if article.blocks else ""
+    signature = _SIGNATURE.search(last, max(0, len(last) - _SIGNATURE_REACH))
+    if signature and known.exact(signature.group(1)) is None and known.closest(signature.group(1)) is None:
+        return True  # the author's initials alone close the article („… im Herbst. (mp)“)
     if last.startswith(_INTERVIEWER_OPENINGS):  # most articles end otherwise: no pattern tried
         ending = _INTERVIEWER.fullmatch(last.rstrip().rstrip("*_").rstrip())
         found += [ending.group("names")] if ending else []
-    if article.meta.author and _AUTHORS.fullmatch(article.meta.author.strip()):
-        found.append(article.meta.author)
+    author = article.meta.author
+    if author and article.source is None and _AUTHORS.fullmatch(author.strip()):
+        found.append(author)  # front matter: the file is the article
     for names in found:
-        if not any(map(known.exact, _BYLINE_WORD.findall(names))):
+        if not any(map(known.exact, _BYLINE_WORD.findall(names))) and not _DESK.search(names):
             return True
     return False
 
@@ -399,12 +412,18 @@ def _dateline(article, agencies: _Agencies) -> Dateline | None:
             continue
         if number == 0 or _source_then_dash(block.text):
             found = _dateline_of(block, agencies)
-            if found is not None and (number == 0 or found.source is not None):
+            if found is not None and (number == 0 or _known_source(found)):
                 return found
         number += 1
-        if number == _TOP_BLOCKS:
+        if number == _DATELINE_PARAGRAPHS:
             return None
     return None
+
+
+def _known_source(dateline: Dateline) -> bool:
+    """Whether a dateline names its source with known agencies only: a name and a party after a
+    teaser („Alice Weidel (AfD) - …“) is no dateline, though „AfD“ looks like „AFP“."""
+    return dateline.source is not None and all(part.role != "unknown" for part in dateline.source.parts)
 
 
 def _source_then_dash(text: str) -> bool:

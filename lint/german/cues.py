@@ -36,6 +36,7 @@ beschwör ermahn verlang wiederhol lästr spott seufz räsonier protestier signa
 bezeichn charakterisier skandier urteil titulier kritisier verurteil
 reagier konter würdig verteidig attackier bezweifel plädier poch beharr hoff befürcht bewert
 beurteil feier beschwer entschuldig bedank empör begründ rechtfertig erhoff verlaut erinner
+hader
 """.split()
 _STRONG = """sprach spricht sprachen gesprochen schrieb schreibt schrieben geschrieben rief ruft riefen
 gerufen unterstrich unterstrichen widersprach widerspricht widersprachen widersprochen versprach
@@ -52,7 +53,7 @@ _SEPARABLE = {
     "an": "kündigte kündigt kündigten merkte merkt merkten prangerte prangert prangerten gab gibt gaben",
     "auf": "rief ruft riefen",
     "für": "hält hielt hielten",
-    "sich": "zeigte zeigt zeigten gab gibt gaben",
+    "sich": "zeigte zeigt zeigten gab gibt gaben ärgerte ärgert ärgerten",
     "ein": "räumte räumt räumten wandte wendet wandten stufte stuft stuften",
     "hin": "wies weist wiesen",
     "hervor": "hob hebt hoben",
@@ -101,7 +102,7 @@ DETERMINERS = frozenset(
     mehrere viele einige""".split()
 )
 PRONOUNS = frozenset("er sie es man beide".split())
-LINKS = frozenset("des der von vom aus für bei im".split())
+LINKS = frozenset("des der von vom aus für bei im beider".split())
 PREPOSITIONS = _with_swiss_spellings(
     """am im in an auf bei beim gegenüber vor nach mit zu zum zur über unter während seit laut
     aus vom von durch für um gegen nahe neben hinter ab bis ohne trotz wegen angesichts infolge

@@ -38,17 +38,17 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
         return index + 1
     i = index
     if first.lower in DETERMINERS:
-        i = _past_extended_attribute(text, words, index + 1, limit)
+        i = _past_extended_attribute(text, words, index + 1, limit) if first.lower in _ARTICLES else index + 1
     most = max(index + 4, i + 3)  # up to three adjectives and numbers after the determiner
     while i < limit and i < most and (
         is_modifier(words[i]) or words[i].lower in ADVERBS and i + 1 < limit and is_modifier(words[i + 1])
-    ) and not _quoted_name(text, words, i):
+    ) and not _quoted_name(text, words, i, limit):
         i += 1  # adjectives and numbers: "die 13 beteiligten Feuerwehrleute", "der nun abgesagten Parade"
     head = i
     if head == index and first.lower in CONJUNCTIONS and opens_clause(text, words, index):
         return index  # "Als er kam, …" — but in mid-sentence "Ministerpräsident Weil" is a name
     while i < limit and (
-        is_capitalised(words[i]) or i > head and _inside_name(text, words, i, limit) or i == head > index and _quoted_name(text, words, i)
+        is_capitalised(words[i]) or i > head and _inside_name(text, words, i, limit) or i == head > index and _quoted_name(text, words, i, limit)
     ) and (
         i == index or words[i].lower not in STOP_INSIDE
     ) and (i > index or words[i].lower not in STOP) and joined(text, words, i, head):
@@ -128,11 +128,11 @@ _STANDING_ALONE = frozenset("viele einige mehrere".split())
 def _past_extended_attribute(text: str, words: list[Word], index: int, limit: int) -> int:
     """After a determiner, where the adjective or participle of an extended attribute stands:
     „die das Unglück überlebende Frau“, „der von der Polizei gesuchte Mann“, „die seit 2019
-    amtierende Bürgermeisterin“ — an object or a preposition first, then within a few words an
-    inflected adjective after a noun or number and right before a noun (not one inside the
-    attribute: „der auf der Konferenz für nukleare Sicherheit anwesende Minister“); `index` when
-    there is none."""
-    if index >= limit or words[index].lower not in DETERMINERS and words[index].lower not in PREPOSITIONS:
+    amtierende Bürgermeisterin“ — an article or a preposition first (not a number or a quantity:
+    „Die beiden Abgeordneten übten Kritik“ has none), then within a few words an inflected
+    adjective after a noun or number and right before a noun (not one inside the attribute: „der
+    auf der Konferenz für nukleare Sicherheit anwesende Minister“); `index` when there is none."""
+    if index >= limit or words[index].lower not in _ARTICLES and words[index].lower not in PREPOSITIONS:
         return index
     for adjective in range(index + 2, min(limit - 1, index + _ATTRIBUTE_WORDS)):
         if gap_before(text, words, adjective) or gap_before(text, words, adjective + 1):
@@ -145,6 +145,8 @@ def _past_extended_attribute(text: str, words: list[Word], index: int, limit: in
 
 
 _ATTRIBUTE_WORDS = 8
+#: the articles that may open the object of an extended attribute
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen".split())
 _INFLECTED = ("e", "en", "er", "es", "em")
 
 
@@ -210,20 +212,25 @@ _CLAUSE_END = re.compile(r"[.!?:;,(–—]")
 def span_of(text: str, words: list[Word], start: int, end: int) -> Span:
     begin, finish = words[start].start, words[end - 1].end
     if text[finish : finish + 1] == ")" and "(" in text[begin:finish] or (
-        text[finish : finish + 1] in _CLOSING_MARKS and _OPENING_MARKS.search(text, begin, finish)
+        finish < len(text) and text[finish] in _CLOSING_MARKS and _OPENING_MARKS.search(text, begin, finish)
     ):
         finish += 1  # „Ahmed Miller (CDU)“, „Die „Zeit““
     return Span(begin, finish, text[begin:finish])
 
 
-def _quoted_name(text: str, words: list[Word], i: int) -> bool:
-    """Whether words[i] stands alone in quotation marks, a name however written: „taz“, „c't“."""
+def _quoted_name(text: str, words: list[Word], i: int, limit: int) -> bool:
+    """Whether words[i] stands alone in quotation marks and no noun follows it: a name however
+    written („die „taz““, „c't“), not a word in scare quotes („die „unabhängige“ Kommission“)."""
     word = words[i]
-    return text[word.start - 1 : word.start] in _OPENING and text[word.end : word.end + 1] in _CLOSING_MARKS
+    return (
+        0 < word.start and text[word.start - 1] in _OPENING
+        and word.end < len(text) and text[word.end] in _CLOSING_MARKS
+        and not (i + 1 < limit and is_capitalised(words[i + 1]))
+    )
 
 
 _OPENING = "„‚»«\"“"
-_OPENING_MARKS = re.compile("[„‚»«\"“]")
+_OPENING_MARKS = re.compile(f"[{_OPENING}]")
 _CLOSING_MARKS = "“‘«»\"”"
 
 

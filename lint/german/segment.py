@@ -126,12 +126,14 @@ def _is_ordinal(text: str, match, sentence_start: int) -> bool:
     if next_word in MONTHS or next_word in _ORDINAL_NOUNS:
         return True
     previous = WORD.findall(text[max(sentence_start, match.start() - 30) : match.start()])
-    if previous and _YEAR.fullmatch(previous[-1]):
-        return False  # „die Preise seit 2022. Geschäftsführer …“: a year ends the sentence
+    if previous and _YEAR.fullmatch(previous[-1]) and not (len(previous) >= 2 and previous[-2] in _ORDINAL_DETERMINERS):
+        return False  # „die Preise seit 2022. Geschäftsführer …“: a year ends the sentence (not „die 2000. Folge“)
     return len(previous) >= 2 and previous[-2] in _ORDINAL_CONTEXT
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+#: the words of `_ORDINAL_CONTEXT` that stand only before an ordinal, never before a year
+_ORDINAL_DETERMINERS = _ORDINAL_CONTEXT - frozenset("am im zum zur vom beim seit bis ab".split())
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:

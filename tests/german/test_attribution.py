@@ -26,6 +26,7 @@ def attributions(body: str):
         ("Die französische Zeitung „Le Monde“ schrieb, das sei ein Fehler.", [("other", None, None)]),
         ("Ihr Roman „Die Hitze im März“ erzählt von einer Familie, sagte sie.", [("other", None, None)]),
         ("Kluncker warnte vor den „Lohnverzichtstheorien“.", [("partial", "Kluncker", "sentence")]),
+        ("Das Grundstück „gehört uns seit hundert Jahren“, sagte der Bauer.", [("partial", "der Bauer", "after")]),
         # separable verbs
         ("„Die Lage ist ernst“, teilte das Ministerium am Abend mit.",
          [("direct", "das Ministerium", "after")]),
@@ -134,6 +135,11 @@ def speakers(body: str):
         ("Die Preise steigen seit 2022. Geschäftsführer Günter Roth erklärte: „Jeder Kilometer zählt.“",
          ("Geschäftsführer Günter Roth", "colon")),
         ("Etwas vorsichtiger äußerte sich Ökonom Jörg Krämer: „Abwarten.“", ("Ökonom Jörg Krämer", "colon")),
+        # a number or a quantity after the article opens no extended attribute; a word in scare quotes
+        # before a noun is an adjective
+        ("Die beiden Minister erhoben Vorwürfe: „Das geht nicht.“", ("Die beiden Minister", "colon")),
+        ("Einige der Eltern sagten: „Das geht nicht.“", ("Einige der Eltern", "colon")),
+        ("„Wir sehen keine Fehler“, erklärte die „unabhängige“ Kommission.", ("die „unabhängige“ Kommission", "after")),
         # a quantity standing alone, a name in quotation marks, a name after a particle
         ("Viele haben gesagt: „Das funktioniert im Bestand nicht.“", ("Viele", "colon")),
         ("Einige sagten: „Das funktioniert nicht.“", ("Einige", "colon")),
@@ -274,6 +280,9 @@ FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph n
          ("Mainz-Trainer Bo Henriksen", "previous sentence")),
         ("Fraktionschef Bernd Wirtz hielt dagegen. „Die Leute wollen hier einen Garten.“",
          ("Fraktionschef Bernd Wirtz", "previous sentence")),
+        ("Rapid-Trainer Robert Klauß haderte mit der Chancenverwertung. „Wir hatten zwei gute Möglichkeiten.“",
+         ("Rapid-Trainer Robert Klauß", "previous sentence")),
+        ("Der Trainer ärgerte sich über die Gegentore. „Das war naiv.“", ("Der Trainer", "previous sentence")),
         ("Anna Huber, die den Verein seit 2019 leitet, verteidigte den Beschluss. „Wir hatten keine Wahl.“",
          ("Anna Huber", "previous sentence")),
         ("Von der Opposition wurde der Plan scharf kritisiert. „Das ist Flickwerk.“",
@@ -307,6 +316,18 @@ FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph n
         ("Zur Eröffnung wurde die Benachteiligung von Frauen kritisiert. „Das muss sich ändern.“", (None, None)),
         ("Der Minister befindet sich derzeit in Rom. „Er ruft zurück.“", (None, None)),
         ("Das Wetter war schön. „Was für ein Tag!“", (None, None)),
+        ("Die Entscheidung war nicht glücklich. „Das hätte man anders machen müssen.“", (None, None)),
+        # reported speech in the subjunctive between the speaker's sentence and the quote
+        ("Die Ärztin Anna Roth warnte vor der Krankheit. Masern seien keine harmlose Kinderkrankheit. "
+         "„Wer nicht impft, gefährdet auch Babys.“", ("Die Ärztin Anna Roth", "previous sentence")),
+        ("Synodalpräsidentin Gudrun Eckstein sprach von einer schweren Entscheidung. Sie verstehe den Schmerz "
+         "vieler Gemeinden. „Eine Kirche ist nie nur ein Gebäude.“", ("Synodalpräsidentin Gudrun Eckstein", "previous sentence")),
+        ("Der Arzt Ulrich Heinemann warnte davor. Masern seien gefährlich. In seltenen Fällen könne das Gehirn "
+         "leiden. „Wer nicht impft, gefährdet Babys.“", ("Der Arzt Ulrich Heinemann", "previous sentence")),
+        # ... but not when no one is named saying it, nor for a quote on a line of its own
+        ("Die Gewerkschaft tagte. Das sei schwierig. „Das ist ein Affront.“", (None, None)),
+        ("Der Staatsanwalt sagte, der Sohn habe sich getötet. Dies sei eindeutig.\n„Das erschüttert uns als Eltern.“",
+         (None, None)),
         ("Die Bewohner folgten der Einschätzung der Behörden. „Wir bleiben hier.“", (None, None)),
     ],
 )

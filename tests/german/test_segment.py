@@ -20,6 +20,7 @@ def sentences(text):
         ("Die Preise steigen seit 2022. Geschäftsführer Roth erklärte das.",
          ["Die Preise steigen seit 2022.", "Geschäftsführer Roth erklärte das."]),
         ("Er spielte zum 2000. Mal. Der Trainer lobte ihn.", ["Er spielte zum 2000. Mal.", "Der Trainer lobte ihn."]),
+        ("Heute läuft die 2000. Folge der Serie. Gut.", ["Heute läuft die 2000. Folge der Serie.", "Gut."]),
         ("Das sagte Dr. Müller. Er ist Arzt.", ["Das sagte Dr. Müller.", "Er ist Arzt."]),
         ("Es gibt u. a. Äpfel, z. B. rote. Und Birnen.", ["Es gibt u. a. Äpfel, z. B. rote.", "Und Birnen."]),
         ("Er wohnt in Nr. 5 der Straße. Sie auch.", ["Er wohnt in Nr. 5 der Straße.", "Sie auch."]),

@@ -145,10 +145,25 @@ def test_the_author_of_the_front_matter_marks_the_newsrooms_own_article(author):
     assert_findings(text, [], rule=RULE, path="article.md")
 
 
-@pytest.mark.parametrize("author", ["dpa", "Anna Muster, AFP", "Redaktion"])
+@pytest.mark.parametrize("author", ["dpa", "Anna Muster, AFP", "Redaktion Politik", "Deutsche Presse-Agentur"])
 def test_an_agency_or_a_desk_as_author_still_needs_a_credit_line(author):
     text = f"---\ntitle: {HEADLINE}\nauthor: {author}\n---\n\n{BODY}\n\n{LAST}\n"
     assert [d.message[:15] for d in findings(text, rule=RULE, path="article.md")] == ["no credit line:"]
+
+
+def test_the_author_of_a_record_in_an_export_does_not_replace_the_credit_line():
+    # a content-management export names the editor who published agency copy as its author too
+    record = '{"headline": "Handelsgespräche", "body": "Peking – Die EU und China verhandeln.", "author": "Ben Cohn"}\n'
+    assert [d.message[:15] for d in findings(record, rule=RULE, path="export.jsonl")] == ["no credit line:"]
+
+
+@pytest.mark.parametrize("signature", [" (mp)", "\n\n(jk)"])
+def test_the_authors_initials_ending_the_article_mark_the_newsrooms_own_article(signature):
+    assert_findings(f"{HEADLINE}\n{BODY}\n{LAST}{signature}\n", [], rule=RULE)
+
+
+def test_an_agency_misspelt_is_no_authors_initials():
+    assert [d.message[:15] for d in findings(f"{HEADLINE}\n{BODY}\n{LAST} (dap)\n", rule=RULE)] == ["unknown agency "]
 
 
 @pytest.mark.parametrize("ending", ["Das Gespräch führte Christian Meding.", "*Interview: Anna Gruber*"])
@@ -157,7 +172,15 @@ def test_an_interview_signed_by_its_interviewer_needs_no_credit_line(ending):
     assert_findings(text, [], rule=RULE)
 
 
-@pytest.mark.parametrize("first", ["Von Anna Muster, AFP", "Von Berlin aus fuhr der Zug los."])
+@pytest.mark.parametrize("ending", ["Das Interview führte AFP-Korrespondentin Anna Gruber.",
+                                    "Interview: Deutsche Presse-Agentur", "Das Gespräch führte Redaktion Politik."])
+def test_an_interview_signed_by_an_agency_or_a_desk_still_needs_a_credit_line(ending):
+    text = f"{HEADLINE}\n\nFrau Gruber, was ist neu?\n\nAlles. Wir haben mehr Platz.\n\n{ending}\n"
+    assert [d.message[:15] for d in findings(text, rule=RULE)] == ["no credit line:"]
+
+
+@pytest.mark.parametrize("first", ["Von Anna Muster, AFP", "Von Berlin aus fuhr der Zug los.",
+                                   "Von AFP-Korrespondentin Anna Gruber", "Von Redaktion Politik"])
 def test_a_byline_naming_an_agency_or_a_sentence_is_no_own_article(first):
     found = findings(f"{HEADLINE}\n\n{first}\n\n{BODY}\n{LAST}\n", rule=RULE)
     assert [d.message[:15] for d in found] == ["no credit line:"]
@@ -171,6 +194,11 @@ def test_a_dateline_with_the_source_replaces_the_credit_line():
 def test_a_dateline_after_a_teaser_set_apart_replaces_the_credit_line_too():
     text = f"{HEADLINE}\n\nSeit Januar gilt die neue Regel.\n\nBerlin (dpa) – Die Regierung hat entschieden.\n{LAST}\n"
     assert_findings(text, [], rule=RULE)
+
+
+def test_a_name_and_a_party_after_a_teaser_are_no_dateline():
+    text = f"{HEADLINE}\n\nIm Bundestag eskaliert der Streit.\n\nAlice Weidel (AfD) - die Fraktionschefin - sprach von Betrug.\n\n{LAST}\n"
+    assert [d.message[:15] for d in findings(text, rule=RULE)] == ["no credit line:"]
 
 
 def test_a_later_paragraph_without_a_source_is_no_dateline():

@@ -97,7 +97,6 @@ def test_a_dateline_on_line_two_is_the_body_not_a_teaser():
         assert [b.kind for b in article.blocks] == ["headline", "paragraph", "paragraph"]
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample article is absent")
 def test_a_dateline_after_a_teaser_set_apart_is_checked():
     text = f"{HEADLINE}\n\nDie Stadt Wien erhöht die Gebühren.\n\nWien (APA) - {REST}\n{LAST} (dpa)\n"
     found = findings(text, rule=RULE)
@@ -105,6 +104,12 @@ def test_a_dateline_after_a_teaser_set_apart_is_checked():
     assert any("names „APA“" in d.message for d in found)
 
 
+def test_a_name_and_a_party_after_a_teaser_are_no_dateline():
+    text = f"{HEADLINE}\n\nDer Streit eskaliert.\n\nLars Klingbeil (SPD) - sichtlich verärgert - sprach von Betrug.\n{LAST} (dpa)\n"
+    assert findings(text, rule=RULE) == []
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample article is absent")
 def test_the_sample_article_passes():
     assert_findings(SAMPLE.read_text(encoding="utf-8"), [], rule=RULE, path=SAMPLE.name)
 

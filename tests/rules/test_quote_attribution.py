@@ -29,6 +29,9 @@ HEAD = "Titel\nBerlin – Ein Bericht über die Lage.\n"
         "„Das würde die Halbinsel destabilisieren.“ Das sagte Miller am Donnerstag.",
         "„Das würde die Halbinsel destabilisieren“, sagte sie. „Wir sind besorgt.“",
         "Der 71-Jährige drohte: „Wir liefern Waffen.“",
+        # a number or a quantity after the article, and a finite verb, are no extended attribute
+        "Die beiden Abgeordneten übten Kritik. „Das ist ein Skandal.“",
+        "Mehrere der Abgeordneten übten Kritik. „Das ist ein Skandal.“",
         # not direct speech
         "Die Sonde „Cassini“ erreichte den Saturn.",
         "Die Agentur „Fars“ meldete einen Anschlag.",
