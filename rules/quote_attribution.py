@@ -16,7 +16,9 @@ Kritik. „…““, „Die Forderung der Gewerkschaft ist klar. „…““, 
 „Wirtz hielt dagegen. „…““ — and „Er warnte vor Panik. „…““ when someone is named before the
 pronoun. A lasting state names no speaker („Die USA sind besorgt. „…““). One or two sentences of
 reported speech in the subjunctive may stand between („Die Ärztin warnte vor der Krankheit.
-Masern seien keine harmlose Kinderkrankheit. „…““), unless the quote starts a line of its own. A sentence that reports no speech („Die Gewerkschaft
+Masern seien keine harmlose Kinderkrankheit. „…““), unless the quote starts a line of its own.
+A quote in the first person takes the subject of the sentence before when that is a person named
+in full, and the only one it names so („Katja Brunner hat den Shop geschlossen. „Mir reicht's.““). A sentence that reports no speech („Die Gewerkschaft
 tagte in Berlin.“), a verb of saying only in a subordinate clause, a passive that names no one
 („Zur Eröffnung wurde der Plan kritisiert.“) or the last sentence of the paragraph before do not
 attribute the quote. A quote that follows an attributed quote in the same paragraph takes that

@@ -74,6 +74,7 @@ at the start of a very long sentence before it), so it is linear in the length o
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from functools import partial
 
@@ -270,6 +271,8 @@ def attribute(article) -> tuple[Attribution, ...]:
             inherited = last.get(block.start)
             if inherited is not None and (result is None or _unnamed(result)):
                 result = inherited, "follow-on"  # also for a bare „hieß es“ after a quote of the paragraph
+            if result is None and not before.strip() and _FIRST_PERSON.search(quotation.text):
+                result = _actor_before(text, sentences, starts, quotation, quoted)
         speaker, form = result if result else (None, None)
         if speaker is not None and kind == DIRECT and form not in ("follow-on",):
             last[block.start] = speaker
@@ -566,6 +569,39 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
         if not _reported(text, words) or "\n" in text[prior.end : quotation.start]:
             return None  # the quote on a line of its own after reported speech: a new voice, maybe
     return None  # "Die Ärztin warnte vor der Krankheit. Masern seien keine harmlose … „…“": the warner's
+
+
+def _actor_before(text, sentences, starts, quotation, quotations) -> tuple[Span, str] | None:
+    """ Katja Brunner hat den Assistenten abgeschaltet. „Er hat mich Nerven gekostet.“ — a quote
+    in the first person right after a sentence whose subject is a person named by first name or
+    role and name („Katja Brunner“, „Trainerin Eva Roth“; not „Die Gewerkschaft“, nor a surname
+    alone, which may be the one the quote speaks of), and who is the only one the sentence names
+    so: that one speaks."""
+    index = bisect.bisect_right(starts, quotation.start) - 1
+    if index < 1:
+        return None
+    prior = sentences[index - 1]
+    words = quotations.words_outside(text, _head(prior))
+    main = main_clause(text, words)
+    subject = main[1] if main is not None else None
+    if subject is None:
+        return None
+    first_words = subject.text.split()[:2]
+    if len(first_words) < 2 or not all(word[:1].isupper() for word in first_words) or first_words[0].lower() in _NOT_NAMES:
+        return None
+    named = [pair for pair in zip(words, words[1:]) if pair[0].start >= subject.end and _names_someone(*pair)]
+    return None if named else (subject, "previous sentence")
+
+
+def _names_someone(first, second) -> bool:
+    """Whether two words name someone: two capitalised words, no article („Nova Meierhenrich“)."""
+    return first.text[:1].isupper() and second.text[:1].isupper() and first.lower not in _NOT_NAMES
+
+
+#: words that open a subject that names no one by name: articles, quantities, pronouns
+_NOT_NAMES = DETERMINERS | frozenset("er sie es man wir ich das dies diese dieser dieses jeder alle".split())
+#: words of a quote in the first person: its speaker is someone the text has named
+_FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein\w*|wir|uns|unser\w*)\b", re.IGNORECASE)
 
 
 #: sentences of reported speech in the subjunctive that may stand between a quote and the

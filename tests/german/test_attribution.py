@@ -324,6 +324,14 @@ FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph n
          "vieler Gemeinden. „Eine Kirche ist nie nur ein Gebäude.“", ("Synodalpräsidentin Gudrun Eckstein", "previous sentence")),
         ("Der Arzt Ulrich Heinemann warnte davor. Masern seien gefährlich. In seltenen Fällen könne das Gehirn "
          "leiden. „Wer nicht impft, gefährdet Babys.“", ("Der Arzt Ulrich Heinemann", "previous sentence")),
+        # a quote in the first person after what a person named in full did
+        ("Katja Brunner, die in Lüneburg einen Onlineshop betreibt, hat den Assistenten abgeschaltet. "
+         "„Er hat einer Kundin eine Jacke verkauft. Das hat mich Nerven gekostet.“", ("Katja Brunner", "previous sentence")),
+        # ... not after a surname alone, an organisation, or when the sentence names another person
+        ("Bainirama befindet sich im Irak. „Er sagte, er ruft uns an, wenn er zurückkommt.“", (None, None)),
+        ("Die Gewerkschaft tagte am Montag. „Das ist ein Affront gegen uns.“", (None, None)),
+        ("Marta Jandová stand im Käfig, während Nova Meierhenrich Zettel verteilte. „Wir Menschen genießen den Sommer.“",
+         (None, None)),
         # ... but not when no one is named saying it, nor for a quote on a line of its own
         ("Die Gewerkschaft tagte. Das sei schwierig. „Das ist ein Affront.“", (None, None)),
         ("Der Staatsanwalt sagte, der Sohn habe sich getötet. Dies sei eindeutig.\n„Das erschüttert uns als Eltern.“",
