@@ -18,7 +18,9 @@ pronoun. A lasting state names no speaker („Die USA sind besorgt. „…““
 reported speech in the subjunctive may stand between („Die Ärztin warnte vor der Krankheit.
 Masern seien keine harmlose Kinderkrankheit. „…““), unless the quote starts a line of its own.
 A quote in the first person takes the subject of the sentence before when that is a person named
-in full, and the only one it names so („Katja Brunner hat den Shop geschlossen. „Mir reicht's.““). A sentence that reports no speech („Die Gewerkschaft
+in full, and the only one it names so („Katja Brunner hat den Shop geschlossen. „Mir reicht's.““);
+a quote that says „ich“ also a surname alone or a pronoun pointing back to someone named
+(„Er selbst blieb bescheiden. „Ich habe meinen Job gemacht.““). A sentence that reports no speech („Die Gewerkschaft
 tagte in Berlin.“), a verb of saying only in a subordinate clause, a passive that names no one
 („Zur Eröffnung wurde der Plan kritisiert.“) or the last sentence of the paragraph before do not
 attribute the quote. A quote that follows an attributed quote in the same paragraph takes that

@@ -273,6 +273,10 @@ def attribute(article) -> tuple[Attribution, ...]:
                 result = inherited, "follow-on"  # also for a bare „hieß es“ after a quote of the paragraph
             if result is None and not before.strip() and _FIRST_PERSON.search(quotation.text):
                 result = _actor_before(text, sentences, starts, quotation, quoted)
+                if result is not None and result[0].text.lower() in _PERSONAL_PRONOUNS and not _named_before(
+                    text, blocks, block_index, sentences_of, quotation.start
+                ):
+                    result = None
         speaker, form = result if result else (None, None)
         if speaker is not None and kind == DIRECT and form not in ("follow-on",):
             last[block.start] = speaker
@@ -573,10 +577,11 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
 
 def _actor_before(text, sentences, starts, quotation, quotations) -> tuple[Span, str] | None:
     """ Katja Brunner hat den Assistenten abgeschaltet. „Er hat mich Nerven gekostet.“ — a quote
-    in the first person right after a sentence whose subject is a person named by first name or
-    role and name („Katja Brunner“, „Trainerin Eva Roth“; not „Die Gewerkschaft“, nor a surname
-    alone, which may be the one the quote speaks of), and who is the only one the sentence names
-    so: that one speaks."""
+    in the first person right after a sentence whose subject is a person and the only one the
+    sentence names: named in full („Katja Brunner“, „Trainerin Eva Roth“; not „Die
+    Gewerkschaft“); or, when the quote says „ich“, by surname alone („Fries verzichtete auf einen
+    Torjubel. „Ich habe hier drei schöne Jahre gehabt.““) or a pronoun (the caller checks that
+    someone was named before it). Not a surname alone before „wir“: the quote may speak of him."""
     index = bisect.bisect_right(starts, quotation.start) - 1
     if index < 1:
         return None
@@ -587,7 +592,13 @@ def _actor_before(text, sentences, starts, quotation, quotations) -> tuple[Span,
     if subject is None:
         return None
     first_words = subject.text.split()[:2]
-    if len(first_words) < 2 or not all(word[:1].isupper() for word in first_words) or first_words[0].lower() in _NOT_NAMES:
+    singular = _FIRST_PERSON_SINGULAR.search(quotation.text) is not None
+    if first_words[0].lower() in _PERSONAL_PRONOUNS:  # „Er (selbst) blieb bescheiden.“
+        return (subject, "previous sentence") if singular and first_words[1:] in ([], ["selbst"]) else None
+    if not first_words[0][:1].isupper() or first_words[0].lower() in _NOT_NAMES:
+        return None
+    in_full = len(first_words) == 2 and first_words[1][:1].isupper()
+    if not in_full and not singular:
         return None
     named = [pair for pair in zip(words, words[1:]) if pair[0].start >= subject.end and _names_someone(*pair)]
     return None if named else (subject, "previous sentence")
@@ -602,6 +613,7 @@ def _names_someone(first, second) -> bool:
 _NOT_NAMES = DETERMINERS | frozenset("er sie es man wir ich das dies diese dieser dieses jeder alle".split())
 #: words of a quote in the first person: its speaker is someone the text has named
 _FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein\w*|wir|uns|unser\w*)\b", re.IGNORECASE)
+_FIRST_PERSON_SINGULAR = re.compile(r"\b(?:ich|mich|mir|mein\w*)\b", re.IGNORECASE)
 
 
 #: sentences of reported speech in the subjunctive that may stand between a quote and the
@@ -619,7 +631,7 @@ def _reported(text: str, words: list) -> bool:
 
 
 _PRONOUN_SUBJECTS = frozenset("das dies es er sie man".split())
-_VERB_REACH = 4  # words: the finite verb of a main clause stands second, after a phrase at most
+_VERB_REACH = 8  # words: the finite verb of a main clause stands second, after a phrase at most
 
 
 class _Quoted:

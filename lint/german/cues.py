@@ -36,7 +36,7 @@ beschwör ermahn verlang wiederhol lästr spott seufz räsonier protestier signa
 bezeichn charakterisier skandier urteil titulier kritisier verurteil
 reagier konter würdig verteidig attackier bezweifel plädier poch beharr hoff befürcht bewert
 beurteil feier beschwer entschuldig bedank empör begründ rechtfertig erhoff verlaut erinner
-hader
+hader bemängel
 """.split()
 _STRONG = """sprach spricht sprachen gesprochen schrieb schreibt schrieben geschrieben rief ruft riefen
 gerufen unterstrich unterstrichen widersprach widerspricht widersprachen widersprochen versprach

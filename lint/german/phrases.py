@@ -35,7 +35,7 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
         return index
     first = words[index]
     if first.lower in PRONOUNS and first.lower != "beide":
-        return index + 1
+        return index + 2 if index + 1 < limit and words[index + 1].lower == "selbst" else index + 1  # „Er selbst“
     i = index
     if first.lower in DETERMINERS:
         i = _past_extended_attribute(text, words, index + 1, limit) if first.lower in _ARTICLES else index + 1
@@ -63,6 +63,8 @@ def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
             i = j
             while i < limit and is_capitalised(words[i]) and words[i].lower not in STOP_INSIDE and joined(text, words, i, j):
                 i += 1
+    if i < limit and words[i].lower == "selbst" and gap_before(text, words, i) == "":
+        return i + 1  # "Sommerfeld selbst beschreibt …": the name and its stress
     # genitive or "von" attribute, parenthesis ("(CDU)") and apposition (", Matthew Miller,")
     while i < limit:
         gap = text[words[i - 1].end : words[i].start]

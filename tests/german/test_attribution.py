@@ -327,6 +327,18 @@ FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph n
         # a quote in the first person after what a person named in full did
         ("Katja Brunner, die in Lüneburg einen Onlineshop betreibt, hat den Assistenten abgeschaltet. "
          "„Er hat einer Kundin eine Jacke verkauft. Das hat mich Nerven gekostet.“", ("Katja Brunner", "previous sentence")),
+        ("Den Ausgleich erzielte Jonas Fries. Fries verzichtete auf einen Torjubel. „Ich habe hier drei schöne Jahre gehabt.“",
+         ("Fries", "previous sentence")),
+        ("Bischof Hermann Kleinschmidt stellte das Papier vor. Er habe mehrere Betriebe besucht. „Ich habe Menschen getroffen.“",
+         ("Er", "previous sentence")),
+        ("Torhüter Jannik Weber parierte 34 Schüsse. Er selbst blieb bescheiden. „Ich habe meinen Job gemacht.“",
+         ("Er selbst", "previous sentence")),
+        ("Die Jury lobte den Roman. Sommerfeld selbst beschreibt ihr Thema ähnlich. „Ich schreibe über das, was verschwindet.“",
+         ("Sommerfeld selbst", "previous sentence")),
+        ("Gemeinderat Florian Haider bemängelte, dass die Stadt keine Obergrenze festgelegt habe. „Am Ende zahlen die Eigentümer.“",
+         ("Gemeinderat Florian Haider", "previous sentence")),
+        ("Kämmerin Ursula Hofbauer warnte vor zu großen Hoffnungen. Das Förderprogramm für kommunale Schwimmbäder sei "
+         "stark überzeichnet. „Wir sollten mit höchstens 30 Prozent rechnen.“", ("Kämmerin Ursula Hofbauer", "previous sentence")),
         # ... not after a surname alone, an organisation, or when the sentence names another person
         ("Bainirama befindet sich im Irak. „Er sagte, er ruft uns an, wenn er zurückkommt.“", (None, None)),
         ("Die Gewerkschaft tagte am Montag. „Das ist ein Affront gegen uns.“", (None, None)),
