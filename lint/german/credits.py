@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import regex
 from newslint.german.agencies import AGENCIES, DPA_SERVICES
@@ -180,6 +181,7 @@ _BYLINE = regex.compile(rf"(?:Von|By)\s+{_NAMES}(?:\s*,\s*\p{{Lu}}[\p{{L}} -]*)?
 #: reporting in many German papers („(mp)“); not an agency, nor one misspelt („(dap)“)
 _SIGNATURE = regex.compile(r"\(([a-zäöü]{2,4})\)[*_\s]*$")
 _SIGNATURE_REACH = 12
+_BYLINE_OPENINGS = ("Von ", "By ")
 _INTERVIEWER_OPENINGS = ("Das Gespräch", "Das Interview", "Interview:")
 _INTERVIEWER = regex.compile(rf"(?:(?:Das\s+(?:Gespräch|Interview)\s+führten?)|Interview:)\s+(?P<names>{_NAMES})\.?")
 #: the author of a Markdown file's front matter: people's names
@@ -196,16 +198,17 @@ _DATELINE_PARAGRAPHS = 3
 def bylined(article, agencies: tuple[str, ...] = AGENCIES) -> bool:
     """Whether the article names its authors, and no agency or desk among them: the newsroom's
     own reporting, which needs no credit line. A byline near the top („Von Katrin Wallner“; not
-    „Von Anna Muster, AFP“), the author's initials ending it („(mp)“), the interviewer at the end („Das Gespräch führte Christian Meding.“;
-    not „… führte AFP-Korrespondentin Anna Gruber.“), or people named as the author in a Markdown
-    file's front matter („author: Anna Gruber“). The author of a record in a content-management
-    export does not count: such exports name the editor who published agency copy there too."""
+    „Von Anna Muster, AFP“), the author's initials ending it („(mp)“), the interviewer at the end
+    („Das Gespräch führte Christian Meding.“; not „… führte AFP-Korrespondentin Anna Gruber.“), or
+    people named as the author in a Markdown file's front matter („author: Anna Gruber“). The
+    author of a record in a content-management export does not count: such exports name the
+    editor who published agency copy there too."""
     known = _agencies(agencies)
-    top = [block for block in article.blocks if block.kind != "headline"][:_TOP_BLOCKS]
-    lines = [block.text.strip().strip("*_").strip() for block in top]
-    found = [line for line in lines if _BYLINE.fullmatch(line)]
+    top = islice((block.text.lstrip("*_ ") for block in article.blocks if block.kind != "headline"), _TOP_BLOCKS)
+    found = [line for line in (text.rstrip().rstrip("*_").rstrip() for text in top if text.startswith(_BYLINE_OPENINGS))
+             if _BYLINE.fullmatch(line)]
     last = article.blocks[-1].text.lstrip("*_ ") if article.blocks else ""
-    signature = _SIGNATURE.search(last, max(0, len(last) - _SIGNATURE_REACH))
+    signature = _SIGNATURE.search(last, max(0, len(last) - _SIGNATURE_REACH)) if last.rstrip("*_ ").endswith(")") else None
     if signature and known.exact(signature.group(1)) is None and known.closest(signature.group(1)) is None:
         return True  # the author's initials alone close the article („… im Herbst. (mp)“)
     if last.startswith(_INTERVIEWER_OPENINGS):  # most articles end otherwise: no pattern tried
@@ -406,17 +409,16 @@ def _dateline(article, agencies: _Agencies) -> Dateline | None:
     """The dateline that opens the body: in its first paragraph, or with its source in one of the
     next few, after a teaser or a byline set apart („Neue Grundsteuer / Seit Januar gilt … /
     Berlin (dpa) – …“; not a result „Ghana - Australien: 1:1“)."""
-    number = 0  # of the paragraph
-    for block in article.blocks:
-        if block.kind != "paragraph":
-            continue
-        if number == 0 or _source_then_dash(block.text):
+    paragraphs = (block for block in article.blocks if block.kind == "paragraph")
+    first = next(paragraphs, None)
+    found = _dateline_of(first, agencies) if first is not None else None
+    if found is not None or first is None:
+        return found
+    for block in islice(paragraphs, _DATELINE_PARAGRAPHS - 1):
+        if _source_then_dash(block.text):
             found = _dateline_of(block, agencies)
-            if found is not None and (number == 0 or _known_source(found)):
+            if found is not None and _known_source(found):
                 return found
-        number += 1
-        if number == _DATELINE_PARAGRAPHS:
-            return None
     return None
 
 
