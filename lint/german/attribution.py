@@ -609,8 +609,10 @@ def _names_someone(first, second) -> bool:
     return first.text[:1].isupper() and second.text[:1].isupper() and first.lower not in _NOT_NAMES
 
 
+#: pronouns that open a sentence as its subject („Das gelte …“, „Er habe …“)
+_PRONOUN_SUBJECTS = frozenset("das dies es er sie man".split())
 #: words that open a subject that names no one by name: articles, quantities, pronouns
-_NOT_NAMES = DETERMINERS | frozenset("er sie es man wir ich das dies diese dieser dieses jeder alle".split())
+_NOT_NAMES = DETERMINERS | _PRONOUN_SUBJECTS | frozenset("wir ich diese dieser dieses jeder alle".split())
 #: words of a quote in the first person: its speaker is someone the text has named
 _FIRST_PERSON = re.compile(r"\b(?:ich|mich|mir|mein\w*|wir|uns|unser\w*)\b", re.IGNORECASE)
 _FIRST_PERSON_SINGULAR = re.compile(r"\b(?:ich|mich|mir|mein\w*)\b", re.IGNORECASE)
@@ -630,7 +632,6 @@ def _reported(text: str, words: list) -> bool:
     return any(word.lower in SUBJUNCTIVE for word in words[:_VERB_REACH])  # „Entscheidend sei nun, …“
 
 
-_PRONOUN_SUBJECTS = frozenset("das dies es er sie man".split())
 _VERB_REACH = 8  # words: the finite verb of a main clause stands second, after a phrase at most
 
 

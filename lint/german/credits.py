@@ -175,13 +175,13 @@ def sourcing(article, agencies: tuple[str, ...] = AGENCIES) -> Sourcing:
 _NAME = r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}"
 _NAMES = rf"{_NAME}(?:\s*(?:,|und|and)\s*{_NAME})?"
 _BYLINE = regex.compile(rf"(?:Von|By)\s+{_NAMES}(?:\s*,\s*\p{{Lu}}[\p{{L}} -]*)?")
-#: the interviewer named at the end of an interview („Das Gespräch führte Christian Meding.“,
-#: „Interview: Anna Gruber“)
+_BYLINE_OPENINGS = ("Von ", "By ")
 #: an author's initials in parentheses ending the article, the signature of the newsroom's own
 #: reporting in many German papers („(mp)“); not an agency, nor one misspelt („(dap)“)
 _SIGNATURE = regex.compile(r"\(([a-zäöü]{2,4})\)[*_\s]*$")
 _SIGNATURE_REACH = 12
-_BYLINE_OPENINGS = ("Von ", "By ")
+#: the interviewer named at the end of an interview („Das Gespräch führte Christian Meding.“,
+#: „Interview: Anna Gruber“)
 _INTERVIEWER_OPENINGS = ("Das Gespräch", "Das Interview", "Interview:")
 _INTERVIEWER = regex.compile(rf"(?:(?:Das\s+(?:Gespräch|Interview)\s+führten?)|Interview:)\s+(?P<names>{_NAMES})\.?")
 #: the author of a Markdown file's front matter: people's names

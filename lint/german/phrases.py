@@ -26,7 +26,7 @@ from newslint.german.cues import (
     Word,
     is_numeral,
 )
-from newslint.german.segment import Span
+from newslint.german.segment import OPENING_MARKS, Span
 
 
 def noun_phrase(text: str, words: list[Word], index: int, limit: int) -> int:
@@ -225,14 +225,13 @@ def _quoted_name(text: str, words: list[Word], i: int, limit: int) -> bool:
     written („die „taz““, „c't“), not a word in scare quotes („die „unabhängige“ Kommission“)."""
     word = words[i]
     return (
-        0 < word.start and text[word.start - 1] in _OPENING
+        0 < word.start and text[word.start - 1] in OPENING_MARKS
         and word.end < len(text) and text[word.end] in _CLOSING_MARKS
         and not (i + 1 < limit and is_capitalised(words[i + 1]))
     )
 
 
-_OPENING = "„‚»«\"“"
-_OPENING_MARKS = re.compile(f"[{_OPENING}]")
+_OPENING_MARKS = re.compile(f"[{OPENING_MARKS}]")
 _CLOSING_MARKS = "“‘«»\"”"
 
 

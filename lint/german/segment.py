@@ -1,7 +1,8 @@
 """Words and sentences of an article, with their offsets.
 
 The sentence splitter is small and German-aware. A full stop does not end a sentence after an
-ordinal ("am 20. Juni", "im 19. Jahrhundert"; but a year ends its sentence: "seit 2022."), an abbreviation ("Dr.", "z. B.", "u. a.", "Nr.") or
+ordinal ("am 20. Juni", "im 19. Jahrhundert"; but a year ends its sentence: "seit 2022."), an
+abbreviation ("Dr.", "z. B.", "u. a.", "Nr.") or
 an initial ("Donald J. Trump"), nor before a lower-case word. A quotation that ends with a full
 stop, question or exclamation mark ends the sentence with its closing mark ("„Wir kommen.“ Dann …"),
 but not when a comma and the attribution follow ("„Wir kommen?“, fragte er.").
@@ -32,7 +33,8 @@ _CANDIDATE_END = regex.compile(
 )
 _LAST_SPACE = regex.compile(r"(?r)\s")
 
-_OPENING_MARKS = frozenset("„“\"»«‚‘")
+#: the marks that open a quotation („“ opens in English and Swiss text)
+OPENING_MARKS = "„“\"»«‚‘"
 MONTHS = frozenset(MONTH_NAMES + tuple(name for name, _ in MONTH_ABBREVIATIONS))
 _ORDINAL_NOUNS = frozenset(
     "Jahrhundert Jahrtausend Jahrestag Geburtstag Todestag Platz Rang Runde Spieltag Etappe Liga "
@@ -93,7 +95,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 def _ends_sentence(text: str, sentence_start: int, match) -> bool:
     following = match.group(1) or match.group(3)
-    if following in _OPENING_MARKS and match.group(2).islower():
+    if following in OPENING_MARKS and match.group(2).islower():
         return False  # „ist und bleibt …“: a quotation that goes on with the sentence
     punctuation = match.group()
     if punctuation[0] != ".":
