@@ -103,6 +103,7 @@ from newslint.german.clauses import (
     speech_in_sentence,
 )
 from newslint.german.phrases import is_modifier, speaker_after_cue
+from newslint.german.word_forms import NOUN_ENDINGS
 from newslint.german.speakers import (
     start_of_last_part,
     attribution_after,
@@ -569,10 +570,24 @@ def _previous_sentence(text, sentences, starts, quotation, quotations) -> tuple[
         if speech is None:
             speech = speech_in_sentence(text, words)
         if speech is not None:
-            return (speech.speaker, "previous sentence") if speech.speaker is not None else None
+            if speech.speaker is None or _institution(speech.speaker) and _FIRST_PERSON_SINGULAR.search(quotation.text):
+                return None  # „Von der Opposition wurde der Besuch kritisiert. „Ich finde …““: one person, not named
+            return speech.speaker, "previous sentence"
         if not _reported(text, words) or "\n" in text[prior.end : quotation.start]:
             return None  # the quote on a line of its own after reported speech: a new voice, maybe
     return None  # "Die Ärztin warnte vor der Krankheit. Masern seien keine harmlose … „…“": the warner's
+
+
+def _institution(speaker: Span) -> bool:
+    """Whether a speaker is an institution or a body, not a person: its noun ends as the names of
+    bodies do („die Regierung“, „der Opposition“, „Die neue Landesregierung“; not „Der Sprecher der
+    Gewerkschaft“). Such a speaker says „wir“; a quote saying „ich“ after it is some person's,
+    whom the text does not name."""
+    words = speaker.text.split()
+    if len(words) < 2 or words[0].lower() not in DETERMINERS:
+        return False
+    noun = next((word for word in words[1:] if word[:1].isupper()), "")
+    return noun.endswith(NOUN_ENDINGS)
 
 
 def _actor_before(text, sentences, starts, quotation, quotations) -> tuple[Span, str] | None:

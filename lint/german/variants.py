@@ -33,6 +33,7 @@ from newslint.german.mentions import Mention
 from newslint.german.typos import made_of_words
 from newslint.german.word_forms import (
     MIN_STEM,
+    NOUN_ENDINGS,
     SUFFIXES,
     UMLAUTS,
     fold,
@@ -48,12 +49,6 @@ NAMES_WITH_ARTICLE = frozenset(
     """Iran Irak Jemen Libanon Sudan Südsudan Tschad Niger Kongo Senegal Kosovo Vatikan Kreml
     Türkei Schweiz Ukraine Slowakei Mongolei Krim Niederlande Philippinen Malediven Bahamas
     Elfenbeinküste Karibik Arktis Antarktis""".split()
-)
-
-#: endings of German common nouns that names hardly have (Regierung, Mannschaft, Nation, …)
-NOUN_ENDINGS = (
-    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
-    "sion", "sionen", "ität", "itäten", "ismus", "nisse", "tümer",
 )
 
 #: two spellings that are both at least this common (Zipf scale) are different words

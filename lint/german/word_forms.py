@@ -24,6 +24,11 @@ _SUFFIXES_BY_LAST_LETTER: dict[str, tuple[str, ...]] = {
     for letter in {suffix[-1] for suffix in SUFFIXES}
 }
 _PLURAL_SUFFIXES = frozenset(("e", "en", "er", "ern", "n", "in", "innen", "erin", "erinnen"))
+#: endings of German common nouns that names hardly have (Regierung, Mannschaft, Nation, …)
+NOUN_ENDINGS = (
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "sion", "sionen", "ität", "itäten", "ismus", "nisse", "tümer",
+)
 UMLAUTS = str.maketrans("äöüÄÖÜ", "aouAOU")
 MIN_STEM = 4
 

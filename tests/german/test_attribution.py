@@ -349,6 +349,15 @@ FIRST = "Streik bei der Bahn\n"  # a headline only: the body's first paragraph n
         ("Der Staatsanwalt sagte, der Sohn habe sich getötet. Dies sei eindeutig.\n„Das erschüttert uns als Eltern.“",
          (None, None)),
         ("Die Bewohner folgten der Einschätzung der Behörden. „Wir bleiben hier.“", (None, None)),
+        # a body speaks as „wir“: a quote saying „ich“ after it is a person's the text does not name
+        ("Von der Opposition wurde der Besuch als Werbeaktion kritisiert. „Ich finde, ein Fotograf fehlt noch.“",
+         (None, None)),
+        ("Die Landesregierung kündigte Widerstand an. „Mir reicht es jetzt.“", (None, None)),
+        ("Die Gewerkschaft reagierte empört. „Ich halte das für einen Wortbruch.“", (None, None)),
+        ("Die Gewerkschaft reagierte empört. „Wir halten das für einen Wortbruch.“",
+         ("Die Gewerkschaft", "previous sentence")),
+        ("Der Sprecher der Gewerkschaft reagierte empört. „Ich halte das für einen Wortbruch.“",
+         ("Der Sprecher der Gewerkschaft", "previous sentence")),
     ],
 )
 def test_the_speaker_of_the_sentence_before(body, expected):
